@@ -1,0 +1,32 @@
+import { parseArgs, UsageError } from '../../src/cli/args.js'
+
+describe('command-line arguments', () => {
+  test.each([
+    [1, ['render', '--allow-domains', 'github.com', '--out', 'd'], { 'allow-domains': 'github.com', out: 'd' }],
+    [2, ['render', '--allow-domains=a.com', '--allow-domains', 'b.com', '--out=d'], { 'allow-domains': 'a.com\nb.com', out: 'd' }],
+    [3, ['run', '--policy', 'p.yml', '--', 'curl', '-s', '--x'], { policy: 'p.yml' }]
+  ])('%i: parses %j', (_n, argv, values) => {
+    expect(parseArgs(argv).values).toEqual(values)
+  })
+
+  test('run keeps the command argv after -- untouched', () => {
+    expect(parseArgs(['run', '--', 'sh', '-c', 'exit 3']).argv).toEqual(['sh', '-c', 'exit 3'])
+  })
+
+  test.each([
+    [1, ['deploy'], /unknown command "deploy"/],
+    [2, ['render', '--allow-domain', 'x', '--out', 'd'], /unknown flag "--allow-domain"/],
+    [3, ['render', '--allow-domains'], /needs a value/],
+    [4, ['render', '--allow-domains', 'x'], /needs --out/],
+    [5, ['run', '--allow-domains', 'x'], /needs a command after --/],
+    [6, ['run', '--policy', 'a', '--policy', 'b', '--', 'true'], /given twice/]
+  ])('%i: refuses %j', (_n, argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError)
+    expect(() => parseArgs(argv)).toThrow(message)
+  })
+
+  test('help and version', () => {
+    expect(parseArgs([]).command).toBe('help')
+    expect(parseArgs(['--version']).command).toBe('version')
+  })
+})

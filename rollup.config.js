@@ -1,0 +1,27 @@
+// Three bundles: the action's main and post entries, and the command-line tool.
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+
+const entry = (input, file, banner) => ({
+  input,
+  output: { file, format: 'es', sourcemap: false, banner },
+  plugins: [
+    typescript({ tsconfig: 'tsconfig.json', include: ['src/**/*.ts'] }),
+    nodeResolve({ preferBuiltins: true }),
+    commonjs(),
+    json()
+  ],
+  onwarn(warning, warn) {
+    // @actions/* use `this` at module top level in their compiled output.
+    if (warning.code === 'THIS_IS_UNDEFINED') return
+    warn(warning)
+  }
+})
+
+export default [
+  entry('src/main.ts', 'dist/main.js'),
+  entry('src/post.ts', 'dist/post.js'),
+  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
+]

@@ -1,0 +1,32 @@
+/** The action's inputs, read once, in one place. Names match action.yml exactly. */
+import * as core from '@actions/core'
+
+export interface Inputs {
+  /** Script run with `bash -e -o pipefail -c` inside the sandbox. */
+  readonly run: string
+  readonly allowDomains: string
+  readonly blockDomains: string
+  /** Path to a YAML or JSON policy file, relative to the workspace. */
+  readonly policy: string
+  readonly dnsServers: string
+  readonly allowNetworks: string
+  readonly baseImage: string
+  readonly proxyImage: string
+  readonly agentImage: string
+}
+
+export function getInputs(): Inputs {
+  const inputs: Inputs = {
+    run: core.getInput('run', { required: true }),
+    allowDomains: core.getInput('allow-domains'),
+    blockDomains: core.getInput('block-domains'),
+    policy: core.getInput('policy'),
+    dnsServers: core.getInput('dns-servers'),
+    allowNetworks: core.getInput('allow-networks'),
+    baseImage: core.getInput('base-image'),
+    proxyImage: core.getInput('proxy-image'),
+    agentImage: core.getInput('agent-image')
+  }
+  for (const [key, value] of Object.entries(inputs)) if (key !== 'run') core.debug(`${key}: ${value}`)
+  return inputs
+}

@@ -1,0 +1,80 @@
+/** The action's main step: inputs -> policy -> firewalled run -> outputs. */
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import { tmpdir, totalmem } from 'node:os'
+import { buildPolicy } from '../policy/index.js'
+import { setLogger } from '../sandbox/log.js'
+import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
+import { getInputs } from './inputs.js'
+import { readPolicyFile } from './policy-sources.js'
+import { saveResources } from './state.js'
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+/** Each phase in its own log group, closed with how long it took. */
+export const groupPhase: PhaseRunner = (title, step) =>
+  core.group(title, async () => {
+    const started = Date.now()
+    try {
+      return await step()
+    } finally {
+      core.info(`${title}: ${Date.now() - started} ms`)
+    }
+  })
+
+export async function run(): Promise<void> {
+  setLogger({ debug: core.debug, info: core.info, warning: core.warning })
+  try {
+    const inputs = getInputs()
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const { policy, warnings } = await groupPhase('Validating policy', async () =>
+      buildPolicy(
+        {
+          'allow-domains': inputs.allowDomains,
+          'block-domains': inputs.blockDomains,
+          'allow-networks': inputs.allowNetworks,
+          'dns-servers': inputs.dnsServers
+        },
+        'input',
+        readPolicyFile(inputs.policy, workspace, 'input policy')
+      )
+    )
+    for (const w of warnings) core.warning(w)
+
+    // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
+    const token = randomBytes(16).toString('hex')
+    const tempRoot = process.env.RUNNER_TEMP || tmpdir()
+    const outcome = await runSandboxed(
+      realDeps(),
+      {
+        policy,
+        command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
+        workspace,
+        tempRoot,
+        user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
+        env: { CI: 'true', GITHUB_WORKSPACE: workspace },
+        images: {
+          baseImage: inputs.baseImage || undefined,
+          proxyImage: inputs.proxyImage || undefined,
+          agentImage: inputs.agentImage || undefined
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+        pidsLimit: 4096,
+        memoryBytes: Math.floor(totalmem() * 0.75)
+      },
+      {
+        phase: groupPhase,
+        onResources: saveResources,
+        onCommandStart: () => process.stdout.write(`::stop-commands::${token}\n`),
+        onCommandEnd: () => process.stdout.write(`\n::${token}::\n`)
+      }
+    )
+    core.setOutput('exit-code', String(outcome.exitCode))
+    core.setOutput('logs-dir', outcome.logsDir)
+    if (outcome.exitCode !== 0) core.setFailed(`the command exited with code ${outcome.exitCode}`)
+  } catch (e) {
+    core.setFailed(errorMessage(e))
+  }
+}

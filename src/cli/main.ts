@@ -1,0 +1,133 @@
+/** The command-line tool over the same core as the action: `render` and `run`. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildPolicy, PolicyError, type Policy } from '../policy/index.js'
+import { renderAll } from '../render/index.js'
+import type { SandboxTopology } from '../render/types.js'
+import { readPolicyFile } from '../action/policy-sources.js'
+import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
+import type { SandboxResources } from '../sandbox/resources.js'
+import { teardown } from '../sandbox/teardown.js'
+import { detectUpstreamDns } from '../sandbox/upstream-dns.js'
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args.js'
+
+const EXIT_USAGE = 2
+const EXIT_SANDBOX = 125
+
+/** `render` shows what a run would use, on this fixed example topology. */
+export const EXAMPLE_TOPOLOGY: Omit<SandboxTopology, 'upstreamDns'> = {
+  runId: '00000000',
+  internalSubnet: { address: '172.28.0.0', prefix: 24 },
+  internalBridge: 'awfi-00000000',
+  proxyIp: '172.28.0.2',
+  egressSubnet: { address: '172.28.1.0', prefix: 24 },
+  egressBridge: 'awfe-00000000',
+  proxyEgressIp: '172.28.1.2'
+}
+
+function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[] } {
+  const v = args.values
+  return buildPolicy(
+    {
+      'allow-domains': v['allow-domains'],
+      'block-domains': v['block-domains'],
+      'allow-networks': v['allow-networks'],
+      'dns-servers': v['dns-servers']
+    },
+    'flag',
+    v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy')
+  )
+}
+
+function render(args: CliArgs, policy: Policy): void {
+  const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns()
+  const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } })
+  const out = resolve(args.values.out!)
+  mkdirSync(out, { recursive: true })
+  for (const [file, text] of Object.entries(rendered)) {
+    writeFileSync(join(out, file), text)
+    process.stdout.write(`${join(out, file)}\n`)
+  }
+}
+
+const timedPhase: PhaseRunner = async (title, step) => {
+  const started = Date.now()
+  const result = await step()
+  process.stderr.write(`awf: ${title} (${Date.now() - started} ms)\n`)
+  return result
+}
+
+async function run(args: CliArgs, policy: Policy): Promise<number> {
+  let resources: SandboxResources | undefined
+  let stopping = false
+  const deps = realDeps()
+  // On SIGINT/SIGTERM: kill the sandbox at once (no graceful stop) and exit like the signal.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) return
+    stopping = true
+    process.stderr.write(`awf: ${signal}: removing the sandbox\n`)
+    const done = (): never => process.exit(signal === 'SIGINT' ? 130 : 143)
+    if (resources) teardown(deps, resources).then(done, done)
+    else done()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const tempRoot = tmpdir()
+  const outcome = await runSandboxed(
+    deps,
+    {
+      policy,
+      command: args.argv,
+      workspace: process.cwd(),
+      tempRoot,
+      logsDir: args.values['logs-dir'] ? resolve(args.values['logs-dir']) : undefined,
+      user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
+      env: {},
+      images: {
+        baseImage: args.values['base-image'],
+        proxyImage: args.values['proxy-image'],
+        agentImage: args.values['agent-image']
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      pidsLimit: 4096,
+      memoryBytes: Math.floor(totalmem() * 0.75)
+    },
+    { phase: timedPhase, onResources: (r) => (resources = r) }
+  )
+  process.stderr.write(`awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`)
+  return outcome.exitCode
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs
+  let built: { policy: Policy; warnings: readonly string[] }
+  try {
+    args = parseArgs(argv)
+    if (args.command === 'help') {
+      process.stdout.write(`${USAGE}\n`)
+      return 0
+    }
+    if (args.command === 'version') {
+      process.stdout.write('awf-action 0.1.0\n')
+      return 0
+    }
+    built = policyFrom(args)
+  } catch (e) {
+    if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)
+    else if (e instanceof PolicyError) process.stderr.write(`awf-action: invalid policy:\n${e.message}\n`)
+    else process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
+    return EXIT_USAGE
+  }
+  for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`)
+  try {
+    if (args.command === 'render') {
+      render(args, built.policy)
+      return 0
+    }
+    return await run(args, built.policy)
+  } catch (e) {
+    process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
+    return args.command === 'render' && !existsSync(args.values.out ?? '') ? EXIT_USAGE : EXIT_SANDBOX
+  }
+}

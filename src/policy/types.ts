@@ -1,0 +1,48 @@
+/** The one typed, validated policy every later stage reads. Built only by src/policy/. */
+
+/** Protocol an allowed domain may be reached with through the proxy. */
+export type Protocol = 'http' | 'https'
+
+/** One (protocol, port) pair a domain entry grants. `https` means CONNECT to that port. */
+export interface Access {
+  readonly protocol: Protocol
+  readonly port: number
+}
+
+/**
+ * A normalised domain entry. `name` is lowercase ASCII (punycode), no trailing dot, and
+ * matches /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.
+ * `includeApex` is true for `example.com` (apex and every subdomain) and false for
+ * `*.example.com` (subdomains only, any depth).
+ */
+export interface DomainRule {
+  readonly name: string
+  readonly includeApex: boolean
+  /** What the entry grants; always non-empty and sorted (protocol, then port). */
+  readonly access: readonly Access[]
+  /** The entry as the user wrote it, for messages only; never rendered into a config file. */
+  readonly source: string
+}
+
+export type IpFamily = 4 | 6
+
+/** A normalised CIDR: `address` is the network address in canonical text form. */
+export interface Cidr {
+  readonly family: IpFamily
+  readonly address: string
+  readonly prefix: number
+}
+
+export type Mode = 'enforce' | 'audit'
+
+export interface Policy {
+  readonly mode: Mode
+  /** Allowed domains, overlaps collapsed, none under a blocked entry. Empty = no egress. */
+  readonly allowDomains: readonly DomainRule[]
+  /** Blocked domains; their `access` is every protocol and port (a block is total). */
+  readonly blockDomains: readonly DomainRule[]
+  /** Private or internal destinations the proxy may reach despite the default deny. */
+  readonly allowNetworks: readonly Cidr[]
+  /** Upstream resolvers for the DNS forwarder (canonical IP text); empty = detect on the runner. */
+  readonly dnsServers: readonly string[]
+}

@@ -1,0 +1,43 @@
+import type { Policy } from '../policy/types.js'
+
+/**
+ * Facts about one run's sandbox that the renderers need besides the policy. Produced by
+ * src/sandbox/ before anything starts; every field is already validated there.
+ */
+export interface SandboxTopology {
+  /** Run id: 8 lowercase hex characters. Names chains, networks, containers and log prefixes. */
+  readonly runId: string
+  /** The internal network (agent + proxy), e.g. { address: '172.30.12.0', prefix: 24 }. */
+  readonly internalSubnet: { readonly address: string; readonly prefix: number }
+  /** Linux bridge interface of the internal network, e.g. `awfi-1a2b3c4d`. */
+  readonly internalBridge: string
+  /** The proxy's address on the internal network (Squid and the DNS forwarder listen here). */
+  readonly proxyIp: string
+  /** The egress network (proxy only). */
+  readonly egressSubnet: { readonly address: string; readonly prefix: number }
+  /** Linux bridge interface of the egress network, e.g. `awfe-1a2b3c4d`. */
+  readonly egressBridge: string
+  /** The proxy's address on the egress network. */
+  readonly proxyEgressIp: string
+  /** Upstream resolvers the forwarder uses: the policy's, or those detected on the runner. */
+  readonly upstreamDns: readonly string[]
+}
+
+/** Fixed ports inside the proxy container. */
+export const SQUID_PORT = 3128
+export const DNS_PORT = 53
+
+/** Everything a run renders, as text, keyed by the file name it is written to. */
+export interface RenderedConfig {
+  readonly 'squid.conf': string
+  readonly 'dnsmasq.conf': string
+  readonly 'seccomp.json': string
+  readonly 'host-rules.v4': string
+  readonly 'host-rules.v6': string
+  readonly 'container-rules.v4': string
+}
+
+export interface RenderInput {
+  readonly policy: Policy
+  readonly topology: SandboxTopology
+}

@@ -1,0 +1,128 @@
+/** Pure builders of docker CLI argv. Nothing here runs a command. */
+
+export const RUN_LABEL = 'awf.run'
+export const OWNER_LABEL = 'awf.owner'
+
+export interface Mount {
+  readonly source: string
+  readonly target: string
+  readonly readOnly: boolean
+}
+
+export interface NetworkSpec {
+  readonly name: string
+  readonly subnet: string
+  readonly bridgeName: string
+  readonly internal: boolean
+  readonly labels: Readonly<Record<string, string>>
+}
+
+export interface ContainerSpec {
+  readonly name: string
+  readonly image: string
+  readonly network: string
+  readonly ip: string
+  readonly labels: Readonly<Record<string, string>>
+  readonly mounts: readonly Mount[]
+  readonly env: Readonly<Record<string, string>>
+  readonly capAdd: readonly string[]
+  readonly user?: string
+  readonly workdir?: string
+  readonly seccompProfile?: string
+  readonly sysctls: Readonly<Record<string, string>>
+  readonly pidsLimit?: number
+  readonly memoryBytes?: number
+  /** Run docker's init (tini) as PID 1 so signals and exit statuses behave as on the runner. */
+  readonly init: boolean
+  readonly command: readonly string[]
+}
+
+/** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
+function csvField(field: string): string {
+  return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
+}
+
+function mountArg(m: Mount): string {
+  const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`]
+  return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',')
+}
+
+function labelArgs(labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`])
+}
+
+export function buildNetworkCreateArgs(spec: NetworkSpec): string[] {
+  return [
+    'network',
+    'create',
+    '--driver',
+    'bridge',
+    '--subnet',
+    spec.subnet,
+    '--opt',
+    `com.docker.network.bridge.name=${spec.bridgeName}`,
+    ...(spec.internal ? ['--internal'] : []),
+    ...labelArgs(spec.labels),
+    spec.name
+  ]
+}
+
+/**
+ * `docker create`/`docker run` options shared by both containers. Every container drops
+ * every capability and cannot gain privileges; what a container needs is added back by name.
+ */
+function containerOptions(spec: ContainerSpec): string[] {
+  const args = [
+    '--name',
+    spec.name,
+    '--network',
+    spec.network,
+    '--ip',
+    spec.ip,
+    '--cap-drop',
+    'ALL',
+    ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
+    '--security-opt',
+    'no-new-privileges',
+    ...labelArgs(spec.labels),
+    ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+    ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
+    ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+  ]
+  if (spec.seccompProfile) args.push('--security-opt', `seccomp=${spec.seccompProfile}`)
+  if (spec.user) args.push('--user', spec.user)
+  if (spec.workdir) args.push('--workdir', spec.workdir)
+  if (spec.pidsLimit) args.push('--pids-limit', String(spec.pidsLimit))
+  if (spec.memoryBytes) args.push('--memory', String(spec.memoryBytes))
+  if (spec.init) args.push('--init')
+  return args
+}
+
+/** Environment values travel in the docker process's environment, never in argv. */
+export function containerEnv(spec: ContainerSpec): Record<string, string> {
+  return { ...spec.env }
+}
+
+export function buildCreateArgs(spec: ContainerSpec): string[] {
+  return ['create', ...containerOptions(spec), spec.image, ...spec.command]
+}
+
+/** Foreground run: output streams to our stdio, the exit status is the container's. */
+export function buildRunArgs(spec: ContainerSpec): string[] {
+  return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command]
+}
+
+export function buildBuildArgs(opts: {
+  context: string
+  tag: string
+  buildArgs: Readonly<Record<string, string>>
+}): string[] {
+  return [
+    'build',
+    '--quiet',
+    '--tag',
+    opts.tag,
+    ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+    opts.context
+  ]
+}

@@ -1,0 +1,192 @@
+/** Typed wrapper over the docker CLI. The rest of the code never assembles docker argv. */
+import type { ChildProcess, StdioOptions } from 'node:child_process'
+import {
+  buildBuildArgs,
+  buildCreateArgs,
+  buildNetworkCreateArgs,
+  buildRunArgs,
+  containerEnv,
+  type ContainerSpec,
+  type NetworkSpec
+} from './docker-args.js'
+import { lastLine, spawnAttached, type CommandResult, type CommandRunner } from './exec.js'
+
+export class DockerError extends Error {
+  constructor(
+    readonly action: string,
+    readonly result: CommandResult
+  ) {
+    super(`docker ${action} failed: ${lastLine(result.stderr) || `exit code ${result.exitCode}`}`)
+  }
+}
+
+export interface NetworkInfo {
+  readonly name: string
+  readonly subnets: readonly string[]
+  readonly labels: Readonly<Record<string, string>>
+}
+
+interface InspectedNetwork {
+  Name: string
+  IPAM?: { Config?: { Subnet?: string }[] | null }
+  Labels?: Record<string, string> | null
+}
+
+export class Docker {
+  constructor(
+    private readonly run: CommandRunner,
+    private readonly binary = 'docker'
+  ) {}
+
+  private async exec(
+    action: string,
+    args: readonly string[],
+    env?: Readonly<Record<string, string>>
+  ): Promise<string> {
+    const result = await this.run(this.binary, args, { env })
+    if (result.exitCode !== 0) throw new DockerError(action, result)
+    return result.stdout.trim()
+  }
+
+  /** Fails with an actionable message when no engine answers. */
+  async ensureEngine(): Promise<string> {
+    const result = await this.run(this.binary, ['version', '--format', '{{.Server.Version}}'], {
+      timeoutMs: 20000
+    }).catch((e: unknown) => ({ exitCode: 127, stdout: '', stderr: String(e) }))
+    if (result.exitCode !== 0) {
+      throw new Error(
+        `no Docker engine answers (${lastLine(result.stderr) || 'docker version failed'}). ` +
+          'Start dockerd (scripts/setup.sh does it on Debian) or run on a runner with Docker.'
+      )
+    }
+    return result.stdout.trim()
+  }
+
+  async imageId(ref: string): Promise<string | undefined> {
+    const result = await this.run(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref])
+    return result.exitCode === 0 ? result.stdout.trim() : undefined
+  }
+
+  async pull(ref: string): Promise<boolean> {
+    const result = await this.run(this.binary, ['pull', '--quiet', ref], { timeoutMs: 300000 })
+    return result.exitCode === 0
+  }
+
+  async build(opts: {
+    context: string
+    tag: string
+    buildArgs: Readonly<Record<string, string>>
+  }): Promise<void> {
+    await this.exec('build', buildBuildArgs(opts))
+  }
+
+  async save(ref: string, file: string): Promise<void> {
+    await this.exec('save', ['save', '--output', file, ref])
+  }
+
+  async load(file: string): Promise<void> {
+    await this.exec('load', ['load', '--quiet', '--input', file])
+  }
+
+  async networkCreate(spec: NetworkSpec): Promise<void> {
+    await this.exec('network create', buildNetworkCreateArgs(spec))
+  }
+
+  /** Removes networks; absent ones are not an error. */
+  async networkRemove(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return
+    const result = await this.run(this.binary, ['network', 'rm', ...names])
+    if (result.exitCode !== 0 && realErrors(result.stderr, /No such network|not found/i).length > 0)
+      throw new DockerError('network rm', result)
+  }
+
+  /** Every network with its subnets, so a run can pick subnets nothing else uses. */
+  async networks(labelFilter?: string): Promise<NetworkInfo[]> {
+    const ls = ['network', 'ls', '--quiet', ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])]
+    const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean)
+    if (ids.length === 0) return []
+    const result = await this.run(this.binary, ['network', 'inspect', ...ids])
+    // A network removed between ls and inspect makes inspect fail; its siblings still print.
+    const parsed = JSON.parse(result.stdout.trim() || '[]') as InspectedNetwork[]
+    return parsed.map((n) => ({
+      name: n.Name,
+      subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean),
+      labels: n.Labels ?? {}
+    }))
+  }
+
+  async containerCreate(spec: ContainerSpec): Promise<void> {
+    await this.exec('create', buildCreateArgs(spec), containerEnv(spec))
+  }
+
+  async networkConnect(network: string, container: string, ip: string): Promise<void> {
+    await this.exec('network connect', ['network', 'connect', '--ip', ip, network, container])
+  }
+
+  async containerStart(name: string): Promise<void> {
+    await this.exec('start', ['start', name])
+  }
+
+  /** `docker run` in the foreground; the caller owns the child process. */
+  runAttached(spec: ContainerSpec, stdio: StdioOptions): ChildProcess {
+    return spawnAttached(this.binary, buildRunArgs(spec), stdio, containerEnv(spec))
+  }
+
+  /** The host PID of the container's init process, or undefined when it is not running. */
+  async containerPid(name: string): Promise<number | undefined> {
+    const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Pid}}', name])
+    const pid = Number(result.stdout.trim())
+    return result.exitCode === 0 && pid > 0 ? pid : undefined
+  }
+
+  async containerRunning(name: string): Promise<boolean> {
+    const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Running}}', name])
+    return result.exitCode === 0 && result.stdout.trim() === 'true'
+  }
+
+  /** Removes containers at once (SIGKILL, no graceful stop); absent ones are not an error. */
+  async containerRemove(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return
+    const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names])
+    if (result.exitCode !== 0 && realErrors(result.stderr, /No such container/i).length > 0)
+      throw new DockerError('rm', result)
+  }
+
+  async containersByLabel(label: string): Promise<{ name: string; labels: Record<string, string> }[]> {
+    const out = await this.exec('ps', [
+      'ps',
+      '--all',
+      '--filter',
+      `label=${label}`,
+      '--format',
+      '{{.Names}}\t{{.Labels}}'
+    ])
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name = '', labels = ''] = line.split('\t')
+        return { name, labels: parseLabelList(labels) }
+      })
+  }
+
+  async logs(name: string): Promise<string> {
+    const result = await this.run(this.binary, ['logs', '--tail', '50', name])
+    return `${result.stdout}${result.stderr}`.trim()
+  }
+}
+
+/** stderr lines other than the ones saying a thing was already gone. */
+function realErrors(stderr: string, alreadyGone: RegExp): string[] {
+  return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l))
+}
+
+/** `docker ps` prints labels as `k=v,k2=v2`. */
+export function parseLabelList(text: string): Record<string, string> {
+  const labels: Record<string, string> = {}
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=')
+    if (eq > 0) labels[pair.slice(0, eq)] = pair.slice(eq + 1)
+  }
+  return labels
+}

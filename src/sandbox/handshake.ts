@@ -1,0 +1,67 @@
+/**
+ * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
+ * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
+ * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
+ */
+import { closeSync, constants, openSync, writeSync } from 'node:fs'
+import net from 'node:net'
+import { join } from 'node:path'
+import type { CommandRunner } from './exec.js'
+
+export const CONTROL_MOUNT = '/awf/ctl'
+
+export class Handshake {
+  private readonly goFd: number
+
+  private constructor(private readonly dir: string) {
+    // Held open read-write from the start: the agent's open of `go` never blocks, and a
+    // written line waits in the pipe until the agent reads it.
+    this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK)
+  }
+
+  static async create(run: CommandRunner, dir: string): Promise<Handshake> {
+    const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')])
+    if (result.exitCode !== 0) throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`)
+    return new Handshake(dir)
+  }
+
+  /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
+  waitReady(timeoutMs: number, abandon: Promise<unknown>): Promise<void> {
+    const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK)
+    const socket = new net.Socket({ fd, readable: true, writable: false })
+    return new Promise<void>((resolve, reject) => {
+      let buffered = ''
+      const finish = (error?: Error): void => {
+        clearTimeout(timer)
+        socket.destroy()
+        if (error) reject(error)
+        else resolve()
+      }
+      const timer = setTimeout(
+        () => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)),
+        timeoutMs
+      )
+      socket.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8')
+        if (buffered.includes('ready\n')) finish()
+      })
+      socket.on('error', (e) => finish(e))
+      abandon.then(
+        () => finish(new Error('the agent container exited before it was ready')),
+        (e: unknown) => finish(e instanceof Error ? e : new Error(String(e)))
+      )
+    })
+  }
+
+  go(): void {
+    writeSync(this.goFd, 'go\n')
+  }
+
+  abort(): void {
+    writeSync(this.goFd, 'abort\n')
+  }
+
+  close(): void {
+    closeSync(this.goFd)
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The proxy and agent images: tagged by a hash of their build context and base image, reused
+ * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Docker } from './docker.js'
+import { info } from './log.js'
+
+export const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim'
+/** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
+export const LOCAL_BASE_IMAGE = 'awf-base:bookworm'
+
+export type ImageKind = 'proxy' | 'agent'
+
+/** A store that outlives the machine's Docker images (the runner tool cache on self-hosted runners). */
+export interface ImageCache {
+  /** Loads `tag` into Docker if the cache holds it; true when it did. */
+  restore(tag: string): Promise<boolean>
+  /** Stores a freshly built `tag`. */
+  save(tag: string): Promise<void>
+}
+
+export interface ImageOptions {
+  /** Base for building; when absent the official Debian image, else the local fallback. */
+  readonly baseImage?: string
+  /** Prebuilt references, pulled when absent instead of building. */
+  readonly proxyImage?: string
+  readonly agentImage?: string
+  readonly cache?: ImageCache
+}
+
+/** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'containers', 'proxy', 'Dockerfile'))) return dir
+    dir = resolve(dir, '..')
+  }
+  throw new Error('cannot find the containers/ folder next to the action bundle')
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name)
+    return entry.isDirectory() ? listFiles(full) : [full]
+  })
+}
+
+/** First 12 hex characters of sha256 over the base reference and every context file. */
+export function contextHash(contextDir: string, baseImage: string): string {
+  const hash = createHash('sha256').update(`BASE_IMAGE=${baseImage}\n`)
+  const files = listFiles(contextDir)
+    .map((f) => relative(contextDir, f))
+    .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1))
+  for (const rel of files) {
+    const digest = createHash('sha256').update(readFileSync(join(contextDir, rel))).digest('hex')
+    hash.update(`${rel}\0${digest}\n`)
+  }
+  return hash.digest('hex').slice(0, 12)
+}
+
+export function imageTag(kind: ImageKind, root: string, baseImage: string): string {
+  return `awf-${kind}:${contextHash(join(root, 'containers', kind), baseImage)}`
+}
+
+async function resolveBase(docker: Docker, requested?: string): Promise<string> {
+  if (requested) {
+    if ((await docker.imageId(requested)) || (await docker.pull(requested))) return requested
+    throw new Error(`base image ${requested} is not present and cannot be pulled`)
+  }
+  if (await docker.imageId(DEFAULT_BASE_IMAGE)) return DEFAULT_BASE_IMAGE
+  if (await docker.pull(DEFAULT_BASE_IMAGE)) return DEFAULT_BASE_IMAGE
+  if (await docker.imageId(LOCAL_BASE_IMAGE)) {
+    info(`${DEFAULT_BASE_IMAGE} cannot be pulled; building on ${LOCAL_BASE_IMAGE}`)
+    return LOCAL_BASE_IMAGE
+  }
+  throw new Error(
+    `cannot get a base image: ${DEFAULT_BASE_IMAGE} cannot be pulled and ${LOCAL_BASE_IMAGE} ` +
+      'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.'
+  )
+}
+
+/**
+ * The image for `kind`: a prebuilt reference if given, else an existing hash-tagged build for
+ * any candidate base, else a fresh build.
+ */
+export async function ensureImage(
+  docker: Docker,
+  kind: ImageKind,
+  root: string,
+  options: ImageOptions
+): Promise<string> {
+  const prebuilt = kind === 'proxy' ? options.proxyImage : options.agentImage
+  if (prebuilt) {
+    if ((await docker.imageId(prebuilt)) || (await docker.pull(prebuilt))) return prebuilt
+    throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`)
+  }
+  const candidates = options.baseImage ? [options.baseImage] : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE]
+  for (const base of candidates) {
+    const tag = imageTag(kind, root, base)
+    if (await docker.imageId(tag)) return tag
+    if (await options.cache?.restore(tag)) return tag
+  }
+  const base = await resolveBase(docker, options.baseImage)
+  const tag = imageTag(kind, root, base)
+  info(`building ${tag} on ${base}`)
+  await docker.build({ context: join(root, 'containers', kind), tag, buildArgs: { BASE_IMAGE: base } })
+  await options.cache?.save(tag)
+  return tag
+}
