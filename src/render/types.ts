@@ -35,6 +35,7 @@ export interface RenderedConfig {
   readonly 'host-rules.v4': string
   readonly 'host-rules.v6': string
   readonly 'container-rules.v4': string
+  readonly 'container-rules.v6': string
 }
 
 export interface RenderInput {

@@ -1,0 +1,106 @@
+/** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
+import { collapseDomains, nameCovers, parseDomainEntry, type ListKind } from './domain.js'
+import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file.js'
+import { parseCidr, parseDnsServer } from './ip.js'
+import { parseList } from './list.js'
+import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
+import type { Cidr, DomainRule, Policy } from './types.js'
+
+export type InputOrigin = 'input' | 'flag'
+
+/** Raw user text, keyed by the action input name. Absent or blank = not given. */
+export type RawPolicyInputs = Partial<Record<PolicyListKey, string | undefined>>
+
+export interface BuiltPolicy {
+  readonly policy: Policy
+  readonly warnings: readonly string[]
+}
+
+const MAX_ENTRIES = 10000
+const MAX_DNS_SERVERS = 8
+
+function whereOf(origin: InputOrigin, key: PolicyListKey): string {
+  return origin === 'input' ? `input ${key}` : `flag --${key}`
+}
+
+/** Entries for one key: the input or flag when given, else the file's list (precedence). */
+function entriesFor(
+  key: PolicyListKey,
+  inputs: RawPolicyInputs,
+  origin: InputOrigin,
+  fileLists: ReturnType<typeof parsePolicyFile>['lists']
+): { value: string; where: string }[] {
+  const given = inputs[key]
+  if (given !== undefined && given.trim() !== '') {
+    const where = whereOf(origin, key)
+    return parseList(given).map((value) => ({ value, where }))
+  }
+  return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })))
+}
+
+function collect<T>(
+  entries: { value: string; where: string }[],
+  parse: (value: string, where: string) => T | PolicyProblem,
+  problems: PolicyProblem[]
+): T[] {
+  if (entries.length > MAX_ENTRIES) {
+    const first = entries[0]!
+    problems.push(problem(first.where, `${entries.length} entries`, 'is too long a list', `At most ${MAX_ENTRIES} entries.`))
+    return []
+  }
+  const out: T[] = []
+  for (const { value, where } of entries) {
+    const parsed = parse(value, where)
+    if (isProblem(parsed)) problems.push(parsed)
+    else out.push(parsed)
+  }
+  return out
+}
+
+export function buildPolicy(inputs: RawPolicyInputs, origin: InputOrigin, file?: PolicyFileText): BuiltPolicy {
+  const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] }
+  const problems: PolicyProblem[] = [...parsedFile.problems]
+  const warnings: string[] = []
+  const entries = (key: PolicyListKey): { value: string; where: string }[] => entriesFor(key, inputs, origin, parsedFile.lists)
+  const domains = (key: PolicyListKey, kind: ListKind): DomainRule[] =>
+    collect(entries(key), (v, w) => parseDomainEntry(v, w, kind), problems)
+
+  const allowed = domains('allow-domains', 'allow')
+  const blocked = collapseDomains(domains('block-domains', 'block'))
+  const allowNetworks = collect<Cidr>(entries('allow-networks'), parseCidr, problems)
+  const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))]
+  if (dnsServers.length > MAX_DNS_SERVERS) {
+    const where = entries('dns-servers')[0]?.where ?? 'dns-servers'
+    problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`))
+  }
+  if (problems.length > 0) throw new PolicyError(problems)
+
+  const allowDomains = collapseDomains(allowed).filter((rule) => {
+    const blocker = blocked.find((b) => nameCovers(b, rule))
+    if (blocker) warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`)
+    return !blocker
+  })
+  if (allowDomains.length === 0)
+    warnings.push('no domain is allowed: the command will have no network access at all (allow-domains is empty)')
+
+  const policy: Policy = {
+    mode: 'enforce',
+    allowDomains,
+    blockDomains: blocked,
+    allowNetworks: uniqueCidrs(allowNetworks),
+    dnsServers
+  }
+  return { policy: deepFreeze(policy), warnings }
+}
+
+function uniqueCidrs(cidrs: readonly Cidr[]): Cidr[] {
+  return [...new Map(cidrs.map((c) => [`${c.address}/${c.prefix}`, c])).values()]
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}

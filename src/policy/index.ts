@@ -1,0 +1,22 @@
+export { buildPolicy, type BuiltPolicy, type InputOrigin, type RawPolicyInputs } from './build.js'
+export {
+  ALL_ACCESS,
+  collapseDomains,
+  domainCovers,
+  matchesDomain,
+  nameCovers,
+  parseDomainEntry,
+  type ListKind
+} from './domain.js'
+export { parsePolicyFile, POLICY_FILE_KEYS, type PolicyFileText } from './file.js'
+export {
+  cidrContains,
+  isLoopbackStub,
+  nameserversFromResolvConf,
+  parseCidr,
+  parseDnsServer,
+  parseIpLiteral
+} from './ip.js'
+export { parseList } from './list.js'
+export { PolicyError, type PolicyProblem } from './problem.js'
+export type * from './types.js'

@@ -1,0 +1,47 @@
+/**
+ * dnsmasq.conf: the DNS forwarder answers only names the policy allows (and does not block),
+ * forwarding them to the upstream resolvers; everything else gets NXDOMAIN without a packet
+ * leaving the proxy, which closes DNS tunnelling through trusted resolvers. No AAAA records.
+ *
+ * dnsmasq picks the longest matching domain: `address=/#/` (everything, NXDOMAIN) loses to
+ * `server=/allowed.test/<upstream>`, which loses to `address=/blocked.allowed.test/`.
+ * `*.example.com` matches subdomains only (dnsmasq 2.86 and later).
+ */
+import { collapseDomains } from '../policy/domain.js'
+import type { DomainRule } from '../policy/types.js'
+import { assertDomain, assertIp, PROXY_LOG_DIR, READINESS_PROBE_NAME } from './names.js'
+import { DNS_PORT, type RenderInput } from './types.js'
+
+function pattern(rule: DomainRule): string {
+  assertDomain(rule.name)
+  return rule.includeApex ? rule.name : `*.${rule.name}`
+}
+
+export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
+  assertIp(topology.proxyIp)
+  topology.upstreamDns.forEach(assertIp)
+  const allowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })))
+  const lines = [
+    `# dnsmasq.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+    `port=${DNS_PORT}`,
+    `listen-address=${topology.proxyIp},127.0.0.1`,
+    'bind-interfaces',
+    'no-resolv',
+    'no-hosts',
+    'no-poll',
+    'filter-AAAA',
+    'cache-size=10000',
+    'log-queries=extra',
+    `log-facility=${PROXY_LOG_DIR}/dns.log`,
+    '',
+    '# Every name not listed below: NXDOMAIN, nothing forwarded.',
+    'address=/#/',
+    `address=/${READINESS_PROBE_NAME}/`,
+    '# Allowed names, forwarded to the upstream resolvers.',
+    ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
+    '# Blocked names win over allowed ones (a longer match).',
+    ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
+    ''
+  ]
+  return lines.join('\n')
+}

@@ -1,0 +1,60 @@
+/**
+ * Names, prefixes and value checks shared by every renderer. Values reaching a rendered file
+ * are checked here once more, so a bug upstream cannot turn into config injection.
+ */
+import { parseIpLiteral } from '../policy/ip.js'
+
+export const PROXY_CONFIG_DIR = '/awf/config'
+export const PROXY_LOG_DIR = '/awf/logs'
+/** Asked by the readiness probe; always refused by the forwarder and never reported. */
+export const READINESS_PROBE_NAME = 'ready.awf.invalid'
+
+export function hostChainNames(runId: string): { forward: string; input: string; v6: string } {
+  assertRunId(runId)
+  return { forward: `AWF-${runId}`, input: `AWF-${runId}-IN`, v6: `AWF-${runId}-6` }
+}
+
+/** LOG prefixes (at most 29 characters), which the report matches to attribute drops. */
+export function logPrefixes(runId: string): { host: string; runner: string; ipv6: string; agent: string } {
+  assertRunId(runId)
+  return {
+    host: `awf-${runId}-host-drop: `,
+    runner: `awf-${runId}-runner-drop: `,
+    ipv6: `awf-${runId}-ipv6-drop: `,
+    agent: `awf-${runId}-agent-drop: `
+  }
+}
+
+export class RenderAssertionError extends Error {}
+
+function assert(ok: boolean, what: string, value: string): void {
+  if (!ok) throw new RenderAssertionError(`refusing to render ${what} ${JSON.stringify(value)}`)
+}
+
+export function assertRunId(v: string): void {
+  assert(/^[0-9a-f]{8}$/.test(v), 'run id', v)
+}
+
+export function assertInterface(v: string): void {
+  assert(/^[a-z0-9-]{1,15}$/.test(v), 'interface name', v)
+}
+
+export function assertIp(v: string): void {
+  assert(parseIpLiteral(v)?.address === v, 'IP address', v)
+}
+
+export function assertIpv4(v: string): void {
+  assert(parseIpLiteral(v)?.family === 4 && parseIpLiteral(v)?.address === v, 'IPv4 address', v)
+}
+
+export function assertDomain(v: string): void {
+  assert(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(v) && v.length <= 253, 'domain', v)
+}
+
+export function assertPort(v: number): void {
+  assert(Number.isInteger(v) && v >= 1 && v <= 65535, 'port', String(v))
+}
+
+export function assertPrefix(v: number, family: 4 | 6): void {
+  assert(Number.isInteger(v) && v >= 0 && v <= (family === 4 ? 32 : 128), 'prefix length', String(v))
+}

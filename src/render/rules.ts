@@ -1,0 +1,210 @@
+/**
+ * Host and container firewall rules as data, and their `iptables-restore --noflush` text.
+ * Jumps into existing chains are explicit data so that the self-check can look for each one;
+ * removal finds everything by our chain names (src/sandbox/ruleset.ts).
+ */
+import type { Cidr } from '../policy/types.js'
+import {
+  assertInterface,
+  assertIp,
+  assertIpv4,
+  assertPort,
+  assertPrefix,
+  hostChainNames,
+  logPrefixes
+} from './names.js'
+import { DENIED_NETWORKS_V4 } from './networks.js'
+import { DNS_PORT, SQUID_PORT, type RenderInput } from './types.js'
+
+/** A rule is the tokens after `-A <chain>`. */
+export type Rule = readonly string[]
+
+export interface ChainPlan {
+  readonly chain: string
+  readonly rules: readonly Rule[]
+}
+
+/** A jump inserted at the top of an existing chain (DOCKER-USER, INPUT, FORWARD, OUTPUT). */
+export interface JumpPlan {
+  readonly from: string
+  readonly match: readonly string[]
+  readonly to: string
+}
+
+export interface TablePlan {
+  readonly table: 'filter' | 'nat'
+  readonly chains: readonly ChainPlan[]
+  readonly jumps: readonly JumpPlan[]
+}
+
+export interface RulePlan {
+  readonly v4: readonly TablePlan[]
+  readonly v6: readonly TablePlan[]
+}
+
+/** Chain names inside the agent's own network namespace (nothing else lives there). */
+export const CONTAINER_CHAINS = { nat: 'AWF-NAT', filter: 'AWF-OUT', filter6: 'AWF-OUT6' } as const
+
+const LOG_LIMIT = ['-m', 'limit', '--limit', '20/second', '--limit-burst', '50']
+
+function logAndDrop(prefix: string, match: Rule = []): Rule[] {
+  return [[...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix], [...match, '-j', 'DROP']]
+}
+
+const established = (verdict: string): Rule => ['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', verdict]
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+function cidrText(c: { address: string; prefix: number }, family: 4 | 6): string {
+  assertIp(c.address)
+  assertPrefix(c.prefix, family)
+  return `${c.address}/${c.prefix}`
+}
+
+export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
+  const chains = hostChainNames(t.runId)
+  const prefix = logPrefixes(t.runId)
+  ;[t.internalBridge, t.egressBridge].forEach(assertInterface)
+  ;[t.proxyIp, t.proxyEgressIp].forEach(assertIpv4)
+  const int = t.internalBridge
+  const egr = t.egressBridge
+  const subnet = cidrText(t.internalSubnet, 4)
+  const fromProxy = ['-i', egr, '-s', t.proxyEgressIp]
+  const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort((a, b) => a - b)
+  ports.forEach(assertPort)
+  const portMatches = chunk(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')])
+  const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
+  v4Upstreams.forEach(assertIpv4)
+  const allowNets = policy.allowNetworks.filter((n: Cidr) => n.family === 4).map((n) => cidrText(n, 4))
+
+  const forward: Rule[] = [
+    established('RETURN'),
+    ...['tcp', 'udp'].flatMap((proto) =>
+      (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port): Rule => [
+        '-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp, '-p', proto, '--dport', String(port), '-j', 'RETURN'
+      ])
+    ),
+    ...v4Upstreams.flatMap((ip) =>
+      ['udp', 'tcp'].map((proto): Rule => [...fromProxy, '-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN'])
+    ),
+    ...allowNets.flatMap((net) => portMatches.map((m): Rule => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
+    ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
+    ...portMatches.map((m): Rule => [...fromProxy, ...m, '-j', 'RETURN']),
+    ...logAndDrop(prefix.host)
+  ]
+  const bridges = (to: string, withOutput: boolean): JumpPlan[] =>
+    [int, egr].flatMap((br) => [
+      { from: '', match: ['-i', br], to },
+      ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
+    ])
+  const jumpsFrom = (from: string, jumps: JumpPlan[]): JumpPlan[] => jumps.map((j) => ({ ...j, from }))
+
+  return {
+    v4: [
+      {
+        table: 'filter',
+        chains: [
+          { chain: chains.forward, rules: forward },
+          { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
+        ],
+        jumps: [...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)), ...jumpsFrom('INPUT', bridges(chains.input, false))]
+      }
+    ],
+    v6: [
+      {
+        table: 'filter',
+        chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
+        jumps: [...jumpsFrom('FORWARD', bridges(chains.v6, true)), ...jumpsFrom('INPUT', bridges(chains.v6, false))]
+      }
+    ]
+  }
+}
+
+/**
+ * Rules for the agent's network namespace. The sandbox also points that namespace's default
+ * route at the proxy (which does not forward), so a direct connection reaches these rules
+ * instead of failing with "network unreachable": 80/443 are redirected to Squid, which
+ * refuses a request that is not a proxy request; anything else is dropped, and the program
+ * gets EPERM.
+ */
+export function planContainerRules({ topology: t }: RenderInput): RulePlan {
+  assertIpv4(t.proxyIp)
+  const agent = logPrefixes(t.runId).agent
+  const proxy = t.proxyIp
+  return {
+    v4: [
+      {
+        table: 'nat',
+        chains: [
+          {
+            chain: CONTAINER_CHAINS.nat,
+            rules: [
+              ['-o', 'lo', '-j', 'RETURN'],
+              ['-d', proxy, '-j', 'RETURN'],
+              ...[80, 443].map((port): Rule => ['-p', 'tcp', '--dport', String(port), '-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`])
+            ]
+          }
+        ],
+        jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
+      },
+      {
+        table: 'filter',
+        chains: [
+          {
+            chain: CONTAINER_CHAINS.filter,
+            rules: [
+              // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
+              ...logAndDrop(agent, ['-d', '127.0.0.11']),
+              ['-o', 'lo', '-j', 'ACCEPT'],
+              ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
+              ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+              ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+              established('ACCEPT'),
+              ...logAndDrop(agent)
+            ]
+          }
+        ],
+        jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
+      }
+    ],
+    v6: [
+      {
+        table: 'filter',
+        chains: [{ chain: CONTAINER_CHAINS.filter6, rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)] }],
+        jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
+      }
+    ]
+  }
+}
+
+const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/
+const LOG_PREFIX_TOKEN = /^awf-[0-9a-f]{8}-[a-z0-9-]+: $/
+
+function token(t: string): string {
+  if (SAFE_TOKEN.test(t)) return t
+  if (LOG_PREFIX_TOKEN.test(t)) return `"${t}"`
+  throw new Error(`refusing to render the iptables token ${JSON.stringify(t)}`)
+}
+
+/** How a jump appears in `iptables-save` output (the self-check looks for this line). */
+export function savedJump(j: JumpPlan): string {
+  return ['-A', j.from, ...j.match, '-j', j.to].map(token).join(' ')
+}
+
+/** `iptables-restore --noflush` text: declares (and so empties) only our own chains. */
+export function renderRestore(tables: readonly TablePlan[]): string {
+  const out: string[] = []
+  for (const t of tables) {
+    out.push(`*${t.table}`)
+    for (const c of t.chains) out.push(`:${token(c.chain)} - [0:0]`)
+    for (const c of t.chains) for (const r of c.rules) out.push(['-A', c.chain, ...r].map(token).join(' '))
+    // Inserted at the top in reverse, so they end up in the listed order before any other rule.
+    for (const j of [...t.jumps].reverse()) out.push(['-I', j.from, '1', ...j.match, '-j', j.to].map(token).join(' '))
+    out.push('COMMIT')
+  }
+  return `${out.join('\n')}\n`
+}

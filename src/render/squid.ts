@@ -1,0 +1,156 @@
+/**
+ * squid.conf: a forward proxy (no intercept port) that serves only the agent's network and
+ * allows only the policy's domains, per protocol and port. Rule order is the security
+ * argument; each block says why it sits where it does.
+ */
+import { collapseDomains } from '../policy/domain.js'
+import type { Access, DomainRule } from '../policy/types.js'
+import { assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
+import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
+import { SQUID_PORT, type RenderInput } from './types.js'
+
+/** The access log format the report parser reads; see docs/squid-log-format.md. */
+export const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru'
+
+export interface AccessGroup {
+  readonly access: Access
+  /** Entries granting this access, overlaps collapsed (Squid can refuse overlaps). */
+  readonly rules: readonly DomainRule[]
+}
+
+/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
+export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
+  const groups = new Map<string, { access: Access; rules: DomainRule[] }>()
+  for (const rule of rules)
+    for (const access of rule.access) {
+      const key = `${access.protocol}:${access.port}`
+      const g = groups.get(key) ?? { access, rules: [] }
+      g.rules.push({ ...rule, access: [access] })
+      groups.set(key, g)
+    }
+  return [...groups.values()]
+    .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
+    .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }))
+}
+
+const escapeRegex = (name: string): string => name.replace(/\./g, '\\.')
+
+/**
+ * ACL lines for a set of rules: `dstdomain -n .example.com` for apex-and-subdomain entries,
+ * `dstdom_regex -n \.example\.com$` for subdomain-only ones. `-n` stops Squid from looking
+ * names up in reverse DNS. Returns the ACL names defined (zero, one or two).
+ */
+function domainAcls(name: string, rules: readonly DomainRule[], lines: string[]): string[] {
+  const defined: string[] = []
+  const apex = rules.filter((r) => r.includeApex)
+  const subs = rules.filter((r) => !r.includeApex)
+  for (const r of rules) assertDomain(r.name)
+  if (apex.length > 0) {
+    lines.push(`acl ${name} dstdomain -n ${apex.map((r) => `.${r.name}`).join(' ')}`)
+    defined.push(name)
+  }
+  if (subs.length > 0) {
+    lines.push(`acl ${name}_sub dstdom_regex -n ${subs.map((r) => `\\.${escapeRegex(r.name)}$`).join(' ')}`)
+    defined.push(`${name}_sub`)
+  }
+  return defined
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** Long ACLs are split over several `acl` lines (Squid appends same-named lines). */
+function splitAclLines(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    const [acl = '', name = '', type = '', ...rest] = line.split(' ')
+    const flags = rest[0]?.startsWith('-') ? rest.slice(0, 1) : []
+    return chunk(rest.slice(flags.length), 50).map((c) => [acl, name, type, ...flags, ...c].join(' '))
+  })
+}
+
+export function renderSquidConf({ policy, topology }: RenderInput): string {
+  assertIp(topology.internalSubnet.address)
+  assertPrefix(topology.internalSubnet.prefix, 4)
+  const acls: string[] = []
+  const access: string[] = []
+
+  const blocked = domainAcls('blocked', policy.blockDomains, acls)
+  const groups = groupByAccess(policy.allowDomains)
+  const allowedAcls: string[] = []
+  groups.forEach((g, i) => {
+    assertPort(g.access.port)
+    const names = domainAcls(`allow_${i}`, g.rules, acls)
+    allowedAcls.push(...names)
+    acls.push(`acl allow_${i}_port port ${g.access.port}`)
+    for (const n of names)
+      access.push(
+        g.access.protocol === 'https'
+          ? `http_access allow CONNECT ${n} allow_${i}_port`
+          : `http_access allow !CONNECT proto_http ${n} allow_${i}_port`
+      )
+  })
+  // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
+  const anyAllowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })))
+  const anyAllowedAcls = domainAcls('allowed_any', anyAllowed, acls)
+
+  for (const net of policy.allowNetworks) {
+    assertIp(net.address)
+    assertPrefix(net.prefix, net.family)
+  }
+  const allowNets = policy.allowNetworks.map((n) => `${n.address}/${n.prefix}`)
+  if (allowNets.length > 0) acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`)
+
+  const lines = [
+    `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+    `http_port ${SQUID_PORT}`,
+    'visible_hostname awf-proxy',
+    'pid_filename none',
+    '',
+    '# Only the agent network is served.',
+    `acl agent src ${topology.internalSubnet.address}/${topology.internalSubnet.prefix}`,
+    'acl CONNECT method CONNECT',
+    'acl proto_http proto HTTP',
+    // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
+    'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+    `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
+    ...splitAclLines(acls),
+    '',
+    'http_access deny !agent',
+    'http_access deny manager',
+    '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
+    'http_access deny ip_literal',
+    '# The block list wins over every allow rule.',
+    ...blocked.map((a) => `http_access deny ${a}`),
+    ...(anyAllowedAcls.length > 0 ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`] : []),
+    '# An allowed name that resolves to a private, loopback or metadata address is refused.',
+    allowNets.length > 0 ? 'http_access deny denied_nets !allowed_nets' : 'http_access deny denied_nets',
+    ...access,
+    'http_access deny all',
+    '',
+    'cache deny all',
+    'cache_mem 0 MB',
+    'via off',
+    'forwarded_for delete',
+    'host_verify_strict on',
+    'httpd_suppress_version_string on',
+    'shutdown_lifetime 0 seconds',
+    'dns_nameservers 127.0.0.1',
+    'client_persistent_connections on',
+    'server_persistent_connections on',
+    '',
+    `logformat awf ${SQUID_LOG_FORMAT}`,
+    `access_log stdio:${PROXY_LOG_DIR}/access.log logformat=awf`,
+    `cache_log ${PROXY_LOG_DIR}/cache.log`,
+    'cache_store_log none',
+    'logfile_rotate 0',
+    'coredump_dir /tmp',
+    ''
+  ]
+  const text = lines.join('\n')
+  // Belt and braces: a rendered line can never be continued or injected by a value.
+  if (/\\\n/.test(text) || text.includes('\0')) throw new Error('refusing to render squid.conf with a continuation or NUL')
+  return text
+}
