@@ -33506,8 +33506,9 @@ function planHostRules({ policy, topology: t }) {
  * Rules for the agent's network namespace. The sandbox also points that namespace's default
  * route at the proxy (which does not forward), so a direct connection reaches these rules
  * instead of failing with "network unreachable": 80/443 are redirected to Squid, which
- * refuses a request that is not a proxy request; anything else is dropped, and the program
- * gets EPERM.
+ * refuses a request that is not a proxy request; other TCP is reset (ECONNREFUSED at once);
+ * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
+ * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
 function planContainerRules({ topology: t }) {
     assertIpv4(t.proxyIp);
@@ -33542,7 +33543,10 @@ function planContainerRules({ topology: t }) {
                             ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
                             ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
                             established('ACCEPT'),
-                            ...logAndDrop(agent)
+                            [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+                            // A dropped SYN would only time out; a reset fails the connection at once.
+                            ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+                            ['-j', 'DROP']
                         ]
                     }
                 ],
@@ -34096,7 +34100,7 @@ class Docker {
         if (names.length === 0)
             return;
         const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
-        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container/i).length > 0)
+        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
@@ -34316,6 +34320,13 @@ class Netfilter {
     }
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
+    }
+    /**
+     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
+     * agent's dropped packets are recorded like the host's.
+     */
+    async enableNamespaceLogging() {
+        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
     }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {
@@ -34870,7 +34881,11 @@ async function runSandboxed(deps, request, hooks) {
         });
         await hooks.phase('Applying host firewall rules', async () => {
             track({ hostRules: true });
-            await Promise.all([netfilter.restore(4, rendered['host-rules.v4']), netfilter.restore(6, rendered['host-rules.v6'])]);
+            await Promise.all([
+                netfilter.restore(4, rendered['host-rules.v4']),
+                netfilter.restore(6, rendered['host-rules.v6']),
+                netfilter.enableNamespaceLogging()
+            ]);
         });
         await hooks.phase('Starting proxy', async () => {
             track({ containers: [n.proxy] });

@@ -29062,7 +29062,7 @@ class Docker {
         if (names.length === 0)
             return;
         const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
-        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container/i).length > 0)
+        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
@@ -29144,6 +29144,13 @@ class Netfilter {
     }
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
+    }
+    /**
+     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
+     * agent's dropped packets are recorded like the host's.
+     */
+    async enableNamespaceLogging() {
+        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
     }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {

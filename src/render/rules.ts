@@ -128,8 +128,9 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
  * Rules for the agent's network namespace. The sandbox also points that namespace's default
  * route at the proxy (which does not forward), so a direct connection reaches these rules
  * instead of failing with "network unreachable": 80/443 are redirected to Squid, which
- * refuses a request that is not a proxy request; anything else is dropped, and the program
- * gets EPERM.
+ * refuses a request that is not a proxy request; other TCP is reset (ECONNREFUSED at once);
+ * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
+ * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
 export function planContainerRules({ topology: t }: RenderInput): RulePlan {
   assertIpv4(t.proxyIp)
@@ -164,7 +165,10 @@ export function planContainerRules({ topology: t }: RenderInput): RulePlan {
               ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
               ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
               established('ACCEPT'),
-              ...logAndDrop(agent)
+              [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+              // A dropped SYN would only time out; a reset fails the connection at once.
+              ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+              ['-j', 'DROP']
             ]
           }
         ],

@@ -148,7 +148,7 @@ export class Docker {
   async containerRemove(names: readonly string[]): Promise<void> {
     if (names.length === 0) return
     const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names])
-    if (result.exitCode !== 0 && realErrors(result.stderr, /No such container/i).length > 0)
+    if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
       throw new DockerError('rm', result)
   }
 

@@ -51,6 +51,14 @@ export class Netfilter {
     return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', [])
   }
 
+  /**
+   * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
+   * agent's dropped packets are recorded like the host's.
+   */
+  async enableNamespaceLogging(): Promise<void> {
+    await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1'])
+  }
+
   /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
   async setDefaultRoute(via: string): Promise<void> {
     await this.exec('ip', ['route', 'replace', 'default', 'via', via])

@@ -157,7 +157,11 @@ export async function runSandboxed(deps: SandboxDeps, request: SandboxRequest, h
 
     await hooks.phase('Applying host firewall rules', async () => {
       track({ hostRules: true })
-      await Promise.all([netfilter.restore(4, rendered['host-rules.v4']), netfilter.restore(6, rendered['host-rules.v6'])])
+      await Promise.all([
+        netfilter.restore(4, rendered['host-rules.v4']),
+        netfilter.restore(6, rendered['host-rules.v6']),
+        netfilter.enableNamespaceLogging()
+      ])
     })
 
     await hooks.phase('Starting proxy', async () => {

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The offline test lab: a network namespace holding fake internet and corporate hosts, reached
+# from the host through one veth and routes for the lab prefixes only. See lab/README.md.
+#   lab.sh up | down | status | check
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+NS=awf-lab
+HOST_IF=awf-lab-h
+LAB_IF=awf-lab-w
+STATE=/run/awf-lab
+hosts_json="$here/hosts.json"
+json() { node -e "const h=require('$hosts_json'); const v=$1; console.log(Array.isArray(v)?v.join(' '):v)"; }
+LINK_HOST=$(json h.linkHost)
+LINK_LAB=$(json h.linkLab)
+PREFIXES=$(json h.prefixes)
+ADDRESSES=$(json 'Object.values(h.addresses)')
+SINK=$(json h.addresses.sink)
+
+die() { echo "lab: $*" >&2; exit 1; }
+
+# Every lab prefix must route into the lab and nowhere else, or no probe may run.
+check() {
+  for prefix in $PREFIXES; do
+    addr=${prefix%/*}; addr=${addr%.0}.1
+    dev=$(ip -o route get "$addr" 2>/dev/null | sed -n 's/.* dev \([^ ]*\).*/\1/p')
+    [ "$dev" = "$HOST_IF" ] || die "$prefix does not route into the lab (via '${dev:-nothing}'): refusing to probe"
+  done
+  ip netns exec "$NS" ip route show default | grep -q . && die "the lab has a default route"
+  return 0
+}
+
+overlaps() {
+  for prefix in $PREFIXES 198.18.255.0/30; do
+    if ip -o route show to match "${prefix%/*}" | grep -v "^default" | grep -vq "dev $HOST_IF"; then
+      die "$prefix overlaps an existing route on this machine: $(ip -o route show to match "${prefix%/*}" | grep -v '^default' | head -1)"
+    fi
+  done
+}
+
+serving() {
+  [ -f "$STATE/server.pid" ] && kill -0 "$(cat "$STATE/server.pid")" 2>/dev/null
+}
+
+up() {
+  [ "$(id -u)" = 0 ] || die "needs root"
+  if ! ip netns list | grep -qw "$NS"; then
+    overlaps
+    ip netns add "$NS"
+    ip link add "$HOST_IF" type veth peer name "$LAB_IF"
+    ip link set "$LAB_IF" netns "$NS"
+    ip addr add "$LINK_HOST/30" dev "$HOST_IF"
+    ip link set "$HOST_IF" up
+    ip netns exec "$NS" ip link set lo up
+    ip netns exec "$NS" ip addr add "$LINK_LAB/30" dev "$LAB_IF"
+    ip netns exec "$NS" ip link set "$LAB_IF" up
+    # Host addresses live on the namespace's loopback (no dummy module needed).
+    for a in $ADDRESSES; do ip netns exec "$NS" ip addr add "$a/32" dev lo; done
+    for prefix in $PREFIXES; do ip route add "$prefix" via "$LINK_LAB" dev "$HOST_IF"; done
+    # The sink takes every TCP and UDP port.
+    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p tcp -j REDIRECT --to-ports 9999
+    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p udp -j REDIRECT --to-ports 9998
+  fi
+  check
+  mkdir -p "$STATE"
+  if [ ! -f "$STATE/lab.crt" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=awf lab CA" \
+      -keyout "$STATE/ca.key" -out "$STATE/ca.crt" >/dev/null 2>&1
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=allowed.test" -keyout "$STATE/lab.key" \
+      -out "$STATE/lab.csr" >/dev/null 2>&1
+    printf 'subjectAltName=DNS:allowed.test,DNS:*.allowed.test,DNS:blocked.test,DNS:*.blocked.test,DNS:shared-allowed.test,DNS:shared-blocked.test\n' >"$STATE/ext.cnf"
+    openssl x509 -req -in "$STATE/lab.csr" -CA "$STATE/ca.crt" -CAkey "$STATE/ca.key" -CAcreateserial \
+      -days 30 -extfile "$STATE/ext.cnf" -out "$STATE/lab.crt" >/dev/null 2>&1
+  fi
+  if ! serving; then
+    : >"$STATE/lab.log"
+    ip netns exec "$NS" setsid node "$here/server.mjs" "$STATE" </dev/null >"$STATE/server.out" 2>&1 &
+    echo $! >"$STATE/server.pid"
+    ip netns exec "$NS" setsid python3 "$here/icmp-sink.py" "$STATE/lab.log" </dev/null >"$STATE/icmp.out" 2>&1 &
+    echo $! >"$STATE/icmp.pid"
+  fi
+  for _ in $(seq 1 100); do
+    grep -q '"data":"up"' "$STATE/lab.log" 2>/dev/null && timeout 2 bash -c "</dev/tcp/$(json h.addresses.allowed)/80" 2>/dev/null && { echo "lab: up"; return 0; }
+    sleep 0.1
+  done
+  cat "$STATE/server.out" >&2
+  die "the lab servers did not start"
+}
+
+down() {
+  for p in server icmp; do
+    [ -f "$STATE/$p.pid" ] && kill "$(cat "$STATE/$p.pid")" 2>/dev/null || true
+  done
+  ip netns pids "$NS" 2>/dev/null | xargs -r kill 2>/dev/null || true
+  for prefix in $PREFIXES; do ip route del "$prefix" 2>/dev/null || true; done
+  ip link del "$HOST_IF" 2>/dev/null || true
+  ip netns del "$NS" 2>/dev/null || true
+  rm -rf "$STATE"
+  echo "lab: down"
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  check) check && echo "lab: routes ok" ;;
+  status) if serving && check; then echo "lab: up"; else echo "lab: down"; exit 1; fi ;;
+  *) echo "usage: lab.sh up|down|status|check" >&2; exit 2 ;;
+esac
