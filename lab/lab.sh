@@ -57,8 +57,8 @@ up() {
     for a in $ADDRESSES; do ip netns exec "$NS" ip addr add "$a/32" dev lo; done
     for prefix in $PREFIXES; do ip route add "$prefix" via "$LINK_LAB" dev "$HOST_IF"; done
     # The sink takes every TCP and UDP port.
-    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p tcp -j REDIRECT --to-ports 9999
-    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p udp -j REDIRECT --to-ports 9998
+    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p tcp -j DNAT --to-destination "$SINK:9999"
+    ip netns exec "$NS" iptables -t nat -A PREROUTING -d "$SINK" -p udp -j DNAT --to-destination "$SINK:9998"
   fi
   check
   mkdir -p "$STATE"
