@@ -1,5 +1,5 @@
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
-import { collapseDomains, nameCovers, parseDomainEntry, type ListKind } from './domain.js'
+import { collapseDomains, DomainIndex, nameCovers, parseDomainEntry, type ListKind } from './domain.js'
 import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
@@ -75,8 +75,9 @@ export function buildPolicy(inputs: RawPolicyInputs, origin: InputOrigin, file?:
   }
   if (problems.length > 0) throw new PolicyError(problems)
 
+  const blockIndex = new DomainIndex(blocked)
   const allowDomains = collapseDomains(allowed).filter((rule) => {
-    const blocker = blocked.find((b) => nameCovers(b, rule))
+    const blocker = blockIndex.find(rule, nameCovers)
     if (blocker) warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`)
     return !blocker
   })

@@ -151,6 +151,28 @@ function sortAccess(access: readonly Access[]): Access[] {
   return [...unique.values()].sort((x, y) => x.protocol.localeCompare(y.protocol) || x.port - y.port)
 }
 
+/** The name and every parent domain of it, nearest first: a.b.c -> a.b.c, b.c, c. */
+function selfAndAncestors(name: string): string[] {
+  const labels = name.split('.')
+  return labels.map((_, i) => labels.slice(i).join('.'))
+}
+
+/** Rules indexed by name, so "is this covered?" looks only at the name's ancestors. */
+export class DomainIndex {
+  private readonly byName = new Map<string, DomainRule[]>()
+
+  constructor(rules: readonly DomainRule[]) {
+    for (const r of rules) this.byName.set(r.name, [...(this.byName.get(r.name) ?? []), r])
+  }
+
+  /** The first indexed rule other than `rule` that satisfies `covers(candidate, rule)`. */
+  find(rule: DomainRule, covers: (a: DomainRule, b: DomainRule) => boolean): DomainRule | undefined {
+    for (const name of selfAndAncestors(rule.name))
+      for (const candidate of this.byName.get(name) ?? []) if (candidate !== rule && covers(candidate, rule)) return candidate
+    return undefined
+  }
+}
+
 /**
  * Merges entries naming the same thing and drops entries another entry fully covers, so that
  * no overlap ever reaches Squid. The result is the same whatever the input order.
@@ -163,7 +185,8 @@ export function collapseDomains(rules: readonly DomainRule[]): DomainRule[] {
     merged.set(key, prev ? { ...prev, access: sortAccess([...prev.access, ...r.access]) } : { ...r, access: sortAccess(r.access) })
   }
   const all = [...merged.values()]
+  const index = new DomainIndex(all)
   return all
-    .filter((b) => !all.some((a) => a !== b && domainCovers(a, b)))
-    .sort((x, y) => x.name.localeCompare(y.name) || Number(y.includeApex) - Number(x.includeApex))
+    .filter((b) => index.find(b, domainCovers) === undefined)
+    .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : Number(y.includeApex) - Number(x.includeApex)))
 }

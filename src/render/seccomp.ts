@@ -77,7 +77,7 @@ const ALLOWED: readonly string[] = [
   'utimensat_time64', 'utimes', 'vfork', 'vmsplice', 'wait4', 'waitid', 'waitpid', 'write',
   'writev',
   // x86_64 and aarch64 specifics
-  'arch_prctl', 'modify_ldt', 'arm_fadvise64_64', 'arm_sync_file_range', 'sync_file_range2',
+  'arch_prctl', 'modify_ldt', 'arm_fadvise64_64', 'arm_sync_file_range',
   'breakpoint', 'cacheflush', 'set_tls'
 ]
 

@@ -1,0 +1,37 @@
+/** Representative policies and a topology for renderer tests. */
+import { buildPolicy } from '../../src/policy/index.js'
+import type { Policy } from '../../src/policy/types.js'
+import type { RenderInput, SandboxTopology } from '../../src/render/types.js'
+
+export const TOPOLOGY: SandboxTopology = {
+  runId: '1a2b3c4d',
+  internalSubnet: { address: '172.29.4.0', prefix: 24 },
+  internalBridge: 'awfi-1a2b3c4d',
+  proxyIp: '172.29.4.2',
+  egressSubnet: { address: '172.29.5.0', prefix: 24 },
+  egressBridge: 'awfe-1a2b3c4d',
+  proxyEgressIp: '172.29.5.2',
+  upstreamDns: ['198.18.0.53', '1.1.1.1']
+}
+
+export const POLICIES: Record<string, Policy> = {
+  typical: buildPolicy(
+    {
+      'allow-domains':
+        'github.com\nraw.githubusercontent.com\n*.wild.test\nhttp://plain.test\nhttps://api.test:8443\nregistry.npmjs.org',
+      'block-domains': 'gist.github.com\n*.evil.wild.test',
+      'allow-networks': '10.203.0.0/24'
+    },
+    'input'
+  ).policy,
+  empty: buildPolicy({}, 'input').policy,
+  ports: buildPolicy({ 'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000' }, 'input').policy
+}
+
+export const input = (policy: Policy): RenderInput => ({ policy, topology: TOPOLOGY })
+
+/** A policy of `n` distinct registrable domains. */
+export function manyDomains(n: number): Policy {
+  const list = Array.from({ length: n }, (_, i) => `d${i}.example${i % 7}.test`).join('\n')
+  return buildPolicy({ 'allow-domains': list }, 'input').policy
+}

@@ -1,0 +1,63 @@
+/**
+ * Golden files for every renderer: reviewed in diffs. UPDATE_GOLDEN=1 rewrites them.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { renderAll, renderSquidConf, RenderAssertionError } from '../../src/render/index.js'
+import type { DomainRule } from '../../src/policy/types.js'
+import { input, manyDomains, POLICIES } from './fixtures.js'
+
+const GOLDEN = join(import.meta.dirname, '..', 'golden')
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name)
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual)
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+describe('rendered files match their golden copies', () => {
+  for (const [name, policy] of Object.entries(POLICIES)) {
+    const rendered = renderAll(input(policy))
+    for (const [file, text] of Object.entries(rendered)) {
+      if (file === 'seccomp.json' && name !== 'typical') continue
+      test(`${name}: ${file}`, () => golden(`${name}.${file}`, text))
+    }
+  }
+})
+
+describe('renderer guarantees', () => {
+  test('an un-normalised name can never reach squid.conf', () => {
+    const evil: DomainRule = { name: 'evil.com\nhttp_access allow all', includeApex: true, access: [{ protocol: 'http', port: 80 }], source: '' }
+    const policy = { ...POLICIES.typical!, allowDomains: [evil] }
+    expect(() => renderSquidConf(input(policy))).toThrow(RenderAssertionError)
+    expect(() => renderAll(input(policy))).toThrow(/refusing to render domain/)
+  })
+
+  test('an un-normalised topology value is refused', () => {
+    const bad = { ...input(POLICIES.typical!), topology: { ...input(POLICIES.typical!).topology, internalBridge: 'br0 -j ACCEPT' } }
+    expect(() => renderAll(bad)).toThrow(/refusing to render interface name/)
+  })
+
+  test('the block list is denied before any allow rule, IP literals before both', () => {
+    const conf = renderSquidConf(input(POLICIES.typical!))
+    const order = ['http_access deny ip_literal', 'http_access deny blocked', 'http_access allow', 'http_access deny all']
+    const positions = order.map((line) => conf.indexOf(line))
+    expect(positions.every((p) => p >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+  })
+
+  test('no overlapping entries inside one dstdomain ACL', () => {
+    const conf = renderSquidConf(input(POLICIES.typical!))
+    for (const line of conf.split('\n').filter((l) => / dstdomain /.test(l))) {
+      const values = line.split(' ').slice(4)
+      for (const a of values) for (const b of values) if (a !== b) expect(b.endsWith(a)).toBe(false)
+    }
+  })
+
+  test('5,000 domains render quickly and every name appears once per ACL', () => {
+    const started = Date.now()
+    const conf = renderSquidConf(input(manyDomains(5000)))
+    expect(Date.now() - started).toBeLessThan(5000) // a sanity bound, not a benchmark
+    expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(3) // http, https, any-allowed
+  })
+})
