@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/', '*.config.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/', '*.config.js', 'jest.config.itg.js', 'lab/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,13 +19,23 @@ export default tseslint.config(
     // Pure layers never touch processes, Docker or the filesystem: only src/sandbox/ and the
     // entry points may, and every command goes through src/sandbox/exec.ts.
     files: ['src/**/*.ts'],
-    ignores: ['src/sandbox/**', 'src/main.ts', 'src/post.ts', 'src/cli.ts', 'src/action/**', 'src/cli/main.ts'],
+    ignores: [
+      'src/sandbox/**',
+      'src/main.ts',
+      'src/post.ts',
+      'src/cli.ts',
+      'src/action/**',
+      'src/cli/main.ts'
+    ],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['@actions/exec', 'child_process', 'node:child_process'],
-          patterns: ['**/sandbox/*']
+          paths: ['@actions/exec', 'child_process', 'node:child_process'].map((name) => ({
+            name,
+            message: 'Pure layers never start processes.'
+          })),
+          patterns: [{ group: ['**/sandbox/*'], message: 'Pure layers never import the sandbox.' }]
         }
       ]
     }
@@ -34,9 +44,15 @@ export default tseslint.config(
     files: ['src/sandbox/**/*.ts'],
     ignores: ['src/sandbox/exec.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: ['@actions/exec', 'child_process', 'node:child_process'] }
+        {
+          paths: ['@actions/exec', 'child_process', 'node:child_process'].map((name) => ({
+            name,
+            message: 'Start processes only through src/sandbox/exec.ts.',
+            allowTypeImports: true
+          }))
+        }
       ]
     }
   },

@@ -8,7 +8,12 @@ const entry = (input, file, banner) => ({
   input,
   output: { file, format: 'es', sourcemap: false, banner },
   plugins: [
-    typescript({ tsconfig: 'tsconfig.json', include: ['src/**/*.ts'], outDir: 'dist', noEmit: false }),
+    typescript({
+      tsconfig: 'tsconfig.json',
+      include: ['src/**/*.ts'],
+      outDir: 'dist',
+      noEmit: false
+    }),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),
     json()
@@ -17,7 +22,10 @@ const entry = (input, file, banner) => ({
     // @actions/* use `this` at module top level in their compiled output.
     if (warning.code === 'THIS_IS_UNDEFINED') return
     // @actions/core's own import cycle (core <-> oidc-utils) is harmless.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules')))
+    if (
+      warning.code === 'CIRCULAR_DEPENDENCY' &&
+      warning.ids?.every((id) => id.includes('node_modules'))
+    )
       return
     warn(warning)
   }

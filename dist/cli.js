@@ -4,8 +4,8 @@ import { tmpdir, totalmem } from 'node:os';
 import { resolve, join, dirname, relative } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
 import net, { isIPv6 } from 'node:net';
+import { randomBytes, createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 
 /**
@@ -1365,7 +1365,12 @@ function parseDomainEntry(text, where, kind = 'allow') {
         return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
     const structural = /[/?#@]/.exec(rest);
     if (structural) {
-        const what = { '/': 'a path', '?': 'a query', '#': 'a "#" (comments need a space before them)', '@': 'user information' }[structural[0]];
+        const what = {
+            '/': 'a path',
+            '?': 'a query',
+            '#': 'a "#" (comments need a space before them)',
+            '@': 'user information'
+        }[structural[0]];
         return problem(where, raw, `contains ${what}`, `Entries name a domain only. ${help}`);
     }
     let port;
@@ -1377,7 +1382,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
         if (kind === 'block')
             return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`);
         if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)
-            return problem(where, raw, `has an invalid port "${portText.slice(0, 20)}"`, 'Ports are whole numbers from 1 to 65535, without leading zeros.');
+            return problem(where, raw, `has an invalid port ${quote(portText.slice(0, 20))}`, 'Ports are whole numbers from 1 to 65535, without leading zeros.');
         port = Number(portText);
         rest = rest.slice(0, colon);
     }
@@ -1416,6 +1421,27 @@ function sortAccess(access) {
     const unique = new Map(access.map((x) => [accessKey(x), x]));
     return [...unique.values()].sort((x, y) => x.protocol.localeCompare(y.protocol) || x.port - y.port);
 }
+/** The name and every parent domain of it, nearest first: a.b.c -> a.b.c, b.c, c. */
+function selfAndAncestors(name) {
+    const labels = name.split('.');
+    return labels.map((_, i) => labels.slice(i).join('.'));
+}
+/** Rules indexed by name, so "is this covered?" looks only at the name's ancestors. */
+class DomainIndex {
+    byName = new Map();
+    constructor(rules) {
+        for (const r of rules)
+            this.byName.set(r.name, [...(this.byName.get(r.name) ?? []), r]);
+    }
+    /** The first indexed rule other than `rule` that satisfies `covers(candidate, rule)`. */
+    find(rule, covers) {
+        for (const name of selfAndAncestors(rule.name))
+            for (const candidate of this.byName.get(name) ?? [])
+                if (candidate !== rule && covers(candidate, rule))
+                    return candidate;
+        return undefined;
+    }
+}
 /**
  * Merges entries naming the same thing and drops entries another entry fully covers, so that
  * no overlap ever reaches Squid. The result is the same whatever the input order.
@@ -1425,12 +1451,15 @@ function collapseDomains(rules) {
     for (const r of rules) {
         const key = `${r.includeApex ? '' : '*.'}${r.name}`;
         const prev = merged.get(key);
-        merged.set(key, prev ? { ...prev, access: sortAccess([...prev.access, ...r.access]) } : { ...r, access: sortAccess(r.access) });
+        merged.set(key, prev
+            ? { ...prev, access: sortAccess([...prev.access, ...r.access]) }
+            : { ...r, access: sortAccess(r.access) });
     }
     const all = [...merged.values()];
+    const index = new DomainIndex(all);
     return all
-        .filter((b) => !all.some((a) => a !== b && domainCovers(a, b)))
-        .sort((x, y) => x.name.localeCompare(y.name) || Number(y.includeApex) - Number(x.includeApex));
+        .filter((b) => index.find(b, domainCovers) === undefined)
+        .sort((x, y) => x.name < y.name ? -1 : x.name > y.name ? 1 : Number(y.includeApex) - Number(x.includeApex));
 }
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
@@ -4168,21 +4197,39 @@ function fallbackToDoubleQuoted(layout) {
  * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
  * keys are errors, so a typo can neither widen nor narrow a policy silently.
  */
-const POLICY_FILE_KEYS = ['version', 'allow-domains', 'block-domains', 'allow-networks', 'dns-servers'];
+const POLICY_FILE_KEYS = [
+    'version',
+    'allow-domains',
+    'block-domains',
+    'allow-networks',
+    'dns-servers'
+];
 function parsePolicyFile(file) {
     const problems = [];
     let doc;
     try {
-        doc = file.path.endsWith('.json') ? JSON.parse(file.text) : load(file.text, { schema: JSON_SCHEMA });
+        doc = file.path.endsWith('.json')
+            ? JSON.parse(file.text)
+            : load(file.text, { schema: JSON_SCHEMA });
     }
     catch (e) {
-        const why = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
-        return { lists: {}, problems: [problem(file.path, '', `cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')] };
+        const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        return {
+            lists: {},
+            problems: [
+                problem(file.path, '', `cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')
+            ]
+        };
     }
     if (doc === undefined || doc === null)
         return { lists: {}, problems };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        return { lists: {}, problems: [problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`)] };
+        return {
+            lists: {},
+            problems: [
+                problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`)
+            ]
+        };
     const lists = {};
     for (const [key, value] of Object.entries(doc)) {
         const where = `${file.path}: ${key}`;
@@ -4230,7 +4277,12 @@ function ipv6Groups(text) {
             head = head.slice(0, -1);
     }
     const [left = '', right] = head.split('::');
-    const parse = (s) => (s ? s.split(':').filter(Boolean).map((g) => parseInt(g, 16)) : []);
+    const parse = (s) => s
+        ? s
+            .split(':')
+            .filter(Boolean)
+            .map((g) => parseInt(g, 16))
+        : [];
     const l = parse(left);
     const r = right === undefined ? [] : parse(right);
     const fill = 8 - tail.length - l.length - r.length;
@@ -4268,7 +4320,9 @@ function parseIpLiteral(text) {
     return undefined;
 }
 function bits(ip) {
-    const bytes = ip.family === 4 ? ipv4Bytes(ip.address) : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
+    const bytes = ip.family === 4
+        ? ipv4Bytes(ip.address)
+        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
     return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
 }
 function fromBits(family, b) {
@@ -4298,7 +4352,10 @@ function parseCidr(text, where) {
     if (prefix < minimum)
         return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
     const b = bits(ip);
-    const network = fromBits(ip.family, [...b.slice(0, prefix), ...new Array(max - prefix).fill(0)]);
+    const network = fromBits(ip.family, [
+        ...b.slice(0, prefix),
+        ...new Array(max - prefix).fill(0)
+    ]);
     if (network !== ip.address)
         return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
     return { family: ip.family, address: network, prefix };
@@ -4401,8 +4458,9 @@ function buildPolicy(inputs, origin, file) {
     }
     if (problems.length > 0)
         throw new PolicyError(problems);
+    const blockIndex = new DomainIndex(blocked);
     const allowDomains = collapseDomains(allowed).filter((rule) => {
-        const blocker = blocked.find((b) => nameCovers(b, rule));
+        const blocker = blockIndex.find(rule, nameCovers);
         if (blocker)
             warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
         return !blocker;
@@ -4565,9 +4623,19 @@ const DENIED_NETWORKS_V6 = [
 const CONTAINER_CHAINS = { nat: 'AWF-NAT', filter: 'AWF-OUT', filter6: 'AWF-OUT6' };
 const LOG_LIMIT = ['-m', 'limit', '--limit', '20/second', '--limit-burst', '50'];
 function logAndDrop(prefix, match = []) {
-    return [[...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix], [...match, '-j', 'DROP']];
+    return [
+        [...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix],
+        [...match, '-j', 'DROP']
+    ];
 }
-const established = (verdict) => ['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', verdict];
+const established = (verdict) => [
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    verdict
+];
 function chunk$1(items, size) {
     const out = [];
     for (let i = 0; i < items.length; i += size)
@@ -4590,16 +4658,48 @@ function planHostRules({ policy, topology: t }) {
     const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
     const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort((a, b) => a - b);
     ports.forEach(assertPort);
-    const portMatches = chunk$1(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')]);
+    const portMatches = chunk$1(ports, 15).map((c) => [
+        '-p',
+        'tcp',
+        '-m',
+        'multiport',
+        '--dports',
+        c.join(',')
+    ]);
     const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
     v4Upstreams.forEach(assertIpv4);
-    const allowNets = policy.allowNetworks.filter((n) => n.family === 4).map((n) => cidrText(n, 4));
+    const allowNets = policy.allowNetworks
+        .filter((n) => n.family === 4)
+        .map((n) => cidrText(n, 4));
     const forward = [
         established('RETURN'),
         ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
-            '-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp, '-p', proto, '--dport', String(port), '-j', 'RETURN'
+            '-i',
+            int,
+            '-o',
+            int,
+            '-s',
+            subnet,
+            '-d',
+            t.proxyIp,
+            '-p',
+            proto,
+            '--dport',
+            String(port),
+            '-j',
+            'RETURN'
         ])),
-        ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [...fromProxy, '-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN'])),
+        ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
+            ...fromProxy,
+            '-d',
+            ip,
+            '-p',
+            proto,
+            '--dport',
+            String(DNS_PORT),
+            '-j',
+            'RETURN'
+        ])),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
@@ -4618,14 +4718,20 @@ function planHostRules({ policy, topology: t }) {
                     { chain: chains.forward, rules: forward },
                     { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
                 ],
-                jumps: [...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)), ...jumpsFrom('INPUT', bridges(chains.input, false))]
+                jumps: [
+                    ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
+                    ...jumpsFrom('INPUT', bridges(chains.input, false))
+                ]
             }
         ],
         v6: [
             {
                 table: 'filter',
                 chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
-                jumps: [...jumpsFrom('FORWARD', bridges(chains.v6, true)), ...jumpsFrom('INPUT', bridges(chains.v6, false))]
+                jumps: [
+                    ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
+                    ...jumpsFrom('INPUT', bridges(chains.v6, false))
+                ]
             }
         ]
     };
@@ -4652,7 +4758,16 @@ function planContainerRules({ topology: t }) {
                         rules: [
                             ['-o', 'lo', '-j', 'RETURN'],
                             ['-d', proxy, '-j', 'RETURN'],
-                            ...[80, 443].map((port) => ['-p', 'tcp', '--dport', String(port), '-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`])
+                            ...[80, 443].map((port) => [
+                                '-p',
+                                'tcp',
+                                '--dport',
+                                String(port),
+                                '-j',
+                                'DNAT',
+                                '--to-destination',
+                                `${proxy}:${SQUID_PORT}`
+                            ])
                         ]
                     }
                 ],
@@ -4684,7 +4799,12 @@ function planContainerRules({ topology: t }) {
         v6: [
             {
                 table: 'filter',
-                chains: [{ chain: CONTAINER_CHAINS.filter6, rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)] }],
+                chains: [
+                    {
+                        chain: CONTAINER_CHAINS.filter6,
+                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)]
+                    }
+                ],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
             }
         ]
@@ -4732,6 +4852,7 @@ const ENOSYS = 38;
 /** Namespace-creating clone flags: NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
 const CLONE_NAMESPACE_FLAGS = 0x7e020000;
 /** Explicitly refused; the security suite generates one attack case per entry. */
+// prettier-ignore
 const DENIED_SYSCALLS = [
     'acct', 'add_key', 'bpf', 'chroot', 'clock_adjtime', 'clock_settime', 'delete_module',
     'finit_module', 'fsconfig', 'fsmount', 'fsopen', 'fspick', 'init_module', 'io_uring_enter',
@@ -4743,6 +4864,7 @@ const DENIED_SYSCALLS = [
     'umount2', 'unshare', 'userfaultfd', 'vhangup', 'adjtimex', 'fanotify_init', 'iopl', 'ioperm',
     'uselib', 'ustat', 'sysfs', '_sysctl', 'create_module', 'get_kernel_syms', 'query_module'
 ];
+// prettier-ignore
 const ALLOWED = [
     'accept', 'accept4', 'access', 'alarm', 'bind', 'brk', 'capget', 'capset', 'chdir', 'chmod',
     'chown', 'chown32', 'clock_getres', 'clock_getres_time64', 'clock_gettime', 'clock_gettime64',
@@ -4796,7 +4918,7 @@ const ALLOWED = [
     'utimensat_time64', 'utimes', 'vfork', 'vmsplice', 'wait4', 'waitid', 'waitpid', 'write',
     'writev',
     // x86_64 and aarch64 specifics
-    'arch_prctl', 'modify_ldt', 'arm_fadvise64_64', 'arm_sync_file_range', 'sync_file_range2',
+    'arch_prctl', 'modify_ldt', 'arm_fadvise64_64', 'arm_sync_file_range',
     'breakpoint', 'cacheflush', 'set_tls'
 ];
 function renderSeccompProfile() {
@@ -4942,9 +5064,13 @@ function renderSquidConf({ policy, topology }) {
         'http_access deny ip_literal',
         '# The block list wins over every allow rule.',
         ...blocked.map((a) => `http_access deny ${a}`),
-        ...(anyAllowedAcls.length > 0 ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`] : []),
+        ...(anyAllowedAcls.length > 0
+            ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
+            : []),
         '# An allowed name that resolves to a private, loopback or metadata address is refused.',
-        allowNets.length > 0 ? 'http_access deny denied_nets !allowed_nets' : 'http_access deny denied_nets',
+        allowNets.length > 0
+            ? 'http_access deny denied_nets !allowed_nets'
+            : 'http_access deny denied_nets',
         ...access,
         'http_access deny all',
         '',
@@ -4974,6 +5100,10 @@ function renderSquidConf({ policy, topology }) {
     return text;
 }
 
+/** The rendered files as (file name, text) pairs. */
+function renderedFiles(config) {
+    return Object.entries(config);
+}
 /** Every file a run needs, keyed by file name. */
 function renderAll(input) {
     const host = planHostRules(input);
@@ -5001,6 +5131,164 @@ function readPolicyFile(path, baseDir, where) {
         const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
         throw new Error(`${where}: cannot read the policy file "${path}" (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`);
     }
+}
+
+/**
+ * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
+ * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
+ * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
+ */
+const CONTROL_MOUNT = '/awf/ctl';
+class Handshake {
+    dir;
+    goFd;
+    constructor(dir) {
+        this.dir = dir;
+        // Held open read-write from the start: the agent's open of `go` never blocks, and a
+        // written line waits in the pipe until the agent reads it.
+        this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK);
+    }
+    static async create(run, dir) {
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
+        if (result.exitCode !== 0)
+            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
+        return new Handshake(dir);
+    }
+    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
+    waitReady(timeoutMs, abandon) {
+        const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK);
+        const socket = new net.Socket({ fd, readable: true, writable: false });
+        return new Promise((resolve, reject) => {
+            let buffered = '';
+            const finish = (error) => {
+                clearTimeout(timer);
+                socket.destroy();
+                if (error)
+                    reject(error);
+                else
+                    resolve();
+            };
+            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+            socket.on('data', (chunk) => {
+                buffered += chunk.toString('utf8');
+                if (buffered.includes('ready\n'))
+                    finish();
+            });
+            socket.on('error', (e) => finish(e));
+            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
+        });
+    }
+    go() {
+        writeSync(this.goFd, 'go\n');
+    }
+    abort() {
+        writeSync(this.goFd, 'abort\n');
+    }
+    close() {
+        closeSync(this.goFd);
+    }
+}
+
+/**
+ * Naming and ownership of one run's resources. Everything a run creates carries its run id,
+ * so teardown and the sweep of crashed runs find it by name or label.
+ */
+const names = (runId) => ({
+    proxy: `awf-${runId}-proxy`,
+    agent: `awf-${runId}-agent`,
+    internalNetwork: `awf-${runId}-int`,
+    egressNetwork: `awf-${runId}-egr`,
+    internalBridge: `awfi-${runId}`,
+    egressBridge: `awfe-${runId}`
+});
+function newRunId() {
+    return randomBytes(4).toString('hex');
+}
+/** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */
+function startTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from its end.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Identifies this process across PID reuse: `<pid>.<start time>`. */
+function ownerToken(pid = process.pid) {
+    return `${pid}.${startTime(pid) ?? '0'}`;
+}
+function ownerAlive(token) {
+    const [pid, start] = token.split('.');
+    const n = Number(pid);
+    return Number.isInteger(n) && n > 0 && startTime(n) === start;
+}
+
+/** What the proxy and agent containers are run with: pure functions over the run's facts. */
+/** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
+const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
+function proxySpec(opts) {
+    const n = names(opts.topology.runId);
+    return {
+        name: n.proxy,
+        image: opts.image,
+        network: n.internalNetwork,
+        ip: opts.topology.proxyIp,
+        labels: opts.labels,
+        mounts: [
+            { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
+            { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
+        ],
+        env: {},
+        capAdd: PROXY_CAPS,
+        sysctls: {},
+        init: false,
+        command: []
+    };
+}
+/** The proxy variables, upper and lower case (curl reads only lower case for http://). */
+function proxyEnv(proxyIp) {
+    const url = `http://${proxyIp}:${SQUID_PORT}`;
+    const noProxy = 'localhost,127.0.0.1,::1';
+    return {
+        HTTP_PROXY: url,
+        HTTPS_PROXY: url,
+        http_proxy: url,
+        https_proxy: url,
+        NO_PROXY: noProxy,
+        no_proxy: noProxy
+    };
+}
+function agentSpec(o) {
+    const n = names(o.topology.runId);
+    return {
+        name: n.agent,
+        image: o.image,
+        network: n.internalNetwork,
+        ip: o.agentIp,
+        labels: o.labels,
+        mounts: [
+            { source: o.workspace, target: o.workspace, readOnly: false },
+            { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
+            { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
+        ],
+        env: { ...o.env, ...proxyEnv(o.topology.proxyIp) },
+        capAdd: [],
+        user: o.user,
+        workdir: o.workspace,
+        seccompProfile: o.seccompProfile,
+        sysctls: {
+            'net.ipv6.conf.all.disable_ipv6': '1',
+            'net.ipv6.conf.default.disable_ipv6': '1',
+            // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
+            'net.ipv4.ping_group_range': '1 0'
+        },
+        pidsLimit: o.pidsLimit,
+        memoryBytes: o.memoryBytes,
+        init: true,
+        command: o.command
+    };
 }
 
 /** Pure builders of docker CLI argv. Nothing here runs a command. */
@@ -5210,7 +5498,12 @@ class Docker {
     }
     /** Every network with its subnets, so a run can pick subnets nothing else uses. */
     async networks(labelFilter) {
-        const ls = ['network', 'ls', '--quiet', ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])];
+        const ls = [
+            'network',
+            'ls',
+            '--quiet',
+            ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
+        ];
         const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean);
         if (ids.length === 0)
             return [];
@@ -5251,7 +5544,8 @@ class Docker {
         if (names.length === 0)
             return;
         const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
-        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
+        if (result.exitCode !== 0 &&
+            realErrors(result.stderr, /No such container|already in progress/i).length > 0)
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
@@ -5292,62 +5586,6 @@ function parseLabelList(text) {
 }
 
 /**
- * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
- * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
- * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
- */
-const CONTROL_MOUNT = '/awf/ctl';
-class Handshake {
-    dir;
-    goFd;
-    constructor(dir) {
-        this.dir = dir;
-        // Held open read-write from the start: the agent's open of `go` never blocks, and a
-        // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK);
-    }
-    static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
-        if (result.exitCode !== 0)
-            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
-        return new Handshake(dir);
-    }
-    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
-    waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK);
-        const socket = new net.Socket({ fd, readable: true, writable: false });
-        return new Promise((resolve, reject) => {
-            let buffered = '';
-            const finish = (error) => {
-                clearTimeout(timer);
-                socket.destroy();
-                if (error)
-                    reject(error);
-                else
-                    resolve();
-            };
-            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
-            socket.on('data', (chunk) => {
-                buffered += chunk.toString('utf8');
-                if (buffered.includes('ready\n'))
-                    finish();
-            });
-            socket.on('error', (e) => finish(e));
-            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
-        });
-    }
-    go() {
-        writeSync(this.goFd, 'go\n');
-    }
-    abort() {
-        writeSync(this.goFd, 'abort\n');
-    }
-    close() {
-        closeSync(this.goFd);
-    }
-}
-
-/**
  * The proxy and agent images: tagged by a hash of their build context and base image, reused
  * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
@@ -5377,7 +5615,9 @@ function contextHash(contextDir, baseImage) {
         .map((f) => relative(contextDir, f))
         .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1));
     for (const rel of files) {
-        const digest = createHash('sha256').update(readFileSync(join(contextDir, rel))).digest('hex');
+        const digest = createHash('sha256')
+            .update(readFileSync(join(contextDir, rel)))
+            .digest('hex');
         hash.update(`${rel}\0${digest}\n`);
     }
     return hash.digest('hex').slice(0, 12);
@@ -5413,7 +5653,9 @@ async function ensureImage(docker, kind, root, options) {
             return prebuilt;
         throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`);
     }
-    const candidates = options.baseImage ? [options.baseImage] : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
+    const candidates = options.baseImage
+        ? [options.baseImage]
+        : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
     for (const base of candidates) {
         const tag = imageTag(kind, root, base);
         if (await docker.imageId(tag))
@@ -5424,7 +5666,11 @@ async function ensureImage(docker, kind, root, options) {
     const base = await resolveBase(docker, options.baseImage);
     const tag = imageTag(kind, root, base);
     info(`building ${tag} on ${base}`);
-    await docker.build({ context: join(root, 'containers', kind), tag, buildArgs: { BASE_IMAGE: base } });
+    await docker.build({
+        context: join(root, 'containers', kind),
+        tag,
+        buildArgs: { BASE_IMAGE: base }
+    });
     await options.cache?.save(tag);
     return tag;
 }
@@ -5452,12 +5698,18 @@ class Netfilter {
         return new Netfilter(this.run, pid, this.asRoot);
     }
     argv(tool, args) {
-        const inner = this.netnsPid === undefined ? [tool, ...args] : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
+        const inner = this.netnsPid === undefined
+            ? [tool, ...args]
+            : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
         return this.asRoot ? [inner[0] ?? tool, inner.slice(1)] : ['sudo', ['-n', ...inner]];
     }
     async exec(tool, args, input) {
         const [command, argv] = this.argv(tool, args);
-        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({ exitCode: 127, stdout: '', stderr: e instanceof Error ? e.message : String(e) }));
+        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({
+            exitCode: 127,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
             throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
@@ -5485,42 +5737,6 @@ class Netfilter {
     }
 }
 
-/**
- * Naming and ownership of one run's resources. Everything a run creates carries its run id,
- * so teardown and the sweep of crashed runs find it by name or label.
- */
-const names = (runId) => ({
-    proxy: `awf-${runId}-proxy`,
-    agent: `awf-${runId}-agent`,
-    internalNetwork: `awf-${runId}-int`,
-    egressNetwork: `awf-${runId}-egr`,
-    internalBridge: `awfi-${runId}`,
-    egressBridge: `awfe-${runId}`
-});
-function newRunId() {
-    return randomBytes(4).toString('hex');
-}
-/** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */
-function startTime(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        // The command name (field 2) may hold spaces and parentheses: count from its end.
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Identifies this process across PID reuse: `<pid>.<start time>`. */
-function ownerToken(pid = process.pid) {
-    return `${pid}.${startTime(pid) ?? '0'}`;
-}
-function ownerAlive(token) {
-    const [pid, start] = token.split('.');
-    const n = Number(pid);
-    return Number.isInteger(n) && n > 0 && startTime(n) === start;
-}
-
 /** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
 const PROBE_INTERVAL_MS = 20;
 function tcpAnswers(host, port) {
@@ -5537,7 +5753,9 @@ function tcpAnswers(host, port) {
 }
 /** A minimal DNS query (A record, recursion desired) for `name`. */
 function dnsQuery(name, id) {
-    const labels = name.split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
+    const labels = name
+        .split('.')
+        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
     const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
 }
@@ -5575,7 +5793,10 @@ async function waitForProxy(endpoints, timeoutMs, alive) {
             throw new Error('the proxy container exited during start-up');
         await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
     }
-    const missing = [squid ? '' : `Squid (tcp/${endpoints.squidPort})`, dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`];
+    const missing = [
+        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
+        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
+    ];
     throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
 }
 
@@ -5754,95 +5975,6 @@ async function selfCheck(a) {
 }
 
 /**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
- */
-const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
-const BLOCK_PREFIX = 24;
-function ipv4ToInt(text) {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-        throw new Error(`not an IPv4 address: ${text}`);
-    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-function intToIpv4(n) {
-    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-function parseIpv4Net(text) {
-    const [addr, len = '32'] = text.split('/');
-    const prefix = Number(len);
-    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
-        return undefined;
-    try {
-        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
-    }
-    catch {
-        return undefined;
-    }
-}
-function overlaps(a, b) {
-    const prefix = Math.min(a.prefix, b.prefix);
-    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
-    return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0);
-}
-/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
-function routesFromProcNetRoute(text) {
-    const nets = [];
-    for (const line of text.split('\n').slice(1)) {
-        const cols = line.trim().split(/\s+/);
-        if (cols.length < 8)
-            continue;
-        const dest = leHexToInt(cols[1] ?? '');
-        const mask = leHexToInt(cols[7] ?? '');
-        if (dest === undefined || mask === undefined || mask === 0)
-            continue; // default route
-        nets.push({ base: dest, prefix: popcount(mask) });
-    }
-    return nets;
-}
-function leHexToInt(hex) {
-    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
-        return undefined;
-    const n = parseInt(hex, 16);
-    return (((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0;
-}
-function popcount(n) {
-    let count = 0;
-    for (let v = n >>> 0; v; v >>>= 1)
-        count += v & 1;
-    return count;
-}
-/**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
- */
-function pickFreeSubnets(used, count, start) {
-    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
-    const picked = [];
-    for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (start + i) % blocks;
-        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
-        if (used.some((u) => overlaps(u, candidate)))
-            continue;
-        if (picked.some((p) => overlaps(p, candidate)))
-            continue;
-        picked.push(candidate);
-    }
-    if (picked.length < count)
-        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-            'networks (docker network prune) or routes in that range');
-    return picked;
-}
-function formatNet(net) {
-    return `${intToIpv4(net.base)}/${net.prefix}`;
-}
-/** The n-th host address of a network (1 = gateway on Docker bridges). */
-function hostAddress(net, n) {
-    return intToIpv4((net.base + n) >>> 0);
-}
-
-/**
  * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
  * files. Idempotent; each step runs even when an earlier one failed, and problems are
  * returned for the caller to report as warnings, never thrown over the command's result.
@@ -5873,7 +6005,7 @@ async function teardown(deps, r) {
     await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
     if (r.workDir) {
         const dir = r.workDir;
-        await attempt('removing temporary files', async () => rmSync(dir, { recursive: true, force: true }));
+        await attempt('removing temporary files', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
     }
     return problems;
 }
@@ -5921,6 +6053,142 @@ async function sweepStale(deps, canUseNetfilter) {
 }
 
 /**
+ * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
+ * and every Docker network. Pure; the caller supplies what is in use.
+ */
+const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
+const BLOCK_PREFIX = 24;
+function ipv4ToInt(text) {
+    const parts = text.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+        throw new Error(`not an IPv4 address: ${text}`);
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+function intToIpv4(n) {
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+function parseIpv4Net(text) {
+    const [addr, len = '32'] = text.split('/');
+    const prefix = Number(len);
+    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
+        return undefined;
+    try {
+        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
+        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
+    }
+    catch {
+        return undefined;
+    }
+}
+function overlaps(a, b) {
+    const prefix = Math.min(a.prefix, b.prefix);
+    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
+    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+}
+/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
+function routesFromProcNetRoute(text) {
+    const nets = [];
+    for (const line of text.split('\n').slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols.length < 8)
+            continue;
+        const dest = leHexToInt(cols[1] ?? '');
+        const mask = leHexToInt(cols[7] ?? '');
+        if (dest === undefined || mask === undefined || mask === 0)
+            continue; // default route
+        nets.push({ base: dest, prefix: popcount(mask) });
+    }
+    return nets;
+}
+function leHexToInt(hex) {
+    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
+        return undefined;
+    const n = parseInt(hex, 16);
+    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
+}
+function popcount(n) {
+    let count = 0;
+    for (let v = n >>> 0; v; v >>>= 1)
+        count += v & 1;
+    return count;
+}
+/**
+ * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
+ * caller passes a random one and retries on Docker's "overlaps" error with the next start.
+ */
+function pickFreeSubnets(used, count, start) {
+    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
+    const picked = [];
+    for (let i = 0; i < blocks && picked.length < count; i++) {
+        const index = (start + i) % blocks;
+        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        if (used.some((u) => overlaps(u, candidate)))
+            continue;
+        if (picked.some((p) => overlaps(p, candidate)))
+            continue;
+        picked.push(candidate);
+    }
+    if (picked.length < count)
+        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
+            'networks (docker network prune) or routes in that range');
+    return picked;
+}
+function formatNet(net) {
+    return `${intToIpv4(net.base)}/${net.prefix}`;
+}
+/** The n-th host address of a network (1 = gateway on Docker bridges). */
+function hostAddress(net, n) {
+    return intToIpv4((net.base + n) >>> 0);
+}
+
+/**
+ * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
+ * (the proxy only), on /24 subnets that nothing on the host uses.
+ */
+async function usedSubnets(docker) {
+    const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
+    const nets = await docker.networks();
+    return [
+        ...routes,
+        ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
+    ];
+}
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+async function createNetworks(docker, runId, labels, upstreamDns) {
+    const n = names(runId);
+    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
+    await Promise.all([
+        docker.networkCreate({
+            name: n.internalNetwork,
+            bridgeName: n.internalBridge,
+            subnet: formatNet(internal),
+            internal: true,
+            labels
+        }),
+        docker.networkCreate({
+            name: n.egressNetwork,
+            bridgeName: n.egressBridge,
+            subnet: formatNet(egress),
+            internal: false,
+            labels
+        })
+    ]);
+    return {
+        topology: {
+            runId,
+            internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
+            internalBridge: n.internalBridge,
+            proxyIp: hostAddress(internal, 2),
+            egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
+            egressBridge: n.egressBridge,
+            proxyEgressIp: hostAddress(egress, 2),
+            upstreamDns
+        },
+        agentIp: hostAddress(internal, 3)
+    };
+}
+
+/**
  * The runner's own upstream resolvers, for when the policy names none. A loopback stub
  * (systemd-resolved's 127.0.0.53) cannot serve a container, so its upstream file is followed.
  */
@@ -5949,47 +6217,44 @@ function detectUpstreamDns(readFile = read) {
         'cannot be reached from a container). Set dns-servers to the resolvers the proxy should use.');
 }
 
-const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
 const READY_TIMEOUT_MS = 60000;
 function realDeps() {
     return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
 }
-function usedSubnets(docker) {
-    const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
-    return docker.networks().then((nets) => [
-        ...routes,
-        ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
-    ]);
+/** A folder the given users can read (and, for logs, write) inside containers. */
+function makeDir(path, mode) {
+    mkdirSync(path, { recursive: true });
+    chmodSync(path, mode);
+    return path;
 }
 function writeConfigs(workDir, logsDir, rendered, proxyIp) {
-    const configDir = join(workDir, 'config');
-    mkdirSync(configDir, { mode: 0o755 });
-    chmodSync(configDir, 0o755);
-    for (const [file, text] of Object.entries(rendered))
+    const configDir = makeDir(join(workDir, 'config'), 0o755);
+    const kept = makeDir(join(logsDir, 'config'), 0o755);
+    for (const [file, text] of renderedFiles(rendered)) {
         writeFileSync(join(configDir, file), text, { mode: 0o644 });
-    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, { mode: 0o644 });
-    mkdirSync(join(logsDir, 'config'), { recursive: true });
-    for (const file of Object.keys(rendered))
-        copyFileSync(join(configDir, file), join(logsDir, 'config', file));
+        copyFileSync(join(configDir, file), join(kept, file));
+    }
+    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
+        mode: 0o644
+    });
 }
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks) {
     const runId = newRunId();
     const n = names(runId);
     const labels = { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() };
+    const { docker, netfilter } = deps;
+    const logsDir = request.logsDir ?? join(request.tempRoot, `awf-logs-${runId}`);
     let resources = { runId, containers: [], networks: [], hostRules: false };
     const track = (change) => {
         resources = { ...resources, ...change };
         hooks.onResources(resources);
     };
-    const { docker, netfilter } = deps;
-    const logsDir = request.logsDir ?? join(request.tempRoot, `awf-logs-${runId}`);
     try {
         const workDir = mkdtempSync(join(request.tempRoot, `awf-${runId}-`));
         track({ workDir });
-        mkdirSync(logsDir, { recursive: true });
         // Squid and dnsmasq write here as their own users inside the proxy container.
-        chmodSync(logsDir, 0o777);
+        makeDir(logsDir, 0o777);
         await hooks.phase('Checking Docker and leftovers', async () => {
             await docker.ensureEngine();
             const swept = await sweepStale({ docker, netfilter }, true);
@@ -5997,117 +6262,63 @@ async function runSandboxed(deps, request, hooks) {
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         });
         const root = projectRoot();
-        const [proxyImage, agentImage] = await hooks.phase('Preparing images', () => Promise.all([ensureImage(docker, 'proxy', root, request.images), ensureImage(docker, 'agent', root, request.images)]));
+        const [proxyImage, agentImage] = await hooks.phase('Preparing images', () => Promise.all(['proxy', 'agent'].map((kind) => ensureImage(docker, kind, root, request.images))));
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
-        const { topology, agentIp } = await hooks.phase('Creating networks', async () => {
-            const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
-            const spec = (name, bridgeName, net, internalOnly) => ({
-                name,
-                bridgeName,
-                subnet: formatNet(net),
-                internal: internalOnly,
-                labels
-            });
-            track({ networks: [n.internalNetwork, n.egressNetwork] });
-            await Promise.all([
-                docker.networkCreate(spec(n.internalNetwork, n.internalBridge, internal, true)),
-                docker.networkCreate(spec(n.egressNetwork, n.egressBridge, egress, false))
-            ]);
-            const created = {
-                runId,
-                internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
-                internalBridge: n.internalBridge,
-                proxyIp: hostAddress(internal, 2),
-                egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
-                egressBridge: n.egressBridge,
-                proxyEgressIp: hostAddress(egress, 2),
-                upstreamDns
-            };
-            return { topology: created, agentIp: hostAddress(internal, 3) };
-        });
-        const rendered = await hooks.phase('Rendering configuration', async () => {
-            const out = renderAll({ policy: request.policy, topology });
-            writeConfigs(workDir, logsDir, out, topology.proxyIp);
-            return out;
-        });
-        await hooks.phase('Applying host firewall rules', async () => {
-            track({ hostRules: true });
-            await Promise.all([
-                netfilter.restore(4, rendered['host-rules.v4']),
-                netfilter.restore(6, rendered['host-rules.v6']),
-                netfilter.enableNamespaceLogging()
-            ]);
-        });
+        track({ networks: [n.internalNetwork, n.egressNetwork] });
+        const { topology, agentIp } = await hooks.phase('Creating networks', () => createNetworks(docker, runId, labels, upstreamDns));
+        const rendered = renderAll({ policy: request.policy, topology });
+        writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
+        // Before any container is attached to the new bridges.
+        track({ hostRules: true });
+        await hooks.phase('Applying host firewall rules', () => Promise.all([
+            netfilter.restore(4, rendered['host-rules.v4']),
+            netfilter.restore(6, rendered['host-rules.v6']),
+            netfilter.enableNamespaceLogging()
+        ]));
+        track({ containers: [n.proxy] });
         await hooks.phase('Starting proxy', async () => {
-            track({ containers: [n.proxy] });
-            await docker.containerCreate({
-                name: n.proxy,
+            const spec = proxySpec({
+                topology,
                 image: proxyImage,
-                network: n.internalNetwork,
-                ip: topology.proxyIp,
                 labels,
-                mounts: [
-                    { source: join(workDir, 'config'), target: PROXY_CONFIG_DIR, readOnly: true },
-                    { source: logsDir, target: PROXY_LOG_DIR, readOnly: false }
-                ],
-                env: {},
-                capAdd: PROXY_CAPS,
-                sysctls: {},
-                init: false,
-                command: []
+                configDir: join(workDir, 'config'),
+                logsDir
             });
+            await docker.containerCreate(spec);
             await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
             await docker.containerStart(n.proxy);
         });
-        const ctlDir = join(workDir, 'ctl');
-        mkdirSync(ctlDir, { mode: 0o755 });
-        chmodSync(ctlDir, 0o755);
-        const handshake = await Handshake.create(deps.run, ctlDir);
+        const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+        const handshake = await Handshake.create(deps.run, controlDir);
         try {
-            const proxyUrl = `http://${topology.proxyIp}:${SQUID_PORT}`;
-            const agentSpec = {
-                name: n.agent,
+            track({ containers: [n.agent, n.proxy] });
+            const agent = docker.runAttached(agentSpec({
+                topology,
+                agentIp,
                 image: agentImage,
-                network: n.internalNetwork,
-                ip: agentIp,
                 labels,
-                mounts: [
-                    { source: request.workspace, target: request.workspace, readOnly: false },
-                    { source: ctlDir, target: CONTROL_MOUNT, readOnly: true },
-                    { source: join(workDir, 'resolv.conf'), target: '/etc/resolv.conf', readOnly: true }
-                ],
-                env: {
-                    ...request.env,
-                    HTTP_PROXY: proxyUrl,
-                    HTTPS_PROXY: proxyUrl,
-                    http_proxy: proxyUrl,
-                    https_proxy: proxyUrl,
-                    NO_PROXY: 'localhost,127.0.0.1,::1',
-                    no_proxy: 'localhost,127.0.0.1,::1'
-                },
-                capAdd: [],
-                user: request.user,
-                workdir: request.workspace,
+                workspace: request.workspace,
+                controlDir,
+                resolvConf: join(workDir, 'resolv.conf'),
                 seccompProfile: join(workDir, 'config', 'seccomp.json'),
-                sysctls: {
-                    'net.ipv6.conf.all.disable_ipv6': '1',
-                    'net.ipv6.conf.default.disable_ipv6': '1',
-                    // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
-                    'net.ipv4.ping_group_range': '1 0'
-                },
+                user: request.user,
+                env: request.env,
                 pidsLimit: request.pidsLimit,
                 memoryBytes: request.memoryBytes,
-                init: true,
                 command: request.command
-            };
-            track({ containers: [n.agent, n.proxy] });
-            const agent = docker.runAttached(agentSpec, request.stdio);
-            hooks.onAgent?.(agent);
-            const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 15 : 1))));
-            const checks = await hooks.phase('Arming the sandbox', async () => {
+            }), request.stdio);
+            const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1))));
+            const checks = await hooks
+                .phase('Arming the sandbox', async () => {
                 await Promise.all([
-                    waitForProxy({ host: topology.proxyIp, squidPort: SQUID_PORT, dnsPort: DNS_PORT, probeName: READINESS_PROBE_NAME }, READY_TIMEOUT_MS, () => docker.containerRunning(n.proxy)).catch(async (e) => {
-                        throw new Error(`${e instanceof Error ? e.message : String(e)}\nproxy log:\n${await docker.logs(n.proxy)}`);
+                    waitForProxy({
+                        host: topology.proxyIp,
+                        squidPort: SQUID_PORT,
+                        dnsPort: DNS_PORT,
+                        probeName: READINESS_PROBE_NAME
+                    }, READY_TIMEOUT_MS, () => docker.containerRunning(n.proxy)).catch(async (e) => {
+                        const why = e instanceof Error ? e.message : String(e);
+                        throw new Error(`${why}\nproxy log:\n${await docker.logs(n.proxy)}`);
                     }),
                     handshake.waitReady(READY_TIMEOUT_MS, exited)
                 ]);
@@ -6118,8 +6329,14 @@ async function runSandboxed(deps, request, hooks) {
                 await agentNet.restore(4, rendered['container-rules.v4']);
                 await agentNet.restore(6, rendered['container-rules.v6']);
                 await agentNet.setDefaultRoute(topology.proxyIp);
-                return selfCheck({ netfilter, agentNet, agentPid: pid, input: { policy: request.policy, topology } });
-            }).catch((e) => {
+                return selfCheck({
+                    netfilter,
+                    agentNet,
+                    agentPid: pid,
+                    input: { policy: request.policy, topology }
+                });
+            })
+                .catch((e) => {
                 handshake.abort();
                 throw e;
             });
@@ -6127,30 +6344,42 @@ async function runSandboxed(deps, request, hooks) {
             handshake.go();
             const exitCode = await exited;
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir: logsDir, checks };
+            return { runId, exitCode, logsDir, checks };
         }
         finally {
             handshake.close();
         }
     }
     catch (e) {
-        if (e instanceof DockerError)
+        if (e instanceof DockerError && e.result.stderr.trim())
             warning(e.result.stderr.trim());
         throw e;
     }
     finally {
         await hooks.phase('Removing the sandbox', async () => {
-            const problems = await teardown({ docker, netfilter }, resources);
-            for (const p of problems)
-                warning(p);
+            for (const problem of await teardown({ docker, netfilter }, resources))
+                warning(problem);
             track({ containers: [], networks: [], hostRules: false, workDir: undefined });
         });
     }
 }
 
 /** Command-line parsing: pure, so every flag combination is unit-tested. */
-const POLICY_FLAGS = ['allow-domains', 'block-domains', 'allow-networks', 'dns-servers'];
-const VALUE_FLAGS = [...POLICY_FLAGS, 'policy', 'out', 'logs-dir', 'base-image', 'proxy-image', 'agent-image'];
+const POLICY_FLAGS = [
+    'allow-domains',
+    'block-domains',
+    'allow-networks',
+    'dns-servers'
+];
+const VALUE_FLAGS = [
+    ...POLICY_FLAGS,
+    'policy',
+    'out',
+    'logs-dir',
+    'base-image',
+    'proxy-image',
+    'agent-image'
+];
 class UsageError extends Error {
 }
 const USAGE = `Usage:
@@ -6242,7 +6471,7 @@ function render(args, policy) {
     const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } });
     const out = resolve(args.values.out);
     mkdirSync(out, { recursive: true });
-    for (const [file, text] of Object.entries(rendered)) {
+    for (const [file, text] of renderedFiles(rendered)) {
         writeFileSync(join(out, file), text);
         process.stdout.write(`${join(out, file)}\n`);
     }
@@ -6327,7 +6556,9 @@ async function main(argv) {
     }
     catch (e) {
         process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);
-        return args.command === 'render' && !existsSync(args.values.out ?? '') ? EXIT_USAGE : EXIT_SANDBOX;
+        return args.command === 'render' && !existsSync(args.values.out ?? '')
+            ? EXIT_USAGE
+            : EXIT_SANDBOX;
     }
 }
 

@@ -34,8 +34,8 @@ import 'child_process';
 import 'timers';
 import { rmSync } from 'node:fs';
 import 'node:path';
-import { spawn } from 'node:child_process';
 import 'node:crypto';
+import { spawn } from 'node:child_process';
 import 'node:dgram';
 
 // We use any as a valid input type
@@ -29021,7 +29021,12 @@ class Docker {
     }
     /** Every network with its subnets, so a run can pick subnets nothing else uses. */
     async networks(labelFilter) {
-        const ls = ['network', 'ls', '--quiet', ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])];
+        const ls = [
+            'network',
+            'ls',
+            '--quiet',
+            ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
+        ];
         const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean);
         if (ids.length === 0)
             return [];
@@ -29062,7 +29067,8 @@ class Docker {
         if (names.length === 0)
             return;
         const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
-        if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
+        if (result.exitCode !== 0 &&
+            realErrors(result.stderr, /No such container|already in progress/i).length > 0)
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
@@ -29125,12 +29131,18 @@ class Netfilter {
         return new Netfilter(this.run, pid, this.asRoot);
     }
     argv(tool, args) {
-        const inner = this.netnsPid === undefined ? [tool, ...args] : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
+        const inner = this.netnsPid === undefined
+            ? [tool, ...args]
+            : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
         return this.asRoot ? [inner[0] ?? tool, inner.slice(1)] : ['sudo', ['-n', ...inner]];
     }
     async exec(tool, args, input) {
         const [command, argv] = this.argv(tool, args);
-        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({ exitCode: 127, stdout: '', stderr: e instanceof Error ? e.message : String(e) }));
+        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({
+            exitCode: 127,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
             throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
@@ -29216,18 +29228,6 @@ function removalBatch(saveText, runId) {
 }
 
 /**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
- */
-({ base: ipv4ToInt('172.28.0.0')});
-function ipv4ToInt(text) {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-        throw new Error(`not an IPv4 address: ${text}`);
-    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-
-/**
  * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
  * files. Idempotent; each step runs even when an earlier one failed, and problems are
  * returned for the caller to report as warnings, never thrown over the command's result.
@@ -29258,9 +29258,21 @@ async function teardown(deps, r) {
     await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
     if (r.workDir) {
         const dir = r.workDir;
-        await attempt('removing temporary files', async () => rmSync(dir, { recursive: true, force: true }));
+        await attempt('removing temporary files', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
     }
     return problems;
+}
+
+/**
+ * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
+ * and every Docker network. Pure; the caller supplies what is in use.
+ */
+({ base: ipv4ToInt('172.28.0.0')});
+function ipv4ToInt(text) {
+    const parts = text.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+        throw new Error(`not an IPv4 address: ${text}`);
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
 }
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */

@@ -13,7 +13,10 @@ const lab = JSON.parse(readFileSync(join(here, 'hosts.json'), 'utf8'))
 const state = process.argv[2]
 const logFile = join(state, 'lab.log')
 const A = lab.addresses
-const tls = { key: readFileSync(join(state, 'lab.key')), cert: readFileSync(join(state, 'lab.crt')) }
+const tls = {
+  key: readFileSync(join(state, 'lab.key')),
+  cert: readFileSync(join(state, 'lab.crt'))
+}
 const bytes = Buffer.alloc(1 << 20, 0x61)
 
 function log(svc, host, peer, data) {
@@ -21,7 +24,10 @@ function log(svc, host, peer, data) {
 }
 
 function marker(host, req) {
-  if (host === 'shared') return (req.headers.host ?? '').startsWith('shared-allowed') ? 'LAB-SHARED-ALLOWED' : 'LAB-SHARED-BLOCKED'
+  if (host === 'shared')
+    return (req.headers.host ?? '').startsWith('shared-allowed')
+      ? 'LAB-SHARED-ALLOWED'
+      : 'LAB-SHARED-BLOCKED'
   return lab.markers[host]
 }
 
@@ -31,12 +37,16 @@ function handler(host, svc) {
     const big = /^\/bytes\/(\d+)$/.exec(req.url)
     if (big) {
       let left = Math.min(Number(big[1]), 4 << 30)
-      res.writeHead(200, { 'content-length': String(left), 'content-type': 'application/octet-stream' })
+      res.writeHead(200, {
+        'content-length': String(left),
+        'content-type': 'application/octet-stream'
+      })
       const pump = () => {
         while (left > 0) {
           const n = Math.min(left, bytes.length)
           left -= n
-          if (!res.write(n === bytes.length ? bytes : bytes.subarray(0, n))) return res.once('drain', pump)
+          if (!res.write(n === bytes.length ? bytes : bytes.subarray(0, n)))
+            return res.once('drain', pump)
         }
         res.end()
       }
@@ -48,17 +58,21 @@ function handler(host, svc) {
 }
 
 for (const host of ['allowed', 'blocked', 'shared', 'internal', 'metadata']) {
-  for (const port of [80, 8080]) http.createServer(handler(host, `http:${port}`)).listen(port, A[host])
+  for (const port of [80, 8080])
+    http.createServer(handler(host, `http:${port}`)).listen(port, A[host])
   if (['allowed', 'blocked', 'shared'].includes(host))
-    for (const port of [443, 8443]) https.createServer(tls, handler(host, `https:${port}`)).listen(port, A[host])
+    for (const port of [443, 8443])
+      https.createServer(tls, handler(host, `https:${port}`)).listen(port, A[host])
 }
 
 // TCP banner on 22 and UDP echo on 7 for the two main hosts.
 for (const host of ['allowed', 'blocked']) {
-  net.createServer((s) => {
-    log('tcp:22', host, s.remoteAddress, '')
-    s.end(`${lab.markers[host]} ssh-banner\n`)
-  }).listen(22, A[host])
+  net
+    .createServer((s) => {
+      log('tcp:22', host, s.remoteAddress, '')
+      s.end(`${lab.markers[host]} ssh-banner\n`)
+    })
+    .listen(22, A[host])
   const udp = dgram.createSocket('udp4')
   udp.on('message', (m, r) => {
     log('udp:7', host, r.address, m.toString('utf8'))
@@ -68,11 +82,13 @@ for (const host of ['allowed', 'blocked']) {
 }
 
 // The sink: lab.sh redirects every TCP and UDP port of the sink address to these two.
-net.createServer((s) => {
-  s.once('data', (d) => log('sink:tcp', 'sink', s.remoteAddress, d.toString('utf8')))
-  s.on('error', () => {})
-  s.end('LAB-SINK\n')
-}).listen(9999, A.sink)
+net
+  .createServer((s) => {
+    s.once('data', (d) => log('sink:tcp', 'sink', s.remoteAddress, d.toString('utf8')))
+    s.on('error', () => {})
+    s.end('LAB-SINK\n')
+  })
+  .listen(9999, A.sink)
 const sinkUdp = dgram.createSocket('udp4')
 sinkUdp.on('message', (m, r) => log('sink:udp', 'sink', r.address, m.toString('utf8')))
 sinkUdp.bind(9998, A.sink)
@@ -101,7 +117,8 @@ function answer(msg, addressFor) {
   header.writeUInt16BE(0, 8)
   header.writeUInt16BE(0, 10)
   const parts = [header, msg.subarray(12, end)]
-  if (withAnswer) parts.push(Buffer.from([0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 30, 0, 4, ...ip.split('.').map(Number)]))
+  if (withAnswer)
+    parts.push(Buffer.from([0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 30, 0, 4, ...ip.split('.').map(Number)]))
   return { name, reply: Buffer.concat(parts) }
 }
 
@@ -113,16 +130,18 @@ function dnsServer(host, addressFor) {
     udp.send(reply, r.port, r.address)
   })
   udp.bind(53, A[host])
-  net.createServer((s) => {
-    s.on('error', () => {})
-    s.once('data', (d) => {
-      const { name, reply } = answer(d.subarray(2), addressFor)
-      log('dns:tcp', host, s.remoteAddress, name)
-      const len = Buffer.alloc(2)
-      len.writeUInt16BE(reply.length)
-      s.end(Buffer.concat([len, reply]))
+  net
+    .createServer((s) => {
+      s.on('error', () => {})
+      s.once('data', (d) => {
+        const { name, reply } = answer(d.subarray(2), addressFor)
+        log('dns:tcp', host, s.remoteAddress, name)
+        const len = Buffer.alloc(2)
+        len.writeUInt16BE(reply.length)
+        s.end(Buffer.concat([len, reply]))
+      })
     })
-  }).listen(53, A[host])
+    .listen(53, A[host])
 }
 
 dnsServer('resolver', (name) => {

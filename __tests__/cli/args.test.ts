@@ -2,8 +2,16 @@ import { parseArgs, UsageError } from '../../src/cli/args.js'
 
 describe('command-line arguments', () => {
   test.each([
-    [1, ['render', '--allow-domains', 'github.com', '--out', 'd'], { 'allow-domains': 'github.com', out: 'd' }],
-    [2, ['render', '--allow-domains=a.com', '--allow-domains', 'b.com', '--out=d'], { 'allow-domains': 'a.com\nb.com', out: 'd' }],
+    [
+      1,
+      ['render', '--allow-domains', 'github.com', '--out', 'd'],
+      { 'allow-domains': 'github.com', out: 'd' }
+    ],
+    [
+      2,
+      ['render', '--allow-domains=a.com', '--allow-domains', 'b.com', '--out=d'],
+      { 'allow-domains': 'a.com\nb.com', out: 'd' }
+    ],
     [3, ['run', '--policy', 'p.yml', '--', 'curl', '-s', '--x'], { policy: 'p.yml' }]
   ])('%i: parses %j', (_n, argv, values) => {
     expect(parseArgs(argv).values).toEqual(values)

@@ -5,14 +5,19 @@ import { ROOT, type Result } from './lab.js'
 
 export const CLI = join(ROOT, 'dist', 'cli.js')
 
-export function startCli(args: readonly string[], cwd: string): { child: ChildProcess; done: Promise<Result> } {
+export function startCli(
+  args: readonly string[],
+  cwd: string
+): { child: ChildProcess; done: Promise<Result> } {
   const child = spawn('node', [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
   const done = new Promise<Result>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 + 15 : -1), stdout, stderr }))
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 + 15 : -1), stdout, stderr })
+    )
   )
   return { child, done }
 }

@@ -44,7 +44,21 @@ export interface Result {
 export function runControl(image: string, script: string, workspace: string): Result {
   const r = spawnSync(
     'docker',
-    ['run', '--rm', '--dns', LAB_RESOLVER, '--entrypoint', 'bash', '-v', `${workspace}:${workspace}`, '-w', workspace, image, '-c', script],
+    [
+      'run',
+      '--rm',
+      '--dns',
+      LAB_RESOLVER,
+      '--entrypoint',
+      'bash',
+      '-v',
+      `${workspace}:${workspace}`,
+      '-w',
+      workspace,
+      image,
+      '-c',
+      script
+    ],
     { encoding: 'utf8', timeout: 120000 }
   )
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
@@ -53,12 +67,32 @@ export function runControl(image: string, script: string, workspace: string): Re
 /** What the sandbox leaves behind: containers, networks, chains, temp dirs of runs. */
 export function leftovers(): string[] {
   const out: string[] = []
-  const ps = execFileSync('docker', ['ps', '-a', '--filter', 'label=awf.run', '--format', '{{.Names}}'], { encoding: 'utf8' })
-  const nets = execFileSync('docker', ['network', 'ls', '--filter', 'label=awf.run', '--format', '{{.Name}}'], { encoding: 'utf8' })
-  out.push(...ps.split('\n').filter(Boolean).map((n) => `container ${n}`))
-  out.push(...nets.split('\n').filter(Boolean).map((n) => `network ${n}`))
+  const ps = execFileSync(
+    'docker',
+    ['ps', '-a', '--filter', 'label=awf.run', '--format', '{{.Names}}'],
+    { encoding: 'utf8' }
+  )
+  const nets = execFileSync(
+    'docker',
+    ['network', 'ls', '--filter', 'label=awf.run', '--format', '{{.Name}}'],
+    { encoding: 'utf8' }
+  )
+  out.push(
+    ...ps
+      .split('\n')
+      .filter(Boolean)
+      .map((n) => `container ${n}`)
+  )
+  out.push(
+    ...nets
+      .split('\n')
+      .filter(Boolean)
+      .map((n) => `network ${n}`)
+  )
   for (const tool of ['iptables-save', 'ip6tables-save']) {
-    const chains = execFileSync(tool, [], { encoding: 'utf8' }).split('\n').filter((l) => /AWF-[0-9a-f]{8}/.test(l))
+    const chains = execFileSync(tool, [], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /AWF-[0-9a-f]{8}/.test(l))
     out.push(...chains.map((l) => `${tool}: ${l}`))
   }
   return out

@@ -18,24 +18,38 @@ describe('buildPolicy', () => {
     [1, 'api.github.com\ngithub.com'],
     [2, 'github.com\napi.github.com']
   ])('%i: an entry under another collapses, in either order', (_n, list) => {
-    expect(names(buildPolicy({ 'allow-domains': list }, 'input').policy.allowDomains)).toEqual(['github.com'])
+    expect(names(buildPolicy({ 'allow-domains': list }, 'input').policy.allowDomains)).toEqual([
+      'github.com'
+    ])
   })
 
   test('a wildcard under its apex entry collapses; the reverse does not', () => {
-    expect(names(buildPolicy({ 'allow-domains': '*.a.com, a.com' }, 'input').policy.allowDomains)).toEqual(['a.com'])
-    expect(names(buildPolicy({ 'allow-domains': '*.a.com, x.a.com' }, 'input').policy.allowDomains)).toEqual(['*.a.com'])
+    expect(
+      names(buildPolicy({ 'allow-domains': '*.a.com, a.com' }, 'input').policy.allowDomains)
+    ).toEqual(['a.com'])
+    expect(
+      names(buildPolicy({ 'allow-domains': '*.a.com, x.a.com' }, 'input').policy.allowDomains)
+    ).toEqual(['*.a.com'])
   })
 
   test('entries for the same name merge their access; narrower access is not collapsed away', () => {
-    const { policy } = buildPolicy({ 'allow-domains': 'http://a.com\nhttps://a.com:8443\nhttps://api.a.com' }, 'input')
-    expect(policy.allowDomains.map((r) => [r.name, r.access.map((a) => `${a.protocol}:${a.port}`)])).toEqual([
+    const { policy } = buildPolicy(
+      { 'allow-domains': 'http://a.com\nhttps://a.com:8443\nhttps://api.a.com' },
+      'input'
+    )
+    expect(
+      policy.allowDomains.map((r) => [r.name, r.access.map((a) => `${a.protocol}:${a.port}`)])
+    ).toEqual([
       ['a.com', ['http:80', 'https:8443']],
       ['api.a.com', ['https:443']]
     ])
   })
 
   test('the block list wins: allowed entries under a block are dropped with a warning', () => {
-    const built = buildPolicy({ 'allow-domains': 'api.github.com, gist.github.com', 'block-domains': 'gist.github.com' }, 'input')
+    const built = buildPolicy(
+      { 'allow-domains': 'api.github.com, gist.github.com', 'block-domains': 'gist.github.com' },
+      'input'
+    )
     expect(names(built.policy.allowDomains)).toEqual(['api.github.com'])
     expect(names(built.policy.blockDomains)).toEqual(['gist.github.com'])
     expect(built.warnings.join()).toMatch(/gist\.github\.com.*dropped/)
@@ -49,18 +63,29 @@ describe('buildPolicy', () => {
 
   test('every problem of every input is reported at once, naming the input', () => {
     const messages = problems(() =>
-      buildPolicy({ 'allow-domains': 'com\n1.2.3.4', 'dns-servers': '127.0.0.53', 'allow-networks': '10.1.2.3/24' }, 'input')
+      buildPolicy(
+        {
+          'allow-domains': 'com\n1.2.3.4',
+          'dns-servers': '127.0.0.53',
+          'allow-networks': '10.1.2.3/24'
+        },
+        'input'
+      )
     )
     expect(messages).toEqual([
       expect.stringMatching(/^input allow-domains: "com"/),
       expect.stringMatching(/^input allow-domains: "1\.2\.3\.4"/),
-      expect.stringMatching(/^input allow-networks: "10\.1\.2\.3\/24" has host bits set\. Did you mean 10\.1\.2\.0\/24\?/),
+      expect.stringMatching(
+        /^input allow-networks: "10\.1\.2\.3\/24" has host bits set\. Did you mean 10\.1\.2\.0\/24\?/
+      ),
       expect.stringMatching(/^input dns-servers: "127\.0\.0\.53" is a loopback address/)
     ])
   })
 
   test('flags are named as flags', () => {
-    expect(problems(() => buildPolicy({ 'allow-domains': 'com' }, 'flag'))[0]).toMatch(/^flag --allow-domains: /)
+    expect(problems(() => buildPolicy({ 'allow-domains': 'com' }, 'flag'))[0]).toMatch(
+      /^flag --allow-domains: /
+    )
   })
 
   test('the policy is immutable', () => {
@@ -116,7 +141,11 @@ describe('allow-networks and dns-servers', () => {
     [5, 'dns.google', /not an IP address/],
     [6, '1.1.1.1:53', /not an IP address/],
     [7, '1.1.1.0/24', /not an IP address/],
-    [8, '1.2.3.4, 1.2.3.5, 1.2.3.6, 1.2.3.7, 1.2.3.8, 1.2.3.9, 1.2.3.10, 1.2.3.11, 1.2.3.12', /too many/]
+    [
+      8,
+      '1.2.3.4, 1.2.3.5, 1.2.3.6, 1.2.3.7, 1.2.3.8, 1.2.3.9, 1.2.3.10, 1.2.3.11, 1.2.3.12',
+      /too many/
+    ]
   ])('%i: resolver %j is refused', (_n, text, why) => {
     expect(problems(() => buildPolicy({ 'dns-servers': text }, 'input'))[0]).toMatch(why)
   })

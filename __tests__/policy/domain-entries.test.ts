@@ -118,9 +118,17 @@ describe('domain entries: refused', () => {
 
 describe('block entries', () => {
   test('take wildcards but no scheme or port', () => {
-    expect((parseDomainEntry('*.evil.com', 'input block-domains', 'block') as DomainRule).access).toEqual([])
-    expect(parseDomainEntry('https://evil.com', 'input block-domains', 'block')).toHaveProperty('message', expect.stringMatching(/a block covers every protocol/i))
-    expect(parseDomainEntry('evil.com:443', 'input block-domains', 'block')).toHaveProperty('message', expect.stringMatching(/has a port/))
+    expect(
+      (parseDomainEntry('*.evil.com', 'input block-domains', 'block') as DomainRule).access
+    ).toEqual([])
+    expect(parseDomainEntry('https://evil.com', 'input block-domains', 'block')).toHaveProperty(
+      'message',
+      expect.stringMatching(/a block covers every protocol/i)
+    )
+    expect(parseDomainEntry('evil.com:443', 'input block-domains', 'block')).toHaveProperty(
+      'message',
+      expect.stringMatching(/has a port/)
+    )
   })
 })
 
@@ -138,6 +146,9 @@ describe('lists', () => {
 
   test('an injected second line is refused as its own entry', () => {
     const [, injected] = parseList('github.com\nhttp_access allow all')
-    expect(parseDomainEntry(injected!, W)).toHaveProperty('message', expect.stringMatching(/whitespace/))
+    expect(parseDomainEntry(injected!, W)).toHaveProperty(
+      'message',
+      expect.stringMatching(/whitespace/)
+    )
   })
 })

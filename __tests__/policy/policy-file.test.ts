@@ -16,15 +16,23 @@ function messages(f: () => unknown): string[] {
 
 describe('policy file', () => {
   test('YAML and JSON give the same policy', () => {
-    const yaml = buildPolicy({}, 'input', { path: 'p.yml', text: 'allow-domains:\n  - a.com\n  - b.com # why\nblock-domains: x.a.com\n' })
-    const json = buildPolicy({}, 'input', { path: 'p.json', text: '{"allow-domains": ["a.com", "b.com"], "block-domains": ["x.a.com"]}' })
+    const yaml = buildPolicy({}, 'input', {
+      path: 'p.yml',
+      text: 'allow-domains:\n  - a.com\n  - b.com # why\nblock-domains: x.a.com\n'
+    })
+    const json = buildPolicy({}, 'input', {
+      path: 'p.json',
+      text: '{"allow-domains": ["a.com", "b.com"], "block-domains": ["x.a.com"]}'
+    })
     expect(yaml.policy).toEqual(json.policy)
     expect(yaml.policy.allowDomains.map((r) => r.name)).toEqual(['a.com', 'b.com'])
   })
 
   test('the documented example is valid', () => {
     const text = readFileSync(join(ROOT, 'docs', 'examples', 'policy.yml'), 'utf8')
-    expect(buildPolicy({}, 'input', { path: 'policy.yml', text }).policy.allowDomains.length).toBe(4)
+    expect(buildPolicy({}, 'input', { path: 'policy.yml', text }).policy.allowDomains.length).toBe(
+      4
+    )
   })
 
   test('an input replaces the file’s list for that key only', () => {
@@ -37,24 +45,39 @@ describe('policy file', () => {
   })
 
   test.each([
-    [1, 'allow-domain: [a.com]\n', /p\.yml: "allow-domain" is not a known key\. Known keys: version, allow-domains/],
+    [
+      1,
+      'allow-domain: [a.com]\n',
+      /p\.yml: "allow-domain" is not a known key\. Known keys: version, allow-domains/
+    ],
     [2, 'allow-domains: {a: 1}\n', /p\.yml: allow-domains: .* is not a list/],
     [3, 'allow-domains: [1, true]\n', /p\.yml: allow-domains\[0\]: "1" is not a string/],
     [4, 'version: 2\n', /p\.yml: version: "2" is not a supported version/],
     [5, '- a.com\n', /p\.yml: "" is not a mapping/],
     [6, 'allow-domains: [a.com\n', /p\.yml: "" cannot be parsed/],
-    [7, 'allow-domains: [com]\n', /p\.yml: allow-domains\[0\]: "com" would cover every name under the public suffix/]
+    [
+      7,
+      'allow-domains: [com]\n',
+      /p\.yml: allow-domains\[0\]: "com" would cover every name under the public suffix/
+    ]
   ])('%i: a bad file is refused, naming file and key', (_n, text, why) => {
     expect(messages(() => buildPolicy({}, 'input', { path: 'p.yml', text }))[0]).toMatch(why)
   })
 
   test('problems from the file and from inputs are reported together', () => {
-    const all = messages(() => buildPolicy({ 'dns-servers': 'nope' }, 'input', { path: 'p.yml', text: 'allow-domains: [com]\nbad: 1\n' }))
+    const all = messages(() =>
+      buildPolicy({ 'dns-servers': 'nope' }, 'input', {
+        path: 'p.yml',
+        text: 'allow-domains: [com]\nbad: 1\n'
+      })
+    )
     expect(all).toHaveLength(3)
   })
 
   test('the JSON Schema lists exactly the keys the parser accepts', () => {
-    const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'policy.schema.json'), 'utf8')) as { properties: object }
+    const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'policy.schema.json'), 'utf8')) as {
+      properties: object
+    }
     expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_FILE_KEYS].sort())
   })
 })

@@ -23,45 +23,77 @@ function write(name: string, text: string): string {
 function squidParseProblems(file: string): string[] {
   const r = spawnSync('squid', ['-k', 'parse', '-f', file], { encoding: 'utf8' })
   const lines = `${r.stdout}${r.stderr}`.split('\n')
-  const bad = lines.filter((l) => /FATAL|ERROR|WARNING|Bungled/i.test(l) && !/HTTP requires the use of Via/.test(l))
+  const bad = lines.filter(
+    (l) => /FATAL|ERROR|WARNING|Bungled/i.test(l) && !/HTTP requires the use of Via/.test(l)
+  )
   return r.status === 0 ? bad : [`exit ${r.status}`, ...bad]
 }
 
 function restoreTest(tool: string, file: string, needsDockerUser: boolean): string {
   const setup = needsDockerUser ? 'iptables -N DOCKER-USER && ' : ''
-  const r = spawnSync('unshare', ['-n', 'bash', '-c', `${setup}${tool} --test --noflush < "$0"`, file], { encoding: 'utf8' })
+  const r = spawnSync(
+    'unshare',
+    ['-n', 'bash', '-c', `${setup}${tool} --test --noflush < "$0"`, file],
+    { encoding: 'utf8' }
+  )
   return r.status === 0 ? '' : `${tool} --test failed: ${r.stderr}`
 }
 
 const policies = { ...POLICIES, large: manyDomains(5000) }
 
-describeWith({ root: true, tools: ['squid', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare'] }, 'rendered files are accepted by their consumers', () => {
-  describe.each(Object.entries(policies))('%s policy', (name, policy) => {
-    const rendered = renderAll(input(policy))
+describeWith(
+  { root: true, tools: ['squid', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare'] },
+  'rendered files are accepted by their consumers',
+  () => {
+    describe.each(Object.entries(policies))('%s policy', (name, policy) => {
+      const rendered = renderAll(input(policy))
 
-    test('squid -k parse accepts squid.conf without warnings', () => {
-      expect(squidParseProblems(write(`${name}.squid.conf`, rendered['squid.conf']))).toEqual([])
-    })
+      test('squid -k parse accepts squid.conf without warnings', () => {
+        expect(squidParseProblems(write(`${name}.squid.conf`, rendered['squid.conf']))).toEqual([])
+      })
 
-    test('dnsmasq --test accepts dnsmasq.conf', () => {
-      const out = execFileSync('dnsmasq', ['--test', '-C', write(`${name}.dnsmasq.conf`, rendered['dnsmasq.conf'])], { encoding: 'utf8', stdio: 'pipe' })
-      expect(out).toBe('')
-    })
+      test('dnsmasq --test accepts dnsmasq.conf', () => {
+        const out = execFileSync(
+          'dnsmasq',
+          ['--test', '-C', write(`${name}.dnsmasq.conf`, rendered['dnsmasq.conf'])],
+          { encoding: 'utf8', stdio: 'pipe' }
+        )
+        expect(out).toBe('')
+      })
 
-    test('iptables-restore --test and ip6tables-restore --test accept both plans', () => {
-      expect(restoreTest('iptables-restore', write(`${name}.h4`, rendered['host-rules.v4']), true)).toBe('')
-      expect(restoreTest('ip6tables-restore', write(`${name}.h6`, rendered['host-rules.v6']), false)).toBe('')
-      expect(restoreTest('iptables-restore', write(`${name}.c4`, rendered['container-rules.v4']), false)).toBe('')
-      expect(restoreTest('ip6tables-restore', write(`${name}.c6`, rendered['container-rules.v6']), false)).toBe('')
+      test('iptables-restore --test and ip6tables-restore --test accept both plans', () => {
+        expect(
+          restoreTest('iptables-restore', write(`${name}.h4`, rendered['host-rules.v4']), true)
+        ).toBe('')
+        expect(
+          restoreTest('ip6tables-restore', write(`${name}.h6`, rendered['host-rules.v6']), false)
+        ).toBe('')
+        expect(
+          restoreTest(
+            'iptables-restore',
+            write(`${name}.c4`, rendered['container-rules.v4']),
+            false
+          )
+        ).toBe('')
+        expect(
+          restoreTest(
+            'ip6tables-restore',
+            write(`${name}.c6`, rendered['container-rules.v6']),
+            false
+          )
+        ).toBe('')
+      })
     })
-  })
-})
+  }
+)
 
 describeWith({ tools: ['scmp_sys_resolver'] }, 'seccomp profile names', () => {
   test('every syscall name resolves on x86_64 or aarch64 (libseccomp)', () => {
     const unknown = seccompSyscallNames().filter((name) =>
       ['x86_64', 'aarch64', 'x86', 'arm'].every((arch) => {
-        const out = spawnSync('scmp_sys_resolver', ['-a', arch, name], { encoding: 'utf8' }).stdout.trim()
+        const out = spawnSync('scmp_sys_resolver', ['-a', arch, name], {
+          encoding: 'utf8'
+        }).stdout.trim()
         return !/^\d+$/.test(out)
       })
     )

@@ -25,7 +25,10 @@ export const POLICIES: Record<string, Policy> = {
     'input'
   ).policy,
   empty: buildPolicy({}, 'input').policy,
-  ports: buildPolicy({ 'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000' }, 'input').policy
+  ports: buildPolicy(
+    { 'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000' },
+    'input'
+  ).policy
 }
 
 export const input = (policy: Policy): RenderInput => ({ policy, topology: TOPOLOGY })

@@ -3,7 +3,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderAll, renderSquidConf, RenderAssertionError } from '../../src/render/index.js'
+import {
+  renderAll,
+  renderedFiles,
+  renderSquidConf,
+  RenderAssertionError
+} from '../../src/render/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
 import { input, manyDomains, POLICIES } from './fixtures.js'
 
@@ -18,7 +23,7 @@ function golden(name: string, actual: string): void {
 describe('rendered files match their golden copies', () => {
   for (const [name, policy] of Object.entries(POLICIES)) {
     const rendered = renderAll(input(policy))
-    for (const [file, text] of Object.entries(rendered)) {
+    for (const [file, text] of renderedFiles(rendered)) {
       if (file === 'seccomp.json' && name !== 'typical') continue
       test(`${name}: ${file}`, () => golden(`${name}.${file}`, text))
     }
@@ -27,20 +32,33 @@ describe('rendered files match their golden copies', () => {
 
 describe('renderer guarantees', () => {
   test('an un-normalised name can never reach squid.conf', () => {
-    const evil: DomainRule = { name: 'evil.com\nhttp_access allow all', includeApex: true, access: [{ protocol: 'http', port: 80 }], source: '' }
+    const evil: DomainRule = {
+      name: 'evil.com\nhttp_access allow all',
+      includeApex: true,
+      access: [{ protocol: 'http', port: 80 }],
+      source: ''
+    }
     const policy = { ...POLICIES.typical!, allowDomains: [evil] }
     expect(() => renderSquidConf(input(policy))).toThrow(RenderAssertionError)
     expect(() => renderAll(input(policy))).toThrow(/refusing to render domain/)
   })
 
   test('an un-normalised topology value is refused', () => {
-    const bad = { ...input(POLICIES.typical!), topology: { ...input(POLICIES.typical!).topology, internalBridge: 'br0 -j ACCEPT' } }
+    const bad = {
+      ...input(POLICIES.typical!),
+      topology: { ...input(POLICIES.typical!).topology, internalBridge: 'br0 -j ACCEPT' }
+    }
     expect(() => renderAll(bad)).toThrow(/refusing to render interface name/)
   })
 
   test('the block list is denied before any allow rule, IP literals before both', () => {
     const conf = renderSquidConf(input(POLICIES.typical!))
-    const order = ['http_access deny ip_literal', 'http_access deny blocked', 'http_access allow', 'http_access deny all']
+    const order = [
+      'http_access deny ip_literal',
+      'http_access deny blocked',
+      'http_access allow',
+      'http_access deny all'
+    ]
     const positions = order.map((line) => conf.indexOf(line))
     expect(positions.every((p) => p >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)

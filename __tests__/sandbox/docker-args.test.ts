@@ -1,4 +1,8 @@
-import { buildNetworkCreateArgs, buildRunArgs, type ContainerSpec } from '../../src/sandbox/docker-args.js'
+import {
+  buildNetworkCreateArgs,
+  buildRunArgs,
+  type ContainerSpec
+} from '../../src/sandbox/docker-args.js'
 
 const AGENT: ContainerSpec = {
   name: 'awf-1a2b3c4d-agent',

@@ -18,10 +18,12 @@ export function probes(): Record<string, string> {
   return {
     https_allowed: 'curl -sS --max-time 5 --cacert "$CA" https://allowed.test/$N-https',
     http_allowed: 'curl -sS --max-time 5 http://allowed.test/$N-http',
-    http_blocked: 'curl -sS --max-time 5 -o /dev/null -w "%{http_code}" http://blocked.test/$N-blocked',
+    http_blocked:
+      'curl -sS --max-time 5 -o /dev/null -w "%{http_code}" http://blocked.test/$N-blocked',
     https_blocked: 'curl -sS --max-time 5 --cacert "$CA" https://blocked.test/$N-sblocked',
     ip_literal: `curl -sS --max-time 5 -o /dev/null -w "%{http_code}" http://${A.allowed}/$N-ip`,
-    other_port: 'curl -sS --max-time 5 -o /dev/null -w "%{http_code}" http://allowed.test:8080/$N-port',
+    other_port:
+      'curl -sS --max-time 5 -o /dev/null -w "%{http_code}" http://allowed.test:8080/$N-port',
     direct_80: `curl -sS --max-time 5 --noproxy "*" -H "Host: allowed.test" http://${A.blocked}/$N-direct80`,
     direct_tcp: `curl -sS --http0.9 --max-time 5 --noproxy "*" http://${A.sink}:$NPORT/$N-directtcp`,
     dns_blocked: 'getent hosts $N.blocked.test',
@@ -41,7 +43,8 @@ export function probes(): Record<string, string> {
       `import socket; socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_ICMP); print("raw socket")`
     ),
     ipv6_off: 'cat /proc/sys/net/ipv6/conf/all/disable_ipv6',
-    capabilities: 'grep -E "^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp):" /proc/self/status',
+    capabilities:
+      'grep -E "^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp):" /proc/self/status',
     unshare_user: 'unshare -U true',
     docker_socket: 'ls -l /var/run/docker.sock /run/docker.sock; command -v docker',
     embedded_dns: py(
@@ -58,7 +61,8 @@ export function noncePort(nonce: string): number {
 /** A bash script running every probe with the nonce and CA given, one line per probe. */
 export function probeScript(nonce: string, ca: string): string {
   const lines = Object.entries(probes()).map(
-    ([id, cmd]) => `out=$( ( ${cmd} ) 2>&1 ); echo "PROBE ${id} $? $(printf %s "$out" | base64 -w0)"`
+    ([id, cmd]) =>
+      `out=$( ( ${cmd} ) 2>&1 ); echo "PROBE ${id} $? $(printf %s "$out" | base64 -w0)"`
   )
   return [`export N=${nonce} CA=${ca} NPORT=${noncePort(nonce)}`, ...lines].join('\n')
 }
@@ -67,7 +71,11 @@ export function parseProbes(stdout: string): Record<string, ProbeResult> {
   const results: Record<string, ProbeResult> = {}
   for (const line of stdout.split('\n')) {
     const m = /^PROBE (\S+) (\d+) ?(\S*)$/.exec(line.trim())
-    if (m) results[m[1]!] = { code: Number(m[2]), out: Buffer.from(m[3] ?? '', 'base64').toString('utf8') }
+    if (m)
+      results[m[1]!] = {
+        code: Number(m[2]),
+        out: Buffer.from(m[3] ?? '', 'base64').toString('utf8')
+      }
   }
   return results
 }

@@ -26,11 +26,16 @@ describe('subnets', () => {
   })
 
   test('wraps around the pool from a random start', () => {
-    expect(pickFreeSubnets([], 2, 1023).map(formatNet)).toEqual(['172.31.255.0/24', '172.28.0.0/24'])
+    expect(pickFreeSubnets([], 2, 1023).map(formatNet)).toEqual([
+      '172.31.255.0/24',
+      '172.28.0.0/24'
+    ])
   })
 
   test('fails with advice when the pool is exhausted', () => {
-    expect(() => pickFreeSubnets([parseIpv4Net('172.28.0.0/14')!], 1, 0)).toThrow(/docker network prune/)
+    expect(() => pickFreeSubnets([parseIpv4Net('172.28.0.0/14')!], 1, 0)).toThrow(
+      /docker network prune/
+    )
   })
 
   test('host addresses', () => {

@@ -17,7 +17,8 @@ function coordinates(tag: string): { tool: string; version: string } {
 }
 
 export function toolCacheImages(docker: Docker): ImageCache | undefined {
-  if (process.env.RUNNER_ENVIRONMENT !== 'self-hosted' || !process.env.RUNNER_TOOL_CACHE) return undefined
+  if (process.env.RUNNER_ENVIRONMENT !== 'self-hosted' || !process.env.RUNNER_TOOL_CACHE)
+    return undefined
   return {
     async restore(tag) {
       const { tool, version } = coordinates(tag)

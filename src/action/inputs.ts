@@ -27,6 +27,7 @@ export function getInputs(): Inputs {
     proxyImage: core.getInput('proxy-image'),
     agentImage: core.getInput('agent-image')
   }
-  for (const [key, value] of Object.entries(inputs)) if (key !== 'run') core.debug(`${key}: ${value}`)
+  for (const [key, value] of Object.entries(inputs))
+    if (key !== 'run') core.debug(`${key}: ${value}`)
   return inputs
 }

@@ -2,10 +2,11 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
-import { buildPolicy } from '../policy/index.js'
+import { buildPolicy, type BuiltPolicy } from '../policy/index.js'
 import { setLogger } from '../sandbox/log.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
-import { getInputs } from './inputs.js'
+import { toolCacheImages } from './image-cache.js'
+import { getInputs, type Inputs } from './inputs.js'
 import { readPolicyFile } from './policy-sources.js'
 import { saveResources } from './state.js'
 
@@ -24,41 +25,46 @@ export const groupPhase: PhaseRunner = (title, step) =>
     }
   })
 
+function policyFromInputs(inputs: Inputs, workspace: string): BuiltPolicy {
+  return buildPolicy(
+    {
+      'allow-domains': inputs.allowDomains,
+      'block-domains': inputs.blockDomains,
+      'allow-networks': inputs.allowNetworks,
+      'dns-servers': inputs.dnsServers
+    },
+    'input',
+    readPolicyFile(inputs.policy, workspace, 'input policy')
+  )
+}
+
 export async function run(): Promise<void> {
   setLogger({ debug: core.debug, info: core.info, warning: core.warning })
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const { policy, warnings } = await groupPhase('Validating policy', async () =>
-      buildPolicy(
-        {
-          'allow-domains': inputs.allowDomains,
-          'block-domains': inputs.blockDomains,
-          'allow-networks': inputs.allowNetworks,
-          'dns-servers': inputs.dnsServers
-        },
-        'input',
-        readPolicyFile(inputs.policy, workspace, 'input policy')
-      )
+    const { policy, warnings } = await groupPhase('Validating policy', () =>
+      Promise.resolve().then(() => policyFromInputs(inputs, workspace))
     )
     for (const w of warnings) core.warning(w)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
     const token = randomBytes(16).toString('hex')
-    const tempRoot = process.env.RUNNER_TEMP || tmpdir()
+    const deps = realDeps()
     const outcome = await runSandboxed(
-      realDeps(),
+      deps,
       {
         policy,
         command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
         workspace,
-        tempRoot,
+        tempRoot: process.env.RUNNER_TEMP || tmpdir(),
         user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
         env: { CI: 'true', GITHUB_WORKSPACE: workspace },
         images: {
           baseImage: inputs.baseImage || undefined,
           proxyImage: inputs.proxyImage || undefined,
-          agentImage: inputs.agentImage || undefined
+          agentImage: inputs.agentImage || undefined,
+          cache: toolCacheImages(deps.docker)
         },
         stdio: ['ignore', 'inherit', 'inherit'],
         pidsLimit: 4096,
@@ -71,6 +77,7 @@ export async function run(): Promise<void> {
         onCommandEnd: () => process.stdout.write(`\n::${token}::\n`)
       }
     )
+    core.info(`enforcement verified: ${outcome.checks.length}/${outcome.checks.length} checks`)
     core.setOutput('exit-code', String(outcome.exitCode))
     core.setOutput('logs-dir', outcome.logsDir)
     if (outcome.exitCode !== 0) core.setFailed(`the command exited with code ${outcome.exitCode}`)

@@ -3,13 +3,20 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { PolicyFileText } from '../policy/index.js'
 
-export function readPolicyFile(path: string, baseDir: string, where: string): PolicyFileText | undefined {
+export function readPolicyFile(
+  path: string,
+  baseDir: string,
+  where: string
+): PolicyFileText | undefined {
   if (!path.trim()) return undefined
   const full = resolve(baseDir, path.trim())
   try {
     return { path: full, text: readFileSync(full, 'utf8') }
   } catch (e) {
-    const why = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e)
-    throw new Error(`${where}: cannot read the policy file "${path}" (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`)
+    const why =
+      e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e)
+    throw new Error(
+      `${where}: cannot read the policy file "${path}" (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
+    )
   }
 }

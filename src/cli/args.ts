@@ -1,9 +1,22 @@
 /** Command-line parsing: pure, so every flag combination is unit-tested. */
 
-export const POLICY_FLAGS = ['allow-domains', 'block-domains', 'allow-networks', 'dns-servers'] as const
+export const POLICY_FLAGS = [
+  'allow-domains',
+  'block-domains',
+  'allow-networks',
+  'dns-servers'
+] as const
 export type PolicyFlag = (typeof POLICY_FLAGS)[number]
 
-const VALUE_FLAGS = [...POLICY_FLAGS, 'policy', 'out', 'logs-dir', 'base-image', 'proxy-image', 'agent-image'] as const
+const VALUE_FLAGS = [
+  ...POLICY_FLAGS,
+  'policy',
+  'out',
+  'logs-dir',
+  'base-image',
+  'proxy-image',
+  'agent-image'
+] as const
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
 export interface CliArgs {
@@ -45,8 +58,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [first, ...rest] = argv
   if (first === undefined || first === 'help' || first === '--help' || first === '-h')
     return { command: 'help', values: {}, argv: [] }
-  if (first === 'version' || first === '--version') return { command: 'version', values: {}, argv: [] }
-  if (first !== 'render' && first !== 'run') throw new UsageError(`unknown command "${first}": expected render or run`)
+  if (first === 'version' || first === '--version')
+    return { command: 'version', values: {}, argv: [] }
+  if (first !== 'render' && first !== 'run')
+    throw new UsageError(`unknown command "${first}": expected render or run`)
 
   const values: Partial<Record<ValueFlag, string>> = {}
   let i = 0
@@ -59,7 +74,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const value = m[2] ?? rest[++i]
     if (value === undefined) throw new UsageError(`flag --${name} needs a value`)
     const repeatable = (POLICY_FLAGS as readonly string[]).includes(name)
-    if (values[name] !== undefined && !repeatable) throw new UsageError(`flag --${name} is given twice`)
+    if (values[name] !== undefined && !repeatable)
+      throw new UsageError(`flag --${name} is given twice`)
     values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`
   }
   const command = rest.slice(i + 1)
@@ -67,7 +83,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (i < rest.length) throw new UsageError('render takes no command after --')
     if (!values.out) throw new UsageError('render needs --out DIR')
   } else if (command.length === 0) {
-    throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com')
+    throw new UsageError(
+      'run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com'
+    )
   }
   return { command: first, values, argv: command }
 }

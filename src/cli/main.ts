@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildPolicy, PolicyError, type Policy } from '../policy/index.js'
-import { renderAll } from '../render/index.js'
+import { renderAll, renderedFiles } from '../render/index.js'
 import type { SandboxTopology } from '../render/types.js'
 import { readPolicyFile } from '../action/policy-sources.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
@@ -45,7 +45,7 @@ function render(args: CliArgs, policy: Policy): void {
   const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } })
   const out = resolve(args.values.out!)
   mkdirSync(out, { recursive: true })
-  for (const [file, text] of Object.entries(rendered)) {
+  for (const [file, text] of renderedFiles(rendered)) {
     writeFileSync(join(out, file), text)
     process.stdout.write(`${join(out, file)}\n`)
   }
@@ -95,7 +95,9 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
     },
     { phase: timedPhase, onResources: (r) => (resources = r) }
   )
-  process.stderr.write(`awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`)
+  process.stderr.write(
+    `awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`
+  )
   return outcome.exitCode
 }
 
@@ -115,7 +117,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     built = policyFrom(args)
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)
-    else if (e instanceof PolicyError) process.stderr.write(`awf-action: invalid policy:\n${e.message}\n`)
+    else if (e instanceof PolicyError)
+      process.stderr.write(`awf-action: invalid policy:\n${e.message}\n`)
     else process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
     return EXIT_USAGE
   }
@@ -128,6 +131,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await run(args, built.policy)
   } catch (e) {
     process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
-    return args.command === 'render' && !existsSync(args.values.out ?? '') ? EXIT_USAGE : EXIT_SANDBOX
+    return args.command === 'render' && !existsSync(args.values.out ?? '')
+      ? EXIT_USAGE
+      : EXIT_SANDBOX
   }
 }

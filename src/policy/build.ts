@@ -1,5 +1,11 @@
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
-import { collapseDomains, DomainIndex, nameCovers, parseDomainEntry, type ListKind } from './domain.js'
+import {
+  collapseDomains,
+  DomainIndex,
+  nameCovers,
+  parseDomainEntry,
+  type ListKind
+} from './domain.js'
 import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
@@ -35,7 +41,9 @@ function entriesFor(
     const where = whereOf(origin, key)
     return parseList(given).map((value) => ({ value, where }))
   }
-  return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })))
+  return (fileLists[key] ?? []).flatMap(({ value, where }) =>
+    parseList(value).map((v) => ({ value: v, where }))
+  )
 }
 
 function collect<T>(
@@ -45,7 +53,14 @@ function collect<T>(
 ): T[] {
   if (entries.length > MAX_ENTRIES) {
     const first = entries[0]!
-    problems.push(problem(first.where, `${entries.length} entries`, 'is too long a list', `At most ${MAX_ENTRIES} entries.`))
+    problems.push(
+      problem(
+        first.where,
+        `${entries.length} entries`,
+        'is too long a list',
+        `At most ${MAX_ENTRIES} entries.`
+      )
+    )
     return []
   }
   const out: T[] = []
@@ -57,11 +72,16 @@ function collect<T>(
   return out
 }
 
-export function buildPolicy(inputs: RawPolicyInputs, origin: InputOrigin, file?: PolicyFileText): BuiltPolicy {
+export function buildPolicy(
+  inputs: RawPolicyInputs,
+  origin: InputOrigin,
+  file?: PolicyFileText
+): BuiltPolicy {
   const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] }
   const problems: PolicyProblem[] = [...parsedFile.problems]
   const warnings: string[] = []
-  const entries = (key: PolicyListKey): { value: string; where: string }[] => entriesFor(key, inputs, origin, parsedFile.lists)
+  const entries = (key: PolicyListKey): { value: string; where: string }[] =>
+    entriesFor(key, inputs, origin, parsedFile.lists)
   const domains = (key: PolicyListKey, kind: ListKind): DomainRule[] =>
     collect(entries(key), (v, w) => parseDomainEntry(v, w, kind), problems)
 
@@ -71,18 +91,30 @@ export function buildPolicy(inputs: RawPolicyInputs, origin: InputOrigin, file?:
   const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))]
   if (dnsServers.length > MAX_DNS_SERVERS) {
     const where = entries('dns-servers')[0]?.where ?? 'dns-servers'
-    problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`))
+    problems.push(
+      problem(
+        where,
+        dnsServers.join(', '),
+        'names too many resolvers',
+        `At most ${MAX_DNS_SERVERS}.`
+      )
+    )
   }
   if (problems.length > 0) throw new PolicyError(problems)
 
   const blockIndex = new DomainIndex(blocked)
   const allowDomains = collapseDomains(allowed).filter((rule) => {
     const blocker = blockIndex.find(rule, nameCovers)
-    if (blocker) warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`)
+    if (blocker)
+      warnings.push(
+        `allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`
+      )
     return !blocker
   })
   if (allowDomains.length === 0)
-    warnings.push('no domain is allowed: the command will have no network access at all (allow-domains is empty)')
+    warnings.push(
+      'no domain is allowed: the command will have no network access at all (allow-domains is empty)'
+    )
 
   const policy: Policy = {
     mode: 'enforce',

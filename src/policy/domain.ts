@@ -5,7 +5,7 @@
 import { domainToASCII } from 'node:url'
 import { parse as parseDomain } from 'tldts'
 import type { Access, DomainRule, Protocol } from './types.js'
-import { problem, type PolicyProblem } from './problem.js'
+import { problem, quote, type PolicyProblem } from './problem.js'
 
 export type ListKind = 'allow' | 'block'
 
@@ -39,10 +39,20 @@ function looksLikeIp(host: string): boolean {
 }
 
 /** The normalised name, or a problem. `host` is the part between scheme/wildcard and port. */
-function normaliseName(host: string, where: string, raw: string, help: string): string | PolicyProblem {
+function normaliseName(
+  host: string,
+  where: string,
+  raw: string,
+  help: string
+): string | PolicyProblem {
   // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f\u007f]/.test(host))
-    return problem(where, raw, 'contains whitespace or a control character', `Put one domain per entry. ${help}`)
+    return problem(
+      where,
+      raw,
+      'contains whitespace or a control character',
+      `Put one domain per entry. ${help}`
+    )
   let name = host.toLowerCase()
   if (name.endsWith('.')) name = name.slice(0, -1)
   if (/[^\x21-\x7e]/.test(name)) {
@@ -51,17 +61,35 @@ function normaliseName(host: string, where: string, raw: string, help: string): 
     name = ascii
   }
   const bad = /[^a-z0-9.-]/.exec(name)
-  if (bad) return problem(where, raw, `contains the character ${JSON.stringify(bad[0])}`, `Domains use only letters, digits, dots and hyphens. ${help}`)
+  if (bad)
+    return problem(
+      where,
+      raw,
+      `contains the character ${JSON.stringify(bad[0])}`,
+      `Domains use only letters, digits, dots and hyphens. ${help}`
+    )
   return name
 }
 
-function checkName(name: string, wildcard: boolean, where: string, raw: string, help: string): PolicyProblem | undefined {
+function checkName(
+  name: string,
+  wildcard: boolean,
+  where: string,
+  raw: string,
+  help: string
+): PolicyProblem | undefined {
   if (name.length > 253) return problem(where, raw, 'is longer than 253 characters', help)
   const labels = name.split('.')
-  if (labels.some((l) => l === '')) return problem(where, raw, 'has an empty label (two dots in a row, or a leading dot)', help)
+  if (labels.some((l) => l === ''))
+    return problem(where, raw, 'has an empty label (two dots in a row, or a leading dot)', help)
   const badLabel = labels.find((l) => l.length > 63 || !LABEL.test(l))
   if (badLabel !== undefined)
-    return problem(where, raw, `has an invalid label "${badLabel.slice(0, 70)}"`, `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`)
+    return problem(
+      where,
+      raw,
+      `has an invalid label "${badLabel.slice(0, 70)}"`,
+      `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`
+    )
   if (looksLikeIp(name)) return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
   const psl = parseDomain(name, { allowPrivateDomains: true })
   if (psl.publicSuffix === name && (psl.isIcann || psl.isPrivate))
@@ -74,41 +102,71 @@ function checkName(name: string, wildcard: boolean, where: string, raw: string, 
         : 'Use a registrable domain such as example.com.'
     )
   if (name === 'localhost' || name.endsWith('.localhost'))
-    return problem(where, raw, 'names this machine', 'Reaching services on the runner is not done through allow-domains.')
-  if (labels.length < 2) return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`)
+    return problem(
+      where,
+      raw,
+      'names this machine',
+      'Reaching services on the runner is not done through allow-domains.'
+    )
+  if (labels.length < 2)
+    return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`)
   return undefined
 }
 
 /** One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). */
-export function parseDomainEntry(text: string, where: string, kind: ListKind = 'allow'): DomainRule | PolicyProblem {
+export function parseDomainEntry(
+  text: string,
+  where: string,
+  kind: ListKind = 'allow'
+): DomainRule | PolicyProblem {
   const help = kind === 'allow' ? ENTRY_HELP : BLOCK_HELP
   const raw = text.trim()
-  if (raw.length > MAX_ENTRY) return problem(where, raw, `is longer than ${MAX_ENTRY} characters`, help)
+  if (raw.length > MAX_ENTRY)
+    return problem(where, raw, `is longer than ${MAX_ENTRY} characters`, help)
   if (raw === '') return problem(where, raw, 'is empty', help)
   let rest = raw
   let scheme: Protocol | undefined
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest)
   if (schemeMatch) {
     const s = schemeMatch[1]!.toLowerCase()
-    if (kind === 'block') return problem(where, raw, 'has a scheme', `A block covers every protocol and port. ${help}`)
-    if (s !== 'http' && s !== 'https') return problem(where, raw, `uses the scheme "${s}"`, 'Only http:// and https:// are supported, or no scheme for both.')
+    if (kind === 'block')
+      return problem(where, raw, 'has a scheme', `A block covers every protocol and port. ${help}`)
+    if (s !== 'http' && s !== 'https')
+      return problem(
+        where,
+        raw,
+        `uses the scheme "${s}"`,
+        'Only http:// and https:// are supported, or no scheme for both.'
+      )
     scheme = s
     rest = rest.slice(schemeMatch[0].length)
   }
   if (rest.startsWith('[')) return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
   const structural = /[/?#@]/.exec(rest)
   if (structural) {
-    const what = { '/': 'a path', '?': 'a query', '#': 'a "#" (comments need a space before them)', '@': 'user information' }[structural[0]]
+    const what = {
+      '/': 'a path',
+      '?': 'a query',
+      '#': 'a "#" (comments need a space before them)',
+      '@': 'user information'
+    }[structural[0]]
     return problem(where, raw, `contains ${what}`, `Entries name a domain only. ${help}`)
   }
   let port: number | undefined
   const colon = rest.indexOf(':')
   if (colon !== -1) {
     const portText = rest.slice(colon + 1)
-    if (rest.indexOf(':', colon + 1) !== -1) return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
-    if (kind === 'block') return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`)
+    if (rest.indexOf(':', colon + 1) !== -1)
+      return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
+    if (kind === 'block')
+      return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`)
     if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)
-      return problem(where, raw, `has an invalid port "${portText.slice(0, 20)}"`, 'Ports are whole numbers from 1 to 65535, without leading zeros.')
+      return problem(
+        where,
+        raw,
+        `has an invalid port ${quote(portText.slice(0, 20))}`,
+        'Ports are whole numbers from 1 to 65535, without leading zeros.'
+      )
     port = Number(portText)
     rest = rest.slice(0, colon)
   }
@@ -118,7 +176,12 @@ export function parseDomainEntry(text: string, where: string, kind: ListKind = '
     rest = rest.slice(2)
   }
   if (rest.includes('*'))
-    return problem(where, raw, 'uses "*" other than as the whole leftmost label', 'Write *.example.com for every subdomain of example.com.')
+    return problem(
+      where,
+      raw,
+      'uses "*" other than as the whole leftmost label',
+      'Write *.example.com for every subdomain of example.com.'
+    )
   const name = normaliseName(rest, where, raw, help)
   if (typeof name !== 'string') return name
   const bad = checkName(name, !includeApex, where, raw, help)
@@ -148,7 +211,9 @@ export function domainCovers(a: DomainRule, b: DomainRule): boolean {
 
 function sortAccess(access: readonly Access[]): Access[] {
   const unique = new Map(access.map((x) => [accessKey(x), x]))
-  return [...unique.values()].sort((x, y) => x.protocol.localeCompare(y.protocol) || x.port - y.port)
+  return [...unique.values()].sort(
+    (x, y) => x.protocol.localeCompare(y.protocol) || x.port - y.port
+  )
 }
 
 /** The name and every parent domain of it, nearest first: a.b.c -> a.b.c, b.c, c. */
@@ -166,9 +231,13 @@ export class DomainIndex {
   }
 
   /** The first indexed rule other than `rule` that satisfies `covers(candidate, rule)`. */
-  find(rule: DomainRule, covers: (a: DomainRule, b: DomainRule) => boolean): DomainRule | undefined {
+  find(
+    rule: DomainRule,
+    covers: (a: DomainRule, b: DomainRule) => boolean
+  ): DomainRule | undefined {
     for (const name of selfAndAncestors(rule.name))
-      for (const candidate of this.byName.get(name) ?? []) if (candidate !== rule && covers(candidate, rule)) return candidate
+      for (const candidate of this.byName.get(name) ?? [])
+        if (candidate !== rule && covers(candidate, rule)) return candidate
     return undefined
   }
 }
@@ -182,11 +251,18 @@ export function collapseDomains(rules: readonly DomainRule[]): DomainRule[] {
   for (const r of rules) {
     const key = `${r.includeApex ? '' : '*.'}${r.name}`
     const prev = merged.get(key)
-    merged.set(key, prev ? { ...prev, access: sortAccess([...prev.access, ...r.access]) } : { ...r, access: sortAccess(r.access) })
+    merged.set(
+      key,
+      prev
+        ? { ...prev, access: sortAccess([...prev.access, ...r.access]) }
+        : { ...r, access: sortAccess(r.access) }
+    )
   }
   const all = [...merged.values()]
   const index = new DomainIndex(all)
   return all
     .filter((b) => index.find(b, domainCovers) === undefined)
-    .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : Number(y.includeApex) - Number(x.includeApex)))
+    .sort((x, y) =>
+      x.name < y.name ? -1 : x.name > y.name ? 1 : Number(y.includeApex) - Number(x.includeApex)
+    )
 }

@@ -5,7 +5,13 @@
 import { JSON_SCHEMA, load } from 'js-yaml'
 import { problem, type PolicyProblem } from './problem.js'
 
-export const POLICY_FILE_KEYS = ['version', 'allow-domains', 'block-domains', 'allow-networks', 'dns-servers'] as const
+export const POLICY_FILE_KEYS = [
+  'version',
+  'allow-domains',
+  'block-domains',
+  'allow-networks',
+  'dns-servers'
+] as const
 export type PolicyListKey = Exclude<(typeof POLICY_FILE_KEYS)[number], 'version'>
 
 export interface PolicyFileText {
@@ -16,39 +22,80 @@ export interface PolicyFileText {
 /** Each list key's entries with the `where` of each, e.g. `p.yml: allow-domains[2]`. */
 export type PolicyFileLists = Partial<Record<PolicyListKey, { value: string; where: string }[]>>
 
-export function parsePolicyFile(file: PolicyFileText): { lists: PolicyFileLists; problems: PolicyProblem[] } {
+export function parsePolicyFile(file: PolicyFileText): {
+  lists: PolicyFileLists
+  problems: PolicyProblem[]
+} {
   const problems: PolicyProblem[] = []
   let doc: unknown
   try {
-    doc = file.path.endsWith('.json') ? JSON.parse(file.text) : load(file.text, { schema: JSON_SCHEMA })
+    doc = file.path.endsWith('.json')
+      ? JSON.parse(file.text)
+      : load(file.text, { schema: JSON_SCHEMA })
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e)
-    return { lists: {}, problems: [problem(file.path, '', `cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')] }
+    const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
+    return {
+      lists: {},
+      problems: [
+        problem(
+          file.path,
+          '',
+          `cannot be parsed (${why})`,
+          'Write YAML or JSON (a .json file is read as JSON).'
+        )
+      ]
+    }
   }
   if (doc === undefined || doc === null) return { lists: {}, problems }
   if (typeof doc !== 'object' || Array.isArray(doc))
-    return { lists: {}, problems: [problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`)] }
+    return {
+      lists: {},
+      problems: [
+        problem(
+          file.path,
+          '',
+          'is not a mapping',
+          `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`
+        )
+      ]
+    }
 
   const lists: PolicyFileLists = {}
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     const where = `${file.path}: ${key}`
     if (key === 'version') {
-      if (value !== 1) problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'))
+      if (value !== 1)
+        problems.push(
+          problem(where, String(value), 'is not a supported version', 'The only version is 1.')
+        )
       continue
     }
     if (!(POLICY_FILE_KEYS as readonly string[]).includes(key)) {
-      problems.push(problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`))
+      problems.push(
+        problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`)
+      )
       continue
     }
     const items = typeof value === 'string' ? [value] : value
     if (!Array.isArray(items)) {
-      problems.push(problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.'))
+      problems.push(
+        problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')
+      )
       continue
     }
     const entries: { value: string; where: string }[] = []
     items.forEach((item: unknown, i) => {
-      if (typeof item === 'string') entries.push({ value: item, where: `${file.path}: ${key}[${i}]` })
-      else problems.push(problem(`${file.path}: ${key}[${i}]`, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.'))
+      if (typeof item === 'string')
+        entries.push({ value: item, where: `${file.path}: ${key}[${i}]` })
+      else
+        problems.push(
+          problem(
+            `${file.path}: ${key}[${i}]`,
+            JSON.stringify(item) ?? String(item),
+            'is not a string',
+            'Every entry is a string.'
+          )
+        )
     })
     lists[key as PolicyListKey] = entries
   }

@@ -26,7 +26,13 @@ function ipv6Groups(text: string): number[] {
     if (!head.endsWith('::')) head = head.slice(0, -1)
   }
   const [left = '', right] = head.split('::')
-  const parse = (s: string): number[] => (s ? s.split(':').filter(Boolean).map((g) => parseInt(g, 16)) : [])
+  const parse = (s: string): number[] =>
+    s
+      ? s
+          .split(':')
+          .filter(Boolean)
+          .map((g) => parseInt(g, 16))
+      : []
   const l = parse(left)
   const r = right === undefined ? [] : parse(right)
   const fill = 8 - tail.length - l.length - r.length
@@ -37,7 +43,7 @@ function ipv6Groups(text: string): number[] {
 function formatIpv6(groups: readonly number[]): string {
   let best = -1
   let bestLen = 1
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++
       continue
@@ -58,19 +64,23 @@ function formatIpv6(groups: readonly number[]): string {
 /** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
 export function parseIpLiteral(text: string): IpLiteral | undefined {
   if (IPV4.test(text)) return { family: 4, address: text }
-  if (isIPv6(text) && !text.includes('%')) return { family: 6, address: formatIpv6(ipv6Groups(text)) }
+  if (isIPv6(text) && !text.includes('%'))
+    return { family: 6, address: formatIpv6(ipv6Groups(text)) }
   return undefined
 }
 
 function bits(ip: IpLiteral): number[] {
   const bytes =
-    ip.family === 4 ? ipv4Bytes(ip.address) : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255])
+    ip.family === 4
+      ? ipv4Bytes(ip.address)
+      : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255])
   return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1))
 }
 
 function fromBits(family: IpFamily, b: readonly number[]): string {
   const bytes: number[] = []
-  for (let i = 0; i < b.length; i += 8) bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0))
+  for (let i = 0; i < b.length; i += 8)
+    bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0))
   if (family === 4) return bytes.join('.')
   const groups: number[] = []
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!)
@@ -96,7 +106,8 @@ export function parseCidr(text: string, where: string): Cidr | PolicyProblem {
   if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
     return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`)
   const prefix = len === undefined ? max : Number(len)
-  if (prefix > max) return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`)
+  if (prefix > max)
+    return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`)
   const minimum = ip.family === 4 ? 8 : 16
   if (prefix < minimum)
     return problem(
@@ -106,7 +117,10 @@ export function parseCidr(text: string, where: string): Cidr | PolicyProblem {
       'allow-networks opens private destinations one network at a time; name the networks you need.'
     )
   const b = bits(ip)
-  const network = fromBits(ip.family, [...b.slice(0, prefix), ...new Array<number>(max - prefix).fill(0)])
+  const network = fromBits(ip.family, [
+    ...b.slice(0, prefix),
+    ...new Array<number>(max - prefix).fill(0)
+  ])
   if (network !== ip.address)
     return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`)
   return { family: ip.family, address: network, prefix }
@@ -129,7 +143,8 @@ export function nameserversFromResolvConf(text: string): string[] {
   return servers
 }
 
-const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.'
+const DNS_EXPECTED =
+  'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.'
 
 export function parseDnsServer(text: string, where: string): string | PolicyProblem {
   const ip = parseIpLiteral(text)

@@ -12,7 +12,12 @@ export function quote(value: string): string {
   return JSON.stringify(shown)
 }
 
-export function problem(where: string, value: string, why: string, expected: string): PolicyProblem {
+export function problem(
+  where: string,
+  value: string,
+  why: string,
+  expected: string
+): PolicyProblem {
   return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` }
 }
 

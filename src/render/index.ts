@@ -12,6 +12,11 @@ export { DENIED_SYSCALLS, renderSeccompProfile, seccompSyscallNames } from './se
 export { groupByAccess, renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
 export * from './types.js'
 
+/** The rendered files as (file name, text) pairs. */
+export function renderedFiles(config: RenderedConfig): [string, string][] {
+  return Object.entries(config) as [string, string][]
+}
+
 /** Every file a run needs, keyed by file name. */
 export function renderAll(input: RenderInput): RenderedConfig {
   const host = planHostRules(input)

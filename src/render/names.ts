@@ -15,7 +15,12 @@ export function hostChainNames(runId: string): { forward: string; input: string;
 }
 
 /** LOG prefixes (at most 29 characters), which the report matches to attribute drops. */
-export function logPrefixes(runId: string): { host: string; runner: string; ipv6: string; agent: string } {
+export function logPrefixes(runId: string): {
+  host: string
+  runner: string
+  ipv6: string
+  agent: string
+} {
   assertRunId(runId)
   return {
     host: `awf-${runId}-host-drop: `,
@@ -48,7 +53,11 @@ export function assertIpv4(v: string): void {
 }
 
 export function assertDomain(v: string): void {
-  assert(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(v) && v.length <= 253, 'domain', v)
+  assert(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(v) && v.length <= 253,
+    'domain',
+    v
+  )
 }
 
 export function assertPort(v: number): void {
@@ -56,5 +65,9 @@ export function assertPort(v: number): void {
 }
 
 export function assertPrefix(v: number, family: 4 | 6): void {
-  assert(Number.isInteger(v) && v >= 0 && v <= (family === 4 ? 32 : 128), 'prefix length', String(v))
+  assert(
+    Number.isInteger(v) && v >= 0 && v <= (family === 4 ? 32 : 128),
+    'prefix length',
+    String(v)
+  )
 }

@@ -48,10 +48,20 @@ export const CONTAINER_CHAINS = { nat: 'AWF-NAT', filter: 'AWF-OUT', filter6: 'A
 const LOG_LIMIT = ['-m', 'limit', '--limit', '20/second', '--limit-burst', '50']
 
 function logAndDrop(prefix: string, match: Rule = []): Rule[] {
-  return [[...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix], [...match, '-j', 'DROP']]
+  return [
+    [...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix],
+    [...match, '-j', 'DROP']
+  ]
 }
 
-const established = (verdict: string): Rule => ['-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', verdict]
+const established = (verdict: string): Rule => [
+  '-m',
+  'conntrack',
+  '--ctstate',
+  'RELATED,ESTABLISHED',
+  '-j',
+  verdict
+]
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
@@ -74,24 +84,60 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
   const egr = t.egressBridge
   const subnet = cidrText(t.internalSubnet, 4)
   const fromProxy = ['-i', egr, '-s', t.proxyEgressIp]
-  const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort((a, b) => a - b)
+  const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort(
+    (a, b) => a - b
+  )
   ports.forEach(assertPort)
-  const portMatches = chunk(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')])
+  const portMatches = chunk(ports, 15).map((c) => [
+    '-p',
+    'tcp',
+    '-m',
+    'multiport',
+    '--dports',
+    c.join(',')
+  ])
   const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
   v4Upstreams.forEach(assertIpv4)
-  const allowNets = policy.allowNetworks.filter((n: Cidr) => n.family === 4).map((n) => cidrText(n, 4))
+  const allowNets = policy.allowNetworks
+    .filter((n: Cidr) => n.family === 4)
+    .map((n) => cidrText(n, 4))
 
   const forward: Rule[] = [
     established('RETURN'),
     ...['tcp', 'udp'].flatMap((proto) =>
       (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port): Rule => [
-        '-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp, '-p', proto, '--dport', String(port), '-j', 'RETURN'
+        '-i',
+        int,
+        '-o',
+        int,
+        '-s',
+        subnet,
+        '-d',
+        t.proxyIp,
+        '-p',
+        proto,
+        '--dport',
+        String(port),
+        '-j',
+        'RETURN'
       ])
     ),
     ...v4Upstreams.flatMap((ip) =>
-      ['udp', 'tcp'].map((proto): Rule => [...fromProxy, '-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN'])
+      ['udp', 'tcp'].map((proto): Rule => [
+        ...fromProxy,
+        '-d',
+        ip,
+        '-p',
+        proto,
+        '--dport',
+        String(DNS_PORT),
+        '-j',
+        'RETURN'
+      ])
     ),
-    ...allowNets.flatMap((net) => portMatches.map((m): Rule => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
+    ...allowNets.flatMap((net) =>
+      portMatches.map((m): Rule => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])
+    ),
     ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
     ...portMatches.map((m): Rule => [...fromProxy, ...m, '-j', 'RETURN']),
     ...logAndDrop(prefix.host)
@@ -101,7 +147,8 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
       { from: '', match: ['-i', br], to },
       ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
     ])
-  const jumpsFrom = (from: string, jumps: JumpPlan[]): JumpPlan[] => jumps.map((j) => ({ ...j, from }))
+  const jumpsFrom = (from: string, jumps: JumpPlan[]): JumpPlan[] =>
+    jumps.map((j) => ({ ...j, from }))
 
   return {
     v4: [
@@ -111,14 +158,20 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
           { chain: chains.forward, rules: forward },
           { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
         ],
-        jumps: [...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)), ...jumpsFrom('INPUT', bridges(chains.input, false))]
+        jumps: [
+          ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
+          ...jumpsFrom('INPUT', bridges(chains.input, false))
+        ]
       }
     ],
     v6: [
       {
         table: 'filter',
         chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
-        jumps: [...jumpsFrom('FORWARD', bridges(chains.v6, true)), ...jumpsFrom('INPUT', bridges(chains.v6, false))]
+        jumps: [
+          ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
+          ...jumpsFrom('INPUT', bridges(chains.v6, false))
+        ]
       }
     ]
   }
@@ -146,7 +199,16 @@ export function planContainerRules({ topology: t }: RenderInput): RulePlan {
             rules: [
               ['-o', 'lo', '-j', 'RETURN'],
               ['-d', proxy, '-j', 'RETURN'],
-              ...[80, 443].map((port): Rule => ['-p', 'tcp', '--dport', String(port), '-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`])
+              ...[80, 443].map((port): Rule => [
+                '-p',
+                'tcp',
+                '--dport',
+                String(port),
+                '-j',
+                'DNAT',
+                '--to-destination',
+                `${proxy}:${SQUID_PORT}`
+              ])
             ]
           }
         ],
@@ -178,7 +240,12 @@ export function planContainerRules({ topology: t }: RenderInput): RulePlan {
     v6: [
       {
         table: 'filter',
-        chains: [{ chain: CONTAINER_CHAINS.filter6, rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)] }],
+        chains: [
+          {
+            chain: CONTAINER_CHAINS.filter6,
+            rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)]
+          }
+        ],
         jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
       }
     ]
@@ -205,9 +272,11 @@ export function renderRestore(tables: readonly TablePlan[]): string {
   for (const t of tables) {
     out.push(`*${t.table}`)
     for (const c of t.chains) out.push(`:${token(c.chain)} - [0:0]`)
-    for (const c of t.chains) for (const r of c.rules) out.push(['-A', c.chain, ...r].map(token).join(' '))
+    for (const c of t.chains)
+      for (const r of c.rules) out.push(['-A', c.chain, ...r].map(token).join(' '))
     // Inserted at the top in reverse, so they end up in the listed order before any other rule.
-    for (const j of [...t.jumps].reverse()) out.push(['-I', j.from, '1', ...j.match, '-j', j.to].map(token).join(' '))
+    for (const j of [...t.jumps].reverse())
+      out.push(['-I', j.from, '1', ...j.match, '-j', j.to].map(token).join(' '))
     out.push('COMMIT')
   }
   return `${out.join('\n')}\n`

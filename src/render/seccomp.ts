@@ -12,6 +12,7 @@ const ENOSYS = 38
 const CLONE_NAMESPACE_FLAGS = 0x7e020000
 
 /** Explicitly refused; the security suite generates one attack case per entry. */
+// prettier-ignore
 export const DENIED_SYSCALLS: readonly string[] = [
   'acct', 'add_key', 'bpf', 'chroot', 'clock_adjtime', 'clock_settime', 'delete_module',
   'finit_module', 'fsconfig', 'fsmount', 'fsopen', 'fspick', 'init_module', 'io_uring_enter',
@@ -24,6 +25,7 @@ export const DENIED_SYSCALLS: readonly string[] = [
   'uselib', 'ustat', 'sysfs', '_sysctl', 'create_module', 'get_kernel_syms', 'query_module'
 ]
 
+// prettier-ignore
 const ALLOWED: readonly string[] = [
   'accept', 'accept4', 'access', 'alarm', 'bind', 'brk', 'capget', 'capset', 'chdir', 'chmod',
   'chown', 'chown32', 'clock_getres', 'clock_getres_time64', 'clock_gettime', 'clock_gettime64',
@@ -88,7 +90,8 @@ export function seccompSyscallNames(): string[] {
 
 export function renderSeccompProfile(): string {
   const overlap = ALLOWED.filter((n) => DENIED_SYSCALLS.includes(n))
-  if (overlap.length > 0) throw new Error(`seccomp: allowed and denied at once: ${overlap.join(', ')}`)
+  if (overlap.length > 0)
+    throw new Error(`seccomp: allowed and denied at once: ${overlap.join(', ')}`)
   const profile = {
     defaultAction: 'SCMP_ACT_ERRNO',
     defaultErrnoRet: EPERM,

@@ -29,7 +29,9 @@ export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
       groups.set(key, g)
     }
   return [...groups.values()]
-    .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
+    .sort(
+      (a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port
+    )
     .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }))
 }
 
@@ -50,7 +52,9 @@ function domainAcls(name: string, rules: readonly DomainRule[], lines: string[])
     defined.push(name)
   }
   if (subs.length > 0) {
-    lines.push(`acl ${name}_sub dstdom_regex -n ${subs.map((r) => `\\.${escapeRegex(r.name)}$`).join(' ')}`)
+    lines.push(
+      `acl ${name}_sub dstdom_regex -n ${subs.map((r) => `\\.${escapeRegex(r.name)}$`).join(' ')}`
+    )
     defined.push(`${name}_sub`)
   }
   return defined
@@ -67,7 +71,9 @@ function splitAclLines(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
     const [acl = '', name = '', type = '', ...rest] = line.split(' ')
     const flags = rest[0]?.startsWith('-') ? rest.slice(0, 1) : []
-    return chunk(rest.slice(flags.length), 50).map((c) => [acl, name, type, ...flags, ...c].join(' '))
+    return chunk(rest.slice(flags.length), 50).map((c) =>
+      [acl, name, type, ...flags, ...c].join(' ')
+    )
   })
 }
 
@@ -124,9 +130,13 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
     'http_access deny ip_literal',
     '# The block list wins over every allow rule.',
     ...blocked.map((a) => `http_access deny ${a}`),
-    ...(anyAllowedAcls.length > 0 ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`] : []),
+    ...(anyAllowedAcls.length > 0
+      ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
+      : []),
     '# An allowed name that resolves to a private, loopback or metadata address is refused.',
-    allowNets.length > 0 ? 'http_access deny denied_nets !allowed_nets' : 'http_access deny denied_nets',
+    allowNets.length > 0
+      ? 'http_access deny denied_nets !allowed_nets'
+      : 'http_access deny denied_nets',
     ...access,
     'http_access deny all',
     '',
@@ -151,6 +161,7 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
   ]
   const text = lines.join('\n')
   // Belt and braces: a rendered line can never be continued or injected by a value.
-  if (/\\\n/.test(text) || text.includes('\0')) throw new Error('refusing to render squid.conf with a continuation or NUL')
+  if (/\\\n/.test(text) || text.includes('\0'))
+    throw new Error('refusing to render squid.conf with a continuation or NUL')
   return text
 }

@@ -102,7 +102,12 @@ export class Docker {
 
   /** Every network with its subnets, so a run can pick subnets nothing else uses. */
   async networks(labelFilter?: string): Promise<NetworkInfo[]> {
-    const ls = ['network', 'ls', '--quiet', ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])]
+    const ls = [
+      'network',
+      'ls',
+      '--quiet',
+      ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
+    ]
     const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean)
     if (ids.length === 0) return []
     const result = await this.run(this.binary, ['network', 'inspect', ...ids])
@@ -148,11 +153,16 @@ export class Docker {
   async containerRemove(names: readonly string[]): Promise<void> {
     if (names.length === 0) return
     const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names])
-    if (result.exitCode !== 0 && realErrors(result.stderr, /No such container|already in progress/i).length > 0)
+    if (
+      result.exitCode !== 0 &&
+      realErrors(result.stderr, /No such container|already in progress/i).length > 0
+    )
       throw new DockerError('rm', result)
   }
 
-  async containersByLabel(label: string): Promise<{ name: string; labels: Record<string, string> }[]> {
+  async containersByLabel(
+    label: string
+  ): Promise<{ name: string; labels: Record<string, string> }[]> {
     const out = await this.exec('ps', [
       'ps',
       '--all',

@@ -21,7 +21,8 @@ export class Handshake {
 
   static async create(run: CommandRunner, dir: string): Promise<Handshake> {
     const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')])
-    if (result.exitCode !== 0) throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`)
+    if (result.exitCode !== 0)
+      throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`)
     return new Handshake(dir)
   }
 

@@ -56,7 +56,9 @@ export function contextHash(contextDir: string, baseImage: string): string {
     .map((f) => relative(contextDir, f))
     .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1))
   for (const rel of files) {
-    const digest = createHash('sha256').update(readFileSync(join(contextDir, rel))).digest('hex')
+    const digest = createHash('sha256')
+      .update(readFileSync(join(contextDir, rel)))
+      .digest('hex')
     hash.update(`${rel}\0${digest}\n`)
   }
   return hash.digest('hex').slice(0, 12)
@@ -98,7 +100,9 @@ export async function ensureImage(
     if ((await docker.imageId(prebuilt)) || (await docker.pull(prebuilt))) return prebuilt
     throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`)
   }
-  const candidates = options.baseImage ? [options.baseImage] : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE]
+  const candidates = options.baseImage
+    ? [options.baseImage]
+    : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE]
   for (const base of candidates) {
     const tag = imageTag(kind, root, base)
     if (await docker.imageId(tag)) return tag
@@ -107,7 +111,11 @@ export async function ensureImage(
   const base = await resolveBase(docker, options.baseImage)
   const tag = imageTag(kind, root, base)
   info(`building ${tag} on ${base}`)
-  await docker.build({ context: join(root, 'containers', kind), tag, buildArgs: { BASE_IMAGE: base } })
+  await docker.build({
+    context: join(root, 'containers', kind),
+    tag,
+    buildArgs: { BASE_IMAGE: base }
+  })
   await options.cache?.save(tag)
   return tag
 }

@@ -23,14 +23,21 @@ export class Netfilter {
   }
 
   private argv(tool: string, args: readonly string[]): [string, string[]] {
-    const inner = this.netnsPid === undefined ? [tool, ...args] : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args]
+    const inner =
+      this.netnsPid === undefined
+        ? [tool, ...args]
+        : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args]
     return this.asRoot ? [inner[0] ?? tool, inner.slice(1)] : ['sudo', ['-n', ...inner]]
   }
 
   private async exec(tool: string, args: readonly string[], input?: string): Promise<string> {
     const [command, argv] = this.argv(tool, args)
     const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch(
-      (e: unknown) => ({ exitCode: 127, stdout: '', stderr: e instanceof Error ? e.message : String(e) })
+      (e: unknown) => ({
+        exitCode: 127,
+        stdout: '',
+        stderr: e instanceof Error ? e.message : String(e)
+      })
     )
     if (result.exitCode !== 0) {
       const why = lastLine(result.stderr) || `exit code ${result.exitCode}`

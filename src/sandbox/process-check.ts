@@ -33,8 +33,10 @@ export function securityProblems(p: ProcessSecurity): string[] {
   const problems: string[] = []
   for (const [field, value] of Object.entries(p.capabilities))
     if (!/^0+$/.test(value)) problems.push(`process ${p.pid} has ${field} ${value} (expected none)`)
-  if (p.noNewPrivs !== '1') problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`)
-  if (p.seccomp !== '2') problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`)
+  if (p.noNewPrivs !== '1')
+    problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`)
+  if (p.seccomp !== '2')
+    problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`)
   return problems
 }
 

@@ -19,7 +19,9 @@ function tcpAnswers(host: string, port: number): Promise<boolean> {
 
 /** A minimal DNS query (A record, recursion desired) for `name`. */
 export function dnsQuery(name: string, id: number): Buffer {
-  const labels = name.split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]))
+  const labels = name
+    .split('.')
+    .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]))
   const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0])
   return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])])
 }
@@ -65,9 +67,15 @@ export async function waitForProxy(
       dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
     ])
     if (squid && dns) return
-    if (attempt % 10 === 9 && !(await alive())) throw new Error('the proxy container exited during start-up')
+    if (attempt % 10 === 9 && !(await alive()))
+      throw new Error('the proxy container exited during start-up')
     await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS))
   }
-  const missing = [squid ? '' : `Squid (tcp/${endpoints.squidPort})`, dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`]
-  throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`)
+  const missing = [
+    squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
+    dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
+  ]
+  throw new Error(
+    `the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`
+  )
 }

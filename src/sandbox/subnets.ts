@@ -37,7 +37,7 @@ export function parseIpv4Net(text: string): Ipv4Net | undefined {
 function overlaps(a: Ipv4Net, b: Ipv4Net): boolean {
   const prefix = Math.min(a.prefix, b.prefix)
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0
-  return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0)
+  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0
 }
 
 /** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
@@ -57,7 +57,9 @@ export function routesFromProcNetRoute(text: string): Ipv4Net[] {
 function leHexToInt(hex: string): number | undefined {
   if (!/^[0-9A-Fa-f]{8}$/.test(hex)) return undefined
   const n = parseInt(hex, 16)
-  return (((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0
+  return (
+    (((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0
+  )
 }
 
 function popcount(n: number): number {

@@ -36,11 +36,14 @@ export async function teardown(deps: TeardownDeps, r: SandboxResources): Promise
   await attempt('removing containers', () => deps.docker.containerRemove(r.containers))
   // Rules go before networks: a run that still has chains always has its networks, which is
   // how the sweep tells a live run from a crashed one.
-  if (r.hostRules) await attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+  if (r.hostRules)
+    await attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
   await attempt('removing networks', () => deps.docker.networkRemove(r.networks))
   if (r.workDir) {
     const dir = r.workDir
-    await attempt('removing temporary files', async () => rmSync(dir, { recursive: true, force: true }))
+    await attempt('removing temporary files', () =>
+      Promise.resolve(rmSync(dir, { recursive: true, force: true }))
+    )
   }
   return problems
 }
@@ -70,14 +73,17 @@ export async function sweepStale(deps: TeardownDeps, canUseNetfilter: boolean): 
   }
   for (const runId of stale) {
     const n = names(runId)
-    const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name)
+    const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map(
+      (c) => c.name
+    )
     const problems = await teardown(deps, {
       runId,
       containers: containers.length > 0 ? containers : [n.agent, n.proxy],
       networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
       hostRules: canUseNetfilter
     })
-    if (problems.length > 0) throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`)
+    if (problems.length > 0)
+      throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`)
   }
   return [...stale].sort()
 }
