@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/setup.sh
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+[ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error
 bash lab/lab.sh up
 work=$(mktemp -d)
 trap 'bash "$root/lab/lab.sh" down >/dev/null; rm -rf "$work"' EXIT
