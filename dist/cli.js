@@ -6468,8 +6468,9 @@ function policyFrom(args) {
 }
 function render(args, policy) {
     const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns();
+    // Everything is rendered before the first file is written: an error writes nothing.
     const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } });
-    const out = resolve(args.values.out);
+    const out = resolve(args.values.out ?? '.');
     mkdirSync(out, { recursive: true });
     for (const [file, text] of renderedFiles(rendered)) {
         writeFileSync(join(out, file), text);
@@ -6535,6 +6536,12 @@ async function main(argv) {
             return 0;
         }
         built = policyFrom(args);
+        for (const w of built.warnings)
+            process.stderr.write(`warning: ${w}\n`);
+        if (args.command === 'render') {
+            render(args, built.policy);
+            return 0;
+        }
     }
     catch (e) {
         if (e instanceof UsageError)
@@ -6545,20 +6552,12 @@ async function main(argv) {
             process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);
         return EXIT_USAGE;
     }
-    for (const w of built.warnings)
-        process.stderr.write(`warning: ${w}\n`);
     try {
-        if (args.command === 'render') {
-            render(args, built.policy);
-            return 0;
-        }
         return await run(args, built.policy);
     }
     catch (e) {
         process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);
-        return args.command === 'render' && !existsSync(args.values.out ?? '')
-            ? EXIT_USAGE
-            : EXIT_SANDBOX;
+        return EXIT_SANDBOX;
     }
 }
 

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureLab, LAB_CA, LAB_RESOLVER, leftovers, ROOT, type Result } from '../helpers/lab.js'
+import { runCli } from '../helpers/cli.js'
 import { describeWith } from '../helpers/require-tool.js'
 
 interface ActionRun extends Result {
@@ -127,6 +128,26 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     const post = await runAction('post', {}, dir, stateEnv(main.state))
     expect(post.code).toBe(0)
     expect(post.stdout).toMatch(/Removing what run [0-9a-f]{8} left behind/)
+    expect(leftovers()).toEqual([])
+  })
+
+  test('what a hard-killed run left is swept by the next run', async () => {
+    const main = await runAction(
+      'main',
+      { ...base, run: 'echo armed-and-running; sleep 120' },
+      dir,
+      {},
+      /armed-and-running/
+    )
+    expect(main.code).toBe(137)
+    const crashed = /awf-([0-9a-f]{8})-int/.exec(leftovers().join('\n'))?.[1]
+    expect(crashed).toBeDefined()
+    const next = await runCli(
+      ['run', '--allow-domains', 'allowed.test', '--dns-servers', LAB_RESOLVER, '--', 'true'],
+      dir
+    )
+    expect(next.code).toBe(0)
+    expect(next.stderr).toContain(`removed leftovers of crashed runs: ${crashed}`)
     expect(leftovers()).toEqual([])
   })
 

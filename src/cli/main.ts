@@ -1,5 +1,5 @@
 /** The command-line tool over the same core as the action: `render` and `run`. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildPolicy, PolicyError, type Policy } from '../policy/index.js'
@@ -42,8 +42,9 @@ function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[
 
 function render(args: CliArgs, policy: Policy): void {
   const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns()
+  // Everything is rendered before the first file is written: an error writes nothing.
   const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } })
-  const out = resolve(args.values.out!)
+  const out = resolve(args.values.out ?? '.')
   mkdirSync(out, { recursive: true })
   for (const [file, text] of renderedFiles(rendered)) {
     writeFileSync(join(out, file), text)
@@ -115,6 +116,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     built = policyFrom(args)
+    for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`)
+    if (args.command === 'render') {
+      render(args, built.policy)
+      return 0
+    }
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)
     else if (e instanceof PolicyError)
@@ -122,17 +128,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     else process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
     return EXIT_USAGE
   }
-  for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`)
   try {
-    if (args.command === 'render') {
-      render(args, built.policy)
-      return 0
-    }
     return await run(args, built.policy)
   } catch (e) {
     process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
-    return args.command === 'render' && !existsSync(args.values.out ?? '')
-      ? EXIT_USAGE
-      : EXIT_SANDBOX
+    return EXIT_SANDBOX
   }
 }
