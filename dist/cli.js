@@ -4570,7 +4570,9 @@ function renderDnsmasqConf({ policy, topology }) {
         'filter-AAAA',
         'cache-size=10000',
         'log-queries=extra',
-        `log-facility=${PROXY_LOG_DIR}/dns.log`,
+        // To stderr, which the proxy's entrypoint appends to <logs>/dns.log: a file dnsmasq
+        // opened itself would become nobody's and unreadable by a non-root runner.
+        'log-facility=-',
         '',
         '# Every name not listed below: NXDOMAIN, nothing forwarded.',
         'address=/#/',
@@ -5731,6 +5733,10 @@ class Netfilter {
     async enableNamespaceLogging() {
         await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
     }
+    /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
+    async kernelLog() {
+        return this.exec('dmesg', []);
+    }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {
         await this.exec('ip', ['route', 'replace', 'default', 'via', via]);
@@ -6344,7 +6350,7 @@ async function runSandboxed(deps, request, hooks) {
             handshake.go();
             const exitCode = await exited;
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir, checks };
+            return { runId, exitCode, logsDir, agentIp, checks };
         }
         finally {
             handshake.close();
@@ -6362,6 +6368,225 @@ async function runSandboxed(deps, request, hooks) {
             track({ containers: [], networks: [], hostRules: false, workDir: undefined });
         });
     }
+}
+
+/**
+ * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
+ * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
+ * sandbox reads the files and hands the text here.
+ */
+const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
+/** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
+function parseSquidLog(text, scope) {
+    const events = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(' ');
+        if (f.length < 10 || f[1] !== scope.agentIp)
+            continue;
+        const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
+        const [squidStatus = '', httpStatus = ''] = status.split('/');
+        const denied = squidStatus.includes('DENIED');
+        const invalid = host === '-';
+        const ok = !denied && !invalid && /^[23]/.test(httpStatus);
+        events.push({
+            time: Math.round(Number(time) * 1000),
+            layer: 'proxy',
+            decision: ok ? 'allowed' : 'blocked',
+            target: invalid ? '(not a proxy request)' : HOST.test(host) ? host : '(unreadable host)',
+            port: /^\d+$/.test(port) ? Number(port) : undefined,
+            protocol: method === 'CONNECT' ? 'https' : 'http',
+            reason: invalid
+                ? 'direct connection redirected to the proxy'
+                : denied
+                    ? `denied by policy (${error})`
+                    : status
+        });
+    }
+    return events;
+}
+/**
+ * `log-queries=extra` lines, stamped by the proxy's entrypoint with the epoch time:
+ * `<epoch> dnsmasq[pid]: <serial> <client>/<port> query[A] <name> from <client>`, then
+ * `config <name> is NXDOMAIN` (refused) or `forwarded <name> to <upstream>` / `cached` (allowed).
+ */
+function parseDnsmasqLog(text, scope) {
+    const pending = new Map();
+    const events = [];
+    for (const line of text.split('\n')) {
+        const m = /^(\d+\.\d+) dnsmasq\[\d+\]: (\d+) ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[3] !== scope.agentIp)
+            continue;
+        const [, stamp = '', serial = '', , rest = ''] = m;
+        const query = /^query\[(\w+)\] (\S+) from /.exec(rest);
+        if (query) {
+            pending.set(serial, {
+                time: Math.round(Number(stamp) * 1000),
+                name: query[2].toLowerCase(),
+                type: query[1]
+            });
+            continue;
+        }
+        const q = pending.get(serial);
+        if (!q || scope.internalNames.includes(q.name))
+            continue;
+        const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest);
+        const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest);
+        if (!refused && !forwarded)
+            continue;
+        pending.delete(serial);
+        // An AAAA query for an allowed name answers NODATA by design: not a block.
+        if (refused?.[1] === 'NODATA')
+            continue;
+        events.push({
+            time: q.time,
+            layer: 'dns',
+            decision: forwarded ? 'allowed' : 'blocked',
+            target: HOST.test(q.name) ? q.name : '(unreadable name)',
+            port: 53,
+            protocol: 'dns',
+            reason: forwarded ? `${q.type} query forwarded` : `${q.type} query refused (NXDOMAIN)`
+        });
+    }
+    return events;
+}
+/** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
+function parseKernelLog(text, scope) {
+    const events = [];
+    const re = new RegExp(`^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`);
+    for (const line of text.split('\n')) {
+        const m = re.exec(line.trim());
+        if (!m)
+            continue;
+        const fields = new Map((m[3] ?? '').split(' ').flatMap((kv) => {
+            const eq = kv.indexOf('=');
+            return eq > 0 ? [[kv.slice(0, eq), kv.slice(eq + 1)]] : [];
+        }));
+        const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
+        const dst = fields.get('DST') ?? '?';
+        const dpt = fields.get('DPT');
+        events.push({
+            time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+            layer: m[2],
+            decision: 'blocked',
+            target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
+            port: dpt ? Number(dpt) : undefined,
+            protocol: proto === 'tcp' || proto === 'udp' || proto === 'icmp' ? proto : 'other',
+            reason: `dropped by the ${m[2]} rules`
+        });
+    }
+    return events;
+}
+function mergeEvents(...lists) {
+    return lists.flat().sort((a, b) => a.time - b.time);
+}
+
+/**
+ * From events to what a person reads: per-destination rows, the blocked destinations with the
+ * exact line that would allow them (or why none can), and whether the run passes the
+ * fail-on-blocked rule. Pure data; rendering is in summary.ts.
+ */
+function suggest(target, ports) {
+    if (parseIpLiteral(target))
+        return {
+            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
+        };
+    const psl = parse(target, { allowPrivateDomains: true });
+    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
+        return { advice: 'a public suffix cannot be allowed' };
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
+        return { advice: 'not a domain name the policy can allow' };
+    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
+    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
+}
+const uniqueSorted = (items) => [...new Set(items)].sort();
+function buildReport(events, expectedBlocks = []) {
+    const byTarget = new Map();
+    for (const e of events)
+        byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
+    const rows = [...byTarget.entries()].map(([target, list]) => ({
+        target,
+        allowed: list.filter((e) => e.decision === 'allowed').length,
+        blocked: list.filter((e) => e.decision === 'blocked').length,
+        ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b),
+        layers: uniqueSorted(list.map((e) => e.layer))
+    }));
+    rows.sort((a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
+    const blocked = rows
+        .filter((r) => r.blocked > 0)
+        .map((r) => {
+        const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked');
+        const ports = uniqueSorted(blockedEvents.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
+        return {
+            target: r.target,
+            ports,
+            layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+            ...suggest(r.target, ports),
+            expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
+        };
+    });
+    return {
+        rows,
+        blocked,
+        allowedTargets: rows
+            .filter((r) => r.allowed > 0)
+            .map((r) => r.target)
+            .sort(),
+        blockedTargets: blocked.map((b) => b.target).sort(),
+        totals: {
+            allowed: events.filter((e) => e.decision === 'allowed').length,
+            blocked: events.filter((e) => e.decision === 'blocked').length
+        }
+    };
+}
+
+const MAX_ROWS = 50;
+/** Plain text for the CLI. Control characters are shown escaped. */
+function renderTextReport(report, facts) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    const lines = [
+        `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`
+    ];
+    for (const r of report.rows.slice(0, MAX_ROWS))
+        lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}  ports ${r.ports.join(',') || '-'}  (${r.layers.join(', ')})`);
+    if (report.rows.length > MAX_ROWS)
+        lines.push(`  … and ${report.rows.length - MAX_ROWS} more`);
+    const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
+    if (suggestions.length > 0)
+        lines.push(`to allow: --allow-domains ${suggestions.map(safe).join(',')}`);
+    return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Reads what every layer logged during a run and turns it into events (src/report/), written
+ * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
+ */
+function readLog(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        warning(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; the report lacks its events`);
+        return '';
+    }
+}
+function bootTimeMs() {
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Date.now() - uptime * 1000;
+}
+async function collectEvents(netfilter, run) {
+    const scope = {
+        agentIp: run.agentIp,
+        runId: run.runId,
+        bootTimeMs: bootTimeMs(),
+        internalNames: [READINESS_PROBE_NAME]
+    };
+    const kernel = await netfilter.kernelLog().catch((e) => {
+        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
+        return '';
+    });
+    const events = mergeEvents(parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope), parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope), parseKernelLog(kernel, scope));
+    writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
+    return events;
 }
 
 /** Command-line parsing: pure, so every flag combination is unit-tested. */
@@ -6519,6 +6744,14 @@ async function run(args, policy) {
         pidsLimit: 4096,
         memoryBytes: Math.floor(totalmem() * 0.75)
     }, { phase: timedPhase, onResources: (r) => (resources = r) });
+    const events = await collectEvents(deps.netfilter, outcome);
+    const facts = {
+        mode: policy.mode,
+        exitCode: outcome.exitCode,
+        checks: outcome.checks,
+        logsDir: outcome.logsDir
+    };
+    process.stderr.write(renderTextReport(buildReport(events), facts));
     process.stderr.write(`awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`);
     return outcome.exitCode;
 }

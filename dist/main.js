@@ -1,8 +1,8 @@
 import * as os from 'os';
-import os__default from 'os';
+import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import { promises } from 'fs';
+import { promises, constants as constants$6 } from 'fs';
 import * as path from 'path';
 import http from 'http';
 import https from 'https';
@@ -34,7 +34,7 @@ import 'child_process';
 import 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { tmpdir, totalmem } from 'node:os';
-import { openSync, constants as constants$6, writeSync, closeSync, readFileSync, existsSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync } from 'node:fs';
+import { openSync, constants as constants$7, writeSync, closeSync, readFileSync, existsSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, dirname, resolve, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
@@ -28646,7 +28646,7 @@ var MediaTypes;
     });
 };
 
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$4 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28656,6 +28656,268 @@ var MediaTypes;
     });
 };
 const { access, appendFile, writeFile } = promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter$4(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, constants$6.R_OK | constants$6.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter$4(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter$4(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+const summary = _summary;
 
 var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -28932,6 +29194,27 @@ function getInput(name, options) {
         return val;
     }
     return val.trim();
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
 /**
  * Sets the value of an output.
@@ -33524,6 +33807,15 @@ function deepFreeze(value) {
     }
     return value;
 }
+/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
+function parseExpectedBlocks(text, origin) {
+    const where = 'input expected-blocks' ;
+    const problems = [];
+    const rules = collect(parseList(text).map((value) => ({ value, where })), (v, w) => parseDomainEntry(v, w, 'block'), problems);
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return rules;
+}
 
 let current = {
     debug: () => undefined,
@@ -33619,7 +33911,9 @@ function renderDnsmasqConf({ policy, topology }) {
         'filter-AAAA',
         'cache-size=10000',
         'log-queries=extra',
-        `log-facility=${PROXY_LOG_DIR}/dns.log`,
+        // To stderr, which the proxy's entrypoint appends to <logs>/dns.log: a file dnsmasq
+        // opened itself would become nobody's and unreadable by a non-root runner.
+        'log-facility=-',
         '',
         '# Every name not listed below: NXDOMAIN, nothing forwarded.',
         'address=/#/',
@@ -34181,7 +34475,7 @@ class Handshake {
         this.dir = dir;
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
+        this.goFd = openSync(join(dir, 'go'), constants$7.O_RDWR | constants$7.O_NONBLOCK);
     }
     static async create(run, dir) {
         const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
@@ -34191,7 +34485,7 @@ class Handshake {
     }
     /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
     waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
+        const fd = openSync(join(this.dir, 'ready'), constants$7.O_RDWR | constants$7.O_NONBLOCK);
         const socket = new require$$0$3.Socket({ fd, readable: true, writable: false });
         return new Promise((resolve, reject) => {
             let buffered = '';
@@ -34756,6 +35050,10 @@ class Netfilter {
      */
     async enableNamespaceLogging() {
         await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+    }
+    /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
+    async kernelLog() {
+        return this.exec('dmesg', []);
     }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {
@@ -35370,7 +35668,7 @@ async function runSandboxed(deps, request, hooks) {
             handshake.go();
             const exitCode = await exited;
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir, checks };
+            return { runId, exitCode, logsDir, agentIp, checks };
         }
         finally {
             handshake.close();
@@ -38918,12 +39216,303 @@ function getInputs() {
         allowNetworks: getInput('allow-networks'),
         baseImage: getInput('base-image'),
         proxyImage: getInput('proxy-image'),
-        agentImage: getInput('agent-image')
+        agentImage: getInput('agent-image'),
+        failOnBlocked: getBooleanInput('fail-on-blocked'),
+        expectedBlocks: getInput('expected-blocks')
     };
     for (const [key, value] of Object.entries(inputs))
         if (key !== 'run')
             debug$1(`${key}: ${value}`);
     return inputs;
+}
+
+/**
+ * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
+ * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
+ * sandbox reads the files and hands the text here.
+ */
+const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
+/** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
+function parseSquidLog(text, scope) {
+    const events = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(' ');
+        if (f.length < 10 || f[1] !== scope.agentIp)
+            continue;
+        const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
+        const [squidStatus = '', httpStatus = ''] = status.split('/');
+        const denied = squidStatus.includes('DENIED');
+        const invalid = host === '-';
+        const ok = !denied && !invalid && /^[23]/.test(httpStatus);
+        events.push({
+            time: Math.round(Number(time) * 1000),
+            layer: 'proxy',
+            decision: ok ? 'allowed' : 'blocked',
+            target: invalid ? '(not a proxy request)' : HOST.test(host) ? host : '(unreadable host)',
+            port: /^\d+$/.test(port) ? Number(port) : undefined,
+            protocol: method === 'CONNECT' ? 'https' : 'http',
+            reason: invalid
+                ? 'direct connection redirected to the proxy'
+                : denied
+                    ? `denied by policy (${error})`
+                    : status
+        });
+    }
+    return events;
+}
+/**
+ * `log-queries=extra` lines, stamped by the proxy's entrypoint with the epoch time:
+ * `<epoch> dnsmasq[pid]: <serial> <client>/<port> query[A] <name> from <client>`, then
+ * `config <name> is NXDOMAIN` (refused) or `forwarded <name> to <upstream>` / `cached` (allowed).
+ */
+function parseDnsmasqLog(text, scope) {
+    const pending = new Map();
+    const events = [];
+    for (const line of text.split('\n')) {
+        const m = /^(\d+\.\d+) dnsmasq\[\d+\]: (\d+) ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[3] !== scope.agentIp)
+            continue;
+        const [, stamp = '', serial = '', , rest = ''] = m;
+        const query = /^query\[(\w+)\] (\S+) from /.exec(rest);
+        if (query) {
+            pending.set(serial, {
+                time: Math.round(Number(stamp) * 1000),
+                name: query[2].toLowerCase(),
+                type: query[1]
+            });
+            continue;
+        }
+        const q = pending.get(serial);
+        if (!q || scope.internalNames.includes(q.name))
+            continue;
+        const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest);
+        const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest);
+        if (!refused && !forwarded)
+            continue;
+        pending.delete(serial);
+        // An AAAA query for an allowed name answers NODATA by design: not a block.
+        if (refused?.[1] === 'NODATA')
+            continue;
+        events.push({
+            time: q.time,
+            layer: 'dns',
+            decision: forwarded ? 'allowed' : 'blocked',
+            target: HOST.test(q.name) ? q.name : '(unreadable name)',
+            port: 53,
+            protocol: 'dns',
+            reason: forwarded ? `${q.type} query forwarded` : `${q.type} query refused (NXDOMAIN)`
+        });
+    }
+    return events;
+}
+/** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
+function parseKernelLog(text, scope) {
+    const events = [];
+    const re = new RegExp(`^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`);
+    for (const line of text.split('\n')) {
+        const m = re.exec(line.trim());
+        if (!m)
+            continue;
+        const fields = new Map((m[3] ?? '').split(' ').flatMap((kv) => {
+            const eq = kv.indexOf('=');
+            return eq > 0 ? [[kv.slice(0, eq), kv.slice(eq + 1)]] : [];
+        }));
+        const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
+        const dst = fields.get('DST') ?? '?';
+        const dpt = fields.get('DPT');
+        events.push({
+            time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+            layer: m[2],
+            decision: 'blocked',
+            target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
+            port: dpt ? Number(dpt) : undefined,
+            protocol: proto === 'tcp' || proto === 'udp' || proto === 'icmp' ? proto : 'other',
+            reason: `dropped by the ${m[2]} rules`
+        });
+    }
+    return events;
+}
+function mergeEvents(...lists) {
+    return lists.flat().sort((a, b) => a.time - b.time);
+}
+
+/**
+ * From events to what a person reads: per-destination rows, the blocked destinations with the
+ * exact line that would allow them (or why none can), and whether the run passes the
+ * fail-on-blocked rule. Pure data; rendering is in summary.ts.
+ */
+function suggest(target, ports) {
+    if (parseIpLiteral(target))
+        return {
+            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
+        };
+    const psl = parse(target, { allowPrivateDomains: true });
+    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
+        return { advice: 'a public suffix cannot be allowed' };
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
+        return { advice: 'not a domain name the policy can allow' };
+    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
+    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
+}
+const uniqueSorted = (items) => [...new Set(items)].sort();
+function buildReport(events, expectedBlocks = []) {
+    const byTarget = new Map();
+    for (const e of events)
+        byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
+    const rows = [...byTarget.entries()].map(([target, list]) => ({
+        target,
+        allowed: list.filter((e) => e.decision === 'allowed').length,
+        blocked: list.filter((e) => e.decision === 'blocked').length,
+        ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b),
+        layers: uniqueSorted(list.map((e) => e.layer))
+    }));
+    rows.sort((a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
+    const blocked = rows
+        .filter((r) => r.blocked > 0)
+        .map((r) => {
+        const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked');
+        const ports = uniqueSorted(blockedEvents.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
+        return {
+            target: r.target,
+            ports,
+            layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+            ...suggest(r.target, ports),
+            expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
+        };
+    });
+    return {
+        rows,
+        blocked,
+        allowedTargets: rows
+            .filter((r) => r.allowed > 0)
+            .map((r) => r.target)
+            .sort(),
+        blockedTargets: blocked.map((b) => b.target).sort(),
+        totals: {
+            allowed: events.filter((e) => e.decision === 'allowed').length,
+            blocked: events.filter((e) => e.decision === 'blocked').length
+        }
+    };
+}
+/** Blocked destinations that fail the step under fail-on-blocked. */
+function unexpectedBlocks(report) {
+    return report.blocked.filter((b) => !b.expected);
+}
+
+const MAX_ROWS = 50;
+const MAX_ANNOTATIONS = 10;
+/** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
+function escapeText(text) {
+    return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+const code = (text) => `<code>${escapeText(text)}</code>`;
+function renderSummaryMarkdown(report, facts) {
+    const lines = [
+        `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
+        '',
+        `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
+            `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
+            `${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+        '',
+        '<details><summary>Checks passed before the command started</summary>',
+        '',
+        ...facts.checks.map((c) => `- ${c}`),
+        '',
+        '</details>',
+        ''
+    ];
+    if (report.blocked.length > 0) {
+        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
+        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
+        for (const b of report.blocked.slice(0, MAX_ROWS))
+            lines.push(`| ${code(b.target)}${b.expected ? ' (expected)' : ''} | ${b.ports.join(', ') || '–'} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
+        if (report.blocked.length > MAX_ROWS)
+            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
+        if (suggestions.length > 0)
+            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '');
+    }
+    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
+        .slice(0, MAX_ROWS)
+        .map((r) => `| ${code(r.target)} | ${r.allowed} | ${r.blocked} | ${r.ports.join(', ')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
+        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
+    return lines.join('\n');
+}
+/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
+function blockedAnnotations(report) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    const list = report.blocked.filter((b) => !b.expected);
+    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
+        title: `awf-action blocked ${safe(b.target)}`,
+        message: `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+            (b.suggestion
+                ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+                : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+    }));
+    if (list.length > MAX_ANNOTATIONS)
+        out.push({
+            title: 'awf-action blocked more',
+            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+        });
+    return out;
+}
+
+/**
+ * Reads what every layer logged during a run and turns it into events (src/report/), written
+ * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
+ */
+function readLog(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        warning(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; the report lacks its events`);
+        return '';
+    }
+}
+function bootTimeMs() {
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    return Date.now() - uptime * 1000;
+}
+async function collectEvents(netfilter, run) {
+    const scope = {
+        agentIp: run.agentIp,
+        runId: run.runId,
+        bootTimeMs: bootTimeMs(),
+        internalNames: [READINESS_PROBE_NAME]
+    };
+    const kernel = await netfilter.kernelLog().catch((e) => {
+        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
+        return '';
+    });
+    const events = mergeEvents(parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope), parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope), parseKernelLog(kernel, scope));
+    writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
+    return events;
+}
+
+/**
+ * After the command: events from every layer, the job summary, one annotation per blocked
+ * destination, the outputs, and the fail-on-blocked verdict.
+ */
+/** Returns the reason to fail the step under fail-on-blocked, or undefined. */
+async function reportRun(netfilter, outcome, facts, options) {
+    return group('Reporting', async () => {
+        const events = await collectEvents(netfilter, outcome);
+        const report = buildReport(events, options.expectedBlocks);
+        setOutput('allowed-domains', JSON.stringify(report.allowedTargets));
+        setOutput('blocked-domains', JSON.stringify(report.blockedTargets));
+        for (const a of blockedAnnotations(report))
+            warning$1(a.message, { title: a.title });
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(renderSummaryMarkdown(report, facts)).write();
+        const unexpected = unexpectedBlocks(report);
+        if (!options.failOnBlocked || unexpected.length === 0)
+            return undefined;
+        return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
+            .slice(0, 10)
+            .map((b) => JSON.stringify(b.target))
+            .join(', ')}`;
+    });
 }
 
 /** Reads the policy file named by an input or flag; the only file I/O the policy step needs. */
@@ -38976,12 +39565,16 @@ async function run() {
     try {
         const inputs = getInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const { policy, warnings } = await groupPhase('Validating policy', () => Promise.resolve().then(() => policyFromInputs(inputs, workspace)));
+        const { policy, warnings, expectedBlocks } = await groupPhase('Validating policy', () => Promise.resolve().then(() => ({
+            ...policyFromInputs(inputs, workspace),
+            expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input')
+        })));
         for (const w of warnings)
             warning$1(w);
         // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
         const token = randomBytes(16).toString('hex');
         const deps = realDeps();
+        const started = Date.now();
         const outcome = await runSandboxed(deps, {
             policy,
             command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
@@ -39007,8 +39600,17 @@ async function run() {
         info$1(`enforcement verified: ${outcome.checks.length}/${outcome.checks.length} checks`);
         setOutput('exit-code', String(outcome.exitCode));
         setOutput('logs-dir', outcome.logsDir);
+        const blockedFailure = await reportRun(deps.netfilter, outcome, {
+            mode: policy.mode,
+            exitCode: outcome.exitCode,
+            durationMs: Date.now() - started,
+            checks: outcome.checks,
+            logsDir: outcome.logsDir
+        }, { failOnBlocked: inputs.failOnBlocked, expectedBlocks });
         if (outcome.exitCode !== 0)
             setFailed(`the command exited with code ${outcome.exitCode}`);
+        else if (blockedFailure)
+            setFailed(blockedFailure);
     }
     catch (e) {
         setFailed(errorMessage(e));

@@ -13,6 +13,7 @@ import { describeWith } from '../helpers/require-tool.js'
 interface ActionRun extends Result {
   readonly outputs: string
   readonly state: string
+  readonly summary: string
 }
 
 function runAction(
@@ -24,14 +25,17 @@ function runAction(
 ): Promise<ActionRun> {
   const outputFile = join(dir, `${entry}.output`)
   const stateFile = join(dir, `${entry}.state`)
+  const summaryFile = join(dir, `${entry}.summary`)
   writeFileSync(outputFile, '')
   writeFileSync(stateFile, '')
+  writeFileSync(summaryFile, '')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_WORKSPACE: dir,
     RUNNER_TEMP: dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STATE: stateFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
     ...extraEnv
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
@@ -54,7 +58,8 @@ function runAction(
         stdout,
         stderr,
         outputs: readFileSync(outputFile, 'utf8'),
-        state: readFileSync(stateFile, 'utf8')
+        state: readFileSync(stateFile, 'utf8'),
+        summary: readFileSync(summaryFile, 'utf8')
       })
     )
   )
@@ -77,7 +82,11 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  const base = { 'allow-domains': 'allowed.test', 'dns-servers': LAB_RESOLVER }
+  const base = {
+    'allow-domains': 'allowed.test',
+    'dns-servers': LAB_RESOLVER,
+    'fail-on-blocked': 'false'
+  }
 
   test('runs the script, sets outputs, and agent output cannot issue workflow commands', async () => {
     const script = [
@@ -100,6 +109,42 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     expect(outside).not.toMatch(/^::(error::forged|set-output|add-mask)/m)
     expect(r.stdout).toMatch(/Arming the sandbox/)
     expect(leftovers()).toEqual([])
+  })
+
+  test('the summary, outputs and annotations show what was reached and what was stopped', async () => {
+    const script =
+      'curl -sS -o /dev/null http://allowed.test/; curl -s -o /dev/null http://blocked.test/; getent hosts evil.test || true'
+    const r = await runAction('main', { ...base, run: script }, dir)
+    expect(r.code).toBe(0)
+    expect(r.summary).toMatch(/enforcement verified: 5\/5 checks/)
+    expect(r.summary).toMatch(
+      /\| <code>blocked\.test<\/code> \| 80 \| proxy \| <code>blocked\.test<\/code> \|/
+    )
+    expect(r.summary).toMatch(/\| <code>evil\.test<\/code> \| 53 \| dns \|/)
+    expect(r.outputs).toMatch(/allowed-domains<<.*\n\["allowed\.test"\]\n/)
+    expect(r.outputs).toMatch(/blocked-domains<<.*\n\["blocked\.test","evil\.test"\]\n/)
+    expect(r.stdout).toMatch(
+      /::warning title=awf-action blocked blocked\.test::.*add this line to allow-domains: blocked\.test/
+    )
+  })
+
+  test('fail-on-blocked fails the step only for blocks outside expected-blocks', async () => {
+    const script = 'curl -s -o /dev/null http://blocked.test/; exit 0'
+    const failing = await runAction(
+      'main',
+      { ...base, run: script, 'fail-on-blocked': 'true' },
+      dir
+    )
+    expect(failing.code).toBe(1)
+    expect(failing.stdout).toMatch(
+      /::error::fail-on-blocked: 1 destination\(s\) outside expected-blocks were blocked: "blocked\.test"/
+    )
+    const passing = await runAction(
+      'main',
+      { ...base, run: script, 'fail-on-blocked': 'true', 'expected-blocks': 'blocked.test' },
+      dir
+    )
+    expect(passing.code).toBe(0)
   })
 
   test('an invalid input fails the step naming the input, before anything starts', async () => {

@@ -9,12 +9,16 @@ for f in squid.conf dnsmasq.conf; do
   [ -r "$config/$f" ] || { echo "awf-proxy: $config/$f is missing" >&2; exit 64; }
 done
 
-# Squid writes its logs as user proxy. dnsmasq opens its log as root before it drops to
-# nobody, so that file stays root's (root here has no CAP_DAC_OVERRIDE).
+# Squid writes its logs as user proxy. dnsmasq logs to stderr, appended here to dns.log, so
+# every log file stays readable by the runner's user. (pipefail: the pipeline's status is
+# dnsmasq's.)
 touch "$logs/access.log" "$logs/cache.log" "$logs/dns.log"
+chmod 0644 "$logs/access.log" "$logs/cache.log" "$logs/dns.log"
 chown proxy:proxy "$logs/access.log" "$logs/cache.log"
 
-dnsmasq --keep-in-foreground --user=nobody --group=nogroup -C "$config/dnsmasq.conf" &
+# Each line stamped with the epoch time (bash's own clock: no process per line).
+dnsmasq --keep-in-foreground --user=nobody --group=nogroup -C "$config/dnsmasq.conf" 2>&1 >/dev/null \
+  | while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done >>"$logs/dns.log" &
 squid -N -f "$config/squid.conf" &
 
 trap 'kill -TERM $(jobs -p) 2>/dev/null; wait; exit 143' TERM INT

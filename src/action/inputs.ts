@@ -13,6 +13,9 @@ export interface Inputs {
   readonly baseImage: string
   readonly proxyImage: string
   readonly agentImage: string
+  /** Fail the step when anything outside expected-blocks was blocked. */
+  readonly failOnBlocked: boolean
+  readonly expectedBlocks: string
 }
 
 export function getInputs(): Inputs {
@@ -25,7 +28,9 @@ export function getInputs(): Inputs {
     allowNetworks: core.getInput('allow-networks'),
     baseImage: core.getInput('base-image'),
     proxyImage: core.getInput('proxy-image'),
-    agentImage: core.getInput('agent-image')
+    agentImage: core.getInput('agent-image'),
+    failOnBlocked: core.getBooleanInput('fail-on-blocked'),
+    expectedBlocks: core.getInput('expected-blocks')
   }
   for (const [key, value] of Object.entries(inputs))
     if (key !== 'run') core.debug(`${key}: ${value}`)

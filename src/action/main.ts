@@ -2,11 +2,12 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
-import { buildPolicy, type BuiltPolicy } from '../policy/index.js'
+import { buildPolicy, parseExpectedBlocks, type BuiltPolicy } from '../policy/index.js'
 import { setLogger } from '../sandbox/log.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
 import { toolCacheImages } from './image-cache.js'
 import { getInputs, type Inputs } from './inputs.js'
+import { reportRun } from './report.js'
 import { readPolicyFile } from './policy-sources.js'
 import { saveResources } from './state.js'
 
@@ -43,14 +44,18 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const { policy, warnings } = await groupPhase('Validating policy', () =>
-      Promise.resolve().then(() => policyFromInputs(inputs, workspace))
+    const { policy, warnings, expectedBlocks } = await groupPhase('Validating policy', () =>
+      Promise.resolve().then(() => ({
+        ...policyFromInputs(inputs, workspace),
+        expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input')
+      }))
     )
     for (const w of warnings) core.warning(w)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
     const token = randomBytes(16).toString('hex')
     const deps = realDeps()
+    const started = Date.now()
     const outcome = await runSandboxed(
       deps,
       {
@@ -80,7 +85,20 @@ export async function run(): Promise<void> {
     core.info(`enforcement verified: ${outcome.checks.length}/${outcome.checks.length} checks`)
     core.setOutput('exit-code', String(outcome.exitCode))
     core.setOutput('logs-dir', outcome.logsDir)
+    const blockedFailure = await reportRun(
+      deps.netfilter,
+      outcome,
+      {
+        mode: policy.mode,
+        exitCode: outcome.exitCode,
+        durationMs: Date.now() - started,
+        checks: outcome.checks,
+        logsDir: outcome.logsDir
+      },
+      { failOnBlocked: inputs.failOnBlocked, expectedBlocks }
+    )
     if (outcome.exitCode !== 0) core.setFailed(`the command exited with code ${outcome.exitCode}`)
+    else if (blockedFailure) core.setFailed(blockedFailure)
   } catch (e) {
     core.setFailed(errorMessage(e))
   }

@@ -8,6 +8,8 @@ import type { SandboxTopology } from '../render/types.js'
 import { readPolicyFile } from '../action/policy-sources.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
 import type { SandboxResources } from '../sandbox/resources.js'
+import { buildReport, renderTextReport } from '../report/index.js'
+import { collectEvents } from '../sandbox/collect-events.js'
 import { teardown } from '../sandbox/teardown.js'
 import { detectUpstreamDns } from '../sandbox/upstream-dns.js'
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.js'
@@ -75,6 +77,7 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   const tempRoot = tmpdir()
+  const started = Date.now()
   const outcome = await runSandboxed(
     deps,
     {
@@ -96,6 +99,15 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
     },
     { phase: timedPhase, onResources: (r) => (resources = r) }
   )
+  const events = await collectEvents(deps.netfilter, outcome)
+  const facts = {
+    mode: policy.mode,
+    exitCode: outcome.exitCode,
+    durationMs: Date.now() - started,
+    checks: outcome.checks,
+    logsDir: outcome.logsDir
+  }
+  process.stderr.write(renderTextReport(buildReport(events), facts))
   process.stderr.write(
     `awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`
   )

@@ -137,3 +137,16 @@ function deepFreeze<T>(value: T): T {
   }
   return value
 }
+
+/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
+export function parseExpectedBlocks(text: string, origin: InputOrigin): DomainRule[] {
+  const where = origin === 'input' ? 'input expected-blocks' : 'flag --expected-blocks'
+  const problems: PolicyProblem[] = []
+  const rules = collect(
+    parseList(text).map((value) => ({ value, where })),
+    (v, w) => parseDomainEntry(v, w, 'block'),
+    problems
+  )
+  if (problems.length > 0) throw new PolicyError(problems)
+  return rules
+}

@@ -1,4 +1,10 @@
-export { buildPolicy, type BuiltPolicy, type InputOrigin, type RawPolicyInputs } from './build.js'
+export {
+  buildPolicy,
+  parseExpectedBlocks,
+  type BuiltPolicy,
+  type InputOrigin,
+  type RawPolicyInputs
+} from './build.js'
 export {
   ALL_ACCESS,
   collapseDomains,

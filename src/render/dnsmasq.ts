@@ -9,7 +9,7 @@
  */
 import { collapseDomains } from '../policy/domain.js'
 import type { DomainRule } from '../policy/types.js'
-import { assertDomain, assertIp, PROXY_LOG_DIR, READINESS_PROBE_NAME } from './names.js'
+import { assertDomain, assertIp, READINESS_PROBE_NAME } from './names.js'
 import { DNS_PORT, type RenderInput } from './types.js'
 
 function pattern(rule: DomainRule): string {
@@ -32,7 +32,9 @@ export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
     'filter-AAAA',
     'cache-size=10000',
     'log-queries=extra',
-    `log-facility=${PROXY_LOG_DIR}/dns.log`,
+    // To stderr, which the proxy's entrypoint appends to <logs>/dns.log: a file dnsmasq
+    // opened itself would become nobody's and unreadable by a non-root runner.
+    'log-facility=-',
     '',
     '# Every name not listed below: NXDOMAIN, nothing forwarded.',
     'address=/#/',

@@ -66,6 +66,11 @@ export class Netfilter {
     await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1'])
   }
 
+  /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
+  async kernelLog(): Promise<string> {
+    return this.exec('dmesg', [])
+  }
+
   /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
   async setDefaultRoute(via: string): Promise<void> {
     await this.exec('ip', ['route', 'replace', 'default', 'via', via])

@@ -57,6 +57,8 @@ export interface RunOutcome {
   readonly runId: string
   readonly exitCode: number
   readonly logsDir: string
+  /** The agent's address: its traffic is what the report counts. */
+  readonly agentIp: string
   /** The self-check's passed checks, for the log and the summary. */
   readonly checks: readonly string[]
 }
@@ -230,7 +232,7 @@ export async function runSandboxed(
       handshake.go()
       const exitCode = await exited
       hooks.onCommandEnd?.()
-      return { runId, exitCode, logsDir, checks }
+      return { runId, exitCode, logsDir, agentIp, checks }
     } finally {
       handshake.close()
     }

@@ -1,0 +1,99 @@
+/** Parsers on log lines captured from real runs in the lab. */
+import {
+  mergeEvents,
+  parseDnsmasqLog,
+  parseKernelLog,
+  parseSquidLog,
+  type EventScope
+} from '../../src/report/index.js'
+
+const SCOPE: EventScope = {
+  agentIp: '172.31.218.3',
+  runId: 'c4d76862',
+  bootTimeMs: 1795485000000,
+  internalNames: ['ready.awf.invalid']
+}
+
+const SQUID = `1795490635.673 172.31.218.1 NONE_NONE/000 - - - - 0 ERR_CLIENT_GONE error:transaction-end-before-headers
+1795490636.609 172.31.218.3 TCP_TUNNEL/200 CONNECT allowed.test 443 198.18.0.10 3144 - allowed.test:443
+1795490636.656 172.31.218.3 TCP_MISS/200 GET allowed.test 80 198.18.0.10 392 - http://allowed.test/n7b584bb1e330-http
+1795490636.702 172.31.218.3 TCP_DENIED/403 GET blocked.test 80 - 3584 ERR_ACCESS_DENIED http://blocked.test/n7b584bb1e330-blocked
+1795490636.747 172.31.218.3 TCP_DENIED/403 CONNECT blocked.test 443 - 3516 ERR_ACCESS_DENIED blocked.test:443
+1795490636.789 172.31.218.3 TCP_DENIED/403 GET 198.18.0.10 80 - 3565 ERR_ACCESS_DENIED http://198.18.0.10/n7b584bb1e330-ip
+1795490636.883 172.31.218.3 NONE_NONE/400 GET - - - 3685 - /n7b584bb1e330-direct80
+`
+
+const DNSMASQ = `1795492419.670000 dnsmasq[10]: started, version 2.90 cachesize 10000
+1795492419.671000 dnsmasq[10]: 1 127.0.0.1/43502 query[PTR] 1.218.31.172.in-addr.arpa from 127.0.0.1
+1795492419.671100 dnsmasq[10]: 1 127.0.0.1/43502 config 1.218.31.172.in-addr.arpa is NXDOMAIN
+1795492419.672000 dnsmasq[10]: 2 172.31.218.1/37210 query[A] ready.awf.invalid from 172.31.218.1
+1795492419.672100 dnsmasq[10]: 2 172.31.218.1/37210 config ready.awf.invalid is NXDOMAIN
+1795492419.687000 dnsmasq[10]: 5 172.31.218.3/54165 query[AAAA] evil.test from 172.31.218.3
+1795492419.687100 dnsmasq[10]: 5 172.31.218.3/54165 config evil.test is NXDOMAIN
+1795492419.696000 dnsmasq[10]: 7 172.31.218.3/45638 query[A] allowed.test from 172.31.218.3
+1795492419.696100 dnsmasq[10]: 7 172.31.218.3/45638 forwarded allowed.test to 198.18.0.53
+1795492419.697000 dnsmasq[10]: 7 172.31.218.3/45638 reply allowed.test is 198.18.0.10
+1795492419.698000 dnsmasq[10]: 8 172.31.218.3/45639 query[AAAA] allowed.test from 172.31.218.3
+1795492419.698100 dnsmasq[10]: 8 172.31.218.3/45639 config allowed.test is NODATA
+1795492419.699000 dnsmasq[10]: 9 172.31.218.3/45640 query[A] allowed.test from 172.31.218.3
+1795492419.699100 dnsmasq[10]: 9 172.31.218.3/45640 cached allowed.test is 198.18.0.10
+`
+
+const KERNEL = `[ 5449.691731] awf-c4d76862-agent-drop: IN= OUT=eth0 SRC=172.31.218.3 DST=198.18.0.99 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=36086 DF PROTO=TCP SPT=58448 DPT=4242 WINDOW=64240 RES=0x00 SYN URGP=0 
+[ 5449.703199] awf-c4d76862-agent-drop: IN= OUT=eth0 SRC=172.31.218.3 DST=198.18.0.99 LEN=31 TOS=0x00 PREC=0x00 TTL=64 ID=63417 DF PROTO=UDP SPT=47458 DPT=4243 LEN=11 
+[ 6919.908128] awf-c4d76862-agent-drop: IN= OUT=lo SRC=127.0.0.1 DST=127.0.0.11 LEN=58 TOS=0x00 PREC=0x00 TTL=64 ID=30286 DF PROTO=UDP SPT=35066 DPT=48912 LEN=38 
+[ 6931.950899] awf-363aff2e-agent-drop: IN= OUT=eth0 SRC=172.28.60.3 DST=172.28.60.1 LEN=60 PROTO=TCP SPT=54918 DPT=33359 SYN URGP=0 
+[ 6932.000000] awf-c4d76862-host-drop: IN=awfe-c4d76862 OUT=awf-lab-h SRC=172.30.1.2 DST=10.203.0.254 LEN=60 PROTO=TCP SPT=40000 DPT=80 SYN URGP=0 
+`
+
+describe('event parsers', () => {
+  test('Squid: the agent’s requests only, with decision, port and protocol', () => {
+    const events = parseSquidLog(SQUID, SCOPE)
+    expect(events.map((e) => [e.decision, e.target, e.port, e.protocol])).toEqual([
+      ['allowed', 'allowed.test', 443, 'https'],
+      ['allowed', 'allowed.test', 80, 'http'],
+      ['blocked', 'blocked.test', 80, 'http'],
+      ['blocked', 'blocked.test', 443, 'https'],
+      ['blocked', '198.18.0.10', 80, 'http'],
+      ['blocked', '(not a proxy request)', undefined, 'http']
+    ])
+    expect(events[0]!.time).toBe(1795490636609)
+    expect(events[2]!.reason).toBe('denied by policy (ERR_ACCESS_DENIED)')
+  })
+
+  test('dnsmasq: refused and forwarded or cached queries; NODATA for AAAA and internal names are not events', () => {
+    const events = parseDnsmasqLog(DNSMASQ, SCOPE)
+    expect(events.map((e) => [e.decision, e.target, e.reason])).toEqual([
+      ['blocked', 'evil.test', 'AAAA query refused (NXDOMAIN)'],
+      ['allowed', 'allowed.test', 'A query forwarded'],
+      ['allowed', 'allowed.test', 'A query forwarded']
+    ])
+    expect(events[0]!.time).toBe(1795492419687)
+  })
+
+  test('kernel log: this run’s drops only, by layer, with destination and port', () => {
+    const events = parseKernelLog(KERNEL, SCOPE)
+    expect(events.map((e) => [e.layer, e.target, e.port, e.protocol])).toEqual([
+      ['agent', '198.18.0.99', 4242, 'tcp'],
+      ['agent', '198.18.0.99', 4243, 'udp'],
+      ['agent', "Docker's embedded resolver", 48912, 'udp'],
+      ['host', '10.203.0.254', 80, 'tcp']
+    ])
+    expect(events[0]!.time).toBe(1795485000000 + 5449692)
+  })
+
+  test('events from every layer merge in time order', () => {
+    const merged = mergeEvents(
+      parseKernelLog(KERNEL, SCOPE),
+      parseSquidLog(SQUID, SCOPE),
+      parseDnsmasqLog(DNSMASQ, SCOPE)
+    )
+    expect(merged.map((e) => e.time)).toEqual([...merged.map((e) => e.time)].sort((a, b) => a - b))
+  })
+
+  test('a hostile host name in a log line is not passed through', () => {
+    const line =
+      '1795490636.702 172.31.218.3 TCP_DENIED/403 GET <img>|x 80 - 3584 ERR_ACCESS_DENIED http://x/\n'
+    expect(parseSquidLog(line, SCOPE)[0]!.target).toBe('(unreadable host)')
+  })
+})

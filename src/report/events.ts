@@ -1,0 +1,138 @@
+/**
+ * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
+ * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
+ * sandbox reads the files and hands the text here.
+ */
+
+export type Layer = 'proxy' | 'dns' | 'host' | 'runner' | 'ipv6' | 'agent'
+export type Decision = 'allowed' | 'blocked'
+
+export interface NetEvent {
+  /** Milliseconds since the epoch. */
+  readonly time: number
+  readonly layer: Layer
+  readonly decision: Decision
+  /** Domain name, or address when no name is known. */
+  readonly target: string
+  readonly port?: number
+  readonly protocol: 'http' | 'https' | 'dns' | 'tcp' | 'udp' | 'icmp' | 'other'
+  /** Why, in the layer's own words (Squid status, DNS answer, drop rule). */
+  readonly reason: string
+}
+
+/** Whose traffic counts: the agent's address; probes from the host and the proxy's own lookups do not. */
+export interface EventScope {
+  readonly agentIp: string
+  readonly runId: string
+  /** Kernel log lines carry seconds since boot; this converts them. */
+  readonly bootTimeMs: number
+  /** Names the sandbox asks for itself (readiness probe). */
+  readonly internalNames: readonly string[]
+}
+
+const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/
+
+/** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
+export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
+  const events: NetEvent[] = []
+  for (const line of text.split('\n')) {
+    const f = line.split(' ')
+    if (f.length < 10 || f[1] !== scope.agentIp) continue
+    const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f
+    const [squidStatus = '', httpStatus = ''] = status.split('/')
+    const denied = squidStatus.includes('DENIED')
+    const invalid = host === '-'
+    const ok = !denied && !invalid && /^[23]/.test(httpStatus)
+    events.push({
+      time: Math.round(Number(time) * 1000),
+      layer: 'proxy',
+      decision: ok ? 'allowed' : 'blocked',
+      target: invalid ? '(not a proxy request)' : HOST.test(host) ? host : '(unreadable host)',
+      port: /^\d+$/.test(port) ? Number(port) : undefined,
+      protocol: method === 'CONNECT' ? 'https' : 'http',
+      reason: invalid
+        ? 'direct connection redirected to the proxy'
+        : denied
+          ? `denied by policy (${error})`
+          : status
+    })
+  }
+  return events
+}
+
+/**
+ * `log-queries=extra` lines, stamped by the proxy's entrypoint with the epoch time:
+ * `<epoch> dnsmasq[pid]: <serial> <client>/<port> query[A] <name> from <client>`, then
+ * `config <name> is NXDOMAIN` (refused) or `forwarded <name> to <upstream>` / `cached` (allowed).
+ */
+export function parseDnsmasqLog(text: string, scope: EventScope): NetEvent[] {
+  const pending = new Map<string, { time: number; name: string; type: string }>()
+  const events: NetEvent[] = []
+  for (const line of text.split('\n')) {
+    const m = /^(\d+\.\d+) dnsmasq\[\d+\]: (\d+) ([\d.]+)\/\d+ (.*)$/.exec(line)
+    if (!m || m[3] !== scope.agentIp) continue
+    const [, stamp = '', serial = '', , rest = ''] = m
+    const query = /^query\[(\w+)\] (\S+) from /.exec(rest)
+    if (query) {
+      pending.set(serial, {
+        time: Math.round(Number(stamp) * 1000),
+        name: query[2]!.toLowerCase(),
+        type: query[1]!
+      })
+      continue
+    }
+    const q = pending.get(serial)
+    if (!q || scope.internalNames.includes(q.name)) continue
+    const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest)
+    const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest)
+    if (!refused && !forwarded) continue
+    pending.delete(serial)
+    // An AAAA query for an allowed name answers NODATA by design: not a block.
+    if (refused?.[1] === 'NODATA') continue
+    events.push({
+      time: q.time,
+      layer: 'dns',
+      decision: forwarded ? 'allowed' : 'blocked',
+      target: HOST.test(q.name) ? q.name : '(unreadable name)',
+      port: 53,
+      protocol: 'dns',
+      reason: forwarded ? `${q.type} query forwarded` : `${q.type} query refused (NXDOMAIN)`
+    })
+  }
+  return events
+}
+
+/** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
+export function parseKernelLog(text: string, scope: EventScope): NetEvent[] {
+  const events: NetEvent[] = []
+  const re = new RegExp(
+    `^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`
+  )
+  for (const line of text.split('\n')) {
+    const m = re.exec(line.trim())
+    if (!m) continue
+    const fields = new Map(
+      (m[3] ?? '').split(' ').flatMap((kv) => {
+        const eq = kv.indexOf('=')
+        return eq > 0 ? [[kv.slice(0, eq), kv.slice(eq + 1)] as const] : []
+      })
+    )
+    const proto = (fields.get('PROTO') ?? 'other').toLowerCase()
+    const dst = fields.get('DST') ?? '?'
+    const dpt = fields.get('DPT')
+    events.push({
+      time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+      layer: m[2] as Layer,
+      decision: 'blocked',
+      target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
+      port: dpt ? Number(dpt) : undefined,
+      protocol: proto === 'tcp' || proto === 'udp' || proto === 'icmp' ? proto : 'other',
+      reason: `dropped by the ${m[2]} rules`
+    })
+  }
+  return events
+}
+
+export function mergeEvents(...lists: readonly NetEvent[][]): NetEvent[] {
+  return lists.flat().sort((a, b) => a.time - b.time)
+}
