@@ -33837,6 +33837,10 @@ const PROXY_CONFIG_DIR = '/awf/config';
 const PROXY_LOG_DIR = '/awf/logs';
 /** Asked by the readiness probe; always refused by the forwarder and never reported. */
 const READINESS_PROBE_NAME = 'ready.awf.invalid';
+/** Asked by the enforcement canary from inside the sandbox; refused, and never reported. */
+const CANARY_NAME = 'canary.awf.invalid';
+/** The canary's direct connection goes to this (closed) port of the proxy itself. */
+const CANARY_PORT = 9;
 function hostChainNames(runId) {
     assertRunId(runId);
     return { forward: `AWF-${runId}`, input: `AWF-${runId}-IN`, v6: `AWF-${runId}-6` };
@@ -34771,7 +34775,7 @@ class Docker {
         this.run = run;
         this.binary = binary;
     }
-    async exec(action, args, env) {
+    async call(action, args, env) {
         const result = await this.run(this.binary, args, { env });
         if (result.exitCode !== 0)
             throw new DockerError(action, result);
@@ -34797,16 +34801,16 @@ class Docker {
         return result.exitCode === 0;
     }
     async build(opts) {
-        await this.exec('build', buildBuildArgs(opts));
+        await this.call('build', buildBuildArgs(opts));
     }
     async save(ref, file) {
-        await this.exec('save', ['save', '--output', file, ref]);
+        await this.call('save', ['save', '--output', file, ref]);
     }
     async load(file) {
-        await this.exec('load', ['load', '--quiet', '--input', file]);
+        await this.call('load', ['load', '--quiet', '--input', file]);
     }
     async networkCreate(spec) {
-        await this.exec('network create', buildNetworkCreateArgs(spec));
+        await this.call('network create', buildNetworkCreateArgs(spec));
     }
     /** Removes networks; absent ones are not an error. */
     async networkRemove(names) {
@@ -34824,7 +34828,7 @@ class Docker {
             '--quiet',
             ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
         ];
-        const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean);
+        const ids = (await this.call('network ls', ls)).split('\n').filter(Boolean);
         if (ids.length === 0)
             return [];
         const result = await this.run(this.binary, ['network', 'inspect', ...ids]);
@@ -34837,13 +34841,13 @@ class Docker {
         }));
     }
     async containerCreate(spec) {
-        await this.exec('create', buildCreateArgs(spec), containerEnv(spec));
+        await this.call('create', buildCreateArgs(spec), containerEnv(spec));
     }
     async networkConnect(network, container, ip) {
-        await this.exec('network connect', ['network', 'connect', '--ip', ip, network, container]);
+        await this.call('network connect', ['network', 'connect', '--ip', ip, network, container]);
     }
     async containerStart(name) {
-        await this.exec('start', ['start', name]);
+        await this.call('start', ['start', name]);
     }
     /** `docker run` in the foreground; the caller owns the child process. */
     runAttached(spec, stdio) {
@@ -34869,7 +34873,7 @@ class Docker {
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
-        const out = await this.exec('ps', [
+        const out = await this.call('ps', [
             'ps',
             '--all',
             '--filter',
@@ -34884,6 +34888,10 @@ class Docker {
             const [name = '', labels = ''] = line.split('\t');
             return { name, labels: parseLabelList(labels) };
         });
+    }
+    /** Runs a command in a running container, as the container's user and with its limits. */
+    async exec(name, argv) {
+        return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 });
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
@@ -35298,6 +35306,92 @@ async function selfCheck(a) {
     return results.map(([name]) => name);
 }
 
+function ablatedLayer(env = process.env) {
+    const value = env.AWF_TEST_DISABLE_LAYER;
+    if (value === undefined || value === '')
+        return undefined;
+    if (value !== 'dns-filter' && value !== 'container-rules')
+        throw new Error(`AWF_TEST_DISABLE_LAYER: "${value}" is not a layer (dns-filter, container-rules)`);
+    warning(`TEST ONLY: the ${value} layer is disabled (AWF_TEST_DISABLE_LAYER)`);
+    return value;
+}
+/** The rendered files with the layer weakened. */
+function ablate(rendered, topology, layer) {
+    switch (layer) {
+        case 'dns-filter':
+            // Every name forwarded upstream instead of refused.
+            return {
+                ...rendered,
+                'dnsmasq.conf': rendered['dnsmasq.conf'].replace(/^address=\/#\/$/m, topology.upstreamDns.map((ip) => `server=${ip}`).join('\n'))
+            };
+        case 'container-rules':
+            return { ...rendered, 'container-rules.v4': '', 'container-rules.v6': '' };
+        default:
+            return rendered;
+    }
+}
+
+/**
+ * The enforcement canary: after the rules are in place and before the command starts, probes
+ * run inside the agent's own sandbox (same user, capabilities, seccomp, network namespace) and
+ * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
+ * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
+ */
+const read$1 = (path) => {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+};
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
+async function eventually(check, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await check())
+            return true;
+        await new Promise((r) => setTimeout(r, 25));
+    }
+    return check();
+}
+/** Returns the checks passed; throws listing the failures. */
+async function runCanary(docker, netfilter, run) {
+    const { proxyIp, runId } = run.topology;
+    const script = [
+        `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
+        `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
+        `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`
+    ].join('; ');
+    const r = await docker.exec(run.agent, ['bash', '-c', script]);
+    const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
+    const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
+    const checks = [
+        [
+            'canary: a DNS query for a name not allowed is refused by the forwarder',
+            async () => got('dns') === '2' &&
+                (await eventually(async () => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
+        ],
+        [
+            'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
+            async () => got('proxy') === '403' &&
+                (await eventually(async () => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: a direct connection that ignores the proxy is dropped by the container rules',
+            async () => got('direct') !== '0' &&
+                (await eventually(async () => agentDrop.test(await netfilter.kernelLog())))
+        ]
+    ];
+    const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
+    const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
+    if (failed.length > 0)
+        throw new Error(`the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
+            `canary output: ${JSON.stringify(r.stdout + r.stderr)}`);
+    return results.map(([name]) => name);
+}
+
 /**
  * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
  * files. Idempotent; each step runs even when an earlier one failed, and problems are
@@ -35590,7 +35684,7 @@ async function runSandboxed(deps, request, hooks) {
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
         track({ networks: [n.internalNetwork, n.egressNetwork] });
         const { topology, agentIp } = await hooks.phase('Creating networks', () => createNetworks(docker, runId, labels, upstreamDns));
-        const rendered = renderAll({ policy: request.policy, topology });
+        const rendered = ablate(renderAll({ policy: request.policy, topology }), topology, ablatedLayer());
         writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
         // Before any container is attached to the new bridges.
         track({ hostRules: true });
@@ -35650,15 +35744,19 @@ async function runSandboxed(deps, request, hooks) {
                 if (pid === undefined)
                     throw new Error('the agent container is not running');
                 const agentNet = netfilter.inNetns(pid);
-                await agentNet.restore(4, rendered['container-rules.v4']);
-                await agentNet.restore(6, rendered['container-rules.v6']);
+                if (rendered['container-rules.v4'])
+                    await agentNet.restore(4, rendered['container-rules.v4']);
+                if (rendered['container-rules.v6'])
+                    await agentNet.restore(6, rendered['container-rules.v6']);
                 await agentNet.setDefaultRoute(topology.proxyIp);
-                return selfCheck({
+                const passed = await selfCheck({
                     netfilter,
                     agentNet,
                     agentPid: pid,
                     input: { policy: request.policy, topology }
                 });
+                const canary = await runCanary(docker, netfilter, { agent: n.agent, topology, logsDir });
+                return [...passed, ...canary];
             })
                 .catch((e) => {
                 handshake.abort();
@@ -35668,7 +35766,7 @@ async function runSandboxed(deps, request, hooks) {
             handshake.go();
             const exitCode = await exited;
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir, agentIp, checks };
+            return { runId, exitCode, logsDir, agentIp, proxyIp: topology.proxyIp, checks };
         }
         finally {
             handshake.close();
@@ -39240,6 +39338,8 @@ function parseSquidLog(text, scope) {
         if (f.length < 10 || f[1] !== scope.agentIp)
             continue;
         const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
+        if (scope.internalNames.includes(host))
+            continue;
         const [squidStatus = '', httpStatus = ''] = status.split('/');
         const denied = squidStatus.includes('DENIED');
         const invalid = host === '-';
@@ -39320,6 +39420,8 @@ function parseKernelLog(text, scope) {
         const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
         const dst = fields.get('DST') ?? '?';
         const dpt = fields.get('DPT');
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`))
+            continue;
         events.push({
             time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
             layer: m[2],
@@ -39479,7 +39581,8 @@ async function collectEvents(netfilter, run) {
         agentIp: run.agentIp,
         runId: run.runId,
         bootTimeMs: bootTimeMs(),
-        internalNames: [READINESS_PROBE_NAME]
+        internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
+        internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
     const kernel = await netfilter.kernelLog().catch((e) => {
         warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);

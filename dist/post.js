@@ -28974,7 +28974,7 @@ class Docker {
         this.run = run;
         this.binary = binary;
     }
-    async exec(action, args, env) {
+    async call(action, args, env) {
         const result = await this.run(this.binary, args, { env });
         if (result.exitCode !== 0)
             throw new DockerError(action, result);
@@ -29000,16 +29000,16 @@ class Docker {
         return result.exitCode === 0;
     }
     async build(opts) {
-        await this.exec('build', buildBuildArgs(opts));
+        await this.call('build', buildBuildArgs(opts));
     }
     async save(ref, file) {
-        await this.exec('save', ['save', '--output', file, ref]);
+        await this.call('save', ['save', '--output', file, ref]);
     }
     async load(file) {
-        await this.exec('load', ['load', '--quiet', '--input', file]);
+        await this.call('load', ['load', '--quiet', '--input', file]);
     }
     async networkCreate(spec) {
-        await this.exec('network create', buildNetworkCreateArgs(spec));
+        await this.call('network create', buildNetworkCreateArgs(spec));
     }
     /** Removes networks; absent ones are not an error. */
     async networkRemove(names) {
@@ -29027,7 +29027,7 @@ class Docker {
             '--quiet',
             ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
         ];
-        const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean);
+        const ids = (await this.call('network ls', ls)).split('\n').filter(Boolean);
         if (ids.length === 0)
             return [];
         const result = await this.run(this.binary, ['network', 'inspect', ...ids]);
@@ -29040,13 +29040,13 @@ class Docker {
         }));
     }
     async containerCreate(spec) {
-        await this.exec('create', buildCreateArgs(spec), containerEnv(spec));
+        await this.call('create', buildCreateArgs(spec), containerEnv(spec));
     }
     async networkConnect(network, container, ip) {
-        await this.exec('network connect', ['network', 'connect', '--ip', ip, network, container]);
+        await this.call('network connect', ['network', 'connect', '--ip', ip, network, container]);
     }
     async containerStart(name) {
-        await this.exec('start', ['start', name]);
+        await this.call('start', ['start', name]);
     }
     /** `docker run` in the foreground; the caller owns the child process. */
     runAttached(spec, stdio) {
@@ -29072,7 +29072,7 @@ class Docker {
             throw new DockerError('rm', result);
     }
     async containersByLabel(label) {
-        const out = await this.exec('ps', [
+        const out = await this.call('ps', [
             'ps',
             '--all',
             '--filter',
@@ -29087,6 +29087,10 @@ class Docker {
             const [name = '', labels = ''] = line.split('\t');
             return { name, labels: parseLabelList(labels) };
         });
+    }
+    /** Runs a command in a running container, as the container's user and with its limits. */
+    async exec(name, argv) {
+        return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 });
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);

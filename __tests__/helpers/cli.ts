@@ -7,9 +7,14 @@ export const CLI = join(ROOT, 'dist', 'cli.js')
 
 export function startCli(
   args: readonly string[],
-  cwd: string
+  cwd: string,
+  env: Readonly<Record<string, string>> = {}
 ): { child: ChildProcess; done: Promise<Result> } {
-  const child = spawn('node', [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('node', [CLI, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env }
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))

@@ -11,7 +11,8 @@ const SCOPE: EventScope = {
   agentIp: '172.31.218.3',
   runId: 'c4d76862',
   bootTimeMs: 1795485000000,
-  internalNames: ['ready.awf.invalid']
+  internalNames: ['ready.awf.invalid', 'canary.awf.invalid'],
+  internalEndpoints: ['172.31.218.2:9']
 }
 
 const SQUID = `1795490635.673 172.31.218.1 NONE_NONE/000 - - - - 0 ERR_CLIENT_GONE error:transaction-end-before-headers

@@ -8,6 +8,10 @@ export const PROXY_CONFIG_DIR = '/awf/config'
 export const PROXY_LOG_DIR = '/awf/logs'
 /** Asked by the readiness probe; always refused by the forwarder and never reported. */
 export const READINESS_PROBE_NAME = 'ready.awf.invalid'
+/** Asked by the enforcement canary from inside the sandbox; refused, and never reported. */
+export const CANARY_NAME = 'canary.awf.invalid'
+/** The canary's direct connection goes to this (closed) port of the proxy itself. */
+export const CANARY_PORT = 9
 
 export function hostChainNames(runId: string): { forward: string; input: string; v6: string } {
   assertRunId(runId)

@@ -26,8 +26,10 @@ export interface EventScope {
   readonly runId: string
   /** Kernel log lines carry seconds since boot; this converts them. */
   readonly bootTimeMs: number
-  /** Names the sandbox asks for itself (readiness probe). */
+  /** Names the sandbox asks for itself (readiness probe, canary). */
   readonly internalNames: readonly string[]
+  /** `address:port` the canary connects to directly. */
+  readonly internalEndpoints: readonly string[]
 }
 
 const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/
@@ -39,6 +41,7 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
     const f = line.split(' ')
     if (f.length < 10 || f[1] !== scope.agentIp) continue
     const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f
+    if (scope.internalNames.includes(host)) continue
     const [squidStatus = '', httpStatus = ''] = status.split('/')
     const denied = squidStatus.includes('DENIED')
     const invalid = host === '-'
@@ -120,6 +123,7 @@ export function parseKernelLog(text: string, scope: EventScope): NetEvent[] {
     const proto = (fields.get('PROTO') ?? 'other').toLowerCase()
     const dst = fields.get('DST') ?? '?'
     const dpt = fields.get('DPT')
+    if (scope.internalEndpoints.includes(`${dst}:${dpt}`)) continue
     events.push({
       time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
       layer: m[2] as Layer,

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { READINESS_PROBE_NAME } from '../render/names.js'
+import { CANARY_NAME, CANARY_PORT, READINESS_PROBE_NAME } from '../render/names.js'
 import {
   mergeEvents,
   parseDnsmasqLog,
@@ -34,13 +34,14 @@ function bootTimeMs(): number {
 
 export async function collectEvents(
   netfilter: Netfilter,
-  run: { logsDir: string; runId: string; agentIp: string }
+  run: { logsDir: string; runId: string; agentIp: string; proxyIp: string }
 ): Promise<NetEvent[]> {
   const scope: EventScope = {
     agentIp: run.agentIp,
     runId: run.runId,
     bootTimeMs: bootTimeMs(),
-    internalNames: [READINESS_PROBE_NAME]
+    internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
+    internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
   }
   const kernel = await netfilter.kernelLog().catch((e: unknown) => {
     warning(

@@ -38,7 +38,7 @@ export class Docker {
     private readonly binary = 'docker'
   ) {}
 
-  private async exec(
+  private async call(
     action: string,
     args: readonly string[],
     env?: Readonly<Record<string, string>>
@@ -77,19 +77,19 @@ export class Docker {
     tag: string
     buildArgs: Readonly<Record<string, string>>
   }): Promise<void> {
-    await this.exec('build', buildBuildArgs(opts))
+    await this.call('build', buildBuildArgs(opts))
   }
 
   async save(ref: string, file: string): Promise<void> {
-    await this.exec('save', ['save', '--output', file, ref])
+    await this.call('save', ['save', '--output', file, ref])
   }
 
   async load(file: string): Promise<void> {
-    await this.exec('load', ['load', '--quiet', '--input', file])
+    await this.call('load', ['load', '--quiet', '--input', file])
   }
 
   async networkCreate(spec: NetworkSpec): Promise<void> {
-    await this.exec('network create', buildNetworkCreateArgs(spec))
+    await this.call('network create', buildNetworkCreateArgs(spec))
   }
 
   /** Removes networks; absent ones are not an error. */
@@ -108,7 +108,7 @@ export class Docker {
       '--quiet',
       ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
     ]
-    const ids = (await this.exec('network ls', ls)).split('\n').filter(Boolean)
+    const ids = (await this.call('network ls', ls)).split('\n').filter(Boolean)
     if (ids.length === 0) return []
     const result = await this.run(this.binary, ['network', 'inspect', ...ids])
     // A network removed between ls and inspect makes inspect fail; its siblings still print.
@@ -121,15 +121,15 @@ export class Docker {
   }
 
   async containerCreate(spec: ContainerSpec): Promise<void> {
-    await this.exec('create', buildCreateArgs(spec), containerEnv(spec))
+    await this.call('create', buildCreateArgs(spec), containerEnv(spec))
   }
 
   async networkConnect(network: string, container: string, ip: string): Promise<void> {
-    await this.exec('network connect', ['network', 'connect', '--ip', ip, network, container])
+    await this.call('network connect', ['network', 'connect', '--ip', ip, network, container])
   }
 
   async containerStart(name: string): Promise<void> {
-    await this.exec('start', ['start', name])
+    await this.call('start', ['start', name])
   }
 
   /** `docker run` in the foreground; the caller owns the child process. */
@@ -163,7 +163,7 @@ export class Docker {
   async containersByLabel(
     label: string
   ): Promise<{ name: string; labels: Record<string, string> }[]> {
-    const out = await this.exec('ps', [
+    const out = await this.call('ps', [
       'ps',
       '--all',
       '--filter',
@@ -178,6 +178,11 @@ export class Docker {
         const [name = '', labels = ''] = line.split('\t')
         return { name, labels: parseLabelList(labels) }
       })
+  }
+
+  /** Runs a command in a running container, as the container's user and with its limits. */
+  async exec(name: string, argv: readonly string[]): Promise<CommandResult> {
+    return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 })
   }
 
   async logs(name: string): Promise<string> {

@@ -19,6 +19,8 @@ import { Netfilter } from './netfilter.js'
 import { waitForProxy } from './readiness.js'
 import { names, newRunId, ownerToken, type SandboxResources } from './resources.js'
 import { selfCheck } from './self-check.js'
+import { ablate, ablatedLayer } from './ablation.js'
+import { runCanary } from './canary.js'
 import { sweepStale, teardown } from './teardown.js'
 import { createNetworks } from './topology.js'
 import { detectUpstreamDns } from './upstream-dns.js'
@@ -59,6 +61,7 @@ export interface RunOutcome {
   readonly logsDir: string
   /** The agent's address: its traffic is what the report counts. */
   readonly agentIp: string
+  readonly proxyIp: string
   /** The self-check's passed checks, for the log and the summary. */
   readonly checks: readonly string[]
 }
@@ -139,7 +142,11 @@ export async function runSandboxed(
     const { topology, agentIp } = await hooks.phase('Creating networks', () =>
       createNetworks(docker, runId, labels, upstreamDns)
     )
-    const rendered = renderAll({ policy: request.policy, topology })
+    const rendered = ablate(
+      renderAll({ policy: request.policy, topology }),
+      topology,
+      ablatedLayer()
+    )
     writeConfigs(workDir, logsDir, rendered, topology.proxyIp)
 
     // Before any container is attached to the new bridges.
@@ -213,15 +220,19 @@ export async function runSandboxed(
           const pid = await docker.containerPid(n.agent)
           if (pid === undefined) throw new Error('the agent container is not running')
           const agentNet = netfilter.inNetns(pid)
-          await agentNet.restore(4, rendered['container-rules.v4'])
-          await agentNet.restore(6, rendered['container-rules.v6'])
+          if (rendered['container-rules.v4'])
+            await agentNet.restore(4, rendered['container-rules.v4'])
+          if (rendered['container-rules.v6'])
+            await agentNet.restore(6, rendered['container-rules.v6'])
           await agentNet.setDefaultRoute(topology.proxyIp)
-          return selfCheck({
+          const passed = await selfCheck({
             netfilter,
             agentNet,
             agentPid: pid,
             input: { policy: request.policy, topology }
           })
+          const canary = await runCanary(docker, netfilter, { agent: n.agent, topology, logsDir })
+          return [...passed, ...canary]
         })
         .catch((e: unknown) => {
           handshake.abort()
@@ -232,7 +243,7 @@ export async function runSandboxed(
       handshake.go()
       const exitCode = await exited
       hooks.onCommandEnd?.()
-      return { runId, exitCode, logsDir, agentIp, checks }
+      return { runId, exitCode, logsDir, agentIp, proxyIp: topology.proxyIp, checks }
     } finally {
       handshake.close()
     }

@@ -1,0 +1,89 @@
+/**
+ * The enforcement canary: after the rules are in place and before the command starts, probes
+ * run inside the agent's own sandbox (same user, capabilities, seccomp, network namespace) and
+ * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
+ * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CANARY_NAME, CANARY_PORT, logPrefixes } from '../render/names.js'
+import type { SandboxTopology } from '../render/types.js'
+import type { Docker } from './docker.js'
+import type { Netfilter } from './netfilter.js'
+
+const read = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
+async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 3000
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  return check()
+}
+
+/** Returns the checks passed; throws listing the failures. */
+export async function runCanary(
+  docker: Docker,
+  netfilter: Netfilter,
+  run: { agent: string; topology: SandboxTopology; logsDir: string }
+): Promise<string[]> {
+  const { proxyIp, runId } = run.topology
+  const script = [
+    `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
+    `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
+    `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`
+  ].join('; ')
+  const r = await docker.exec(run.agent, ['bash', '-c', script])
+  const got = (key: string): string =>
+    new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none'
+  const agentDrop = new RegExp(
+    `${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `
+  )
+  const checks: [string, () => Promise<boolean>][] = [
+    [
+      'canary: a DNS query for a name not allowed is refused by the forwarder',
+      async () =>
+        got('dns') === '2' &&
+        (await eventually(() =>
+          read(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)
+        ))
+    ],
+    [
+      'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
+      async () =>
+        got('proxy') === '403' &&
+        (await eventually(() =>
+          new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(
+            read(join(run.logsDir, 'access.log'))
+          )
+        ))
+    ],
+    [
+      'canary: a direct connection that ignores the proxy is dropped by the container rules',
+      async () =>
+        got('direct') !== '0' &&
+        (await eventually(async () => agentDrop.test(await netfilter.kernelLog())))
+    ]
+  ]
+  const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()] as const))
+  const failed = results.filter(([, ok]) => !ok).map(([name]) => name)
+  if (failed.length > 0)
+    throw new Error(
+      `the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
+        `canary output: ${JSON.stringify(r.stdout + r.stderr)}`
+    )
+  return results.map(([name]) => name)
+}
