@@ -56,7 +56,7 @@ function extractDomainWithSuffix(hostname, publicSuffix) {
 /**
  * Detects the domain based on rules and upon and a host string
  */
-function getDomain(suffix, hostname, options) {
+function getDomain$1(suffix, hostname, options) {
     // Check if `hostname` ends with a member of `validHosts`.
     if (options.validHosts !== null) {
         const validHosts = options.validHosts;
@@ -913,6 +913,17 @@ function getEmptyResult() {
         subdomain: null,
     };
 }
+function resetResult(result) {
+    result.domain = null;
+    result.domainWithoutSuffix = null;
+    result.hostname = null;
+    result.isIcann = null;
+    result.isIp = null;
+    result.isPrivate = null;
+    result.isSpecialUse = null;
+    result.publicSuffix = null;
+    result.subdomain = null;
+}
 function parseImpl(url, step, suffixLookup, partialOptions, result) {
     const options = /*@__INLINE__*/ setDefaults(partialOptions);
     // Very fast approximate check to make sure `url` is a string. This is needed
@@ -974,14 +985,14 @@ function parseImpl(url, step, suffixLookup, partialOptions, result) {
         result.hostname = null;
         return result;
     }
-    if (result.hostname === null) {
+    if (step === 0 /* FLAG.HOSTNAME */ || result.hostname === null) {
         return result;
     }
     // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
     // for the full `parse()` result (FLAG.ALL). Computed here, before the
     // public-suffix/domain early-returns below, so single-label names like
     // `localhost` (which have no registrable domain) are still flagged.
-    if (options.detectSpecialUse) {
+    if (step === 5 /* FLAG.ALL */ && options.detectSpecialUse) {
         result.isSpecialUse = isSpecialUse(result.hostname);
     }
     // Extract public suffix (`isException`: the winner is an exception rule)
@@ -989,16 +1000,19 @@ function parseImpl(url, step, suffixLookup, partialOptions, result) {
     if (options.extraSuffixes !== null) {
         extraSuffixLookup(result.hostname, options, isException === true, result);
     }
-    if (result.publicSuffix === null) {
+    if (step === 2 /* FLAG.PUBLIC_SUFFIX */ || result.publicSuffix === null) {
         return result;
     }
     // Extract domain
-    result.domain = getDomain(result.publicSuffix, result.hostname, options);
-    if (result.domain === null) {
+    result.domain = getDomain$1(result.publicSuffix, result.hostname, options);
+    if (step === 3 /* FLAG.DOMAIN */ || result.domain === null) {
         return result;
     }
     // Extract subdomain
     result.subdomain = getSubdomain(result.hostname, result.domain);
+    if (step === 4 /* FLAG.SUB_DOMAIN */) {
+        return result;
+    }
     // Extract domain without suffix
     result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
     return result;
@@ -1248,8 +1262,16 @@ function suffixLookup(hostname, options, out) {
     return false;
 }
 
+// For all methods but 'parse', it does not make sense to allocate an object
+// every single time to only return the value of a specific attribute. To avoid
+// this un-necessary allocation, we use a global object which is re-used.
+const RESULT = getEmptyResult();
 function parse(url, options) {
     return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
+}
+function getDomain(url, options) {
+    /*@__INLINE__*/ resetResult(RESULT);
+    return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
 }
 
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
@@ -4199,6 +4221,7 @@ function fallbackToDoubleQuoted(layout) {
  */
 const POLICY_FILE_KEYS = [
     'version',
+    'mode',
     'allow-domains',
     'block-domains',
     'allow-networks',
@@ -4236,6 +4259,13 @@ function parsePolicyFile(file) {
         if (key === 'version') {
             if (value !== 1)
                 problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'));
+            continue;
+        }
+        if (key === 'mode') {
+            lists.mode = {
+                value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+                where
+            };
             continue;
         }
         if (!POLICY_FILE_KEYS.includes(key)) {
@@ -4456,6 +4486,7 @@ function buildPolicy(inputs, origin, file) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
+    const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     const blockIndex = new DomainIndex(blocked);
@@ -4465,16 +4496,29 @@ function buildPolicy(inputs, origin, file) {
             warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
         return !blocker;
     });
-    if (allowDomains.length === 0)
+    if (mode === 'audit')
+        warnings.push('audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy');
+    else if (allowDomains.length === 0)
         warnings.push('no domain is allowed: the command will have no network access at all (allow-domains is empty)');
     const policy = {
-        mode: 'enforce',
+        mode,
         allowDomains,
         blockDomains: blocked,
         allowNetworks: uniqueCidrs(allowNetworks),
         dnsServers
     };
     return { policy: deepFreeze(policy), warnings };
+}
+function parseMode(given, origin, fromFile, problems) {
+    const chosen = given !== undefined && given.trim() !== ''
+        ? { value: given.trim(), where: 'flag --mode' }
+        : fromFile;
+    if (chosen === undefined || chosen.value === 'enforce')
+        return 'enforce';
+    if (chosen.value === 'audit')
+        return 'audit';
+    problems.push(problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.'));
+    return 'enforce';
 }
 function uniqueCidrs(cidrs) {
     return [...new Map(cidrs.map((c) => [`${c.address}/${c.prefix}`, c])).values()];
@@ -4662,7 +4706,10 @@ function planHostRules({ policy, topology: t }) {
     const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
     const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
-    const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort((a, b) => a - b);
+    const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
+    const ports = [
+        ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
+    ].sort((a, b) => a - b);
     ports.forEach(assertPort);
     const portMatches = chunk$1(ports, 15).map((c) => [
         '-p',
@@ -5023,6 +5070,7 @@ function splitAclLines(lines) {
 }
 function renderSquidConf({ policy, topology }) {
     assertIp(topology.internalSubnet.address);
+    topology.upstreamDns.forEach(assertIp);
     assertPrefix(topology.internalSubnet.prefix, 4);
     const acls = [];
     const access = [];
@@ -5061,6 +5109,7 @@ function renderSquidConf({ policy, topology }) {
         'acl proto_http proto HTTP',
         // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
         'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+        'acl awf_internal dstdomain -n .awf.invalid',
         `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
         ...splitAclLines(acls),
         '',
@@ -5068,9 +5117,11 @@ function renderSquidConf({ policy, topology }) {
         'http_access deny manager',
         '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
         'http_access deny ip_literal',
+        "# The sandbox's own probe names are refused in every mode, and never resolved.",
+        'http_access deny awf_internal',
         '# The block list wins over every allow rule.',
         ...blocked.map((a) => `http_access deny ${a}`),
-        ...(anyAllowedAcls.length > 0
+        ...(anyAllowedAcls.length > 0 && policy.mode === 'enforce'
             ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
             : []),
         '# An allowed name that resolves to a private, loopback or metadata address is refused.',
@@ -5078,6 +5129,15 @@ function renderSquidConf({ policy, topology }) {
             ? 'http_access deny denied_nets !allowed_nets'
             : 'http_access deny denied_nets',
         ...access,
+        ...(policy.mode === 'audit'
+            ? [
+                '# Audit mode: any other public name on the default ports is allowed (and logged).',
+                'acl audit_http_port port 80',
+                'acl audit_https_port port 443',
+                'http_access allow CONNECT audit_https_port',
+                'http_access allow !CONNECT proto_http audit_http_port'
+            ]
+            : []),
         'http_access deny all',
         '',
         'cache deny all',
@@ -5087,7 +5147,9 @@ function renderSquidConf({ policy, topology }) {
         'host_verify_strict on',
         'httpd_suppress_version_string on',
         'shutdown_lifetime 0 seconds',
-        'dns_nameservers 127.0.0.1',
+        // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
+        // still go through the filtering forwarder.
+        `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
         'client_persistent_connections on',
         'server_persistent_connections on',
         '',
@@ -6053,12 +6115,12 @@ async function runCanary(docker, netfilter, run) {
         [
             'canary: a DNS query for a name not allowed is refused by the forwarder',
             async () => got('dns') === '2' &&
-                (await eventually(async () => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
+                (await eventually(() => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
         ],
         [
             'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
             async () => got('proxy') === '403' &&
-                (await eventually(async () => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
+                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
         ],
         [
             'canary: a direct connection that ignores the proxy is dropped by the container rules',
@@ -6659,6 +6721,39 @@ function renderTextReport(report, facts) {
 }
 
 /**
+ * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
+ * under one registrable domain collapse into it when there are several (the Public Suffix List
+ * says what is registrable); every suggestion passes the same validator as user input.
+ */
+/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
+const COLLAPSE_AT = 3;
+function suggestPolicy(events) {
+    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
+    const hostsByDomain = new Map();
+    const entries = [];
+    for (const e of reached) {
+        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
+        if (port) {
+            entries.push(`${e.target}${port}`);
+            continue;
+        }
+        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
+        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
+    }
+    for (const [domain, hosts] of hostsByDomain)
+        entries.push(...(hosts.size >= COLLAPSE_AT ? [domain] : hosts));
+    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
+    // the validator refuses (an IP, say) is never suggested.
+    const kept = [...new Set(entries)]
+        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
+        .sort();
+    const yaml = kept.length === 0
+        ? 'allow-domains: []\n'
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
+    return { entries: kept, yaml };
+}
+
+/**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
  */
@@ -6701,6 +6796,7 @@ const POLICY_FLAGS = [
 ];
 const VALUE_FLAGS = [
     ...POLICY_FLAGS,
+    'mode',
     'policy',
     'out',
     'logs-dir',
@@ -6722,6 +6818,8 @@ values with commas or newlines):
   --allow-networks LIST   private CIDRs the proxy may reach (10.1.0.0/16)
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --policy FILE           YAML or JSON policy file; flags override its keys
+  --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
+                          allowed and recorded, and a policy is suggested at the end
 
 Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
@@ -6791,7 +6889,8 @@ function policyFrom(args) {
         'allow-domains': v['allow-domains'],
         'block-domains': v['block-domains'],
         'allow-networks': v['allow-networks'],
-        'dns-servers': v['dns-servers']
+        'dns-servers': v['dns-servers'],
+        mode: v.mode
     }, 'flag', v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy'));
 }
 function render(args, policy) {
@@ -6855,6 +6954,11 @@ async function run(args, policy) {
         logsDir: outcome.logsDir
     };
     process.stderr.write(renderTextReport(buildReport(events), facts));
+    if (policy.mode === 'audit') {
+        const suggestion = suggestPolicy(events);
+        writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml);
+        process.stderr.write(`suggested policy (also in ${join(outcome.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`);
+    }
     process.stderr.write(`awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`);
     return outcome.exitCode;
 }

@@ -29376,7 +29376,7 @@ function extractDomainWithSuffix(hostname, publicSuffix) {
 /**
  * Detects the domain based on rules and upon and a host string
  */
-function getDomain(suffix, hostname, options) {
+function getDomain$1(suffix, hostname, options) {
     // Check if `hostname` ends with a member of `validHosts`.
     if (options.validHosts !== null) {
         const validHosts = options.validHosts;
@@ -30233,6 +30233,17 @@ function getEmptyResult() {
         subdomain: null,
     };
 }
+function resetResult(result) {
+    result.domain = null;
+    result.domainWithoutSuffix = null;
+    result.hostname = null;
+    result.isIcann = null;
+    result.isIp = null;
+    result.isPrivate = null;
+    result.isSpecialUse = null;
+    result.publicSuffix = null;
+    result.subdomain = null;
+}
 function parseImpl(url, step, suffixLookup, partialOptions, result) {
     const options = /*@__INLINE__*/ setDefaults(partialOptions);
     // Very fast approximate check to make sure `url` is a string. This is needed
@@ -30294,14 +30305,14 @@ function parseImpl(url, step, suffixLookup, partialOptions, result) {
         result.hostname = null;
         return result;
     }
-    if (result.hostname === null) {
+    if (step === 0 /* FLAG.HOSTNAME */ || result.hostname === null) {
         return result;
     }
     // Flag special-use domains, only when opted in (`detectSpecialUse`) and only
     // for the full `parse()` result (FLAG.ALL). Computed here, before the
     // public-suffix/domain early-returns below, so single-label names like
     // `localhost` (which have no registrable domain) are still flagged.
-    if (options.detectSpecialUse) {
+    if (step === 5 /* FLAG.ALL */ && options.detectSpecialUse) {
         result.isSpecialUse = isSpecialUse(result.hostname);
     }
     // Extract public suffix (`isException`: the winner is an exception rule)
@@ -30309,16 +30320,19 @@ function parseImpl(url, step, suffixLookup, partialOptions, result) {
     if (options.extraSuffixes !== null) {
         extraSuffixLookup(result.hostname, options, isException === true, result);
     }
-    if (result.publicSuffix === null) {
+    if (step === 2 /* FLAG.PUBLIC_SUFFIX */ || result.publicSuffix === null) {
         return result;
     }
     // Extract domain
-    result.domain = getDomain(result.publicSuffix, result.hostname, options);
-    if (result.domain === null) {
+    result.domain = getDomain$1(result.publicSuffix, result.hostname, options);
+    if (step === 3 /* FLAG.DOMAIN */ || result.domain === null) {
         return result;
     }
     // Extract subdomain
     result.subdomain = getSubdomain(result.hostname, result.domain);
+    if (step === 4 /* FLAG.SUB_DOMAIN */) {
+        return result;
+    }
     // Extract domain without suffix
     result.domainWithoutSuffix = getDomainWithoutSuffix(result.domain, result.publicSuffix);
     return result;
@@ -30568,8 +30582,16 @@ function suffixLookup(hostname, options, out) {
     return false;
 }
 
+// For all methods but 'parse', it does not make sense to allocate an object
+// every single time to only return the value of a specific attribute. To avoid
+// this un-necessary allocation, we use a global object which is re-used.
+const RESULT = getEmptyResult();
 function parse(url, options) {
     return parseImpl(url, 5 /* FLAG.ALL */, suffixLookup, options, getEmptyResult());
+}
+function getDomain(url, options) {
+    /*@__INLINE__*/ resetResult(RESULT);
+    return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
 }
 
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
@@ -33519,6 +33541,7 @@ function fallbackToDoubleQuoted(layout) {
  */
 const POLICY_FILE_KEYS = [
     'version',
+    'mode',
     'allow-domains',
     'block-domains',
     'allow-networks',
@@ -33556,6 +33579,13 @@ function parsePolicyFile(file) {
         if (key === 'version') {
             if (value !== 1)
                 problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'));
+            continue;
+        }
+        if (key === 'mode') {
+            lists.mode = {
+                value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+                where
+            };
             continue;
         }
         if (!POLICY_FILE_KEYS.includes(key)) {
@@ -33776,6 +33806,7 @@ function buildPolicy(inputs, origin, file) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
+    const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     const blockIndex = new DomainIndex(blocked);
@@ -33785,16 +33816,29 @@ function buildPolicy(inputs, origin, file) {
             warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
         return !blocker;
     });
-    if (allowDomains.length === 0)
+    if (mode === 'audit')
+        warnings.push('audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy');
+    else if (allowDomains.length === 0)
         warnings.push('no domain is allowed: the command will have no network access at all (allow-domains is empty)');
     const policy = {
-        mode: 'enforce',
+        mode,
         allowDomains,
         blockDomains: blocked,
         allowNetworks: uniqueCidrs(allowNetworks),
         dnsServers
     };
     return { policy: deepFreeze(policy), warnings };
+}
+function parseMode(given, origin, fromFile, problems) {
+    const chosen = given !== undefined && given.trim() !== ''
+        ? { value: given.trim(), where: 'input mode'  }
+        : fromFile;
+    if (chosen === undefined || chosen.value === 'enforce')
+        return 'enforce';
+    if (chosen.value === 'audit')
+        return 'audit';
+    problems.push(problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.'));
+    return 'enforce';
 }
 function uniqueCidrs(cidrs) {
     return [...new Map(cidrs.map((c) => [`${c.address}/${c.prefix}`, c])).values()];
@@ -34003,7 +34047,10 @@ function planHostRules({ policy, topology: t }) {
     const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
     const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
-    const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort((a, b) => a - b);
+    const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
+    const ports = [
+        ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
+    ].sort((a, b) => a - b);
     ports.forEach(assertPort);
     const portMatches = chunk$1(ports, 15).map((c) => [
         '-p',
@@ -34364,6 +34411,7 @@ function splitAclLines(lines) {
 }
 function renderSquidConf({ policy, topology }) {
     assertIp(topology.internalSubnet.address);
+    topology.upstreamDns.forEach(assertIp);
     assertPrefix(topology.internalSubnet.prefix, 4);
     const acls = [];
     const access = [];
@@ -34402,6 +34450,7 @@ function renderSquidConf({ policy, topology }) {
         'acl proto_http proto HTTP',
         // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
         'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+        'acl awf_internal dstdomain -n .awf.invalid',
         `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
         ...splitAclLines(acls),
         '',
@@ -34409,9 +34458,11 @@ function renderSquidConf({ policy, topology }) {
         'http_access deny manager',
         '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
         'http_access deny ip_literal',
+        "# The sandbox's own probe names are refused in every mode, and never resolved.",
+        'http_access deny awf_internal',
         '# The block list wins over every allow rule.',
         ...blocked.map((a) => `http_access deny ${a}`),
-        ...(anyAllowedAcls.length > 0
+        ...(anyAllowedAcls.length > 0 && policy.mode === 'enforce'
             ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
             : []),
         '# An allowed name that resolves to a private, loopback or metadata address is refused.',
@@ -34419,6 +34470,15 @@ function renderSquidConf({ policy, topology }) {
             ? 'http_access deny denied_nets !allowed_nets'
             : 'http_access deny denied_nets',
         ...access,
+        ...(policy.mode === 'audit'
+            ? [
+                '# Audit mode: any other public name on the default ports is allowed (and logged).',
+                'acl audit_http_port port 80',
+                'acl audit_https_port port 443',
+                'http_access allow CONNECT audit_https_port',
+                'http_access allow !CONNECT proto_http audit_http_port'
+            ]
+            : []),
         'http_access deny all',
         '',
         'cache deny all',
@@ -34428,7 +34488,9 @@ function renderSquidConf({ policy, topology }) {
         'host_verify_strict on',
         'httpd_suppress_version_string on',
         'shutdown_lifetime 0 seconds',
-        'dns_nameservers 127.0.0.1',
+        // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
+        // still go through the filtering forwarder.
+        `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
         'client_persistent_connections on',
         'server_persistent_connections on',
         '',
@@ -35371,12 +35433,12 @@ async function runCanary(docker, netfilter, run) {
         [
             'canary: a DNS query for a name not allowed is refused by the forwarder',
             async () => got('dns') === '2' &&
-                (await eventually(async () => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
+                (await eventually(() => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
         ],
         [
             'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
             async () => got('proxy') === '403' &&
-                (await eventually(async () => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
+                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
         ],
         [
             'canary: a direct connection that ignores the proxy is dropped by the container rules',
@@ -39312,6 +39374,7 @@ function getInputs() {
         policy: getInput('policy'),
         dnsServers: getInput('dns-servers'),
         allowNetworks: getInput('allow-networks'),
+        mode: getInput('mode'),
         baseImage: getInput('base-image'),
         proxyImage: getInput('proxy-image'),
         agentImage: getInput('agent-image'),
@@ -39508,7 +39571,7 @@ function escapeText(text) {
     return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
 }
 const code = (text) => `<code>${escapeText(text)}</code>`;
-function renderSummaryMarkdown(report, facts) {
+function renderSummaryMarkdown(report, facts, suggestion) {
     const lines = [
         `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
         '',
@@ -39560,6 +39623,39 @@ function blockedAnnotations(report) {
 }
 
 /**
+ * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
+ * under one registrable domain collapse into it when there are several (the Public Suffix List
+ * says what is registrable); every suggestion passes the same validator as user input.
+ */
+/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
+const COLLAPSE_AT = 3;
+function suggestPolicy(events) {
+    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
+    const hostsByDomain = new Map();
+    const entries = [];
+    for (const e of reached) {
+        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
+        if (port) {
+            entries.push(`${e.target}${port}`);
+            continue;
+        }
+        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
+        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
+    }
+    for (const [domain, hosts] of hostsByDomain)
+        entries.push(...(hosts.size >= COLLAPSE_AT ? [domain] : hosts));
+    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
+    // the validator refuses (an IP, say) is never suggested.
+    const kept = [...new Set(entries)]
+        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
+        .sort();
+    const yaml = kept.length === 0
+        ? 'allow-domains: []\n'
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
+    return { entries: kept, yaml };
+}
+
+/**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
  */
@@ -39602,6 +39698,11 @@ async function reportRun(netfilter, outcome, facts, options) {
     return group('Reporting', async () => {
         const events = await collectEvents(netfilter, outcome);
         const report = buildReport(events, options.expectedBlocks);
+        const suggestion = facts.mode === 'audit' ? suggestPolicy(events) : undefined;
+        if (suggestion) {
+            writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml);
+            setOutput('suggested-policy', suggestion.yaml);
+        }
         setOutput('allowed-domains', JSON.stringify(report.allowedTargets));
         setOutput('blocked-domains', JSON.stringify(report.blockedTargets));
         for (const a of blockedAnnotations(report))
@@ -39660,7 +39761,8 @@ function policyFromInputs(inputs, workspace) {
         'allow-domains': inputs.allowDomains,
         'block-domains': inputs.blockDomains,
         'allow-networks': inputs.allowNetworks,
-        'dns-servers': inputs.dnsServers
+        'dns-servers': inputs.dnsServers,
+        mode: inputs.mode
     }, 'input', readPolicyFile(inputs.policy, workspace, 'input policy'));
 }
 async function run() {

@@ -48,7 +48,7 @@ describe('policy file', () => {
     [
       1,
       'allow-domain: [a.com]\n',
-      /p\.yml: "allow-domain" is not a known key\. Known keys: version, allow-domains/
+      /p\.yml: "allow-domain" is not a known key\. Known keys: version, mode, allow-domains/
     ],
     [2, 'allow-domains: {a: 1}\n', /p\.yml: allow-domains: .* is not a list/],
     [3, 'allow-domains: [1, true]\n', /p\.yml: allow-domains\[0\]: "1" is not a string/],
@@ -72,6 +72,30 @@ describe('policy file', () => {
       })
     )
     expect(all).toHaveLength(3)
+  })
+
+  test.each([
+    [1, { mode: 'audit' }, undefined, 'audit'],
+    [2, {}, 'mode: audit\n', 'audit'],
+    [3, { mode: 'enforce' }, 'mode: audit\n', 'enforce'],
+    [4, {}, undefined, 'enforce']
+  ])('%i: mode from input %j and file %j is %s', (_n, inputs, file, mode) => {
+    const built = buildPolicy(
+      inputs,
+      'input',
+      file === undefined ? undefined : { path: 'p.yml', text: file }
+    )
+    expect(built.policy.mode).toBe(mode)
+    if (mode === 'audit') expect(built.warnings.join()).toMatch(/audit mode/)
+  })
+
+  test('a bad mode is refused, naming where it came from', () => {
+    expect(messages(() => buildPolicy({ mode: 'permissive' }, 'input'))[0]).toMatch(
+      /^input mode: "permissive" is not a mode\. Use enforce/
+    )
+    expect(
+      messages(() => buildPolicy({}, 'flag', { path: 'p.yml', text: 'mode: 1\n' }))[0]
+    ).toMatch(/^p\.yml: mode: "1" is not a mode/)
   })
 
   test('the JSON Schema lists exactly the keys the parser accepts', () => {

@@ -25,6 +25,10 @@ export const POLICIES: Record<string, Policy> = {
     'input'
   ).policy,
   empty: buildPolicy({}, 'input').policy,
+  audit: buildPolicy(
+    { 'allow-domains': 'github.com', 'block-domains': 'evil.test', mode: 'audit' },
+    'input'
+  ).policy,
   ports: buildPolicy(
     { 'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000' },
     'input'

@@ -4,7 +4,7 @@
  * same probe succeeds from an unfirewalled control container.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -256,6 +256,79 @@ describeWith(
         server.close()
       }
     })
+
+    test('audit mode records what the command needs; the suggested policy lets it pass when enforced', async () => {
+      const script = [
+        'set -e',
+        'for h in allowed.test api.allowed.test sub.allowed.test; do curl -sS --max-time 5 --cacert ca.crt https://$h/ >/dev/null; done',
+        'curl -sS --max-time 5 http://blocked.test/ >/dev/null'
+      ].join('\n')
+      const audit = await runCli(
+        ['run', '--mode', 'audit', '--dns-servers', LAB_RESOLVER, '--', 'bash', '-c', script],
+        workspace
+      )
+      expect(audit.code).toBe(0)
+      expect(audit.stderr).toMatch(/warning: audit mode/)
+      const suggested = readFileSync(join(logsDirOf(audit), 'suggested-policy.yml'), 'utf8')
+      expect(suggested).toBe('allow-domains:\n  - allowed.test\n  - blocked.test\n')
+      // Everything that is not HTTP(S) to a public name stays enforced in audit mode.
+      const probe = await runCli(
+        [
+          'run',
+          '--mode',
+          'audit',
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--',
+          'bash',
+          '-c',
+          probeScript(`${nonce}a`, join(workspace, 'ca.crt'))
+        ],
+        workspace
+      )
+      const audited = parseProbes(probe.stdout)
+      expect(audited.ip_literal?.out).toBe('403')
+      expect(audited.direct_tcp?.code).toBe(7)
+      expect(audited.dns_blocked?.code).toBe(2)
+      expect(audited.udp_sink?.out).toMatch(/Operation not permitted/)
+
+      writeFileSync(join(workspace, 'suggested.yml'), suggested)
+      const enforced = await runCli(
+        [
+          'run',
+          '--policy',
+          'suggested.yml',
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--',
+          'bash',
+          '-c',
+          script
+        ],
+        workspace
+      )
+      expect(enforced.code).toBe(0)
+      expect(enforced.stderr).toMatch(/; [1-9]\d* allowed, 0 blocked/)
+    })
+
+    test.each([
+      ['dns-filter', /enforcement canary failed.*\n.*DNS query for a name not allowed/],
+      ['container-rules', /self-check[\s\S]*agent: chain AWF-OUT \(filter, IPv4\) is missing/]
+    ])(
+      'a deliberately broken layer (%s) stops the run before the command starts',
+      async (layer, why) => {
+        const { done } = startCli(
+          ['run', ...POLICY, '--', 'bash', '-c', 'echo COMMAND-RAN'],
+          workspace,
+          { AWF_TEST_DISABLE_LAYER: layer }
+        )
+        const r = await done
+        expect(r.code).toBe(125)
+        expect(r.stderr).toMatch(why)
+        expect(r.stdout + r.stderr).not.toContain('COMMAND-RAN')
+        expect(leftovers()).toEqual([])
+      }
+    )
 
     test.each([
       [0, 'exit 0'],

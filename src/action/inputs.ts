@@ -10,6 +10,8 @@ export interface Inputs {
   readonly policy: string
   readonly dnsServers: string
   readonly allowNetworks: string
+  /** `enforce` or `audit`. */
+  readonly mode: string
   readonly baseImage: string
   readonly proxyImage: string
   readonly agentImage: string
@@ -26,6 +28,7 @@ export function getInputs(): Inputs {
     policy: core.getInput('policy'),
     dnsServers: core.getInput('dns-servers'),
     allowNetworks: core.getInput('allow-networks'),
+    mode: core.getInput('mode'),
     baseImage: core.getInput('base-image'),
     proxyImage: core.getInput('proxy-image'),
     agentImage: core.getInput('agent-image'),

@@ -32,7 +32,8 @@ function policyFromInputs(inputs: Inputs, workspace: string): BuiltPolicy {
       'allow-domains': inputs.allowDomains,
       'block-domains': inputs.blockDomains,
       'allow-networks': inputs.allowNetworks,
-      'dns-servers': inputs.dnsServers
+      'dns-servers': inputs.dnsServers,
+      mode: inputs.mode
     },
     'input',
     readPolicyFile(inputs.policy, workspace, 'input policy')

@@ -3,11 +3,14 @@
  * destination, the outputs, and the fail-on-blocked verdict.
  */
 import * as core from '@actions/core'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { DomainRule } from '../policy/types.js'
 import {
   blockedAnnotations,
   buildReport,
   renderSummaryMarkdown,
+  suggestPolicy,
   unexpectedBlocks,
   type RunFacts
 } from '../report/index.js'
@@ -25,6 +28,11 @@ export async function reportRun(
   return core.group('Reporting', async () => {
     const events = await collectEvents(netfilter, outcome)
     const report = buildReport(events, options.expectedBlocks)
+    const suggestion = facts.mode === 'audit' ? suggestPolicy(events) : undefined
+    if (suggestion) {
+      writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml)
+      core.setOutput('suggested-policy', suggestion.yaml)
+    }
     core.setOutput('allowed-domains', JSON.stringify(report.allowedTargets))
     core.setOutput('blocked-domains', JSON.stringify(report.blockedTargets))
     for (const a of blockedAnnotations(report)) core.warning(a.message, { title: a.title })

@@ -10,6 +10,7 @@ export type PolicyFlag = (typeof POLICY_FLAGS)[number]
 
 const VALUE_FLAGS = [
   ...POLICY_FLAGS,
+  'mode',
   'policy',
   'out',
   'logs-dir',
@@ -41,6 +42,8 @@ values with commas or newlines):
   --allow-networks LIST   private CIDRs the proxy may reach (10.1.0.0/16)
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --policy FILE           YAML or JSON policy file; flags override its keys
+  --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
+                          allowed and recorded, and a policy is suggested at the end
 
 Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)

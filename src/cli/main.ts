@@ -8,7 +8,7 @@ import type { SandboxTopology } from '../render/types.js'
 import { readPolicyFile } from '../action/policy-sources.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
 import type { SandboxResources } from '../sandbox/resources.js'
-import { buildReport, renderTextReport } from '../report/index.js'
+import { buildReport, renderTextReport, suggestPolicy } from '../report/index.js'
 import { collectEvents } from '../sandbox/collect-events.js'
 import { teardown } from '../sandbox/teardown.js'
 import { detectUpstreamDns } from '../sandbox/upstream-dns.js'
@@ -35,7 +35,8 @@ function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[
       'allow-domains': v['allow-domains'],
       'block-domains': v['block-domains'],
       'allow-networks': v['allow-networks'],
-      'dns-servers': v['dns-servers']
+      'dns-servers': v['dns-servers'],
+      mode: v.mode
     },
     'flag',
     v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy')
@@ -108,6 +109,13 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
     logsDir: outcome.logsDir
   }
   process.stderr.write(renderTextReport(buildReport(events), facts))
+  if (policy.mode === 'audit') {
+    const suggestion = suggestPolicy(events)
+    writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml)
+    process.stderr.write(
+      `suggested policy (also in ${join(outcome.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`
+    )
+  }
   process.stderr.write(
     `awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`
   )

@@ -10,12 +10,12 @@ import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
 import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
-import type { Cidr, DomainRule, Policy } from './types.js'
+import type { Cidr, DomainRule, Mode, Policy } from './types.js'
 
 export type InputOrigin = 'input' | 'flag'
 
 /** Raw user text, keyed by the action input name. Absent or blank = not given. */
-export type RawPolicyInputs = Partial<Record<PolicyListKey, string | undefined>>
+export type RawPolicyInputs = Partial<Record<PolicyListKey | 'mode', string | undefined>>
 
 export interface BuiltPolicy {
   readonly policy: Policy
@@ -100,6 +100,7 @@ export function buildPolicy(
       )
     )
   }
+  const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems)
   if (problems.length > 0) throw new PolicyError(problems)
 
   const blockIndex = new DomainIndex(blocked)
@@ -111,19 +112,41 @@ export function buildPolicy(
       )
     return !blocker
   })
-  if (allowDomains.length === 0)
+  if (mode === 'audit')
+    warnings.push(
+      'audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy'
+    )
+  else if (allowDomains.length === 0)
     warnings.push(
       'no domain is allowed: the command will have no network access at all (allow-domains is empty)'
     )
 
   const policy: Policy = {
-    mode: 'enforce',
+    mode,
     allowDomains,
     blockDomains: blocked,
     allowNetworks: uniqueCidrs(allowNetworks),
     dnsServers
   }
   return { policy: deepFreeze(policy), warnings }
+}
+
+function parseMode(
+  given: string | undefined,
+  origin: InputOrigin,
+  fromFile: { value: string; where: string } | undefined,
+  problems: PolicyProblem[]
+): Mode {
+  const chosen =
+    given !== undefined && given.trim() !== ''
+      ? { value: given.trim(), where: origin === 'input' ? 'input mode' : 'flag --mode' }
+      : fromFile
+  if (chosen === undefined || chosen.value === 'enforce') return 'enforce'
+  if (chosen.value === 'audit') return 'audit'
+  problems.push(
+    problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.')
+  )
+  return 'enforce'
 }
 
 function uniqueCidrs(cidrs: readonly Cidr[]): Cidr[] {

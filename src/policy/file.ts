@@ -7,12 +7,13 @@ import { problem, type PolicyProblem } from './problem.js'
 
 export const POLICY_FILE_KEYS = [
   'version',
+  'mode',
   'allow-domains',
   'block-domains',
   'allow-networks',
   'dns-servers'
 ] as const
-export type PolicyListKey = Exclude<(typeof POLICY_FILE_KEYS)[number], 'version'>
+export type PolicyListKey = Exclude<(typeof POLICY_FILE_KEYS)[number], 'version' | 'mode'>
 
 export interface PolicyFileText {
   readonly path: string
@@ -20,7 +21,9 @@ export interface PolicyFileText {
 }
 
 /** Each list key's entries with the `where` of each, e.g. `p.yml: allow-domains[2]`. */
-export type PolicyFileLists = Partial<Record<PolicyListKey, { value: string; where: string }[]>>
+export type PolicyFileLists = Partial<Record<PolicyListKey, { value: string; where: string }[]>> & {
+  mode?: { value: string; where: string }
+}
 
 export function parsePolicyFile(file: PolicyFileText): {
   lists: PolicyFileLists
@@ -68,6 +71,13 @@ export function parsePolicyFile(file: PolicyFileText): {
         problems.push(
           problem(where, String(value), 'is not a supported version', 'The only version is 1.')
         )
+      continue
+    }
+    if (key === 'mode') {
+      lists.mode = {
+        value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+        where
+      }
       continue
     }
     if (!(POLICY_FILE_KEYS as readonly string[]).includes(key)) {

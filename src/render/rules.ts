@@ -84,9 +84,10 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
   const egr = t.egressBridge
   const subnet = cidrText(t.internalSubnet, 4)
   const fromProxy = ['-i', egr, '-s', t.proxyEgressIp]
-  const ports = [...new Set(policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)))].sort(
-    (a, b) => a - b
-  )
+  const auditPorts = policy.mode === 'audit' ? [80, 443] : []
+  const ports = [
+    ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
+  ].sort((a, b) => a - b)
   ports.forEach(assertPort)
   const portMatches = chunk(ports, 15).map((c) => [
     '-p',

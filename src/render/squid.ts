@@ -79,6 +79,7 @@ function splitAclLines(lines: readonly string[]): string[] {
 
 export function renderSquidConf({ policy, topology }: RenderInput): string {
   assertIp(topology.internalSubnet.address)
+  topology.upstreamDns.forEach(assertIp)
   assertPrefix(topology.internalSubnet.prefix, 4)
   const acls: string[] = []
   const access: string[] = []
@@ -121,6 +122,7 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
     'acl proto_http proto HTTP',
     // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
     'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+    'acl awf_internal dstdomain -n .awf.invalid',
     `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
     ...splitAclLines(acls),
     '',
@@ -128,9 +130,11 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
     'http_access deny manager',
     '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
     'http_access deny ip_literal',
+    "# The sandbox's own probe names are refused in every mode, and never resolved.",
+    'http_access deny awf_internal',
     '# The block list wins over every allow rule.',
     ...blocked.map((a) => `http_access deny ${a}`),
-    ...(anyAllowedAcls.length > 0
+    ...(anyAllowedAcls.length > 0 && policy.mode === 'enforce'
       ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
       : []),
     '# An allowed name that resolves to a private, loopback or metadata address is refused.',
@@ -138,6 +142,15 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
       ? 'http_access deny denied_nets !allowed_nets'
       : 'http_access deny denied_nets',
     ...access,
+    ...(policy.mode === 'audit'
+      ? [
+          '# Audit mode: any other public name on the default ports is allowed (and logged).',
+          'acl audit_http_port port 80',
+          'acl audit_https_port port 443',
+          'http_access allow CONNECT audit_https_port',
+          'http_access allow !CONNECT proto_http audit_http_port'
+        ]
+      : []),
     'http_access deny all',
     '',
     'cache deny all',
@@ -147,7 +160,9 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
     'host_verify_strict on',
     'httpd_suppress_version_string on',
     'shutdown_lifetime 0 seconds',
-    'dns_nameservers 127.0.0.1',
+    // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
+    // still go through the filtering forwarder.
+    `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
     'client_persistent_connections on',
     'server_persistent_connections on',
     '',

@@ -5,6 +5,7 @@
  */
 import type { Mode } from '../policy/types.js'
 import type { Report } from './report.js'
+import type { SuggestedPolicy } from './suggest.js'
 
 export interface RunFacts {
   readonly mode: Mode
@@ -25,7 +26,11 @@ export function escapeText(text: string): string {
 
 const code = (text: string): string => `<code>${escapeText(text)}</code>`
 
-export function renderSummaryMarkdown(report: Report, facts: RunFacts): string {
+export function renderSummaryMarkdown(
+  report: Report,
+  facts: RunFacts,
+  suggestion?: SuggestedPolicy
+): string {
   const lines = [
     `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
     '',
@@ -40,6 +45,17 @@ export function renderSummaryMarkdown(report: Report, facts: RunFacts): string {
     '</details>',
     ''
   ]
+  if (suggestion)
+    lines.push(
+      '### Suggested policy (audit mode)',
+      '',
+      'Everything the command reached over HTTP(S), collapsed by registrable domain:',
+      '',
+      '<pre>',
+      ...suggestion.yaml.trimEnd().split('\n').map(escapeText),
+      '</pre>',
+      ''
+    )
   if (report.blocked.length > 0) {
     const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []))
     lines.push(
