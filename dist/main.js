@@ -39594,7 +39594,7 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         if (report.blocked.length > MAX_ROWS)
             lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
         if (suggestions.length > 0)
-            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '');
+            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
     }
     lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
         .slice(0, MAX_ROWS)

@@ -81,6 +81,13 @@ export function renderSummaryMarkdown(
         '<pre>',
         ...suggestions.map(escapeText),
         '</pre>',
+        '',
+        'or to the policy file:',
+        '',
+        '<pre>',
+        'allow-domains:',
+        ...suggestions.map((x) => `  - ${escapeText(x)}`),
+        '</pre>',
         ''
       )
   }
