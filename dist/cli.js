@@ -4229,6 +4229,10 @@ const POLICY_FILE_KEYS = [
 ];
 function parsePolicyFile(file) {
     const problems = [];
+    const refuse = (why, expected) => ({
+        lists: {},
+        problems: [problem(file.path, '', why, expected)]
+    });
     let doc;
     try {
         doc = file.path.endsWith('.json')
@@ -4237,22 +4241,12 @@ function parsePolicyFile(file) {
     }
     catch (e) {
         const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-        return {
-            lists: {},
-            problems: [
-                problem(file.path, '', `cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')
-            ]
-        };
+        return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
     }
     if (doc === undefined || doc === null)
         return { lists: {}, problems };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        return {
-            lists: {},
-            problems: [
-                problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`)
-            ]
-        };
+        return refuse('is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`);
     const lists = {};
     for (const [key, value] of Object.entries(doc)) {
         const where = `${file.path}: ${key}`;

@@ -160,15 +160,16 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     expect(r.state).toBe('')
   })
 
-  test('when the main step is killed mid-run, the post step removes everything', async () => {
-    const main = await runAction(
-      'main',
-      { ...base, run: 'echo armed-and-running; sleep 120' },
-      dir,
-      {},
-      /armed-and-running/
-    )
+  /** A main step SIGKILLed while its command runs, as a cancelled or crashed runner would. */
+  async function killedMainStep(): Promise<ActionRun> {
+    const run = { ...base, run: 'echo armed-and-running; sleep 120' }
+    const main = await runAction('main', run, dir, {}, /armed-and-running/)
     expect(main.code).toBe(137)
+    return main
+  }
+
+  test('when the main step is killed mid-run, the post step removes everything', async () => {
+    const main = await killedMainStep()
     expect(leftovers()).not.toEqual([])
     const post = await runAction('post', {}, dir, stateEnv(main.state))
     expect(post.code).toBe(0)
@@ -177,14 +178,7 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
   })
 
   test('what a hard-killed run left is swept by the next run', async () => {
-    const main = await runAction(
-      'main',
-      { ...base, run: 'echo armed-and-running; sleep 120' },
-      dir,
-      {},
-      /armed-and-running/
-    )
-    expect(main.code).toBe(137)
+    await killedMainStep()
     const crashed = /awf-([0-9a-f]{8})-int/.exec(leftovers().join('\n'))?.[1]
     expect(crashed).toBeDefined()
     const next = await runCli(

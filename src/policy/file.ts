@@ -30,6 +30,10 @@ export function parsePolicyFile(file: PolicyFileText): {
   problems: PolicyProblem[]
 } {
   const problems: PolicyProblem[] = []
+  const refuse = (why: string, expected: string): ReturnType<typeof parsePolicyFile> => ({
+    lists: {},
+    problems: [problem(file.path, '', why, expected)]
+  })
   let doc: unknown
   try {
     doc = file.path.endsWith('.json')
@@ -37,31 +41,14 @@ export function parsePolicyFile(file: PolicyFileText): {
       : load(file.text, { schema: JSON_SCHEMA })
   } catch (e) {
     const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-    return {
-      lists: {},
-      problems: [
-        problem(
-          file.path,
-          '',
-          `cannot be parsed (${why})`,
-          'Write YAML or JSON (a .json file is read as JSON).'
-        )
-      ]
-    }
+    return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')
   }
   if (doc === undefined || doc === null) return { lists: {}, problems }
   if (typeof doc !== 'object' || Array.isArray(doc))
-    return {
-      lists: {},
-      problems: [
-        problem(
-          file.path,
-          '',
-          'is not a mapping',
-          `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`
-        )
-      ]
-    }
+    return refuse(
+      'is not a mapping',
+      `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`
+    )
 
   const lists: PolicyFileLists = {}
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
