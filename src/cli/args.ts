@@ -6,7 +6,6 @@ export const POLICY_FLAGS = [
   'allow-networks',
   'dns-servers'
 ] as const
-export type PolicyFlag = (typeof POLICY_FLAGS)[number]
 
 const VALUE_FLAGS = [
   ...POLICY_FLAGS,

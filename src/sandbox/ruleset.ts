@@ -72,21 +72,6 @@ export function removalBatch(saveText: string, runId: string): string {
   return out.length === 0 ? '' : `${out.join('\n')}\n`
 }
 
-/** Does `chain` exist in `table`, and is every rule in `expectedRules` present? */
-export function missingRules(
-  saveText: string,
-  table: string,
-  expectedRules: readonly string[]
-): string[] {
-  const saved = parseSave(saveText).find((t) => t.name === table)
-  const have = new Set((saved?.rules ?? []).map(normaliseRule))
-  return expectedRules.filter((r) => !have.has(normaliseRule(r)))
-}
-
 export function hasChain(saveText: string, table: string, chain: string): boolean {
   return parseSave(saveText).some((t) => t.name === table && t.chains.includes(chain))
-}
-
-function normaliseRule(rule: string): string {
-  return rule.trim().replace(/\s+/g, ' ')
 }
