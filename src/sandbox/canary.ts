@@ -44,7 +44,10 @@ export async function runCanary(
   const script = [
     `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
     `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
-    `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`
+    `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+    // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
+    // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
+    `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
   ].join('; ')
   const r = await docker.exec(run.agent, ['bash', '-c', script])
   const got = (key: string): string =>
@@ -70,6 +73,10 @@ export async function runCanary(
             read(join(run.logsDir, 'access.log'))
           )
         ))
+    ],
+    [
+      'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
+      () => Promise.resolve(got('netadmin') === '0')
     ],
     [
       'canary: a direct connection that ignores the proxy is dropped by the container rules',
