@@ -51,18 +51,21 @@ function runAction(
     if (killAfter?.test(stdout)) child.kill('SIGKILL')
   })
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  return new Promise((resolve) =>
-    child.on('close', (code) =>
+  return new Promise((resolve) => {
+    const finish = (code: number): void =>
       resolve({
-        code: code ?? 137,
+        code,
         stdout,
         stderr,
         outputs: readFileSync(outputFile, 'utf8'),
         state: readFileSync(stateFile, 'utf8'),
         summary: readFileSync(summaryFile, 'utf8')
       })
-    )
-  )
+    // A killed main step leaves its `docker run` holding stdout open until the post step
+    // removes the container, so a kill ends the wait at exit rather than at close.
+    child.on('exit', (_code, signal) => signal === 'SIGKILL' && finish(137))
+    child.on('close', (code) => code !== null && finish(code))
+  })
 }
 
 /** The runner hands saved state to the post step as STATE_<name> variables. */
