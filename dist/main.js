@@ -35486,7 +35486,7 @@ async function teardown(deps, r) {
     await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
     if (r.workDir) {
         const dir = r.workDir;
-        await attempt('removing temporary files', () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
     }
     return problems;
 }

@@ -26,7 +26,7 @@ async function removeHostRules(netfilter: Netfilter, runId: string): Promise<voi
 
 export async function teardown(deps: TeardownDeps, r: SandboxResources): Promise<string[]> {
   const problems: string[] = []
-  const attempt = async (what: string, step: () => Promise<void>): Promise<void> => {
+  const attempt = async (what: string, step: () => void | Promise<void>): Promise<void> => {
     try {
       await step()
     } catch (e) {
@@ -41,9 +41,7 @@ export async function teardown(deps: TeardownDeps, r: SandboxResources): Promise
   await attempt('removing networks', () => deps.docker.networkRemove(r.networks))
   if (r.workDir) {
     const dir = r.workDir
-    await attempt('removing temporary files', () =>
-      Promise.resolve(rmSync(dir, { recursive: true, force: true }))
-    )
+    await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }))
   }
   return problems
 }
