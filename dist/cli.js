@@ -1,12 +1,423 @@
 #!/usr/bin/env node
-import { readFileSync, openSync, constants, writeSync, closeSync, existsSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir, totalmem } from 'node:os';
-import { resolve, join, dirname, relative } from 'node:path';
+import { readFileSync, openSync, constants, writeSync, closeSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync, lstatSync, chownSync } from 'node:fs';
+import { totalmem, tmpdir } from 'node:os';
+import { posix, dirname, isAbsolute, normalize, resolve, join, relative } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
 import net, { isIPv6 } from 'node:net';
 import { randomBytes, createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
+
+/**
+ * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
+ * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ */
+function parseList(text) {
+    const items = [];
+    for (const rawLine of text.split(/\r?\n/)) {
+        const comment = rawLine.search(/(^|\s)#/);
+        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
+        for (const item of line.split(',')) {
+            const trimmed = item.trim();
+            if (trimmed)
+                items.push(trimmed);
+        }
+    }
+    return items;
+}
+
+/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
+function quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+function problem(where, value, why, expected) {
+    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
+}
+function isProblem(x) {
+    return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
+}
+/** Every problem of every source, reported together. */
+class PolicyError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => p.message).join('\n'));
+        this.problems = problems;
+        this.name = 'PolicyError';
+    }
+}
+
+/**
+ * The command's environment: a documented safe set from the runner, the firewall's own proxy
+ * settings, and only the variables the user names. Values travel in the docker process's
+ * environment (never argv, never a file) and are never echoed in a message.
+ */
+/** Passed through from the runner when set: facts about the run, never a credential. */
+const SAFE_ENV = [
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTION',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKSPACE',
+    'LANG',
+    'LC_ALL',
+    'RUNNER_ARCH',
+    'RUNNER_DEBUG',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_OS',
+    'RUNNER_TOOL_CACHE',
+    'TZ'
+];
+/**
+ * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
+ * HOME) and the workflow-command files (through them a command could change later,
+ * unfirewalled steps; the files are not mounted either).
+ */
+const RESERVED = Object.fromEntries([
+    ...[
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'ALL_PROXY',
+        'NO_PROXY',
+        'NODE_USE_ENV_PROXY',
+        'NPM_CONFIG_PROXY',
+        'NPM_CONFIG_HTTPS_PROXY',
+        'HOME',
+        'TMPDIR'
+    ].map((n) => [n, 'is set by the firewall itself']),
+    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
+        n,
+        'names a workflow-command file, which the command must never write'
+    ])
+]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const MAX_VALUE = 128 * 1024;
+/**
+ * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
+ * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
+ */
+function parseEnvEntries(text, where) {
+    const problems = [];
+    const entries = new Map();
+    // Split lines ourselves: a literal value may hold a comma or a `#`.
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
+        for (const item of items) {
+            const at = item.indexOf('=');
+            const name = at === -1 ? item : item.slice(0, at).trim();
+            if (!NAME.test(name)) {
+                // Not echoed: a value pasted without its NAME= would be a secret.
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                continue;
+            }
+            const reserved = RESERVED[name.toUpperCase()];
+            if (reserved) {
+                problems.push(problem(where, name, reserved, 'Remove it from env.'));
+                continue;
+            }
+            const value = at === -1 ? undefined : item.slice(at + 1);
+            if (value !== undefined && value.length > MAX_VALUE) {
+                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
+                continue;
+            }
+            entries.set(name, { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return [...entries.values()];
+}
+/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
+function proxyEnv(proxyUrl, noProxy) {
+    const u = new URL(proxyUrl);
+    const no = noProxy.join(',');
+    const javaNoProxy = noProxy.join('|');
+    return {
+        HTTP_PROXY: proxyUrl,
+        HTTPS_PROXY: proxyUrl,
+        ALL_PROXY: proxyUrl,
+        http_proxy: proxyUrl,
+        https_proxy: proxyUrl,
+        all_proxy: proxyUrl,
+        NO_PROXY: no,
+        no_proxy: no,
+        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
+        NODE_USE_ENV_PROXY: '1',
+        npm_config_proxy: proxyUrl,
+        npm_config_https_proxy: proxyUrl,
+        JAVA_TOOL_OPTIONS: [
+            `-Dhttp.proxyHost=${u.hostname}`,
+            `-Dhttp.proxyPort=${u.port}`,
+            `-Dhttps.proxyHost=${u.hostname}`,
+            `-Dhttps.proxyPort=${u.port}`,
+            `-Dhttp.nonProxyHosts=${javaNoProxy}`
+        ].join(' ')
+    };
+}
+/**
+ * The environment from the runner: the safe set present there, PATH when the runner's tools
+ * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
+ */
+function buildAgentEnv(opts) {
+    const vars = {};
+    const secrets = [];
+    const warnings = [];
+    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
+    for (const name of names) {
+        const v = opts.runnerEnv[name];
+        if (v !== undefined)
+            vars[name] = v;
+    }
+    for (const e of opts.entries) {
+        const v = e.value ?? opts.runnerEnv[e.name];
+        if (v === undefined) {
+            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
+            continue;
+        }
+        vars[e.name] = v;
+        if (v !== '')
+            secrets.push(v);
+    }
+    return { vars, secrets, warnings };
+}
+/** The firewall's own variables over the user's: nothing the user passes can override them. */
+function withFixedEnv(vars, fixed) {
+    const merged = { ...vars, ...fixed };
+    // The user's JVM options stay; the proxy properties come last, so they win.
+    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
+        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
+    return merged;
+}
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const binds = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                binds.push({ source: dir, target: dir, readOnly: true });
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            const shown = binds.some((b) => within(cache, b.target));
+            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                binds.push({ source: cache, target: cache, readOnly: true });
+        }
+    }
+    binds.push({ source: r.freshHome, target: home, readOnly: false });
+    binds.push({ source: workspace, target: workspace, readOnly: false });
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            binds.push({ source: event, target: event, readOnly: true });
+    }
+    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
+    const candidates = [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+    const visible = binds.filter((b) => b.source === b.target);
+    const masked = [];
+    for (const path of [...new Set(candidates)].sort()) {
+        if (!visible.some((b) => within(path, b.target)))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        if (masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: r.emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, home, masked };
+}
+/** The runner's paths the plan needs, read from the step's environment. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined
+    };
+}
+
+/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
+const MIB = 1024 * 1024;
+const MIN_MEMORY = 64 * MIB;
+const UNITS = {
+    '': 1,
+    k: 1024,
+    m: MIB,
+    g: 1024 * MIB,
+    t: 1024 * 1024 * MIB
+};
+const DEFAULT_PIDS_LIMIT = 4096;
+/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
+const MAX_TIMEOUT_MINUTES = 6 * 60;
+/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
+function parseLimits(raw, where, totalMemory) {
+    const problems = [];
+    let timeoutMs = 0;
+    const t = raw.timeoutMinutes?.trim() ?? '';
+    if (t !== '') {
+        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
+            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
+        else
+            timeoutMs = Math.round(minutes * 60000);
+    }
+    let memoryBytes = Math.floor(totalMemory * 0.75);
+    const m = raw.memory?.trim() ?? '';
+    if (m !== '') {
+        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
+        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
+        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
+            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
+        else
+            memoryBytes = bytes;
+    }
+    let pidsLimit = DEFAULT_PIDS_LIMIT;
+    const p = raw.pids?.trim() ?? '';
+    if (p !== '') {
+        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
+        if (!(n >= 32 && n <= 1000000))
+            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
+        else
+            pidsLimit = n;
+    }
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+}
 
 /**
  * Check if `vhost` is a valid suffix of `hostname` (top-domain)
@@ -1272,27 +1683,6 @@ function parse(url, options) {
 function getDomain(url, options) {
     /*@__INLINE__*/ resetResult(RESULT);
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
-}
-
-/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
-function quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
-}
-function problem(where, value, why, expected) {
-    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
-}
-function isProblem(x) {
-    return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
-}
-/** Every problem of every source, reported together. */
-class PolicyError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => p.message).join('\n'));
-        this.problems = problems;
-        this.name = 'PolicyError';
-    }
 }
 
 /**
@@ -4225,7 +4615,8 @@ const POLICY_FILE_KEYS = [
     'allow-domains',
     'block-domains',
     'allow-networks',
-    'dns-servers'
+    'dns-servers',
+    'allow-host-ports'
 ];
 function parsePolicyFile(file) {
     const problems = [];
@@ -4281,6 +4672,54 @@ function parsePolicyFile(file) {
         lists[key] = entries;
     }
     return { lists, problems };
+}
+
+/**
+ * `allow-host-ports`: ports of the runner itself (or of `services:` containers published on
+ * it) that the command may reach as host.docker.internal. Nothing on the runner is reachable
+ * otherwise. Ports that usually carry a database or a remote shell need a confirming `!`.
+ */
+/** The name the command uses for the runner; resolved in the container's /etc/hosts. */
+const HOST_ALIAS = 'host.docker.internal';
+/** Reaching these would hand the command the runner itself: never opened. */
+const NEVER = {
+    2375: 'the Docker API',
+    2376: 'the Docker API over TLS',
+    2377: 'Docker swarm management',
+    10250: 'the kubelet API'
+};
+/** Usually a database or a remote shell: opened only when confirmed with `!`. */
+const SENSITIVE_HOST_PORTS = {
+    22: 'SSH',
+    23: 'telnet',
+    1433: 'SQL Server',
+    1521: 'Oracle',
+    2379: 'etcd',
+    3306: 'MySQL',
+    3389: 'RDP',
+    5432: 'PostgreSQL',
+    5900: 'VNC',
+    5984: 'CouchDB',
+    5985: 'WinRM',
+    5986: 'WinRM',
+    6379: 'Redis',
+    9042: 'Cassandra',
+    9200: 'Elasticsearch',
+    11211: 'memcached',
+    27017: 'MongoDB'
+};
+function parseHostPort(raw, where) {
+    const m = /^(\d{1,5})(!?)$/.exec(raw);
+    const port = m ? Number(m[1]) : NaN;
+    if (!m || !(port >= 1 && port <= 65535))
+        return problem(where, raw, 'is not a port', 'Give a TCP port from 1 to 65535, such as 3000; add ! to confirm a database or shell port (5432!).');
+    const never = NEVER[port];
+    if (never)
+        return problem(where, raw, `is refused: it commonly serves ${never}, which would hand the command the whole runner`, 'No confirmation opens it.');
+    const sensitive = SENSITIVE_HOST_PORTS[port];
+    if (sensitive && m[2] !== '!')
+        return problem(where, raw, `is usually ${sensitive}: opening it lets the command use that service on the runner`, `If that is intended, write it as ${port}! to confirm.`);
+    return { port, sensitive: sensitive !== undefined };
 }
 
 /** IP literals and CIDRs, strictly parsed and printed in one canonical form. */
@@ -4417,24 +4856,6 @@ function parseDnsServer(text, where) {
     return ip.address;
 }
 
-/**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
- */
-function parseList(text) {
-    const items = [];
-    for (const rawLine of text.split(/\r?\n/)) {
-        const comment = rawLine.search(/(^|\s)#/);
-        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
-    }
-    return items;
-}
-
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
@@ -4480,6 +4901,7 @@ function buildPolicy(inputs, origin, file) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
+    const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
     const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
@@ -4499,8 +4921,11 @@ function buildPolicy(inputs, origin, file) {
         allowDomains,
         blockDomains: blocked,
         allowNetworks: uniqueCidrs(allowNetworks),
-        dnsServers
+        dnsServers,
+        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port)
     };
+    for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
+        warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
     return { policy: deepFreeze(policy), warnings };
 }
 function parseMode(given, origin, fromFile, problems) {
@@ -4546,6 +4971,7 @@ function hostChainNames(runId) {
 function logPrefixes(runId) {
     assertRunId(runId);
     return {
+        hostPort: `awf-${runId}-host-port: `,
         host: `awf-${runId}-host-drop: `,
         runner: `awf-${runId}-runner-drop: `,
         ipv6: `awf-${runId}-ipv6-drop: `,
@@ -4597,6 +5023,13 @@ function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
 }
+/** With host ports open, the runner's name answers as in /etc/hosts (resolvers that skip it). */
+function hostAlias(open, gateway) {
+    if (!open)
+        return [];
+    assertIpv4(gateway);
+    return ['# allow-host-ports: the runner.', `host-record=${HOST_ALIAS},${gateway}`];
+}
 function renderDnsmasqConf({ policy, topology }) {
     assertIp(topology.proxyIp);
     topology.upstreamDns.forEach(assertIp);
@@ -4623,6 +5056,7 @@ function renderDnsmasqConf({ policy, topology }) {
         ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
         '# Blocked names win over allowed ones (a longer match).',
         ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
+        ...hostAlias(policy.allowHostPorts.length > 0, topology.internalGateway),
         ''
     ];
     return lines.join('\n');
@@ -4695,7 +5129,8 @@ function planHostRules({ policy, topology: t }) {
     const chains = hostChainNames(t.runId);
     const prefix = logPrefixes(t.runId);
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
-    [t.proxyIp, t.proxyEgressIp].forEach(assertIpv4);
+    [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
     const int = t.internalBridge;
     const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
@@ -4718,7 +5153,61 @@ function planHostRules({ policy, topology: t }) {
     const allowNets = policy.allowNetworks
         .filter((n) => n.family === 4)
         .map((n) => cidrText(n, 4));
+    // A `services:` container published on the runner is reached through Docker's DNAT on the
+    // gateway address: the forwarded connection is accepted here, in both directions, because
+    // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+    const published = (dir, state, port) => [
+        ...dir,
+        '-p',
+        'tcp',
+        '-m',
+        'conntrack',
+        '--ctstate',
+        state,
+        '--ctorigdst',
+        t.internalGateway,
+        '--ctorigdstport',
+        String(port)
+    ];
+    const fromAgent = ['-i', int, '-s', subnet];
+    const publishedPorts = policy.allowHostPorts.flatMap(({ port }) => [
+        [
+            ...published(fromAgent, 'NEW', port),
+            ...LOG_LIMIT,
+            '-j',
+            'LOG',
+            '--log-prefix',
+            prefix.hostPort
+        ],
+        [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
+        [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
+    ]);
+    const toGateway = (port) => [
+        '-i',
+        int,
+        '-s',
+        subnet,
+        '-d',
+        t.internalGateway,
+        '-p',
+        'tcp',
+        '--dport',
+        String(port)
+    ];
+    const hostPortLog = policy.allowHostPorts.map(({ port }) => [
+        ...toGateway(port),
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        ...LOG_LIMIT,
+        '-j',
+        'LOG',
+        '--log-prefix',
+        prefix.hostPort
+    ]);
     const forward = [
+        ...publishedPorts,
         established('RETURN'),
         ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
             '-i',
@@ -4763,7 +5252,19 @@ function planHostRules({ policy, topology: t }) {
                 table: 'filter',
                 chains: [
                     { chain: chains.forward, rules: forward },
-                    { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
+                    {
+                        chain: chains.input,
+                        rules: [
+                            established('RETURN'),
+                            ...hostPortLog,
+                            ...policy.allowHostPorts.map(({ port }) => [
+                                ...toGateway(port),
+                                '-j',
+                                'RETURN'
+                            ]),
+                            ...logAndDrop(prefix.runner)
+                        ]
+                    }
                 ],
                 jumps: [
                     ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -4791,8 +5292,20 @@ function planHostRules({ policy, topology: t }) {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-function planContainerRules({ topology: t }) {
+function planContainerRules({ policy, topology: t }) {
     assertIpv4(t.proxyIp);
+    assertIpv4(t.internalGateway);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
+    const hostPorts = (verdict) => policy.allowHostPorts.map(({ port }) => [
+        '-d',
+        t.internalGateway,
+        '-p',
+        'tcp',
+        '--dport',
+        String(port),
+        '-j',
+        verdict
+    ]);
     const agent = logPrefixes(t.runId).agent;
     const proxy = t.proxyIp;
     return {
@@ -4805,6 +5318,7 @@ function planContainerRules({ topology: t }) {
                         rules: [
                             ['-o', 'lo', '-j', 'RETURN'],
                             ['-d', proxy, '-j', 'RETURN'],
+                            ...hostPorts('RETURN'),
                             ...[80, 443].map((port) => [
                                 '-p',
                                 'tcp',
@@ -4832,6 +5346,7 @@ function planContainerRules({ topology: t }) {
                             ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
                             ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
                             ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+                            ...hostPorts('ACCEPT'),
                             established('ACCEPT'),
                             [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
                             // A dropped SYN would only time out; a reset fails the connection at once.
@@ -5258,6 +5773,7 @@ class Handshake {
 const names = (runId) => ({
     proxy: `awf-${runId}-proxy`,
     agent: `awf-${runId}-agent`,
+    canary: `awf-${runId}-canary`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -5295,8 +5811,7 @@ function proxySpec(opts) {
     return {
         name: n.proxy,
         image: opts.image,
-        network: n.internalNetwork,
-        ip: opts.topology.proxyIp,
+        attach: { network: n.internalNetwork, ip: opts.topology.proxyIp },
         labels: opts.labels,
         mounts: [
             { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
@@ -5309,17 +5824,33 @@ function proxySpec(opts) {
         command: []
     };
 }
-/** The proxy variables, upper and lower case (curl reads only lower case for http://). */
-function proxyEnv(proxyIp) {
-    const url = `http://${proxyIp}:${SQUID_PORT}`;
-    const noProxy = 'localhost,127.0.0.1,::1';
+const ENTRYPOINT_MOUNT = '/awf/entrypoint';
+/**
+ * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
+ * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
+ */
+const INIT_MOUNT = '/awf/init';
+/** Addresses and names that bypass the proxy: loopback, and the runner when ports are open. */
+function noProxyList(topology, hostPorts) {
+    return [
+        'localhost',
+        '127.0.0.1',
+        '::1',
+        ...(hostPorts ? [HOST_ALIAS, topology.internalGateway] : [])
+    ];
+}
+function proxyUrl(topology) {
+    return `http://${topology.proxyIp}:${SQUID_PORT}`;
+}
+/** Privileges, seccomp and limits shared by the agent and the canary that stands in for it. */
+function agentPrivileges(o) {
     return {
-        HTTP_PROXY: url,
-        HTTPS_PROXY: url,
-        http_proxy: url,
-        https_proxy: url,
-        NO_PROXY: noProxy,
-        no_proxy: noProxy
+        capAdd: [],
+        user: o.user,
+        seccompProfile: o.seccompProfile,
+        pidsLimit: o.pidsLimit,
+        memoryBytes: o.memoryBytes,
+        readOnlyRoot: true
     };
 }
 function agentSpec(o) {
@@ -5327,29 +5858,52 @@ function agentSpec(o) {
     return {
         name: n.agent,
         image: o.image,
-        network: n.internalNetwork,
-        ip: o.agentIp,
+        attach: { network: n.internalNetwork, ip: o.agentIp },
         labels: o.labels,
         mounts: [
-            { source: o.workspace, target: o.workspace, readOnly: false },
+            ...o.filesystem.binds,
+            { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
+            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
             { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
             { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
         ],
-        env: { ...o.env, ...proxyEnv(o.topology.proxyIp) },
-        capAdd: [],
-        user: o.user,
+        tmpfs: o.filesystem.tmpfs,
+        env: o.env,
+        ...agentPrivileges(o),
         workdir: o.workspace,
-        seccompProfile: o.seccompProfile,
+        entrypoint: INIT_MOUNT,
+        extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
         sysctls: {
             'net.ipv6.conf.all.disable_ipv6': '1',
             'net.ipv6.conf.default.disable_ipv6': '1',
             // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
             'net.ipv4.ping_group_range': '1 0'
         },
-        pidsLimit: o.pidsLimit,
-        memoryBytes: o.memoryBytes,
-        init: true,
-        command: o.command
+        init: false,
+        tty: o.tty,
+        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+    };
+}
+/**
+ * The enforcement canary runs in its own short-lived container inside the agent's network
+ * namespace, as the agent's user with the agent's privileges, from our own image: its probes
+ * need bash, curl and python3, which the agent's tools or image may not have.
+ */
+function canarySpec(o, canaryImage, script) {
+    const n = names(o.topology.runId);
+    return {
+        name: n.canary,
+        image: canaryImage,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+        // The proxy settings only: the user's variables (secrets among them) stay with the agent.
+        env: { http_proxy: proxyUrl(o.topology) },
+        ...agentPrivileges(o),
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/bash',
+        command: ['-c', script]
     };
 }
 
@@ -5363,6 +5917,10 @@ function csvField(field) {
 function mountArg(m) {
     const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`];
     return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',');
+}
+function tmpfsArg(t) {
+    const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`];
+    return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',');
 }
 function labelArgs(labels) {
     return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
@@ -5387,13 +5945,13 @@ function buildNetworkCreateArgs(spec) {
  * every capability and cannot gain privileges; what a container needs is added back by name.
  */
 function containerOptions(spec) {
+    const a = spec.attach;
     const args = [
         '--name',
         spec.name,
-        '--network',
-        spec.network,
-        '--ip',
-        spec.ip,
+        ...('shareNetworkOf' in a
+            ? ['--network', `container:${a.shareNetworkOf}`]
+            : ['--network', a.network, '--ip', a.ip]),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -5401,6 +5959,11 @@ function containerOptions(spec) {
         'no-new-privileges',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+        ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
+        ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
+            '--add-host',
+            `${host}:${ip}`
+        ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
         ...Object.keys(spec.env).flatMap((k) => ['--env', k])
     ];
@@ -5416,6 +5979,12 @@ function containerOptions(spec) {
         args.push('--memory', String(spec.memoryBytes));
     if (spec.init)
         args.push('--init');
+    if (spec.readOnlyRoot)
+        args.push('--read-only');
+    if (spec.entrypoint)
+        args.push('--entrypoint', spec.entrypoint);
+    if (spec.tty)
+        args.push('--tty');
     return args;
 }
 /** Environment values travel in the docker process's environment, never in argv. */
@@ -5627,9 +6196,9 @@ class Docker {
             return { name, labels: parseLabelList(labels) };
         });
     }
-    /** Runs a command in a running container, as the container's user and with its limits. */
-    async exec(name, argv) {
-        return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 });
+    /** `docker run --rm` to completion, output captured; for short helpers. */
+    async runCaptured(spec, timeoutMs) {
+        return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
@@ -5709,16 +6278,37 @@ async function resolveBase(docker, requested) {
         'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
 }
 /**
- * The image for `kind`: a prebuilt reference if given, else an existing hash-tagged build for
- * any candidate base, else a fresh build.
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
+}
+/** A given image reference, present or pulled. */
+async function ensurePrebuilt(docker, ref, what) {
+    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
+        return ref;
+    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
+}
+/**
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
+ * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
+ * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
  */
 async function ensureImage(docker, kind, root, options) {
-    const prebuilt = kind === 'proxy' ? options.proxyImage : options.agentImage;
-    if (prebuilt) {
-        if ((await docker.imageId(prebuilt)) || (await docker.pull(prebuilt)))
-            return prebuilt;
-        throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`);
-    }
+    if (kind === 'proxy' && options.proxyImage)
+        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
@@ -6071,7 +6661,8 @@ function ablate(rendered, topology, layer) {
 
 /**
  * The enforcement canary: after the rules are in place and before the command starts, probes
- * run inside the agent's own sandbox (same user, capabilities, seccomp, network namespace) and
+ * run inside the agent's network namespace with the agent's user, capabilities and seccomp
+ * profile (src/sandbox/container-specs.ts canarySpec), and
  * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
  * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
  */
@@ -6095,7 +6686,7 @@ async function eventually(check, timeoutMs = 3000) {
     return check();
 }
 /** Returns the checks passed; throws listing the failures. */
-async function runCanary(docker, netfilter, run) {
+async function runCanary(probe, netfilter, run) {
     const { proxyIp, runId } = run.topology;
     const script = [
         `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
@@ -6105,7 +6696,7 @@ async function runCanary(docker, netfilter, run) {
         // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
         `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
     ].join('; ');
-    const r = await docker.exec(run.agent, ['bash', '-c', script]);
+    const r = await probe(script);
     const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
     const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
     const checks = [
@@ -6341,6 +6932,7 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
             runId,
             internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
             internalBridge: n.internalBridge,
+            internalGateway: hostAddress(internal, 1),
             proxyIp: hostAddress(internal, 2),
             egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
             egressBridge: n.egressBridge,
@@ -6381,6 +6973,9 @@ function detectUpstreamDns(readFile = read) {
 }
 
 const READY_TIMEOUT_MS = 60000;
+const CANARY_TIMEOUT_MS = 30000;
+/** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
+const EXIT_TIMEOUT = 124;
 function realDeps() {
     return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
 }
@@ -6400,6 +6995,28 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
         mode: 0o644
     });
+}
+const errorText = (e) => (e instanceof Error ? e.message : String(e));
+function kindOf(path) {
+    try {
+        const st = lstatSync(path);
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir, uid, gid) {
+    const home = makeDir(join(workDir, 'home'), 0o700);
+    if (process.getuid?.() === 0)
+        chownSync(home, uid, gid);
+    return home;
+}
+function emptyFile(workDir) {
+    const path = join(workDir, 'empty');
+    writeFileSync(path, '', { mode: 0o444 });
+    return path;
 }
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks) {
@@ -6425,7 +7042,13 @@ async function runSandboxed(deps, request, hooks) {
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         });
         const root = projectRoot();
-        const [proxyImage, agentImage] = await hooks.phase('Preparing images', () => Promise.all(['proxy', 'agent'].map((kind) => ensureImage(docker, kind, root, request.images))));
+        const agentRequest = request.agent;
+        const mode = agentRequest.image ? 'image' : 'host';
+        const [proxyImage, ourAgentImage, givenImage] = await hooks.phase('Preparing images', () => Promise.all([
+            ensureImage(docker, 'proxy', root, request.images),
+            ensureImage(docker, 'agent', root, request.images),
+            agentRequest.image ? ensurePrebuilt(docker, agentRequest.image, 'agent image') : undefined
+        ]));
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
         track({ networks: [n.internalNetwork, n.egressNetwork] });
         const { topology, agentIp } = await hooks.phase('Creating networks', () => createNetworks(docker, runId, labels, upstreamDns));
@@ -6447,29 +7070,57 @@ async function runSandboxed(deps, request, hooks) {
                 configDir: join(workDir, 'config'),
                 logsDir
             });
-            await docker.containerCreate(spec);
-            await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
-            await docker.containerStart(n.proxy);
+            try {
+                await docker.containerCreate(spec);
+                await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
+                await docker.containerStart(n.proxy);
+            }
+            catch (e) {
+                throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`);
+            }
         });
         const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+        const filesystem = planAgentFilesystem({
+            ...agentRequest.runner,
+            mode,
+            workspace: request.workspace,
+            freshHome: freshHome(workDir, agentRequest.uid, agentRequest.gid),
+            emptyFile: emptyFile(workDir),
+            uid: agentRequest.uid,
+            kindOf
+        });
+        if (filesystem.masked.length > 0)
+            info(`hidden from the command: ${filesystem.masked.join(', ')}`);
+        const hostAccess = request.policy.allowHostPorts.length > 0;
+        const { limits } = agentRequest;
+        const agentOptions = {
+            topology,
+            agentIp,
+            image: givenImage ?? ourAgentImage,
+            labels,
+            workspace: request.workspace,
+            filesystem,
+            entrypoint: join(root, 'containers', 'agent', 'entrypoint.sh'),
+            initBinary: findInitBinary(),
+            controlDir,
+            resolvConf: join(workDir, 'resolv.conf'),
+            seccompProfile: join(workDir, 'config', 'seccomp.json'),
+            user: `${agentRequest.uid}:${agentRequest.gid}`,
+            env: withFixedEnv(agentRequest.env, {
+                ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+                HOME: filesystem.home,
+                TMPDIR: '/tmp'
+            }),
+            pidsLimit: limits.pidsLimit,
+            memoryBytes: limits.memoryBytes,
+            tty: limits.tty,
+            hostAccess,
+            command: request.command
+        };
         const handshake = await Handshake.create(deps.run, controlDir);
         try {
-            track({ containers: [n.agent, n.proxy] });
-            const agent = docker.runAttached(agentSpec({
-                topology,
-                agentIp,
-                image: agentImage,
-                labels,
-                workspace: request.workspace,
-                controlDir,
-                resolvConf: join(workDir, 'resolv.conf'),
-                seccompProfile: join(workDir, 'config', 'seccomp.json'),
-                user: request.user,
-                env: request.env,
-                pidsLimit: request.pidsLimit,
-                memoryBytes: request.memoryBytes,
-                command: request.command
-            }), request.stdio);
+            track({ containers: [n.canary, n.agent, n.proxy] });
+            const agent = docker.runAttached(agentSpec(agentOptions), request.stdio);
             const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1))));
             const checks = await hooks
                 .phase('Arming the sandbox', async () => {
@@ -6500,7 +7151,7 @@ async function runSandboxed(deps, request, hooks) {
                     agentPid: pid,
                     input: { policy: request.policy, topology }
                 });
-                const canary = await runCanary(docker, netfilter, { agent: n.agent, topology, logsDir });
+                const canary = await runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir });
                 return [...passed, ...canary];
             })
                 .catch((e) => {
@@ -6509,9 +7160,28 @@ async function runSandboxed(deps, request, hooks) {
             });
             hooks.onCommandStart?.();
             handshake.go();
-            const exitCode = await exited;
+            let timedOut = false;
+            // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
+            const timer = limits.timeoutMs > 0
+                ? setTimeout(() => {
+                    timedOut = true;
+                    docker.containerRemove([n.agent]).catch(() => undefined);
+                }, limits.timeoutMs)
+                : undefined;
+            const code = await exited;
+            clearTimeout(timer);
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir, agentIp, proxyIp: topology.proxyIp, checks };
+            return {
+                runId,
+                exitCode: timedOut ? EXIT_TIMEOUT : code,
+                logsDir,
+                agentIp,
+                proxyIp: topology.proxyIp,
+                checks,
+                mode,
+                timedOut,
+                masked: filesystem.masked
+            };
         }
         finally {
             handshake.close();
@@ -6709,7 +7379,12 @@ const MAX_ROWS = 50;
 function renderTextReport(report, facts) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
     const lines = [
-        `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`
+        `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+        ...(facts.timedOutMinutes === undefined
+            ? []
+            : [
+                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+            ])
     ];
     for (const r of report.rows.slice(0, MAX_ROWS))
         lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}  ports ${r.ports.join(',') || '-'}  (${r.layers.join(', ')})`);
@@ -6793,8 +7468,11 @@ const POLICY_FLAGS = [
     'allow-domains',
     'block-domains',
     'allow-networks',
-    'dns-servers'
+    'dns-servers',
+    'allow-host-ports'
 ];
+/** Flags that may repeat: their values are joined with newlines. */
+const REPEATABLE = [...POLICY_FLAGS, 'env'];
 const VALUE_FLAGS = [
     ...POLICY_FLAGS,
     'mode',
@@ -6803,8 +7481,14 @@ const VALUE_FLAGS = [
     'logs-dir',
     'base-image',
     'proxy-image',
-    'agent-image'
+    'agent-image',
+    'env',
+    'agent-timeout',
+    'memory-limit',
+    'pids-limit',
+    'user'
 ];
+const SWITCHES = ['tty'];
 class UsageError extends Error {
 }
 const USAGE = `Usage:
@@ -6818,34 +7502,50 @@ values with commas or newlines):
   --block-domains LIST    domains refused even when an allowed entry covers them
   --allow-networks LIST   private CIDRs the proxy may reach (10.1.0.0/16)
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
+  --allow-host-ports LIST ports of this machine the command may reach as
+                          host.docker.internal (3000; 5432! to confirm a database port)
   --policy FILE           YAML or JSON policy file; flags override its keys
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end
 
 Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
+  --agent-image REF       run the command in this image instead of with this machine's
+                          own tools (mounted read-only)
+  --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
+                          its value here
+  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)
+  --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
+  --pids-limit N          process limit of the command (default 4096)
+  --tty                   give the command a terminal
+  --user UID:GID          run the command as this user (default: yours)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
-  --agent-image REF       use this prebuilt agent image
 
-Exit status: the command's own; 2 for invalid input; 125 when the sandbox cannot start.`;
+Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
+125 when the sandbox cannot start.`;
 function isValueFlag(name) {
     return VALUE_FLAGS.includes(name);
 }
 function parseArgs(argv) {
     const [first, ...rest] = argv;
     if (first === undefined || first === 'help' || first === '--help' || first === '-h')
-        return { command: 'help', values: {}, argv: [] };
+        return { command: 'help', values: {}, switches: {}, argv: [] };
     if (first === 'version' || first === '--version')
-        return { command: 'version', values: {}, argv: [] };
+        return { command: 'version', values: {}, switches: {}, argv: [] };
     if (first !== 'render' && first !== 'run')
         throw new UsageError(`unknown command "${first}": expected render or run`);
     const values = {};
+    const switches = {};
     let i = 0;
     for (; i < rest.length; i++) {
         const arg = rest[i];
         if (arg === '--')
             break;
+        if (SWITCHES.includes(arg.slice(2)) && arg.startsWith('--')) {
+            switches[arg.slice(2)] = true;
+            continue;
+        }
         const m = /^--([a-z-]+)(?:=([\s\S]*))?$/.exec(arg);
         if (!m || !isValueFlag(m[1]))
             throw new UsageError(`unknown flag "${arg}"`);
@@ -6853,7 +7553,7 @@ function parseArgs(argv) {
         const value = m[2] ?? rest[++i];
         if (value === undefined)
             throw new UsageError(`flag --${name} needs a value`);
-        const repeatable = POLICY_FLAGS.includes(name);
+        const repeatable = REPEATABLE.includes(name);
         if (values[name] !== undefined && !repeatable)
             throw new UsageError(`flag --${name} is given twice`);
         values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
@@ -6868,7 +7568,7 @@ function parseArgs(argv) {
     else if (command.length === 0) {
         throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com');
     }
-    return { command: first, values, argv: command };
+    return { command: first, values, switches, argv: command };
 }
 
 /** The command-line tool over the same core as the action: `render` and `run`. */
@@ -6879,6 +7579,7 @@ const EXAMPLE_TOPOLOGY = {
     runId: '00000000',
     internalSubnet: { address: '172.28.0.0', prefix: 24 },
     internalBridge: 'awfi-00000000',
+    internalGateway: '172.28.0.1',
     proxyIp: '172.28.0.2',
     egressSubnet: { address: '172.28.1.0', prefix: 24 },
     egressBridge: 'awfe-00000000',
@@ -6891,6 +7592,7 @@ function policyFrom(args) {
         'block-domains': v['block-domains'],
         'allow-networks': v['allow-networks'],
         'dns-servers': v['dns-servers'],
+        'allow-host-ports': v['allow-host-ports'],
         mode: v.mode
     }, 'flag', v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy'));
 }
@@ -6911,7 +7613,32 @@ const timedPhase = async (title, step) => {
     process.stderr.write(`awf: ${title} (${Date.now() - started} ms)\n`);
     return result;
 };
-async function run(args, policy) {
+function parseUser(text) {
+    if (text === undefined)
+        return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+    const m = /^(\d{1,9}):(\d{1,9})$/.exec(text);
+    if (!m)
+        throw new UsageError(`flag --user: ${JSON.stringify(text)} is not UID:GID (numbers, e.g. 1001:1001)`);
+    return { uid: Number(m[1]), gid: Number(m[2]) };
+}
+function agentSettings(args) {
+    const v = args.values;
+    return {
+        env: buildAgentEnv({
+            entries: parseEnvEntries(v.env ?? '', 'flag --env'),
+            runnerEnv: process.env,
+            passPath: v['agent-image'] === undefined
+        }),
+        limits: parseLimits({
+            timeoutMinutes: v['agent-timeout'],
+            memory: v['memory-limit'],
+            pids: v['pids-limit'],
+            tty: args.switches.tty === true
+        }, (key) => `flag --${key}`, totalmem()),
+        ...parseUser(v.user)
+    };
+}
+async function run(args, policy, agent) {
     let resources;
     let stopping = false;
     const deps = realDeps();
@@ -6936,23 +7663,27 @@ async function run(args, policy) {
         workspace: process.cwd(),
         tempRoot,
         logsDir: args.values['logs-dir'] ? resolve(args.values['logs-dir']) : undefined,
-        user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-        env: {},
+        agent: {
+            image: args.values['agent-image'],
+            uid: agent.uid,
+            gid: agent.gid,
+            env: agent.env.vars,
+            runner: runnerPathsFrom(process.env, process.execPath),
+            limits: agent.limits
+        },
         images: {
             baseImage: args.values['base-image'],
-            proxyImage: args.values['proxy-image'],
-            agentImage: args.values['agent-image']
+            proxyImage: args.values['proxy-image']
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
-        pidsLimit: 4096,
-        memoryBytes: Math.floor(totalmem() * 0.75)
+        stdio: ['ignore', 'inherit', 'inherit']
     }, { phase: timedPhase, onResources: (r) => (resources = r) });
     const events = await collectEvents(deps.netfilter, outcome);
     const facts = {
         mode: policy.mode,
         exitCode: outcome.exitCode,
         checks: outcome.checks,
-        logsDir: outcome.logsDir
+        logsDir: outcome.logsDir,
+        timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined
     };
     process.stderr.write(renderTextReport(buildReport(events), facts));
     if (policy.mode === 'audit') {
@@ -6966,6 +7697,7 @@ async function run(args, policy) {
 async function main(argv) {
     let args;
     let built;
+    let agent;
     try {
         args = parseArgs(argv);
         if (args.command === 'help') {
@@ -6977,7 +7709,8 @@ async function main(argv) {
             return 0;
         }
         built = policyFrom(args);
-        for (const w of built.warnings)
+        agent = agentSettings(args);
+        for (const w of [...built.warnings, ...agent.env.warnings])
             process.stderr.write(`warning: ${w}\n`);
         if (args.command === 'render') {
             render(args, built.policy);
@@ -6994,7 +7727,7 @@ async function main(argv) {
         return EXIT_USAGE;
     }
     try {
-        return await run(args, built.policy);
+        return await run(args, built.policy, agent);
     }
     catch (e) {
         process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -34,8 +34,8 @@ import 'child_process';
 import 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { tmpdir, totalmem } from 'node:os';
-import { openSync, constants as constants$7, writeSync, closeSync, readFileSync, existsSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync } from 'node:fs';
-import { join, dirname, resolve, relative } from 'node:path';
+import { posix, dirname, isAbsolute, normalize, join, resolve, relative } from 'node:path';
+import { openSync, constants as constants$7, writeSync, closeSync, readFileSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync, lstatSync, chownSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -29177,6 +29177,38 @@ var ExitCode;
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 /**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
  * Gets the value of an input.
  * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
  * Returns an empty string if the value is not defined.
@@ -29326,6 +29358,417 @@ function saveState(name, value) {
         return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
     issueCommand('save-state', { name }, toCommandValue(value));
+}
+
+/**
+ * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
+ * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ */
+function parseList(text) {
+    const items = [];
+    for (const rawLine of text.split(/\r?\n/)) {
+        const comment = rawLine.search(/(^|\s)#/);
+        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
+        for (const item of line.split(',')) {
+            const trimmed = item.trim();
+            if (trimmed)
+                items.push(trimmed);
+        }
+    }
+    return items;
+}
+
+/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
+function quote(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+function problem(where, value, why, expected) {
+    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
+}
+function isProblem(x) {
+    return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
+}
+/** Every problem of every source, reported together. */
+class PolicyError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => p.message).join('\n'));
+        this.problems = problems;
+        this.name = 'PolicyError';
+    }
+}
+
+/**
+ * The command's environment: a documented safe set from the runner, the firewall's own proxy
+ * settings, and only the variables the user names. Values travel in the docker process's
+ * environment (never argv, never a file) and are never echoed in a message.
+ */
+/** Passed through from the runner when set: facts about the run, never a credential. */
+const SAFE_ENV = [
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTION',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKSPACE',
+    'LANG',
+    'LC_ALL',
+    'RUNNER_ARCH',
+    'RUNNER_DEBUG',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_OS',
+    'RUNNER_TOOL_CACHE',
+    'TZ'
+];
+/**
+ * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
+ * HOME) and the workflow-command files (through them a command could change later,
+ * unfirewalled steps; the files are not mounted either).
+ */
+const RESERVED = Object.fromEntries([
+    ...[
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'ALL_PROXY',
+        'NO_PROXY',
+        'NODE_USE_ENV_PROXY',
+        'NPM_CONFIG_PROXY',
+        'NPM_CONFIG_HTTPS_PROXY',
+        'HOME',
+        'TMPDIR'
+    ].map((n) => [n, 'is set by the firewall itself']),
+    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
+        n,
+        'names a workflow-command file, which the command must never write'
+    ])
+]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const MAX_VALUE = 128 * 1024;
+/**
+ * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
+ * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
+ */
+function parseEnvEntries(text, where) {
+    const problems = [];
+    const entries = new Map();
+    // Split lines ourselves: a literal value may hold a comma or a `#`.
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
+        for (const item of items) {
+            const at = item.indexOf('=');
+            const name = at === -1 ? item : item.slice(0, at).trim();
+            if (!NAME.test(name)) {
+                // Not echoed: a value pasted without its NAME= would be a secret.
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                continue;
+            }
+            const reserved = RESERVED[name.toUpperCase()];
+            if (reserved) {
+                problems.push(problem(where, name, reserved, 'Remove it from env.'));
+                continue;
+            }
+            const value = at === -1 ? undefined : item.slice(at + 1);
+            if (value !== undefined && value.length > MAX_VALUE) {
+                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
+                continue;
+            }
+            entries.set(name, { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return [...entries.values()];
+}
+/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
+function proxyEnv(proxyUrl, noProxy) {
+    const u = new URL(proxyUrl);
+    const no = noProxy.join(',');
+    const javaNoProxy = noProxy.join('|');
+    return {
+        HTTP_PROXY: proxyUrl,
+        HTTPS_PROXY: proxyUrl,
+        ALL_PROXY: proxyUrl,
+        http_proxy: proxyUrl,
+        https_proxy: proxyUrl,
+        all_proxy: proxyUrl,
+        NO_PROXY: no,
+        no_proxy: no,
+        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
+        NODE_USE_ENV_PROXY: '1',
+        npm_config_proxy: proxyUrl,
+        npm_config_https_proxy: proxyUrl,
+        JAVA_TOOL_OPTIONS: [
+            `-Dhttp.proxyHost=${u.hostname}`,
+            `-Dhttp.proxyPort=${u.port}`,
+            `-Dhttps.proxyHost=${u.hostname}`,
+            `-Dhttps.proxyPort=${u.port}`,
+            `-Dhttp.nonProxyHosts=${javaNoProxy}`
+        ].join(' ')
+    };
+}
+/**
+ * The environment from the runner: the safe set present there, PATH when the runner's tools
+ * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
+ */
+function buildAgentEnv(opts) {
+    const vars = {};
+    const secrets = [];
+    const warnings = [];
+    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
+    for (const name of names) {
+        const v = opts.runnerEnv[name];
+        if (v !== undefined)
+            vars[name] = v;
+    }
+    for (const e of opts.entries) {
+        const v = e.value ?? opts.runnerEnv[e.name];
+        if (v === undefined) {
+            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
+            continue;
+        }
+        vars[e.name] = v;
+        if (v !== '')
+            secrets.push(v);
+    }
+    return { vars, secrets, warnings };
+}
+/** The firewall's own variables over the user's: nothing the user passes can override them. */
+function withFixedEnv(vars, fixed) {
+    const merged = { ...vars, ...fixed };
+    // The user's JVM options stay; the proxy properties come last, so they win.
+    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
+        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
+    return merged;
+}
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const binds = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                binds.push({ source: dir, target: dir, readOnly: true });
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            const shown = binds.some((b) => within(cache, b.target));
+            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                binds.push({ source: cache, target: cache, readOnly: true });
+        }
+    }
+    binds.push({ source: r.freshHome, target: home, readOnly: false });
+    binds.push({ source: workspace, target: workspace, readOnly: false });
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            binds.push({ source: event, target: event, readOnly: true });
+    }
+    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
+    const candidates = [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+    const visible = binds.filter((b) => b.source === b.target);
+    const masked = [];
+    for (const path of [...new Set(candidates)].sort()) {
+        if (!visible.some((b) => within(path, b.target)))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        if (masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: r.emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, home, masked };
+}
+/** The runner's paths the plan needs, read from the step's environment. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined
+    };
+}
+
+/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
+const MIB = 1024 * 1024;
+const MIN_MEMORY = 64 * MIB;
+const UNITS = {
+    '': 1,
+    k: 1024,
+    m: MIB,
+    g: 1024 * MIB,
+    t: 1024 * 1024 * MIB
+};
+const DEFAULT_PIDS_LIMIT = 4096;
+/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
+const MAX_TIMEOUT_MINUTES = 6 * 60;
+/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
+function parseLimits(raw, where, totalMemory) {
+    const problems = [];
+    let timeoutMs = 0;
+    const t = raw.timeoutMinutes?.trim() ?? '';
+    if (t !== '') {
+        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
+            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
+        else
+            timeoutMs = Math.round(minutes * 60000);
+    }
+    let memoryBytes = Math.floor(totalMemory * 0.75);
+    const m = raw.memory?.trim() ?? '';
+    if (m !== '') {
+        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
+        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
+        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
+            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
+        else
+            memoryBytes = bytes;
+    }
+    let pidsLimit = DEFAULT_PIDS_LIMIT;
+    const p = raw.pids?.trim() ?? '';
+    if (p !== '') {
+        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
+        if (!(n >= 32 && n <= 1000000))
+            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
+        else
+            pidsLimit = n;
+    }
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
 }
 
 /**
@@ -30592,27 +31035,6 @@ function parse(url, options) {
 function getDomain(url, options) {
     /*@__INLINE__*/ resetResult(RESULT);
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
-}
-
-/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
-function quote(value) {
-    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
-}
-function problem(where, value, why, expected) {
-    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
-}
-function isProblem(x) {
-    return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
-}
-/** Every problem of every source, reported together. */
-class PolicyError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => p.message).join('\n'));
-        this.problems = problems;
-        this.name = 'PolicyError';
-    }
 }
 
 /**
@@ -33545,7 +33967,8 @@ const POLICY_FILE_KEYS = [
     'allow-domains',
     'block-domains',
     'allow-networks',
-    'dns-servers'
+    'dns-servers',
+    'allow-host-ports'
 ];
 function parsePolicyFile(file) {
     const problems = [];
@@ -33601,6 +34024,54 @@ function parsePolicyFile(file) {
         lists[key] = entries;
     }
     return { lists, problems };
+}
+
+/**
+ * `allow-host-ports`: ports of the runner itself (or of `services:` containers published on
+ * it) that the command may reach as host.docker.internal. Nothing on the runner is reachable
+ * otherwise. Ports that usually carry a database or a remote shell need a confirming `!`.
+ */
+/** The name the command uses for the runner; resolved in the container's /etc/hosts. */
+const HOST_ALIAS = 'host.docker.internal';
+/** Reaching these would hand the command the runner itself: never opened. */
+const NEVER = {
+    2375: 'the Docker API',
+    2376: 'the Docker API over TLS',
+    2377: 'Docker swarm management',
+    10250: 'the kubelet API'
+};
+/** Usually a database or a remote shell: opened only when confirmed with `!`. */
+const SENSITIVE_HOST_PORTS = {
+    22: 'SSH',
+    23: 'telnet',
+    1433: 'SQL Server',
+    1521: 'Oracle',
+    2379: 'etcd',
+    3306: 'MySQL',
+    3389: 'RDP',
+    5432: 'PostgreSQL',
+    5900: 'VNC',
+    5984: 'CouchDB',
+    5985: 'WinRM',
+    5986: 'WinRM',
+    6379: 'Redis',
+    9042: 'Cassandra',
+    9200: 'Elasticsearch',
+    11211: 'memcached',
+    27017: 'MongoDB'
+};
+function parseHostPort(raw, where) {
+    const m = /^(\d{1,5})(!?)$/.exec(raw);
+    const port = m ? Number(m[1]) : NaN;
+    if (!m || !(port >= 1 && port <= 65535))
+        return problem(where, raw, 'is not a port', 'Give a TCP port from 1 to 65535, such as 3000; add ! to confirm a database or shell port (5432!).');
+    const never = NEVER[port];
+    if (never)
+        return problem(where, raw, `is refused: it commonly serves ${never}, which would hand the command the whole runner`, 'No confirmation opens it.');
+    const sensitive = SENSITIVE_HOST_PORTS[port];
+    if (sensitive && m[2] !== '!')
+        return problem(where, raw, `is usually ${sensitive}: opening it lets the command use that service on the runner`, `If that is intended, write it as ${port}! to confirm.`);
+    return { port, sensitive: sensitive !== undefined };
 }
 
 /** IP literals and CIDRs, strictly parsed and printed in one canonical form. */
@@ -33737,24 +34208,6 @@ function parseDnsServer(text, where) {
     return ip.address;
 }
 
-/**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
- */
-function parseList(text) {
-    const items = [];
-    for (const rawLine of text.split(/\r?\n/)) {
-        const comment = rawLine.search(/(^|\s)#/);
-        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
-    }
-    return items;
-}
-
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
@@ -33800,6 +34253,7 @@ function buildPolicy(inputs, origin, file) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
+    const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
     const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
@@ -33819,8 +34273,11 @@ function buildPolicy(inputs, origin, file) {
         allowDomains,
         blockDomains: blocked,
         allowNetworks: uniqueCidrs(allowNetworks),
-        dnsServers
+        dnsServers,
+        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port)
     };
+    for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
+        warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
     return { policy: deepFreeze(policy), warnings };
 }
 function parseMode(given, origin, fromFile, problems) {
@@ -33887,6 +34344,7 @@ function hostChainNames(runId) {
 function logPrefixes(runId) {
     assertRunId(runId);
     return {
+        hostPort: `awf-${runId}-host-port: `,
         host: `awf-${runId}-host-drop: `,
         runner: `awf-${runId}-runner-drop: `,
         ipv6: `awf-${runId}-ipv6-drop: `,
@@ -33938,6 +34396,13 @@ function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
 }
+/** With host ports open, the runner's name answers as in /etc/hosts (resolvers that skip it). */
+function hostAlias(open, gateway) {
+    if (!open)
+        return [];
+    assertIpv4(gateway);
+    return ['# allow-host-ports: the runner.', `host-record=${HOST_ALIAS},${gateway}`];
+}
 function renderDnsmasqConf({ policy, topology }) {
     assertIp(topology.proxyIp);
     topology.upstreamDns.forEach(assertIp);
@@ -33964,6 +34429,7 @@ function renderDnsmasqConf({ policy, topology }) {
         ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
         '# Blocked names win over allowed ones (a longer match).',
         ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
+        ...hostAlias(policy.allowHostPorts.length > 0, topology.internalGateway),
         ''
     ];
     return lines.join('\n');
@@ -34036,7 +34502,8 @@ function planHostRules({ policy, topology: t }) {
     const chains = hostChainNames(t.runId);
     const prefix = logPrefixes(t.runId);
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
-    [t.proxyIp, t.proxyEgressIp].forEach(assertIpv4);
+    [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
     const int = t.internalBridge;
     const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
@@ -34059,7 +34526,61 @@ function planHostRules({ policy, topology: t }) {
     const allowNets = policy.allowNetworks
         .filter((n) => n.family === 4)
         .map((n) => cidrText(n, 4));
+    // A `services:` container published on the runner is reached through Docker's DNAT on the
+    // gateway address: the forwarded connection is accepted here, in both directions, because
+    // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+    const published = (dir, state, port) => [
+        ...dir,
+        '-p',
+        'tcp',
+        '-m',
+        'conntrack',
+        '--ctstate',
+        state,
+        '--ctorigdst',
+        t.internalGateway,
+        '--ctorigdstport',
+        String(port)
+    ];
+    const fromAgent = ['-i', int, '-s', subnet];
+    const publishedPorts = policy.allowHostPorts.flatMap(({ port }) => [
+        [
+            ...published(fromAgent, 'NEW', port),
+            ...LOG_LIMIT,
+            '-j',
+            'LOG',
+            '--log-prefix',
+            prefix.hostPort
+        ],
+        [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
+        [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
+    ]);
+    const toGateway = (port) => [
+        '-i',
+        int,
+        '-s',
+        subnet,
+        '-d',
+        t.internalGateway,
+        '-p',
+        'tcp',
+        '--dport',
+        String(port)
+    ];
+    const hostPortLog = policy.allowHostPorts.map(({ port }) => [
+        ...toGateway(port),
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'NEW',
+        ...LOG_LIMIT,
+        '-j',
+        'LOG',
+        '--log-prefix',
+        prefix.hostPort
+    ]);
     const forward = [
+        ...publishedPorts,
         established('RETURN'),
         ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
             '-i',
@@ -34104,7 +34625,19 @@ function planHostRules({ policy, topology: t }) {
                 table: 'filter',
                 chains: [
                     { chain: chains.forward, rules: forward },
-                    { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
+                    {
+                        chain: chains.input,
+                        rules: [
+                            established('RETURN'),
+                            ...hostPortLog,
+                            ...policy.allowHostPorts.map(({ port }) => [
+                                ...toGateway(port),
+                                '-j',
+                                'RETURN'
+                            ]),
+                            ...logAndDrop(prefix.runner)
+                        ]
+                    }
                 ],
                 jumps: [
                     ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -34132,8 +34665,20 @@ function planHostRules({ policy, topology: t }) {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-function planContainerRules({ topology: t }) {
+function planContainerRules({ policy, topology: t }) {
     assertIpv4(t.proxyIp);
+    assertIpv4(t.internalGateway);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
+    const hostPorts = (verdict) => policy.allowHostPorts.map(({ port }) => [
+        '-d',
+        t.internalGateway,
+        '-p',
+        'tcp',
+        '--dport',
+        String(port),
+        '-j',
+        verdict
+    ]);
     const agent = logPrefixes(t.runId).agent;
     const proxy = t.proxyIp;
     return {
@@ -34146,6 +34691,7 @@ function planContainerRules({ topology: t }) {
                         rules: [
                             ['-o', 'lo', '-j', 'RETURN'],
                             ['-d', proxy, '-j', 'RETURN'],
+                            ...hostPorts('RETURN'),
                             ...[80, 443].map((port) => [
                                 '-p',
                                 'tcp',
@@ -34173,6 +34719,7 @@ function planContainerRules({ topology: t }) {
                             ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
                             ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
                             ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+                            ...hostPorts('ACCEPT'),
                             established('ACCEPT'),
                             [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
                             // A dropped SYN would only time out; a reset fails the connection at once.
@@ -34585,6 +35132,7 @@ class Handshake {
 const names = (runId) => ({
     proxy: `awf-${runId}-proxy`,
     agent: `awf-${runId}-agent`,
+    canary: `awf-${runId}-canary`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -34622,8 +35170,7 @@ function proxySpec(opts) {
     return {
         name: n.proxy,
         image: opts.image,
-        network: n.internalNetwork,
-        ip: opts.topology.proxyIp,
+        attach: { network: n.internalNetwork, ip: opts.topology.proxyIp },
         labels: opts.labels,
         mounts: [
             { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
@@ -34636,17 +35183,33 @@ function proxySpec(opts) {
         command: []
     };
 }
-/** The proxy variables, upper and lower case (curl reads only lower case for http://). */
-function proxyEnv(proxyIp) {
-    const url = `http://${proxyIp}:${SQUID_PORT}`;
-    const noProxy = 'localhost,127.0.0.1,::1';
+const ENTRYPOINT_MOUNT = '/awf/entrypoint';
+/**
+ * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
+ * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
+ */
+const INIT_MOUNT = '/awf/init';
+/** Addresses and names that bypass the proxy: loopback, and the runner when ports are open. */
+function noProxyList(topology, hostPorts) {
+    return [
+        'localhost',
+        '127.0.0.1',
+        '::1',
+        ...(hostPorts ? [HOST_ALIAS, topology.internalGateway] : [])
+    ];
+}
+function proxyUrl(topology) {
+    return `http://${topology.proxyIp}:${SQUID_PORT}`;
+}
+/** Privileges, seccomp and limits shared by the agent and the canary that stands in for it. */
+function agentPrivileges(o) {
     return {
-        HTTP_PROXY: url,
-        HTTPS_PROXY: url,
-        http_proxy: url,
-        https_proxy: url,
-        NO_PROXY: noProxy,
-        no_proxy: noProxy
+        capAdd: [],
+        user: o.user,
+        seccompProfile: o.seccompProfile,
+        pidsLimit: o.pidsLimit,
+        memoryBytes: o.memoryBytes,
+        readOnlyRoot: true
     };
 }
 function agentSpec(o) {
@@ -34654,29 +35217,52 @@ function agentSpec(o) {
     return {
         name: n.agent,
         image: o.image,
-        network: n.internalNetwork,
-        ip: o.agentIp,
+        attach: { network: n.internalNetwork, ip: o.agentIp },
         labels: o.labels,
         mounts: [
-            { source: o.workspace, target: o.workspace, readOnly: false },
+            ...o.filesystem.binds,
+            { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
+            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
             { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
             { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
         ],
-        env: { ...o.env, ...proxyEnv(o.topology.proxyIp) },
-        capAdd: [],
-        user: o.user,
+        tmpfs: o.filesystem.tmpfs,
+        env: o.env,
+        ...agentPrivileges(o),
         workdir: o.workspace,
-        seccompProfile: o.seccompProfile,
+        entrypoint: INIT_MOUNT,
+        extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
         sysctls: {
             'net.ipv6.conf.all.disable_ipv6': '1',
             'net.ipv6.conf.default.disable_ipv6': '1',
             // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
             'net.ipv4.ping_group_range': '1 0'
         },
-        pidsLimit: o.pidsLimit,
-        memoryBytes: o.memoryBytes,
-        init: true,
-        command: o.command
+        init: false,
+        tty: o.tty,
+        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+    };
+}
+/**
+ * The enforcement canary runs in its own short-lived container inside the agent's network
+ * namespace, as the agent's user with the agent's privileges, from our own image: its probes
+ * need bash, curl and python3, which the agent's tools or image may not have.
+ */
+function canarySpec(o, canaryImage, script) {
+    const n = names(o.topology.runId);
+    return {
+        name: n.canary,
+        image: canaryImage,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+        // The proxy settings only: the user's variables (secrets among them) stay with the agent.
+        env: { http_proxy: proxyUrl(o.topology) },
+        ...agentPrivileges(o),
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/bash',
+        command: ['-c', script]
     };
 }
 
@@ -34690,6 +35276,10 @@ function csvField(field) {
 function mountArg(m) {
     const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`];
     return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',');
+}
+function tmpfsArg(t) {
+    const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`];
+    return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',');
 }
 function labelArgs(labels) {
     return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
@@ -34714,13 +35304,13 @@ function buildNetworkCreateArgs(spec) {
  * every capability and cannot gain privileges; what a container needs is added back by name.
  */
 function containerOptions(spec) {
+    const a = spec.attach;
     const args = [
         '--name',
         spec.name,
-        '--network',
-        spec.network,
-        '--ip',
-        spec.ip,
+        ...('shareNetworkOf' in a
+            ? ['--network', `container:${a.shareNetworkOf}`]
+            : ['--network', a.network, '--ip', a.ip]),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -34728,6 +35318,11 @@ function containerOptions(spec) {
         'no-new-privileges',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+        ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
+        ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
+            '--add-host',
+            `${host}:${ip}`
+        ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
         ...Object.keys(spec.env).flatMap((k) => ['--env', k])
     ];
@@ -34743,6 +35338,12 @@ function containerOptions(spec) {
         args.push('--memory', String(spec.memoryBytes));
     if (spec.init)
         args.push('--init');
+    if (spec.readOnlyRoot)
+        args.push('--read-only');
+    if (spec.entrypoint)
+        args.push('--entrypoint', spec.entrypoint);
+    if (spec.tty)
+        args.push('--tty');
     return args;
 }
 /** Environment values travel in the docker process's environment, never in argv. */
@@ -34945,9 +35546,9 @@ class Docker {
             return { name, labels: parseLabelList(labels) };
         });
     }
-    /** Runs a command in a running container, as the container's user and with its limits. */
-    async exec(name, argv) {
-        return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 });
+    /** `docker run --rm` to completion, output captured; for short helpers. */
+    async runCaptured(spec, timeoutMs) {
+        return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
@@ -35027,16 +35628,37 @@ async function resolveBase(docker, requested) {
         'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
 }
 /**
- * The image for `kind`: a prebuilt reference if given, else an existing hash-tagged build for
- * any candidate base, else a fresh build.
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
+}
+/** A given image reference, present or pulled. */
+async function ensurePrebuilt(docker, ref, what) {
+    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
+        return ref;
+    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
+}
+/**
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
+ * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
+ * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
  */
 async function ensureImage(docker, kind, root, options) {
-    const prebuilt = kind === 'proxy' ? options.proxyImage : options.agentImage;
-    if (prebuilt) {
-        if ((await docker.imageId(prebuilt)) || (await docker.pull(prebuilt)))
-            return prebuilt;
-        throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`);
-    }
+    if (kind === 'proxy' && options.proxyImage)
+        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
@@ -35389,7 +36011,8 @@ function ablate(rendered, topology, layer) {
 
 /**
  * The enforcement canary: after the rules are in place and before the command starts, probes
- * run inside the agent's own sandbox (same user, capabilities, seccomp, network namespace) and
+ * run inside the agent's network namespace with the agent's user, capabilities and seccomp
+ * profile (src/sandbox/container-specs.ts canarySpec), and
  * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
  * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
  */
@@ -35413,7 +36036,7 @@ async function eventually(check, timeoutMs = 3000) {
     return check();
 }
 /** Returns the checks passed; throws listing the failures. */
-async function runCanary(docker, netfilter, run) {
+async function runCanary(probe, netfilter, run) {
     const { proxyIp, runId } = run.topology;
     const script = [
         `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
@@ -35423,7 +36046,7 @@ async function runCanary(docker, netfilter, run) {
         // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
         `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
     ].join('; ');
-    const r = await docker.exec(run.agent, ['bash', '-c', script]);
+    const r = await probe(script);
     const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
     const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
     const checks = [
@@ -35659,6 +36282,7 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
             runId,
             internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
             internalBridge: n.internalBridge,
+            internalGateway: hostAddress(internal, 1),
             proxyIp: hostAddress(internal, 2),
             egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
             egressBridge: n.egressBridge,
@@ -35699,6 +36323,9 @@ function detectUpstreamDns(readFile = read) {
 }
 
 const READY_TIMEOUT_MS = 60000;
+const CANARY_TIMEOUT_MS = 30000;
+/** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
+const EXIT_TIMEOUT = 124;
 function realDeps() {
     return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
 }
@@ -35718,6 +36345,28 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
         mode: 0o644
     });
+}
+const errorText = (e) => (e instanceof Error ? e.message : String(e));
+function kindOf(path) {
+    try {
+        const st = lstatSync(path);
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir, uid, gid) {
+    const home = makeDir(join(workDir, 'home'), 0o700);
+    if (process.getuid?.() === 0)
+        chownSync(home, uid, gid);
+    return home;
+}
+function emptyFile(workDir) {
+    const path = join(workDir, 'empty');
+    writeFileSync(path, '', { mode: 0o444 });
+    return path;
 }
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks) {
@@ -35743,7 +36392,13 @@ async function runSandboxed(deps, request, hooks) {
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         });
         const root = projectRoot();
-        const [proxyImage, agentImage] = await hooks.phase('Preparing images', () => Promise.all(['proxy', 'agent'].map((kind) => ensureImage(docker, kind, root, request.images))));
+        const agentRequest = request.agent;
+        const mode = agentRequest.image ? 'image' : 'host';
+        const [proxyImage, ourAgentImage, givenImage] = await hooks.phase('Preparing images', () => Promise.all([
+            ensureImage(docker, 'proxy', root, request.images),
+            ensureImage(docker, 'agent', root, request.images),
+            agentRequest.image ? ensurePrebuilt(docker, agentRequest.image, 'agent image') : undefined
+        ]));
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
         track({ networks: [n.internalNetwork, n.egressNetwork] });
         const { topology, agentIp } = await hooks.phase('Creating networks', () => createNetworks(docker, runId, labels, upstreamDns));
@@ -35765,29 +36420,57 @@ async function runSandboxed(deps, request, hooks) {
                 configDir: join(workDir, 'config'),
                 logsDir
             });
-            await docker.containerCreate(spec);
-            await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
-            await docker.containerStart(n.proxy);
+            try {
+                await docker.containerCreate(spec);
+                await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
+                await docker.containerStart(n.proxy);
+            }
+            catch (e) {
+                throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`);
+            }
         });
         const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+        const filesystem = planAgentFilesystem({
+            ...agentRequest.runner,
+            mode,
+            workspace: request.workspace,
+            freshHome: freshHome(workDir, agentRequest.uid, agentRequest.gid),
+            emptyFile: emptyFile(workDir),
+            uid: agentRequest.uid,
+            kindOf
+        });
+        if (filesystem.masked.length > 0)
+            info(`hidden from the command: ${filesystem.masked.join(', ')}`);
+        const hostAccess = request.policy.allowHostPorts.length > 0;
+        const { limits } = agentRequest;
+        const agentOptions = {
+            topology,
+            agentIp,
+            image: givenImage ?? ourAgentImage,
+            labels,
+            workspace: request.workspace,
+            filesystem,
+            entrypoint: join(root, 'containers', 'agent', 'entrypoint.sh'),
+            initBinary: findInitBinary(),
+            controlDir,
+            resolvConf: join(workDir, 'resolv.conf'),
+            seccompProfile: join(workDir, 'config', 'seccomp.json'),
+            user: `${agentRequest.uid}:${agentRequest.gid}`,
+            env: withFixedEnv(agentRequest.env, {
+                ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+                HOME: filesystem.home,
+                TMPDIR: '/tmp'
+            }),
+            pidsLimit: limits.pidsLimit,
+            memoryBytes: limits.memoryBytes,
+            tty: limits.tty,
+            hostAccess,
+            command: request.command
+        };
         const handshake = await Handshake.create(deps.run, controlDir);
         try {
-            track({ containers: [n.agent, n.proxy] });
-            const agent = docker.runAttached(agentSpec({
-                topology,
-                agentIp,
-                image: agentImage,
-                labels,
-                workspace: request.workspace,
-                controlDir,
-                resolvConf: join(workDir, 'resolv.conf'),
-                seccompProfile: join(workDir, 'config', 'seccomp.json'),
-                user: request.user,
-                env: request.env,
-                pidsLimit: request.pidsLimit,
-                memoryBytes: request.memoryBytes,
-                command: request.command
-            }), request.stdio);
+            track({ containers: [n.canary, n.agent, n.proxy] });
+            const agent = docker.runAttached(agentSpec(agentOptions), request.stdio);
             const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1))));
             const checks = await hooks
                 .phase('Arming the sandbox', async () => {
@@ -35818,7 +36501,7 @@ async function runSandboxed(deps, request, hooks) {
                     agentPid: pid,
                     input: { policy: request.policy, topology }
                 });
-                const canary = await runCanary(docker, netfilter, { agent: n.agent, topology, logsDir });
+                const canary = await runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir });
                 return [...passed, ...canary];
             })
                 .catch((e) => {
@@ -35827,9 +36510,28 @@ async function runSandboxed(deps, request, hooks) {
             });
             hooks.onCommandStart?.();
             handshake.go();
-            const exitCode = await exited;
+            let timedOut = false;
+            // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
+            const timer = limits.timeoutMs > 0
+                ? setTimeout(() => {
+                    timedOut = true;
+                    docker.containerRemove([n.agent]).catch(() => undefined);
+                }, limits.timeoutMs)
+                : undefined;
+            const code = await exited;
+            clearTimeout(timer);
             hooks.onCommandEnd?.();
-            return { runId, exitCode, logsDir, agentIp, proxyIp: topology.proxyIp, checks };
+            return {
+                runId,
+                exitCode: timedOut ? EXIT_TIMEOUT : code,
+                logsDir,
+                agentIp,
+                proxyIp: topology.proxyIp,
+                checks,
+                mode,
+                timedOut,
+                masked: filesystem.masked
+            };
         }
         finally {
             handshake.close();
@@ -39380,10 +40082,16 @@ function getInputs() {
         proxyImage: getInput('proxy-image'),
         agentImage: getInput('agent-image'),
         failOnBlocked: getBooleanInput('fail-on-blocked'),
-        expectedBlocks: getInput('expected-blocks')
+        expectedBlocks: getInput('expected-blocks'),
+        env: getInput('env'),
+        allowHostPorts: getInput('allow-host-ports'),
+        agentTimeout: getInput('agent-timeout'),
+        memoryLimit: getInput('memory-limit'),
+        pidsLimit: getInput('pids-limit'),
+        tty: getBooleanInput('tty')
     };
     for (const [key, value] of Object.entries(inputs))
-        if (key !== 'run')
+        if (key !== 'run' && key !== 'env')
             debug$1(`${key}: ${value}`);
     return inputs;
 }
@@ -39565,6 +40273,14 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+function timeoutLine(facts) {
+    return facts.timedOutMinutes === undefined
+        ? []
+        : [
+            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code 124.**`,
+            ''
+        ];
+}
 const MAX_ROWS = 50;
 const MAX_ANNOTATIONS = 10;
 /** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
@@ -39585,7 +40301,8 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         ...facts.checks.map((c) => `- ${c}`),
         '',
         '</details>',
-        ''
+        '',
+        ...timeoutLine(facts)
     ];
     if (report.blocked.length > 0) {
         const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
@@ -39763,6 +40480,7 @@ function policyFromInputs(inputs, workspace) {
         'block-domains': inputs.blockDomains,
         'allow-networks': inputs.allowNetworks,
         'dns-servers': inputs.dnsServers,
+        'allow-host-ports': inputs.allowHostPorts,
         mode: inputs.mode
     }, 'input', readPolicyFile(inputs.policy, workspace, 'input policy'));
 }
@@ -39771,11 +40489,24 @@ async function run() {
     try {
         const inputs = getInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const { policy, warnings, expectedBlocks } = await groupPhase('Validating policy', () => Promise.resolve().then(() => ({
+        const { policy, warnings, expectedBlocks, agentEnv, limits } = await groupPhase('Validating policy', () => Promise.resolve().then(() => ({
             ...policyFromInputs(inputs, workspace),
-            expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input')
+            expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input'),
+            agentEnv: buildAgentEnv({
+                entries: parseEnvEntries(inputs.env, 'input env'),
+                runnerEnv: process.env,
+                passPath: !inputs.agentImage
+            }),
+            limits: parseLimits({
+                timeoutMinutes: inputs.agentTimeout,
+                memory: inputs.memoryLimit,
+                pids: inputs.pidsLimit,
+                tty: inputs.tty
+            }, (key) => `input ${key}`, totalmem())
         })));
-        for (const w of warnings)
+        for (const secret of agentEnv.secrets)
+            setSecret(secret);
+        for (const w of [...warnings, ...agentEnv.warnings])
             warning$1(w);
         // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
         const token = randomBytes(16).toString('hex');
@@ -39786,17 +40517,20 @@ async function run() {
             command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
             workspace,
             tempRoot: process.env.RUNNER_TEMP || tmpdir(),
-            user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-            env: { CI: 'true', GITHUB_WORKSPACE: workspace },
+            agent: {
+                image: inputs.agentImage || undefined,
+                uid: process.getuid?.() ?? 0,
+                gid: process.getgid?.() ?? 0,
+                env: agentEnv.vars,
+                runner: runnerPathsFrom(process.env, process.execPath),
+                limits
+            },
             images: {
                 baseImage: inputs.baseImage || undefined,
                 proxyImage: inputs.proxyImage || undefined,
-                agentImage: inputs.agentImage || undefined,
                 cache: toolCacheImages(deps.docker)
             },
-            stdio: ['ignore', 'inherit', 'inherit'],
-            pidsLimit: 4096,
-            memoryBytes: Math.floor(totalmem() * 0.75)
+            stdio: ['ignore', 'inherit', 'inherit']
         }, {
             phase: groupPhase,
             onResources: saveResources,
@@ -39811,9 +40545,12 @@ async function run() {
             exitCode: outcome.exitCode,
             durationMs: Date.now() - started,
             checks: outcome.checks,
-            logsDir: outcome.logsDir
+            logsDir: outcome.logsDir,
+            timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined
         }, { failOnBlocked: inputs.failOnBlocked, expectedBlocks });
-        if (outcome.exitCode !== 0)
+        if (outcome.timedOut)
+            setFailed(`the command was still running after agent-timeout (${limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${outcome.exitCode}). Raise agent-timeout if the command needs longer.`);
+        else if (outcome.exitCode !== 0)
             setFailed(`the command exited with code ${outcome.exitCode}`);
         else if (blockedFailure)
             setFailed(blockedFailure);

@@ -28825,6 +28825,34 @@ for (let node = 0, offset = 0; node < numberOfNodes; node += 1) {
     }
 }
 
+/**
+ * The command's environment: a documented safe set from the runner, the firewall's own proxy
+ * settings, and only the variables the user names. Values travel in the docker process's
+ * environment (never argv, never a file) and are never echoed in a message.
+ */
+/**
+ * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
+ * HOME) and the workflow-command files (through them a command could change later,
+ * unfirewalled steps; the files are not mounted either).
+ */
+Object.fromEntries([
+    ...[
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'ALL_PROXY',
+        'NO_PROXY',
+        'NODE_USE_ENV_PROXY',
+        'NPM_CONFIG_PROXY',
+        'NPM_CONFIG_HTTPS_PROXY',
+        'HOME',
+        'TMPDIR'
+    ].map((n) => [n, 'is set by the firewall itself']),
+    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
+        n,
+        'names a workflow-command file, which the command must never write'
+    ])
+]);
+
 /** Pure builders of docker CLI argv. Nothing here runs a command. */
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
 function csvField(field) {
@@ -28833,6 +28861,10 @@ function csvField(field) {
 function mountArg(m) {
     const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`];
     return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',');
+}
+function tmpfsArg(t) {
+    const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`];
+    return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',');
 }
 function labelArgs(labels) {
     return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
@@ -28857,13 +28889,13 @@ function buildNetworkCreateArgs(spec) {
  * every capability and cannot gain privileges; what a container needs is added back by name.
  */
 function containerOptions(spec) {
+    const a = spec.attach;
     const args = [
         '--name',
         spec.name,
-        '--network',
-        spec.network,
-        '--ip',
-        spec.ip,
+        ...('shareNetworkOf' in a
+            ? ['--network', `container:${a.shareNetworkOf}`]
+            : ['--network', a.network, '--ip', a.ip]),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -28871,6 +28903,11 @@ function containerOptions(spec) {
         'no-new-privileges',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+        ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
+        ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
+            '--add-host',
+            `${host}:${ip}`
+        ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
         ...Object.keys(spec.env).flatMap((k) => ['--env', k])
     ];
@@ -28886,6 +28923,12 @@ function containerOptions(spec) {
         args.push('--memory', String(spec.memoryBytes));
     if (spec.init)
         args.push('--init');
+    if (spec.readOnlyRoot)
+        args.push('--read-only');
+    if (spec.entrypoint)
+        args.push('--entrypoint', spec.entrypoint);
+    if (spec.tty)
+        args.push('--tty');
     return args;
 }
 /** Environment values travel in the docker process's environment, never in argv. */
@@ -29088,9 +29131,9 @@ class Docker {
             return { name, labels: parseLabelList(labels) };
         });
     }
-    /** Runs a command in a running container, as the container's user and with its limits. */
-    async exec(name, argv) {
-        return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 });
+    /** `docker run --rm` to completion, output captured; for short helpers. */
+    async runCaptured(spec, timeoutMs) {
+        return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);

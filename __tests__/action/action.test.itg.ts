@@ -9,6 +9,17 @@ import { join } from 'node:path'
 import { ensureLab, LAB_CA, LAB_RESOLVER, leftovers, ROOT, type Result } from '../helpers/lab.js'
 import { runCli } from '../helpers/cli.js'
 import { describeWith } from '../helpers/require-tool.js'
+import { load } from 'js-yaml'
+
+const ACTION_DEFAULTS = Object.fromEntries(
+  Object.entries(
+    (
+      load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+        inputs: Record<string, { default?: string }>
+      }
+    ).inputs
+  ).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]]))
+)
 
 interface ActionRun extends Result {
   readonly outputs: string
@@ -38,7 +49,9 @@ function runAction(
     GITHUB_STEP_SUMMARY: summaryFile,
     ...extraEnv
   }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  // As the runner does: every input's default from action.yml, then the ones given.
+  for (const [k, v] of Object.entries({ ...ACTION_DEFAULTS, ...inputs }))
+    env[`INPUT_${k.toUpperCase()}`] = v
   const child = spawn('node', [join(ROOT, 'dist', `${entry}.js`)], {
     env,
     cwd: dir,

@@ -33,6 +33,37 @@ describe('command-line arguments', () => {
     expect(() => parseArgs(argv)).toThrow(message)
   })
 
+  test('agent flags: --env repeats, --tty is a switch, limits and user are values', () => {
+    const args = parseArgs([
+      'run',
+      '--env',
+      'A',
+      '--env=B=x,y',
+      '--tty',
+      '--agent-timeout',
+      '30',
+      '--memory-limit',
+      '2g',
+      '--pids-limit',
+      '500',
+      '--user',
+      '1001:121',
+      '--allow-host-ports',
+      '3000',
+      '--',
+      'true'
+    ])
+    expect(args.values).toEqual({
+      env: 'A\nB=x,y',
+      'agent-timeout': '30',
+      'memory-limit': '2g',
+      'pids-limit': '500',
+      user: '1001:121',
+      'allow-host-ports': '3000'
+    })
+    expect(args.switches).toEqual({ tty: true })
+  })
+
   test('help and version', () => {
     expect(parseArgs([]).command).toBe('help')
     expect(parseArgs(['--version']).command).toBe('version')

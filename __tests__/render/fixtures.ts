@@ -11,6 +11,7 @@ export const TOPOLOGY: SandboxTopology = {
   egressSubnet: { address: '172.29.5.0', prefix: 24 },
   egressBridge: 'awfe-1a2b3c4d',
   proxyEgressIp: '172.29.5.2',
+  internalGateway: '172.29.4.1',
   upstreamDns: ['198.18.0.53', '1.1.1.1']
 }
 
@@ -30,7 +31,10 @@ export const POLICIES: Record<string, Policy> = {
     'input'
   ).policy,
   ports: buildPolicy(
-    { 'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000' },
+    {
+      'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000',
+      'allow-host-ports': '3000\n5432!'
+    },
     'input'
   ).policy
 }

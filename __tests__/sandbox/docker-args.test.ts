@@ -7,8 +7,7 @@ import {
 const AGENT: ContainerSpec = {
   name: 'awf-1a2b3c4d-agent',
   image: 'awf-agent:0123456789ab',
-  network: 'awf-1a2b3c4d-int',
-  ip: '172.28.5.3',
+  attach: { network: 'awf-1a2b3c4d-int', ip: '172.28.5.3' },
   labels: { 'awf.run': '1a2b3c4d' },
   mounts: [{ source: '/work space', target: '/work space', readOnly: false }],
   env: { GITHUB_TOKEN: 'secret-value' },

@@ -46,7 +46,8 @@ export function probes(): Record<string, string> {
     capabilities:
       'grep -E "^(CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs|Seccomp):" /proc/self/status',
     unshare_user: 'unshare -U true',
-    docker_socket: 'ls -l /var/run/docker.sock /run/docker.sock; command -v docker',
+    // In host mode the runner's docker binaries are masked by empty, non-executable files.
+    docker_socket: 'ls -l /var/run/docker.sock /run/docker.sock; docker version',
     embedded_dns: py(
       `import socket; q=b"\\x12\\x34\\x01\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x07allowed\\x04test\\x00\\x00\\x01\\x00\\x01"; s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.settimeout(3); s.sendto(q,("127.0.0.11",53)); print(s.recv(512))`
     )

@@ -18,6 +18,13 @@ export interface Inputs {
   /** Fail the step when anything outside expected-blocks was blocked. */
   readonly failOnBlocked: boolean
   readonly expectedBlocks: string
+  /** `NAME` or `NAME=value` lines; never logged (values may be secrets). */
+  readonly env: string
+  readonly allowHostPorts: string
+  readonly agentTimeout: string
+  readonly memoryLimit: string
+  readonly pidsLimit: string
+  readonly tty: boolean
 }
 
 export function getInputs(): Inputs {
@@ -33,9 +40,15 @@ export function getInputs(): Inputs {
     proxyImage: core.getInput('proxy-image'),
     agentImage: core.getInput('agent-image'),
     failOnBlocked: core.getBooleanInput('fail-on-blocked'),
-    expectedBlocks: core.getInput('expected-blocks')
+    expectedBlocks: core.getInput('expected-blocks'),
+    env: core.getInput('env'),
+    allowHostPorts: core.getInput('allow-host-ports'),
+    agentTimeout: core.getInput('agent-timeout'),
+    memoryLimit: core.getInput('memory-limit'),
+    pidsLimit: core.getInput('pids-limit'),
+    tty: core.getBooleanInput('tty')
   }
   for (const [key, value] of Object.entries(inputs))
-    if (key !== 'run') core.debug(`${key}: ${value}`)
+    if (key !== 'run' && key !== 'env') core.debug(`${key}: ${value}`)
   return inputs
 }

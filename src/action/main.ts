@@ -2,6 +2,9 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
+import { buildAgentEnv, parseEnvEntries } from '../agent/env.js'
+import { runnerPathsFrom } from '../agent/filesystem.js'
+import { parseLimits } from '../agent/limits.js'
 import { buildPolicy, parseExpectedBlocks, type BuiltPolicy } from '../policy/index.js'
 import { setLogger } from '../sandbox/log.js'
 import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
@@ -33,6 +36,7 @@ function policyFromInputs(inputs: Inputs, workspace: string): BuiltPolicy {
       'block-domains': inputs.blockDomains,
       'allow-networks': inputs.allowNetworks,
       'dns-servers': inputs.dnsServers,
+      'allow-host-ports': inputs.allowHostPorts,
       mode: inputs.mode
     },
     'input',
@@ -45,13 +49,31 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const { policy, warnings, expectedBlocks } = await groupPhase('Validating policy', () =>
-      Promise.resolve().then(() => ({
-        ...policyFromInputs(inputs, workspace),
-        expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input')
-      }))
+    const { policy, warnings, expectedBlocks, agentEnv, limits } = await groupPhase(
+      'Validating policy',
+      () =>
+        Promise.resolve().then(() => ({
+          ...policyFromInputs(inputs, workspace),
+          expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input'),
+          agentEnv: buildAgentEnv({
+            entries: parseEnvEntries(inputs.env, 'input env'),
+            runnerEnv: process.env,
+            passPath: !inputs.agentImage
+          }),
+          limits: parseLimits(
+            {
+              timeoutMinutes: inputs.agentTimeout,
+              memory: inputs.memoryLimit,
+              pids: inputs.pidsLimit,
+              tty: inputs.tty
+            },
+            (key) => `input ${key}`,
+            totalmem()
+          )
+        }))
     )
-    for (const w of warnings) core.warning(w)
+    for (const secret of agentEnv.secrets) core.setSecret(secret)
+    for (const w of [...warnings, ...agentEnv.warnings]) core.warning(w)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
     const token = randomBytes(16).toString('hex')
@@ -64,17 +86,20 @@ export async function run(): Promise<void> {
         command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
         workspace,
         tempRoot: process.env.RUNNER_TEMP || tmpdir(),
-        user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-        env: { CI: 'true', GITHUB_WORKSPACE: workspace },
+        agent: {
+          image: inputs.agentImage || undefined,
+          uid: process.getuid?.() ?? 0,
+          gid: process.getgid?.() ?? 0,
+          env: agentEnv.vars,
+          runner: runnerPathsFrom(process.env, process.execPath),
+          limits
+        },
         images: {
           baseImage: inputs.baseImage || undefined,
           proxyImage: inputs.proxyImage || undefined,
-          agentImage: inputs.agentImage || undefined,
           cache: toolCacheImages(deps.docker)
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
-        pidsLimit: 4096,
-        memoryBytes: Math.floor(totalmem() * 0.75)
+        stdio: ['ignore', 'inherit', 'inherit']
       },
       {
         phase: groupPhase,
@@ -94,11 +119,17 @@ export async function run(): Promise<void> {
         exitCode: outcome.exitCode,
         durationMs: Date.now() - started,
         checks: outcome.checks,
-        logsDir: outcome.logsDir
+        logsDir: outcome.logsDir,
+        timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined
       },
       { failOnBlocked: inputs.failOnBlocked, expectedBlocks }
     )
-    if (outcome.exitCode !== 0) core.setFailed(`the command exited with code ${outcome.exitCode}`)
+    if (outcome.timedOut)
+      core.setFailed(
+        `the command was still running after agent-timeout (${limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${outcome.exitCode}). Raise agent-timeout if the command needs longer.`
+      )
+    else if (outcome.exitCode !== 0)
+      core.setFailed(`the command exited with code ${outcome.exitCode}`)
     else if (blockedFailure) core.setFailed(blockedFailure)
   } catch (e) {
     core.setFailed(errorMessage(e))

@@ -4,8 +4,12 @@ export const POLICY_FLAGS = [
   'allow-domains',
   'block-domains',
   'allow-networks',
-  'dns-servers'
+  'dns-servers',
+  'allow-host-ports'
 ] as const
+
+/** Flags that may repeat: their values are joined with newlines. */
+const REPEATABLE: readonly string[] = [...POLICY_FLAGS, 'env']
 
 const VALUE_FLAGS = [
   ...POLICY_FLAGS,
@@ -15,14 +19,22 @@ const VALUE_FLAGS = [
   'logs-dir',
   'base-image',
   'proxy-image',
-  'agent-image'
+  'agent-image',
+  'env',
+  'agent-timeout',
+  'memory-limit',
+  'pids-limit',
+  'user'
 ] as const
+const SWITCHES = ['tty'] as const
+type Switch = (typeof SWITCHES)[number]
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
 export interface CliArgs {
   readonly command: 'render' | 'run' | 'help' | 'version'
   /** Repeated flags are joined with newlines, as a multi-line action input would be. */
   readonly values: Partial<Record<ValueFlag, string>>
+  readonly switches: Partial<Record<Switch, true>>
   /** argv after `--` for `run`. */
   readonly argv: readonly string[]
 }
@@ -40,17 +52,28 @@ values with commas or newlines):
   --block-domains LIST    domains refused even when an allowed entry covers them
   --allow-networks LIST   private CIDRs the proxy may reach (10.1.0.0/16)
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
+  --allow-host-ports LIST ports of this machine the command may reach as
+                          host.docker.internal (3000; 5432! to confirm a database port)
   --policy FILE           YAML or JSON policy file; flags override its keys
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end
 
 Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
+  --agent-image REF       run the command in this image instead of with this machine's
+                          own tools (mounted read-only)
+  --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
+                          its value here
+  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)
+  --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
+  --pids-limit N          process limit of the command (default 4096)
+  --tty                   give the command a terminal
+  --user UID:GID          run the command as this user (default: yours)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
-  --agent-image REF       use this prebuilt agent image
 
-Exit status: the command's own; 2 for invalid input; 125 when the sandbox cannot start.`
+Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
+125 when the sandbox cannot start.`
 
 function isValueFlag(name: string): name is ValueFlag {
   return (VALUE_FLAGS as readonly string[]).includes(name)
@@ -59,23 +82,28 @@ function isValueFlag(name: string): name is ValueFlag {
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [first, ...rest] = argv
   if (first === undefined || first === 'help' || first === '--help' || first === '-h')
-    return { command: 'help', values: {}, argv: [] }
+    return { command: 'help', values: {}, switches: {}, argv: [] }
   if (first === 'version' || first === '--version')
-    return { command: 'version', values: {}, argv: [] }
+    return { command: 'version', values: {}, switches: {}, argv: [] }
   if (first !== 'render' && first !== 'run')
     throw new UsageError(`unknown command "${first}": expected render or run`)
 
   const values: Partial<Record<ValueFlag, string>> = {}
+  const switches: Partial<Record<Switch, true>> = {}
   let i = 0
   for (; i < rest.length; i++) {
     const arg = rest[i]!
     if (arg === '--') break
+    if ((SWITCHES as readonly string[]).includes(arg.slice(2)) && arg.startsWith('--')) {
+      switches[arg.slice(2) as Switch] = true
+      continue
+    }
     const m = /^--([a-z-]+)(?:=([\s\S]*))?$/.exec(arg)
     if (!m || !isValueFlag(m[1]!)) throw new UsageError(`unknown flag "${arg}"`)
     const name = m[1]
     const value = m[2] ?? rest[++i]
     if (value === undefined) throw new UsageError(`flag --${name} needs a value`)
-    const repeatable = (POLICY_FLAGS as readonly string[]).includes(name)
+    const repeatable = REPEATABLE.includes(name)
     if (values[name] !== undefined && !repeatable)
       throw new UsageError(`flag --${name} is given twice`)
     values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`
@@ -89,5 +117,5 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       'run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com'
     )
   }
-  return { command: first, values, argv: command }
+  return { command: first, values, switches, argv: command }
 }

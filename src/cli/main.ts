@@ -2,6 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
+import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
+import { runnerPathsFrom } from '../agent/filesystem.js'
+import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import { buildPolicy, PolicyError, type Policy } from '../policy/index.js'
 import { renderAll, renderedFiles } from '../render/index.js'
 import type { SandboxTopology } from '../render/types.js'
@@ -22,6 +25,7 @@ export const EXAMPLE_TOPOLOGY: Omit<SandboxTopology, 'upstreamDns'> = {
   runId: '00000000',
   internalSubnet: { address: '172.28.0.0', prefix: 24 },
   internalBridge: 'awfi-00000000',
+  internalGateway: '172.28.0.1',
   proxyIp: '172.28.0.2',
   egressSubnet: { address: '172.28.1.0', prefix: 24 },
   egressBridge: 'awfe-00000000',
@@ -36,6 +40,7 @@ function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[
       'block-domains': v['block-domains'],
       'allow-networks': v['allow-networks'],
       'dns-servers': v['dns-servers'],
+      'allow-host-ports': v['allow-host-ports'],
       mode: v.mode
     },
     'flag',
@@ -62,7 +67,46 @@ const timedPhase: PhaseRunner = async (title, step) => {
   return result
 }
 
-async function run(args: CliArgs, policy: Policy): Promise<number> {
+interface AgentSettings {
+  readonly env: AgentEnv
+  readonly limits: AgentLimits
+  readonly uid: number
+  readonly gid: number
+}
+
+function parseUser(text: string | undefined): { uid: number; gid: number } {
+  if (text === undefined) return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 }
+  const m = /^(\d{1,9}):(\d{1,9})$/.exec(text)
+  if (!m)
+    throw new UsageError(
+      `flag --user: ${JSON.stringify(text)} is not UID:GID (numbers, e.g. 1001:1001)`
+    )
+  return { uid: Number(m[1]), gid: Number(m[2]) }
+}
+
+function agentSettings(args: CliArgs): AgentSettings {
+  const v = args.values
+  return {
+    env: buildAgentEnv({
+      entries: parseEnvEntries(v.env ?? '', 'flag --env'),
+      runnerEnv: process.env,
+      passPath: v['agent-image'] === undefined
+    }),
+    limits: parseLimits(
+      {
+        timeoutMinutes: v['agent-timeout'],
+        memory: v['memory-limit'],
+        pids: v['pids-limit'],
+        tty: args.switches.tty === true
+      },
+      (key) => `flag --${key}`,
+      totalmem()
+    ),
+    ...parseUser(v.user)
+  }
+}
+
+async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise<number> {
   let resources: SandboxResources | undefined
   let stopping = false
   const deps = realDeps()
@@ -87,16 +131,19 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
       workspace: process.cwd(),
       tempRoot,
       logsDir: args.values['logs-dir'] ? resolve(args.values['logs-dir']) : undefined,
-      user: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-      env: {},
+      agent: {
+        image: args.values['agent-image'],
+        uid: agent.uid,
+        gid: agent.gid,
+        env: agent.env.vars,
+        runner: runnerPathsFrom(process.env, process.execPath),
+        limits: agent.limits
+      },
       images: {
         baseImage: args.values['base-image'],
-        proxyImage: args.values['proxy-image'],
-        agentImage: args.values['agent-image']
+        proxyImage: args.values['proxy-image']
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
-      pidsLimit: 4096,
-      memoryBytes: Math.floor(totalmem() * 0.75)
+      stdio: ['ignore', 'inherit', 'inherit']
     },
     { phase: timedPhase, onResources: (r) => (resources = r) }
   )
@@ -106,7 +153,8 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
     exitCode: outcome.exitCode,
     durationMs: Date.now() - started,
     checks: outcome.checks,
-    logsDir: outcome.logsDir
+    logsDir: outcome.logsDir,
+    timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined
   }
   process.stderr.write(renderTextReport(buildReport(events), facts))
   if (policy.mode === 'audit') {
@@ -125,6 +173,7 @@ async function run(args: CliArgs, policy: Policy): Promise<number> {
 export async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs
   let built: { policy: Policy; warnings: readonly string[] }
+  let agent: AgentSettings
   try {
     args = parseArgs(argv)
     if (args.command === 'help') {
@@ -136,7 +185,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     built = policyFrom(args)
-    for (const w of built.warnings) process.stderr.write(`warning: ${w}\n`)
+    agent = agentSettings(args)
+    for (const w of [...built.warnings, ...agent.env.warnings])
+      process.stderr.write(`warning: ${w}\n`)
     if (args.command === 'render') {
       render(args, built.policy)
       return 0
@@ -149,7 +200,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE
   }
   try {
-    return await run(args, built.policy)
+    return await run(args, built.policy, agent)
   } catch (e) {
     process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
     return EXIT_SANDBOX

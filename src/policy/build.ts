@@ -7,10 +7,11 @@ import {
   type ListKind
 } from './domain.js'
 import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file.js'
+import { parseHostPort } from './host-ports.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
 import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
-import type { Cidr, DomainRule, Mode, Policy } from './types.js'
+import type { Cidr, DomainRule, HostPort, Mode, Policy } from './types.js'
 
 export type InputOrigin = 'input' | 'flag'
 
@@ -100,6 +101,7 @@ export function buildPolicy(
       )
     )
   }
+  const hostPorts = collect<HostPort>(entries('allow-host-ports'), parseHostPort, problems)
   const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems)
   if (problems.length > 0) throw new PolicyError(problems)
 
@@ -126,8 +128,15 @@ export function buildPolicy(
     allowDomains,
     blockDomains: blocked,
     allowNetworks: uniqueCidrs(allowNetworks),
-    dnsServers
+    dnsServers,
+    allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
+      (a, b) => a.port - b.port
+    )
   }
+  for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
+    warnings.push(
+      `runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`
+    )
   return { policy: deepFreeze(policy), warnings }
 }
 

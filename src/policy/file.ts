@@ -11,7 +11,8 @@ export const POLICY_FILE_KEYS = [
   'allow-domains',
   'block-domains',
   'allow-networks',
-  'dns-servers'
+  'dns-servers',
+  'allow-host-ports'
 ] as const
 export type PolicyListKey = Exclude<(typeof POLICY_FILE_KEYS)[number], 'version' | 'mode'>
 

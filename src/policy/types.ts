@@ -35,6 +35,13 @@ export interface Cidr {
 
 export type Mode = 'enforce' | 'audit'
 
+/** A runner port the command may reach at host.docker.internal. */
+export interface HostPort {
+  readonly port: number
+  /** Usually a database or remote shell; the user confirmed it with `!`. */
+  readonly sensitive: boolean
+}
+
 export interface Policy {
   readonly mode: Mode
   /** Allowed domains, overlaps collapsed, none under a blocked entry. Empty = no egress. */
@@ -45,4 +52,6 @@ export interface Policy {
   readonly allowNetworks: readonly Cidr[]
   /** Upstream resolvers for the DNS forwarder (canonical IP text); empty = detect on the runner. */
   readonly dnsServers: readonly string[]
+  /** Runner ports reachable as host.docker.internal, sorted; empty = nothing on the runner. */
+  readonly allowHostPorts: readonly HostPort[]
 }

@@ -9,12 +9,20 @@
  */
 import { collapseDomains } from '../policy/domain.js'
 import type { DomainRule } from '../policy/types.js'
-import { assertDomain, assertIp, READINESS_PROBE_NAME } from './names.js'
+import { HOST_ALIAS } from '../policy/host-ports.js'
+import { assertDomain, assertIp, assertIpv4, READINESS_PROBE_NAME } from './names.js'
 import { DNS_PORT, type RenderInput } from './types.js'
 
 function pattern(rule: DomainRule): string {
   assertDomain(rule.name)
   return rule.includeApex ? rule.name : `*.${rule.name}`
+}
+
+/** With host ports open, the runner's name answers as in /etc/hosts (resolvers that skip it). */
+function hostAlias(open: boolean, gateway: string): string[] {
+  if (!open) return []
+  assertIpv4(gateway)
+  return ['# allow-host-ports: the runner.', `host-record=${HOST_ALIAS},${gateway}`]
 }
 
 export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
@@ -43,6 +51,7 @@ export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
     ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
     '# Blocked names win over allowed ones (a longer match).',
     ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
+    ...hostAlias(policy.allowHostPorts.length > 0, topology.internalGateway),
     ''
   ]
   return lines.join('\n')

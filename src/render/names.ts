@@ -24,9 +24,11 @@ export function logPrefixes(runId: string): {
   runner: string
   ipv6: string
   agent: string
+  hostPort: string
 } {
   assertRunId(runId)
   return {
+    hostPort: `awf-${runId}-host-port: `,
     host: `awf-${runId}-host-drop: `,
     runner: `awf-${runId}-runner-drop: `,
     ipv6: `awf-${runId}-ipv6-drop: `,

@@ -79,7 +79,8 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
   const chains = hostChainNames(t.runId)
   const prefix = logPrefixes(t.runId)
   ;[t.internalBridge, t.egressBridge].forEach(assertInterface)
-  ;[t.proxyIp, t.proxyEgressIp].forEach(assertIpv4)
+  ;[t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4)
+  policy.allowHostPorts.forEach((p) => assertPort(p.port))
   const int = t.internalBridge
   const egr = t.egressBridge
   const subnet = cidrText(t.internalSubnet, 4)
@@ -103,7 +104,61 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
     .filter((n: Cidr) => n.family === 4)
     .map((n) => cidrText(n, 4))
 
+  // A `services:` container published on the runner is reached through Docker's DNAT on the
+  // gateway address: the forwarded connection is accepted here, in both directions, because
+  // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+  const published = (dir: Rule, state: string, port: number): Rule => [
+    ...dir,
+    '-p',
+    'tcp',
+    '-m',
+    'conntrack',
+    '--ctstate',
+    state,
+    '--ctorigdst',
+    t.internalGateway,
+    '--ctorigdstport',
+    String(port)
+  ]
+  const fromAgent = ['-i', int, '-s', subnet]
+  const publishedPorts = policy.allowHostPorts.flatMap(({ port }): Rule[] => [
+    [
+      ...published(fromAgent, 'NEW', port),
+      ...LOG_LIMIT,
+      '-j',
+      'LOG',
+      '--log-prefix',
+      prefix.hostPort
+    ],
+    [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
+    [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
+  ])
+  const toGateway = (port: number): Rule => [
+    '-i',
+    int,
+    '-s',
+    subnet,
+    '-d',
+    t.internalGateway,
+    '-p',
+    'tcp',
+    '--dport',
+    String(port)
+  ]
+  const hostPortLog: Rule[] = policy.allowHostPorts.map(({ port }) => [
+    ...toGateway(port),
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'NEW',
+    ...LOG_LIMIT,
+    '-j',
+    'LOG',
+    '--log-prefix',
+    prefix.hostPort
+  ])
   const forward: Rule[] = [
+    ...publishedPorts,
     established('RETURN'),
     ...['tcp', 'udp'].flatMap((proto) =>
       (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port): Rule => [
@@ -157,7 +212,19 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
         table: 'filter',
         chains: [
           { chain: chains.forward, rules: forward },
-          { chain: chains.input, rules: [established('RETURN'), ...logAndDrop(prefix.runner)] }
+          {
+            chain: chains.input,
+            rules: [
+              established('RETURN'),
+              ...hostPortLog,
+              ...policy.allowHostPorts.map(({ port }): Rule => [
+                ...toGateway(port),
+                '-j',
+                'RETURN'
+              ]),
+              ...logAndDrop(prefix.runner)
+            ]
+          }
         ],
         jumps: [
           ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -186,8 +253,21 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-export function planContainerRules({ topology: t }: RenderInput): RulePlan {
+export function planContainerRules({ policy, topology: t }: RenderInput): RulePlan {
   assertIpv4(t.proxyIp)
+  assertIpv4(t.internalGateway)
+  policy.allowHostPorts.forEach((p) => assertPort(p.port))
+  const hostPorts = (verdict: string): Rule[] =>
+    policy.allowHostPorts.map(({ port }) => [
+      '-d',
+      t.internalGateway,
+      '-p',
+      'tcp',
+      '--dport',
+      String(port),
+      '-j',
+      verdict
+    ])
   const agent = logPrefixes(t.runId).agent
   const proxy = t.proxyIp
   return {
@@ -200,6 +280,7 @@ export function planContainerRules({ topology: t }: RenderInput): RulePlan {
             rules: [
               ['-o', 'lo', '-j', 'RETURN'],
               ['-d', proxy, '-j', 'RETURN'],
+              ...hostPorts('RETURN'),
               ...[80, 443].map((port): Rule => [
                 '-p',
                 'tcp',
@@ -227,6 +308,7 @@ export function planContainerRules({ topology: t }: RenderInput): RulePlan {
               ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
               ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
               ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+              ...hostPorts('ACCEPT'),
               established('ACCEPT'),
               [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
               // A dropped SYN would only time out; a reset fails the connection at once.

@@ -11,6 +11,8 @@ export interface SandboxTopology {
   readonly internalSubnet: { readonly address: string; readonly prefix: number }
   /** Linux bridge interface of the internal network, e.g. `awfi-1a2b3c4d`. */
   readonly internalBridge: string
+  /** The runner's own address on the internal bridge: host.docker.internal for host ports. */
+  readonly internalGateway: string
   /** The proxy's address on the internal network (Squid and the DNS forwarder listen here). */
   readonly proxyIp: string
   /** The egress network (proxy only). */

@@ -14,6 +14,17 @@ export interface RunFacts {
   /** The self-check's passed checks (the armed layers). */
   readonly checks: readonly string[]
   readonly logsDir: string
+  /** Set when the command was killed at agent-timeout. */
+  readonly timedOutMinutes?: number
+}
+
+function timeoutLine(facts: RunFacts): string[] {
+  return facts.timedOutMinutes === undefined
+    ? []
+    : [
+        `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code 124.**`,
+        ''
+      ]
 }
 
 const MAX_ROWS = 50
@@ -43,7 +54,8 @@ export function renderSummaryMarkdown(
     ...facts.checks.map((c) => `- ${c}`),
     '',
     '</details>',
-    ''
+    '',
+    ...timeoutLine(facts)
   ]
   if (suggestion)
     lines.push(
@@ -118,7 +130,12 @@ export function renderSummaryMarkdown(
 export function renderTextReport(report: Report, facts: RunFacts): string {
   const safe = (t: string): string => JSON.stringify(t).slice(1, -1)
   const lines = [
-    `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`
+    `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+    ...(facts.timedOutMinutes === undefined
+      ? []
+      : [
+          `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+        ])
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(

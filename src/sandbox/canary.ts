@@ -1,6 +1,7 @@
 /**
  * The enforcement canary: after the rules are in place and before the command starts, probes
- * run inside the agent's own sandbox (same user, capabilities, seccomp, network namespace) and
+ * run inside the agent's network namespace with the agent's user, capabilities and seccomp
+ * profile (src/sandbox/container-specs.ts canarySpec), and
  * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
  * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
  */
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CANARY_NAME, CANARY_PORT, logPrefixes } from '../render/names.js'
 import type { SandboxTopology } from '../render/types.js'
-import type { Docker } from './docker.js'
+import type { CommandResult } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 
 const read = (path: string): string => {
@@ -36,9 +37,9 @@ async function eventually(
 
 /** Returns the checks passed; throws listing the failures. */
 export async function runCanary(
-  docker: Docker,
+  probe: (script: string) => Promise<CommandResult>,
   netfilter: Netfilter,
-  run: { agent: string; topology: SandboxTopology; logsDir: string }
+  run: { topology: SandboxTopology; logsDir: string }
 ): Promise<string[]> {
   const { proxyIp, runId } = run.topology
   const script = [
@@ -49,7 +50,7 @@ export async function runCanary(
     // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
     `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
   ].join('; ')
-  const r = await docker.exec(run.agent, ['bash', '-c', script])
+  const r = await probe(script)
   const got = (key: string): string =>
     new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none'
   const agentDrop = new RegExp(

@@ -2,6 +2,8 @@
 import { PROXY_CONFIG_DIR, PROXY_LOG_DIR } from '../render/names.js'
 import { SQUID_PORT, type SandboxTopology } from '../render/types.js'
 import type { ContainerSpec } from './docker-args.js'
+import type { AgentFilesystem } from '../agent/filesystem.js'
+import { HOST_ALIAS } from '../policy/host-ports.js'
 import { CONTROL_MOUNT } from './handshake.js'
 import { names } from './resources.js'
 
@@ -19,8 +21,7 @@ export function proxySpec(opts: {
   return {
     name: n.proxy,
     image: opts.image,
-    network: n.internalNetwork,
-    ip: opts.topology.proxyIp,
+    attach: { network: n.internalNetwork, ip: opts.topology.proxyIp },
     labels: opts.labels,
     mounts: [
       { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
@@ -40,27 +41,60 @@ export interface AgentOptions {
   readonly image: string
   readonly labels: Readonly<Record<string, string>>
   readonly workspace: string
+  readonly filesystem: AgentFilesystem
+  /** Host path of containers/agent/entrypoint.sh, mounted read-only (any image can run it). */
+  readonly entrypoint: string
+  /** Host path of Docker's static init (tini), mounted read-only as the container's PID 1. */
+  readonly initBinary: string
   readonly controlDir: string
   readonly resolvConf: string
   readonly seccompProfile: string
   readonly user: string
+  /** The whole environment, proxy settings included (see src/agent/env.ts). */
   readonly env: Readonly<Record<string, string>>
   readonly pidsLimit: number
   readonly memoryBytes: number
+  readonly tty: boolean
+  /** Ports on the runner are open: host.docker.internal names the runner. */
+  readonly hostAccess: boolean
   readonly command: readonly string[]
 }
 
-/** The proxy variables, upper and lower case (curl reads only lower case for http://). */
-export function proxyEnv(proxyIp: string): Record<string, string> {
-  const url = `http://${proxyIp}:${SQUID_PORT}`
-  const noProxy = 'localhost,127.0.0.1,::1'
+export const ENTRYPOINT_MOUNT = '/awf/entrypoint'
+/**
+ * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
+ * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
+ */
+export const INIT_MOUNT = '/awf/init'
+
+/** Addresses and names that bypass the proxy: loopback, and the runner when ports are open. */
+export function noProxyList(topology: SandboxTopology, hostPorts: boolean): string[] {
+  return [
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    ...(hostPorts ? [HOST_ALIAS, topology.internalGateway] : [])
+  ]
+}
+
+export function proxyUrl(topology: SandboxTopology): string {
+  return `http://${topology.proxyIp}:${SQUID_PORT}`
+}
+
+/** Privileges, seccomp and limits shared by the agent and the canary that stands in for it. */
+function agentPrivileges(
+  o: AgentOptions
+): Pick<
+  ContainerSpec,
+  'capAdd' | 'user' | 'seccompProfile' | 'pidsLimit' | 'memoryBytes' | 'readOnlyRoot'
+> {
   return {
-    HTTP_PROXY: url,
-    HTTPS_PROXY: url,
-    http_proxy: url,
-    https_proxy: url,
-    NO_PROXY: noProxy,
-    no_proxy: noProxy
+    capAdd: [],
+    user: o.user,
+    seccompProfile: o.seccompProfile,
+    pidsLimit: o.pidsLimit,
+    memoryBytes: o.memoryBytes,
+    readOnlyRoot: true
   }
 }
 
@@ -69,28 +103,52 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
   return {
     name: n.agent,
     image: o.image,
-    network: n.internalNetwork,
-    ip: o.agentIp,
+    attach: { network: n.internalNetwork, ip: o.agentIp },
     labels: o.labels,
     mounts: [
-      { source: o.workspace, target: o.workspace, readOnly: false },
+      ...o.filesystem.binds,
+      { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
+      { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
       { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
       { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
     ],
-    env: { ...o.env, ...proxyEnv(o.topology.proxyIp) },
-    capAdd: [],
-    user: o.user,
+    tmpfs: o.filesystem.tmpfs,
+    env: o.env,
+    ...agentPrivileges(o),
     workdir: o.workspace,
-    seccompProfile: o.seccompProfile,
+    entrypoint: INIT_MOUNT,
+    extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
     sysctls: {
       'net.ipv6.conf.all.disable_ipv6': '1',
       'net.ipv6.conf.default.disable_ipv6': '1',
       // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
       'net.ipv4.ping_group_range': '1 0'
     },
-    pidsLimit: o.pidsLimit,
-    memoryBytes: o.memoryBytes,
-    init: true,
-    command: o.command
+    init: false,
+    tty: o.tty,
+    command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+  }
+}
+
+/**
+ * The enforcement canary runs in its own short-lived container inside the agent's network
+ * namespace, as the agent's user with the agent's privileges, from our own image: its probes
+ * need bash, curl and python3, which the agent's tools or image may not have.
+ */
+export function canarySpec(o: AgentOptions, canaryImage: string, script: string): ContainerSpec {
+  const n = names(o.topology.runId)
+  return {
+    name: n.canary,
+    image: canaryImage,
+    attach: { shareNetworkOf: n.agent },
+    labels: o.labels,
+    mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+    // The proxy settings only: the user's variables (secrets among them) stay with the agent.
+    env: { http_proxy: proxyUrl(o.topology) },
+    ...agentPrivileges(o),
+    sysctls: {},
+    init: false,
+    entrypoint: '/bin/bash',
+    command: ['-c', script]
   }
 }

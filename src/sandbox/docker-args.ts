@@ -9,6 +9,13 @@ export interface Mount {
   readonly readOnly: boolean
 }
 
+export interface TmpfsSpec {
+  readonly target: string
+  readonly readOnly: boolean
+  /** Octal permission bits of the mount's root. */
+  readonly mode: number
+}
+
 export interface NetworkSpec {
   readonly name: string
   readonly subnet: string
@@ -17,13 +24,25 @@ export interface NetworkSpec {
   readonly labels: Readonly<Record<string, string>>
 }
 
+/** A container on a network at a fixed address, or one sharing another's network namespace. */
+export type Attachment =
+  { readonly network: string; readonly ip: string } | { readonly shareNetworkOf: string }
+
 export interface ContainerSpec {
   readonly name: string
   readonly image: string
-  readonly network: string
-  readonly ip: string
+  readonly attach: Attachment
   readonly labels: Readonly<Record<string, string>>
   readonly mounts: readonly Mount[]
+  readonly tmpfs?: readonly TmpfsSpec[]
+  /** The container's own root filesystem is read-only; only mounts can be written. */
+  readonly readOnlyRoot?: boolean
+  /** Replaces the image's entrypoint (an absolute path inside the container). */
+  readonly entrypoint?: string
+  /** `name:address` lines for the container's /etc/hosts. */
+  readonly extraHosts?: Readonly<Record<string, string>>
+  /** Allocate a pseudo-terminal for the command. */
+  readonly tty?: boolean
   readonly env: Readonly<Record<string, string>>
   readonly capAdd: readonly string[]
   readonly user?: string
@@ -45,6 +64,11 @@ function csvField(field: string): string {
 function mountArg(m: Mount): string {
   const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`]
   return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',')
+}
+
+function tmpfsArg(t: TmpfsSpec): string {
+  const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`]
+  return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',')
 }
 
 function labelArgs(labels: Readonly<Record<string, string>>): string[] {
@@ -72,13 +96,13 @@ export function buildNetworkCreateArgs(spec: NetworkSpec): string[] {
  * every capability and cannot gain privileges; what a container needs is added back by name.
  */
 function containerOptions(spec: ContainerSpec): string[] {
+  const a = spec.attach
   const args = [
     '--name',
     spec.name,
-    '--network',
-    spec.network,
-    '--ip',
-    spec.ip,
+    ...('shareNetworkOf' in a
+      ? ['--network', `container:${a.shareNetworkOf}`]
+      : ['--network', a.network, '--ip', a.ip]),
     '--cap-drop',
     'ALL',
     ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -86,6 +110,11 @@ function containerOptions(spec: ContainerSpec): string[] {
     'no-new-privileges',
     ...labelArgs(spec.labels),
     ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+    ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
+    ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
+      '--add-host',
+      `${host}:${ip}`
+    ]),
     ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
     ...Object.keys(spec.env).flatMap((k) => ['--env', k])
   ]
@@ -95,6 +124,9 @@ function containerOptions(spec: ContainerSpec): string[] {
   if (spec.pidsLimit) args.push('--pids-limit', String(spec.pidsLimit))
   if (spec.memoryBytes) args.push('--memory', String(spec.memoryBytes))
   if (spec.init) args.push('--init')
+  if (spec.readOnlyRoot) args.push('--read-only')
+  if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint)
+  if (spec.tty) args.push('--tty')
   return args
 }
 

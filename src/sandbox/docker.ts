@@ -180,9 +180,9 @@ export class Docker {
       })
   }
 
-  /** Runs a command in a running container, as the container's user and with its limits. */
-  async exec(name: string, argv: readonly string[]): Promise<CommandResult> {
-    return this.run(this.binary, ['exec', name, ...argv], { timeoutMs: 30000 })
+  /** `docker run --rm` to completion, output captured; for short helpers. */
+  async runCaptured(spec: ContainerSpec, timeoutMs: number): Promise<CommandResult> {
+    return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs })
   }
 
   async logs(name: string): Promise<string> {

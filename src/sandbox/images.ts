@@ -3,7 +3,7 @@
  * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Docker } from './docker.js'
@@ -26,9 +26,8 @@ export interface ImageCache {
 export interface ImageOptions {
   /** Base for building; when absent the official Debian image, else the local fallback. */
   readonly baseImage?: string
-  /** Prebuilt references, pulled when absent instead of building. */
+  /** A prebuilt proxy, pulled when absent, instead of building containers/proxy. */
   readonly proxyImage?: string
-  readonly agentImage?: string
   readonly cache?: ImageCache
 }
 
@@ -86,8 +85,35 @@ async function resolveBase(docker: Docker, requested?: string): Promise<string> 
 }
 
 /**
- * The image for `kind`: a prebuilt reference if given, else an existing hash-tagged build for
- * any candidate base, else a fresh build.
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+export function findInitBinary(path = process.env.PATH ?? ''): string {
+  const dirs = [
+    '/usr/libexec/docker',
+    '/usr/local/libexec/docker',
+    ...path.split(':').filter((d) => d.startsWith('/'))
+  ]
+  for (const dir of dirs) {
+    const candidate = join(dir, 'docker-init')
+    if (existsSync(candidate)) return realpathSync(candidate)
+  }
+  throw new Error(
+    'cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+      'install the Docker engine package that provides it (docker.io or docker-ce)'
+  )
+}
+
+/** A given image reference, present or pulled. */
+export async function ensurePrebuilt(docker: Docker, ref: string, what: string): Promise<string> {
+  if ((await docker.imageId(ref)) || (await docker.pull(ref))) return ref
+  throw new Error(`${what} ${ref} is not present and cannot be pulled`)
+}
+
+/**
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
+ * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
+ * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
  */
 export async function ensureImage(
   docker: Docker,
@@ -95,11 +121,8 @@ export async function ensureImage(
   root: string,
   options: ImageOptions
 ): Promise<string> {
-  const prebuilt = kind === 'proxy' ? options.proxyImage : options.agentImage
-  if (prebuilt) {
-    if ((await docker.imageId(prebuilt)) || (await docker.pull(prebuilt))) return prebuilt
-    throw new Error(`${kind} image ${prebuilt} is not present and cannot be pulled`)
-  }
+  if (kind === 'proxy' && options.proxyImage)
+    return ensurePrebuilt(docker, options.proxyImage, 'proxy image')
   const candidates = options.baseImage
     ? [options.baseImage]
     : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE]

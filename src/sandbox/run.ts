@@ -3,17 +3,46 @@
  * container rules, self-check, the command, teardown. The only module that sequences I/O.
  */
 import type { ChildProcess, StdioOptions } from 'node:child_process'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import type { Policy } from '../policy/types.js'
 import { READINESS_PROBE_NAME, renderAll, renderedFiles } from '../render/index.js'
 import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
-import { agentSpec, proxySpec } from './container-specs.js'
+import { withFixedEnv, proxyEnv } from '../agent/env.js'
+import {
+  planAgentFilesystem,
+  type AgentMode,
+  type FilesystemRequest,
+  type PathKind
+} from '../agent/filesystem.js'
+import type { AgentLimits } from '../agent/limits.js'
+import {
+  agentSpec,
+  canarySpec,
+  noProxyList,
+  proxySpec,
+  proxyUrl,
+  type AgentOptions
+} from './container-specs.js'
 import { Docker, DockerError } from './docker.js'
 import { OWNER_LABEL, RUN_LABEL } from './docker-args.js'
 import { runCommand, type CommandRunner } from './exec.js'
 import { Handshake } from './handshake.js'
-import { ensureImage, projectRoot, type ImageOptions } from './images.js'
+import {
+  ensureImage,
+  ensurePrebuilt,
+  findInitBinary,
+  projectRoot,
+  type ImageOptions
+} from './images.js'
 import { info, warning } from './log.js'
 import { Netfilter } from './netfilter.js'
 import { waitForProxy } from './readiness.js'
@@ -37,13 +66,24 @@ export interface SandboxRequest {
   readonly tempRoot: string
   /** Where configs and raw logs are kept after the run; default `<tempRoot>/awf-logs-<run id>`. */
   readonly logsDir?: string
-  /** `uid:gid` the command runs as. */
-  readonly user: string
-  readonly env: Readonly<Record<string, string>>
+  readonly agent: AgentRequest
   readonly images: ImageOptions
   readonly stdio: StdioOptions
-  readonly pidsLimit: number
-  readonly memoryBytes: number
+}
+
+/** Who runs the command, in what, with what. */
+export interface AgentRequest {
+  /** An image to run the command in (image mode); absent = the runner's own tools (host mode). */
+  readonly image?: string
+  readonly uid: number
+  readonly gid: number
+  /** From buildAgentEnv; the firewall's own variables are added here. */
+  readonly env: Readonly<Record<string, string>>
+  readonly runner: Pick<
+    FilesystemRequest,
+    'runnerHome' | 'toolCache' | 'eventPath' | 'runnerRoot' | 'commandFiles' | 'dockerHost'
+  >
+  readonly limits: AgentLimits
 }
 
 export interface SandboxHooks {
@@ -64,9 +104,17 @@ export interface RunOutcome {
   readonly proxyIp: string
   /** The self-check's passed checks, for the log and the summary. */
   readonly checks: readonly string[]
+  readonly mode: AgentMode
+  /** The command was killed at agent-timeout (exit code 124). */
+  readonly timedOut: boolean
+  /** Runner paths hidden from the command because they fell inside a visible folder. */
+  readonly masked: readonly string[]
 }
 
 const READY_TIMEOUT_MS = 60000
+const CANARY_TIMEOUT_MS = 30000
+/** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
+export const EXIT_TIMEOUT = 124
 
 export interface SandboxDeps {
   readonly docker: Docker
@@ -102,6 +150,30 @@ function writeConfigs(
   })
 }
 
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+function kindOf(path: string): PathKind {
+  try {
+    const st = lstatSync(path)
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other'
+  } catch {
+    return 'missing'
+  }
+}
+
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir: string, uid: number, gid: number): string {
+  const home = makeDir(join(workDir, 'home'), 0o700)
+  if (process.getuid?.() === 0) chownSync(home, uid, gid)
+  return home
+}
+
+function emptyFile(workDir: string): string {
+  const path = join(workDir, 'empty')
+  writeFileSync(path, '', { mode: 0o444 })
+  return path
+}
+
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 export async function runSandboxed(
   deps: SandboxDeps,
@@ -130,10 +202,14 @@ export async function runSandboxed(
       if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
     })
     const root = projectRoot()
-    const [proxyImage, agentImage] = await hooks.phase('Preparing images', () =>
-      Promise.all(
-        (['proxy', 'agent'] as const).map((kind) => ensureImage(docker, kind, root, request.images))
-      )
+    const agentRequest = request.agent
+    const mode: AgentMode = agentRequest.image ? 'image' : 'host'
+    const [proxyImage, ourAgentImage, givenImage] = await hooks.phase('Preparing images', () =>
+      Promise.all([
+        ensureImage(docker, 'proxy', root, request.images),
+        ensureImage(docker, 'agent', root, request.images),
+        agentRequest.image ? ensurePrebuilt(docker, agentRequest.image, 'agent image') : undefined
+      ])
     )
     const upstreamDns =
       request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns()
@@ -163,38 +239,62 @@ export async function runSandboxed(
     await hooks.phase('Starting proxy', async () => {
       const spec = proxySpec({
         topology,
-        image: proxyImage!,
+        image: proxyImage,
         labels,
         configDir: join(workDir, 'config'),
         logsDir
       })
-      await docker.containerCreate(spec)
-      await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp)
-      await docker.containerStart(n.proxy)
+      try {
+        await docker.containerCreate(spec)
+        await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp)
+        await docker.containerStart(n.proxy)
+      } catch (e) {
+        throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`)
+      }
     })
 
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755)
+    const filesystem = planAgentFilesystem({
+      ...agentRequest.runner,
+      mode,
+      workspace: request.workspace,
+      freshHome: freshHome(workDir, agentRequest.uid, agentRequest.gid),
+      emptyFile: emptyFile(workDir),
+      uid: agentRequest.uid,
+      kindOf
+    })
+    if (filesystem.masked.length > 0)
+      info(`hidden from the command: ${filesystem.masked.join(', ')}`)
+    const hostAccess = request.policy.allowHostPorts.length > 0
+    const { limits } = agentRequest
+    const agentOptions: AgentOptions = {
+      topology,
+      agentIp,
+      image: givenImage ?? ourAgentImage,
+      labels,
+      workspace: request.workspace,
+      filesystem,
+      entrypoint: join(root, 'containers', 'agent', 'entrypoint.sh'),
+      initBinary: findInitBinary(),
+      controlDir,
+      resolvConf: join(workDir, 'resolv.conf'),
+      seccompProfile: join(workDir, 'config', 'seccomp.json'),
+      user: `${agentRequest.uid}:${agentRequest.gid}`,
+      env: withFixedEnv(agentRequest.env, {
+        ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+        HOME: filesystem.home,
+        TMPDIR: '/tmp'
+      }),
+      pidsLimit: limits.pidsLimit,
+      memoryBytes: limits.memoryBytes,
+      tty: limits.tty,
+      hostAccess,
+      command: request.command
+    }
     const handshake = await Handshake.create(deps.run, controlDir)
     try {
-      track({ containers: [n.agent, n.proxy] })
-      const agent: ChildProcess = docker.runAttached(
-        agentSpec({
-          topology,
-          agentIp,
-          image: agentImage!,
-          labels,
-          workspace: request.workspace,
-          controlDir,
-          resolvConf: join(workDir, 'resolv.conf'),
-          seccompProfile: join(workDir, 'config', 'seccomp.json'),
-          user: request.user,
-          env: request.env,
-          pidsLimit: request.pidsLimit,
-          memoryBytes: request.memoryBytes,
-          command: request.command
-        }),
-        request.stdio
-      )
+      track({ containers: [n.canary, n.agent, n.proxy] })
+      const agent: ChildProcess = docker.runAttached(agentSpec(agentOptions), request.stdio)
       const exited = new Promise<number>((resolve) =>
         agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1)))
       )
@@ -231,7 +331,15 @@ export async function runSandboxed(
             agentPid: pid,
             input: { policy: request.policy, topology }
           })
-          const canary = await runCanary(docker, netfilter, { agent: n.agent, topology, logsDir })
+          const canary = await runCanary(
+            (script) =>
+              docker.runCaptured(
+                canarySpec(agentOptions, ourAgentImage, script),
+                CANARY_TIMEOUT_MS
+              ),
+            netfilter,
+            { topology, logsDir }
+          )
           return [...passed, ...canary]
         })
         .catch((e: unknown) => {
@@ -241,9 +349,29 @@ export async function runSandboxed(
 
       hooks.onCommandStart?.()
       handshake.go()
-      const exitCode = await exited
+      let timedOut = false
+      // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
+      const timer =
+        limits.timeoutMs > 0
+          ? setTimeout(() => {
+              timedOut = true
+              docker.containerRemove([n.agent]).catch(() => undefined)
+            }, limits.timeoutMs)
+          : undefined
+      const code = await exited
+      clearTimeout(timer)
       hooks.onCommandEnd?.()
-      return { runId, exitCode, logsDir, agentIp, proxyIp: topology.proxyIp, checks }
+      return {
+        runId,
+        exitCode: timedOut ? EXIT_TIMEOUT : code,
+        logsDir,
+        agentIp,
+        proxyIp: topology.proxyIp,
+        checks,
+        mode,
+        timedOut,
+        masked: filesystem.masked
+      }
     } finally {
       handshake.close()
     }

@@ -63,6 +63,7 @@ export async function createNetworks(
       runId,
       internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
       internalBridge: n.internalBridge,
+      internalGateway: hostAddress(internal, 1),
       proxyIp: hostAddress(internal, 2),
       egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
       egressBridge: n.egressBridge,
