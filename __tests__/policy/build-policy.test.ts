@@ -150,3 +150,20 @@ describe('allow-networks and dns-servers', () => {
     expect(problems(() => buildPolicy({ 'dns-servers': text }, 'input'))[0]).toMatch(why)
   })
 })
+
+describe('allow-host-ports', () => {
+  test('ports are deduplicated and sorted; a confirmed database port warns', () => {
+    const built = buildPolicy({ 'allow-host-ports': '5432!, 3000\n3000' }, 'input')
+    expect(built.policy.allowHostPorts).toEqual([
+      { port: 3000, sensitive: false },
+      { port: 5432, sensitive: true }
+    ])
+    expect(built.warnings).toContainEqual(expect.stringContaining('runner port 5432 is open'))
+  })
+
+  test('an unconfirmed database port is refused with the input named', () => {
+    expect(() => buildPolicy({ 'allow-host-ports': '6379' }, 'input')).toThrow(
+      /input allow-host-ports: "6379" is usually Redis/
+    )
+  })
+})
