@@ -34208,6 +34208,123 @@ function parseDnsServer(text, where) {
     return ip.address;
 }
 
+/**
+ * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
+ * kept; every entry says why it is needed, goes through the same validator as user input
+ * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
+ * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ */
+const PRESETS = {
+    github: {
+        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
+        entries: [
+            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
+            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
+            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
+            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
+            {
+                domain: 'objects.githubusercontent.com',
+                why: 'release assets, LFS objects and archive redirects'
+            },
+            {
+                domain: 'release-assets.githubusercontent.com',
+                why: 'release asset downloads (newer redirect target)'
+            }
+        ]
+    },
+    npm: {
+        summary: 'npm and Yarn package installs from the public registry',
+        entries: [
+            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
+            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
+        ]
+    },
+    pypi: {
+        summary: 'pip, uv and Poetry installs from PyPI',
+        entries: [
+            { domain: 'pypi.org', why: 'the simple index and JSON API' },
+            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
+        ]
+    },
+    go: {
+        summary: 'Go module downloads through the default proxy',
+        entries: [
+            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
+            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
+        ]
+    },
+    crates: {
+        summary: 'Cargo installs from crates.io',
+        entries: [
+            { domain: 'index.crates.io', why: 'the sparse registry index' },
+            { domain: 'static.crates.io', why: 'crate downloads' },
+            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
+        ]
+    },
+    maven: {
+        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
+        entries: [
+            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
+            {
+                domain: 'repo1.maven.org',
+                why: "Maven Central's other name, used by Gradle's mavenCentral()"
+            }
+        ]
+    },
+    gradle: {
+        summary: 'Gradle wrapper distributions and the plugin portal',
+        entries: [
+            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
+            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
+            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
+        ]
+    },
+    debian: {
+        summary: 'apt on Debian',
+        entries: [
+            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
+            { domain: 'security.debian.org', why: 'security updates' }
+        ]
+    },
+    ubuntu: {
+        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
+        entries: [
+            {
+                domain: 'archive.ubuntu.com',
+                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
+            },
+            { domain: 'security.ubuntu.com', why: 'security updates' },
+            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
+        ]
+    },
+    anthropic: {
+        summary: 'Claude Code and the Anthropic API',
+        entries: [
+            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
+            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
+        ]
+    },
+    openai: {
+        summary: 'Codex CLI and the OpenAI API',
+        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
+    },
+    copilot: {
+        summary: 'GitHub Copilot CLI',
+        entries: [
+            {
+                domain: 'https://githubcopilot.com',
+                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
+            },
+            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
+        ]
+    },
+    gemini: {
+        summary: 'Gemini CLI with an API key',
+        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+    }
+};
+const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
@@ -34222,6 +34339,28 @@ function entriesFor(key, inputs, origin, fileLists) {
         return parseList(given).map((value) => ({ value, where }));
     }
     return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })));
+}
+/**
+ * `@name` entries replaced by the preset's domains (each still validated like user input);
+ * the expansion is returned so the summary and the rendered files can show it.
+ */
+function expandPresets(entries, kind, problems, used) {
+    return entries.flatMap((entry) => {
+        if (!entry.value.startsWith('@'))
+            return [entry];
+        const name = PRESET_NAME.exec(entry.value)?.[1];
+        const preset = name === undefined ? undefined : PRESETS[name];
+        if (kind === 'block' || name === undefined || preset === undefined) {
+            problems.push(problem(entry.where, entry.value, kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset', kind === 'block'
+                ? 'List the domains to block.'
+                : `Presets: ${Object.keys(PRESETS)
+                    .map((n) => `@${n}`)
+                    .join(', ')} (see docs/presets.md).`));
+            return [];
+        }
+        used.set(name, { name, domains: preset.entries.map((e) => e.domain) });
+        return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }));
+    });
 }
 function collect(entries, parse, problems) {
     if (entries.length > MAX_ENTRIES) {
@@ -34244,7 +34383,8 @@ function buildPolicy(inputs, origin, file) {
     const problems = [...parsedFile.problems];
     const warnings = [];
     const entries = (key) => entriesFor(key, inputs, origin, parsedFile.lists);
-    const domains = (key, kind) => collect(entries(key), (v, w) => parseDomainEntry(v, w, kind), problems);
+    const presets = new Map();
+    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
     const allowed = domains('allow-domains', 'allow');
     const blocked = collapseDomains(domains('block-domains', 'block'));
     const allowNetworks = collect(entries('allow-networks'), parseCidr, problems);
@@ -34274,6 +34414,7 @@ function buildPolicy(inputs, origin, file) {
         blockDomains: blocked,
         allowNetworks: uniqueCidrs(allowNetworks),
         dnsServers,
+        presets: [...presets.values()],
         allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port)
     };
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
@@ -34950,6 +35091,15 @@ function splitAclLines(lines) {
         return chunk(rest.slice(flags.length), 50).map((c) => [acl, name, type, ...flags, ...c].join(' '));
     });
 }
+/** Presets never widen silently: the file says what each one expanded to. */
+function presetLines$1(presets) {
+    return presets.map((p) => {
+        assert(/^[a-z][a-z0-9-]*$/.test(p.name), 'preset name', p.name);
+        for (const d of p.domains)
+            assertDomain(d.replace(/^https?:\/\//, ''));
+        return `# allow-domains @${p.name} = ${p.domains.join(' ')}`;
+    });
+}
 function renderSquidConf({ policy, topology }) {
     assertIp(topology.internalSubnet.address);
     topology.upstreamDns.forEach(assertIp);
@@ -34981,6 +35131,7 @@ function renderSquidConf({ policy, topology }) {
         acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`);
     const lines = [
         `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+        ...presetLines$1(policy.presets),
         `http_port ${SQUID_PORT}`,
         'visible_hostname awf-proxy',
         'pid_filename none',
@@ -40273,6 +40424,17 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+function presetLines(facts) {
+    const presets = facts.presets ?? [];
+    if (presets.length === 0)
+        return [];
+    return [
+        'Presets in allow-domains:',
+        '',
+        ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
+        ''
+    ];
+}
 function timeoutLine(facts) {
     return facts.timedOutMinutes === undefined
         ? []
@@ -40302,6 +40464,7 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         '',
         '</details>',
         '',
+        ...presetLines(facts),
         ...timeoutLine(facts)
     ];
     if (report.blocked.length > 0) {
@@ -40546,7 +40709,8 @@ async function run() {
             durationMs: Date.now() - started,
             checks: outcome.checks,
             logsDir: outcome.logsDir,
-            timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined
+            timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined,
+            presets: policy.presets
         }, { failOnBlocked: inputs.failOnBlocked, expectedBlocks });
         if (outcome.timedOut)
             setFailed(`the command was still running after agent-timeout (${limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${outcome.exitCode}). Raise agent-timeout if the command needs longer.`);

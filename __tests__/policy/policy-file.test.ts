@@ -28,11 +28,17 @@ describe('policy file', () => {
     expect(yaml.policy.allowDomains.map((r) => r.name)).toEqual(['a.com', 'b.com'])
   })
 
-  test('the documented example is valid', () => {
+  test('the documented example is valid, its preset expanded', () => {
     const text = readFileSync(join(ROOT, 'docs', 'examples', 'policy.yml'), 'utf8')
-    expect(buildPolicy({}, 'input', { path: 'policy.yml', text }).policy.allowDomains.length).toBe(
-      4
-    )
+    const { policy } = buildPolicy({}, 'input', { path: 'policy.yml', text })
+    expect(policy.allowDomains.map((r) => r.name).sort()).toEqual([
+      'api.anthropic.com',
+      'github.com',
+      'raw.githubusercontent.com',
+      'registry.npmjs.org',
+      'registry.yarnpkg.com'
+    ])
+    expect(policy.presets.map((p) => p.name)).toEqual(['npm'])
   })
 
   test('an input replaces the file’s list for that key only', () => {

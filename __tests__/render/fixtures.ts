@@ -1,5 +1,5 @@
 /** Representative policies and a topology for renderer tests. */
-import { buildPolicy } from '../../src/policy/index.js'
+import { buildPolicy, PRESETS } from '../../src/policy/index.js'
 import type { Policy } from '../../src/policy/types.js'
 import type { RenderInput, SandboxTopology } from '../../src/render/types.js'
 
@@ -26,6 +26,15 @@ export const POLICIES: Record<string, Policy> = {
     'input'
   ).policy,
   empty: buildPolicy({}, 'input').policy,
+  /** Every preset: each must render files their consumers accept. */
+  presets: buildPolicy(
+    {
+      'allow-domains': Object.keys(PRESETS)
+        .map((name) => `@${name}`)
+        .join('\n')
+    },
+    'input'
+  ).policy,
   audit: buildPolicy(
     { 'allow-domains': 'github.com', 'block-domains': 'evil.test', mode: 'audit' },
     'input'

@@ -120,7 +120,8 @@ export async function run(): Promise<void> {
         durationMs: Date.now() - started,
         checks: outcome.checks,
         logsDir: outcome.logsDir,
-        timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined
+        timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined,
+        presets: policy.presets
       },
       { failOnBlocked: inputs.failOnBlocked, expectedBlocks }
     )

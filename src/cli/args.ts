@@ -31,7 +31,7 @@ type Switch = (typeof SWITCHES)[number]
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
 export interface CliArgs {
-  readonly command: 'render' | 'run' | 'help' | 'version'
+  readonly command: 'render' | 'run' | 'presets' | 'help' | 'version'
   /** Repeated flags are joined with newlines, as a multi-line action input would be. */
   readonly values: Partial<Record<ValueFlag, string>>
   readonly switches: Partial<Record<Switch, true>>
@@ -44,11 +44,12 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   awf-action render [policy flags] --out DIR     write every rendered config file to DIR
   awf-action run [policy flags] -- COMMAND...    run COMMAND inside the firewall
+  awf-action presets                             list the domain presets (@npm, @github, ...)
 
 Policy flags (same names and syntax as the action's inputs; repeat a flag or separate
 values with commas or newlines):
   --allow-domains LIST    domains the command may reach (example.com, *.example.com,
-                          https://api.example.com, example.com:8443)
+                          https://api.example.com, example.com:8443, @npm)
   --block-domains LIST    domains refused even when an allowed entry covers them
   --allow-networks LIST   private CIDRs the proxy may reach (10.1.0.0/16)
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
@@ -85,8 +86,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     return { command: 'help', values: {}, switches: {}, argv: [] }
   if (first === 'version' || first === '--version')
     return { command: 'version', values: {}, switches: {}, argv: [] }
+  if (first === 'presets') {
+    if (argv.length > 1) throw new UsageError('presets takes no arguments')
+    return { command: 'presets', values: {}, switches: {}, argv: [] }
+  }
   if (first !== 'render' && first !== 'run')
-    throw new UsageError(`unknown command "${first}": expected render or run`)
+    throw new UsageError(`unknown command "${first}": expected render, run or presets`)
 
   const values: Partial<Record<ValueFlag, string>> = {}
   const switches: Partial<Record<Switch, true>> = {}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
 import { runnerPathsFrom } from '../agent/filesystem.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { buildPolicy, PolicyError, type Policy } from '../policy/index.js'
+import { buildPolicy, PolicyError, PRESETS, type Policy, type Preset } from '../policy/index.js'
 import { renderAll, renderedFiles } from '../render/index.js'
 import type { SandboxTopology } from '../render/types.js'
 import { readPolicyFile } from '../action/policy-sources.js'
@@ -46,6 +46,15 @@ function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[
     'flag',
     v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy')
   )
+}
+
+export function renderPresetList(presets: Readonly<Record<string, Preset>>): string {
+  return Object.entries(presets)
+    .map(
+      ([name, p]) =>
+        `@${name}  ${p.summary}\n${p.entries.map((e) => `    ${e.domain.padEnd(40)} ${e.why}`).join('\n')}\n`
+    )
+    .join('\n')
 }
 
 function render(args: CliArgs, policy: Policy): void {
@@ -154,7 +163,8 @@ async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise
     durationMs: Date.now() - started,
     checks: outcome.checks,
     logsDir: outcome.logsDir,
-    timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined
+    timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined,
+    presets: policy.presets
   }
   process.stderr.write(renderTextReport(buildReport(events), facts))
   if (policy.mode === 'audit') {
@@ -182,6 +192,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.command === 'version') {
       process.stdout.write('awf-action 0.1.0\n')
+      return 0
+    }
+    if (args.command === 'presets') {
+      process.stdout.write(renderPresetList(PRESETS))
       return 0
     }
     built = policyFrom(args)

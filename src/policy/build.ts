@@ -10,8 +10,9 @@ import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file
 import { parseHostPort } from './host-ports.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
+import { PRESET_NAME, PRESETS } from './presets.js'
 import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
-import type { Cidr, DomainRule, HostPort, Mode, Policy } from './types.js'
+import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
 
 export type InputOrigin = 'input' | 'flag'
 
@@ -45,6 +46,40 @@ function entriesFor(
   return (fileLists[key] ?? []).flatMap(({ value, where }) =>
     parseList(value).map((v) => ({ value: v, where }))
   )
+}
+
+/**
+ * `@name` entries replaced by the preset's domains (each still validated like user input);
+ * the expansion is returned so the summary and the rendered files can show it.
+ */
+function expandPresets(
+  entries: { value: string; where: string }[],
+  kind: ListKind,
+  problems: PolicyProblem[],
+  used: Map<string, PresetUse>
+): { value: string; where: string }[] {
+  return entries.flatMap((entry) => {
+    if (!entry.value.startsWith('@')) return [entry]
+    const name = PRESET_NAME.exec(entry.value)?.[1]
+    const preset = name === undefined ? undefined : PRESETS[name]
+    if (kind === 'block' || name === undefined || preset === undefined) {
+      problems.push(
+        problem(
+          entry.where,
+          entry.value,
+          kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset',
+          kind === 'block'
+            ? 'List the domains to block.'
+            : `Presets: ${Object.keys(PRESETS)
+                .map((n) => `@${n}`)
+                .join(', ')} (see docs/presets.md).`
+        )
+      )
+      return []
+    }
+    used.set(name, { name, domains: preset.entries.map((e) => e.domain) })
+    return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }))
+  })
 }
 
 function collect<T>(
@@ -83,8 +118,13 @@ export function buildPolicy(
   const warnings: string[] = []
   const entries = (key: PolicyListKey): { value: string; where: string }[] =>
     entriesFor(key, inputs, origin, parsedFile.lists)
+  const presets = new Map<string, PresetUse>()
   const domains = (key: PolicyListKey, kind: ListKind): DomainRule[] =>
-    collect(entries(key), (v, w) => parseDomainEntry(v, w, kind), problems)
+    collect(
+      expandPresets(entries(key), kind, problems, presets),
+      (v, w) => parseDomainEntry(v, w, kind),
+      problems
+    )
 
   const allowed = domains('allow-domains', 'allow')
   const blocked = collapseDomains(domains('block-domains', 'block'))
@@ -129,6 +169,7 @@ export function buildPolicy(
     blockDomains: blocked,
     allowNetworks: uniqueCidrs(allowNetworks),
     dnsServers,
+    presets: [...presets.values()],
     allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
       (a, b) => a.port - b.port
     )

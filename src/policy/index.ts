@@ -24,6 +24,7 @@ export {
   parseIpLiteral
 } from './ip.js'
 export { parseList } from './list.js'
+export { PRESETS, type Preset, type PresetEntry } from './presets.js'
 export { HOST_ALIAS, parseHostPort, SENSITIVE_HOST_PORTS } from './host-ports.js'
 export { PolicyError, type PolicyProblem } from './problem.js'
 export type * from './types.js'

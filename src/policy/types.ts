@@ -35,6 +35,12 @@ export interface Cidr {
 
 export type Mode = 'enforce' | 'audit'
 
+/** A preset named in allow-domains and what it expanded to (shown in the summary and configs). */
+export interface PresetUse {
+  readonly name: string
+  readonly domains: readonly string[]
+}
+
 /** A runner port the command may reach at host.docker.internal. */
 export interface HostPort {
   readonly port: number
@@ -52,6 +58,8 @@ export interface Policy {
   readonly allowNetworks: readonly Cidr[]
   /** Upstream resolvers for the DNS forwarder (canonical IP text); empty = detect on the runner. */
   readonly dnsServers: readonly string[]
+  /** Presets used in allow-domains, in first-use order, with their expansion. */
+  readonly presets: readonly PresetUse[]
   /** Runner ports reachable as host.docker.internal, sorted; empty = nothing on the runner. */
   readonly allowHostPorts: readonly HostPort[]
 }

@@ -38,7 +38,7 @@ export function logPrefixes(runId: string): {
 
 export class RenderAssertionError extends Error {}
 
-function assert(ok: boolean, what: string, value: string): void {
+export function assert(ok: boolean, what: string, value: string): void {
   if (!ok) throw new RenderAssertionError(`refusing to render ${what} ${JSON.stringify(value)}`)
 }
 

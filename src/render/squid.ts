@@ -4,8 +4,8 @@
  * argument; each block says why it sits where it does.
  */
 import { collapseDomains } from '../policy/domain.js'
-import type { Access, DomainRule } from '../policy/types.js'
-import { assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
+import type { Access, DomainRule, PresetUse } from '../policy/types.js'
+import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 import { SQUID_PORT, type RenderInput } from './types.js'
 
@@ -77,6 +77,15 @@ function splitAclLines(lines: readonly string[]): string[] {
   })
 }
 
+/** Presets never widen silently: the file says what each one expanded to. */
+function presetLines(presets: readonly PresetUse[]): string[] {
+  return presets.map((p) => {
+    assert(/^[a-z][a-z0-9-]*$/.test(p.name), 'preset name', p.name)
+    for (const d of p.domains) assertDomain(d.replace(/^https?:\/\//, ''))
+    return `# allow-domains @${p.name} = ${p.domains.join(' ')}`
+  })
+}
+
 export function renderSquidConf({ policy, topology }: RenderInput): string {
   assertIp(topology.internalSubnet.address)
   topology.upstreamDns.forEach(assertIp)
@@ -112,6 +121,7 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
 
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+    ...presetLines(policy.presets),
     `http_port ${SQUID_PORT}`,
     'visible_hostname awf-proxy',
     'pid_filename none',

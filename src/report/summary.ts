@@ -3,7 +3,7 @@
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
-import type { Mode } from '../policy/types.js'
+import type { Mode, PresetUse } from '../policy/types.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
 
@@ -16,6 +16,19 @@ export interface RunFacts {
   readonly logsDir: string
   /** Set when the command was killed at agent-timeout. */
   readonly timedOutMinutes?: number
+  /** Presets used in allow-domains, with what each expanded to. */
+  readonly presets?: readonly PresetUse[]
+}
+
+function presetLines(facts: RunFacts): string[] {
+  const presets = facts.presets ?? []
+  if (presets.length === 0) return []
+  return [
+    'Presets in allow-domains:',
+    '',
+    ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
+    ''
+  ]
 }
 
 function timeoutLine(facts: RunFacts): string[] {
@@ -55,6 +68,7 @@ export function renderSummaryMarkdown(
     '',
     '</details>',
     '',
+    ...presetLines(facts),
     ...timeoutLine(facts)
   ]
   if (suggestion)
@@ -135,7 +149,8 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
       ? []
       : [
           `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
-        ])
+        ]),
+    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(
