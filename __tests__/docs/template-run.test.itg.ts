@@ -1,0 +1,112 @@
+/**
+ * A template's wiring, executed: the claude-code template's action step run through the CLI
+ * in the lab, with its presets replaced by a stand-in lab domain and a stand-in `claude` on
+ * PATH that needs the API key from `env` and calls its "API" over HTTPS.
+ */
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { load } from 'js-yaml'
+import { startCli } from '../helpers/cli.js'
+import {
+  ensureLab,
+  LAB_CA,
+  LAB_RESOLVER,
+  labLog,
+  leftovers,
+  newNonce,
+  ROOT
+} from '../helpers/lab.js'
+import { describeWith } from '../helpers/require-tool.js'
+
+interface Step {
+  uses?: string
+  env?: Record<string, string>
+  with?: Record<string, string | number | boolean>
+}
+
+describeWith(
+  { root: true, docker: true, tools: ['iptables-save', 'dmesg'] },
+  'the claude-code template, run in the lab',
+  () => {
+    const nonce = newNonce()
+    let workspace: string
+
+    beforeAll(() => {
+      ensureLab()
+      workspace = mkdtempSync(join(tmpdir(), 'awf-template-'))
+      copyFileSync(LAB_CA, join(workspace, 'ca.crt'))
+      mkdirSync(join(workspace, 'stub-bin'))
+      const stub = join(workspace, 'stub-bin', 'claude')
+      writeFileSync(
+        stub,
+        [
+          '#!/bin/sh',
+          '# Stand-in for the agent CLI: needs its key, calls its API, reports the prompt.',
+          '[ -n "$ANTHROPIC_API_KEY" ] || { echo "no API key" >&2; exit 9; }',
+          `answer=$(curl -fsS --cacert "$PWD/ca.crt" "https://allowed.test/${nonce}-api")`,
+          'echo "$answer prompt: $2"',
+          ''
+        ].join('\n')
+      )
+      chmodSync(stub, 0o755)
+    })
+
+    afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+
+    test('the agent gets its key and prompt, reaches its API, and nothing is blocked', async () => {
+      const workflow = load(
+        readFileSync(join(ROOT, 'docs', 'examples', 'claude-code.yml'), 'utf8')
+      ) as { jobs: Record<string, { steps: Step[] }> }
+      const step = Object.values(workflow.jobs)
+        .flatMap((j) => j.steps)
+        .find((s) => s.uses?.startsWith('org/awf-action@'))!
+      const w = step.with!
+      // Stand-ins: every allowed entry (presets included) becomes the lab's allowed.test.
+      expect(String(w['allow-domains'])).toMatch(/@anthropic/)
+      const env = String(w.env)
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((name) => ['--env', name])
+      const r = await startCli(
+        [
+          'run',
+          '--allow-domains',
+          'allowed.test',
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--agent-timeout',
+          String(w['agent-timeout']),
+          ...env,
+          '--',
+          'bash',
+          '-e',
+          '-o',
+          'pipefail',
+          '-c',
+          String(w.run)
+        ],
+        workspace,
+        {
+          ANTHROPIC_API_KEY: `test-key-${nonce}`,
+          PROMPT: `fix it ${nonce}`,
+          PATH: `${join(workspace, 'stub-bin')}:${process.env.PATH ?? ''}`
+        }
+      ).done
+      expect(r.stdout).toContain(`LAB-ALLOWED /${nonce}-api prompt: fix it ${nonce}`)
+      expect(r.code).toBe(0)
+      expect(r.stderr).toContain('0 blocked')
+      expect(labLog()).toContain(`/${nonce}-api`)
+      expect(r.stdout + r.stderr).not.toContain(`test-key-${nonce}`)
+      expect(leftovers()).toEqual([])
+    })
+  }
+)
