@@ -36,7 +36,7 @@ function handler(host, svc) {
     log(svc, host, req.socket.remoteAddress, `${req.method} ${req.headers.host ?? ''} ${req.url}`)
     const big = /^\/bytes\/(\d+)$/.exec(req.url)
     if (big) {
-      let left = Math.min(Number(big[1]), 4 << 30)
+      let left = Math.min(Number(big[1]), 4 * 2 ** 30)
       res.writeHead(200, {
         'content-length': String(left),
         'content-type': 'application/octet-stream'
