@@ -73,5 +73,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off'
     }
+  },
+  {
+    // Plain JavaScript run by Node directly (the benchmark): linted without type information.
+    files: ['bench/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: { process: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' }
+    },
+    rules: { '@typescript-eslint/explicit-function-return-type': 'off' }
   }
 )

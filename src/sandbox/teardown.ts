@@ -18,10 +18,12 @@ export interface TeardownDeps {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 async function removeHostRules(netfilter: Netfilter, runId: string): Promise<void> {
-  for (const family of [4, 6] as const) {
-    const batch = removalBatch(await netfilter.save(family), runId)
-    if (batch) await netfilter.restore(family, batch)
-  }
+  await Promise.all(
+    ([4, 6] as const).map(async (family) => {
+      const batch = removalBatch(await netfilter.save(family), runId)
+      if (batch) await netfilter.restore(family, batch)
+    })
+  )
 }
 
 export async function teardown(deps: TeardownDeps, r: SandboxResources): Promise<string[]> {
@@ -33,11 +35,14 @@ export async function teardown(deps: TeardownDeps, r: SandboxResources): Promise
       problems.push(`${what}: ${message(e)}`)
     }
   }
-  await attempt('removing containers', () => deps.docker.containerRemove(r.containers))
-  // Rules go before networks: a run that still has chains always has its networks, which is
-  // how the sweep tells a live run from a crashed one.
-  if (r.hostRules)
-    await attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+  // Containers and rules are independent. Rules go before networks: a run that still has
+  // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+  await Promise.all([
+    attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+    r.hostRules
+      ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+      : undefined
+  ])
   await attempt('removing networks', () => deps.docker.networkRemove(r.networks))
   if (r.workDir) {
     const dir = r.workDir
