@@ -36135,14 +36135,26 @@ async function selfCheck(a) {
     return results.map(([name]) => name);
 }
 
+const ABLATABLE_LAYERS = [
+    'host-rules',
+    'container-rules',
+    'squid-acl',
+    'dns-filter',
+    'capabilities',
+    'seccomp'
+];
 function ablatedLayer(env = process.env) {
     const value = env.AWF_TEST_DISABLE_LAYER;
     if (value === undefined || value === '')
         return undefined;
-    if (value !== 'dns-filter' && value !== 'container-rules')
-        throw new Error(`AWF_TEST_DISABLE_LAYER: "${value}" is not a layer (dns-filter, container-rules)`);
+    if (!ABLATABLE_LAYERS.includes(value))
+        throw new Error(`AWF_TEST_DISABLE_LAYER: "${value}" is not a layer (${ABLATABLE_LAYERS.join(', ')})`);
     warning(`TEST ONLY: the ${value} layer is disabled (AWF_TEST_DISABLE_LAYER)`);
     return value;
+}
+/** With a layer disabled, whether failed checks let the command run anyway (test-only). */
+function runDespiteChecks(layer, env = process.env) {
+    return layer !== undefined && env.AWF_TEST_RUN_DESPITE_CHECKS === '1';
 }
 /** The rendered files with the layer weakened. */
 function ablate(rendered, topology, layer) {
@@ -36155,8 +36167,27 @@ function ablate(rendered, topology, layer) {
             };
         case 'container-rules':
             return { ...rendered, 'container-rules.v4': '', 'container-rules.v6': '' };
+        case 'host-rules':
+            return { ...rendered, 'host-rules.v4': '', 'host-rules.v6': '' };
+        case 'squid-acl':
+            // Any request from the agent network is allowed, before any domain, port or address check.
+            return {
+                ...rendered,
+                'squid.conf': rendered['squid.conf'].replace(/^http_access deny !agent$/m, 'http_access deny !agent\nhttp_access allow agent')
+            };
         default:
             return rendered;
+    }
+}
+/** The agent's container with the layer weakened: capabilities given back, or no seccomp. */
+function ablateAgent(spec, layer) {
+    switch (layer) {
+        case 'capabilities':
+            return { ...spec, capAdd: ['NET_ADMIN', 'NET_RAW'] };
+        case 'seccomp':
+            return { ...spec, seccompProfile: 'unconfined' };
+        default:
+            return spec;
     }
 }
 
@@ -36236,11 +36267,11 @@ async function runCanary(probe, netfilter, run) {
  */
 const message = (e) => (e instanceof Error ? e.message : String(e));
 async function removeHostRules(netfilter, runId) {
-    for (const family of [4, 6]) {
+    await Promise.all([4, 6].map(async (family) => {
         const batch = removalBatch(await netfilter.save(family), runId);
         if (batch)
             await netfilter.restore(family, batch);
-    }
+    }));
 }
 async function teardown(deps, r) {
     const problems = [];
@@ -36252,11 +36283,14 @@ async function teardown(deps, r) {
             problems.push(`${what}: ${message(e)}`);
         }
     };
-    await attempt('removing containers', () => deps.docker.containerRemove(r.containers));
-    // Rules go before networks: a run that still has chains always has its networks, which is
-    // how the sweep tells a live run from a crashed one.
-    if (r.hostRules)
-        await attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId));
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
     await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
     if (r.workDir) {
         const dir = r.workDir;
@@ -36536,50 +36570,43 @@ async function runSandboxed(deps, request, hooks) {
         track({ workDir });
         // Squid and dnsmasq write here as their own users inside the proxy container.
         makeDir(logsDir, 0o777);
-        await hooks.phase('Checking Docker and leftovers', async () => {
-            await docker.ensureEngine();
-            const swept = await sweepStale({ docker, netfilter }, true);
-            if (swept.length > 0)
-                info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
-        });
+        await hooks.phase('Checking Docker', () => docker.ensureEngine());
         const root = projectRoot();
         const agentRequest = request.agent;
         const mode = agentRequest.image ? 'image' : 'host';
-        const [proxyImage, ourAgentImage, givenImage] = await hooks.phase('Preparing images', () => Promise.all([
+        const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
+        // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
+        // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
+        track({ networks: [n.internalNetwork, n.egressNetwork] });
+        const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => Promise.all([
             ensureImage(docker, 'proxy', root, request.images),
             ensureImage(docker, 'agent', root, request.images),
-            agentRequest.image ? ensurePrebuilt(docker, agentRequest.image, 'agent image') : undefined
+            agentRequest.image
+                ? ensurePrebuilt(docker, agentRequest.image, 'agent image')
+                : undefined,
+            createNetworks(docker, runId, labels, upstreamDns),
+            sweepStale({ docker, netfilter }, true).then((swept) => {
+                if (swept.length > 0)
+                    info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
+            })
         ]));
-        const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
-        track({ networks: [n.internalNetwork, n.egressNetwork] });
-        const { topology, agentIp } = await hooks.phase('Creating networks', () => createNetworks(docker, runId, labels, upstreamDns));
-        const rendered = ablate(renderAll({ policy: request.policy, topology }), topology, ablatedLayer());
+        const layer = ablatedLayer();
+        const rendered = ablate(renderAll({ policy: request.policy, topology }), topology, layer);
+        // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
+        const checked = (checks) => runDespiteChecks(layer)
+            ? checks.catch((e) => {
+                warning(`TEST ONLY, running anyway: ${errorText(e)}`);
+                return [];
+            })
+            : checks;
         writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
         // Before any container is attached to the new bridges.
         track({ hostRules: true });
         await hooks.phase('Applying host firewall rules', () => Promise.all([
-            netfilter.restore(4, rendered['host-rules.v4']),
-            netfilter.restore(6, rendered['host-rules.v6']),
+            rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+            rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
             netfilter.enableNamespaceLogging()
         ]));
-        track({ containers: [n.proxy] });
-        await hooks.phase('Starting proxy', async () => {
-            const spec = proxySpec({
-                topology,
-                image: proxyImage,
-                labels,
-                configDir: join(workDir, 'config'),
-                logsDir
-            });
-            try {
-                await docker.containerCreate(spec);
-                await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
-                await docker.containerStart(n.proxy);
-            }
-            catch (e) {
-                throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`);
-            }
-        });
         const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
         const filesystem = planAgentFilesystem({
             ...agentRequest.runner,
@@ -36621,10 +36648,28 @@ async function runSandboxed(deps, request, hooks) {
         const handshake = await Handshake.create(deps.run, controlDir);
         try {
             track({ containers: [n.canary, n.agent, n.proxy] });
-            const agent = docker.runAttached(agentSpec(agentOptions), request.stdio);
+            // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
+            const agent = docker.runAttached(ablateAgent(agentSpec(agentOptions), layer), request.stdio);
             const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1))));
+            const proxyContainer = proxySpec({
+                topology,
+                image: proxyImage,
+                labels,
+                configDir: join(workDir, 'config'),
+                logsDir
+            });
             const checks = await hooks
-                .phase('Arming the sandbox', async () => {
+                .phase('Starting proxy', async () => {
+                try {
+                    await docker.containerCreate(proxyContainer);
+                    await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
+                    await docker.containerStart(n.proxy);
+                }
+                catch (e) {
+                    throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`);
+                }
+            })
+                .then(() => hooks.phase('Arming the sandbox', async () => {
                 await Promise.all([
                     waitForProxy({
                         host: topology.proxyIp,
@@ -36646,15 +36691,18 @@ async function runSandboxed(deps, request, hooks) {
                 if (rendered['container-rules.v6'])
                     await agentNet.restore(6, rendered['container-rules.v6']);
                 await agentNet.setDefaultRoute(topology.proxyIp);
-                const passed = await selfCheck({
-                    netfilter,
-                    agentNet,
-                    agentPid: pid,
-                    input: { policy: request.policy, topology }
-                });
-                const canary = await runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir });
+                // Independent: the host-side self-check and the canary inside the namespace.
+                const [passed, canary] = await Promise.all([
+                    checked(selfCheck({
+                        netfilter,
+                        agentNet,
+                        agentPid: pid,
+                        input: { policy: request.policy, topology }
+                    })),
+                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir }))
+                ]);
                 return [...passed, ...canary];
-            })
+            }))
                 .catch((e) => {
                 handshake.abort();
                 throw e;

@@ -29285,11 +29285,11 @@ function removalBatch(saveText, runId) {
  */
 const message = (e) => (e instanceof Error ? e.message : String(e));
 async function removeHostRules(netfilter, runId) {
-    for (const family of [4, 6]) {
+    await Promise.all([4, 6].map(async (family) => {
         const batch = removalBatch(await netfilter.save(family), runId);
         if (batch)
             await netfilter.restore(family, batch);
-    }
+    }));
 }
 async function teardown(deps, r) {
     const problems = [];
@@ -29301,11 +29301,14 @@ async function teardown(deps, r) {
             problems.push(`${what}: ${message(e)}`);
         }
     };
-    await attempt('removing containers', () => deps.docker.containerRemove(r.containers));
-    // Rules go before networks: a run that still has chains always has its networks, which is
-    // how the sweep tells a live run from a crashed one.
-    if (r.hostRules)
-        await attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId));
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
     await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
     if (r.workDir) {
         const dir = r.workDir;

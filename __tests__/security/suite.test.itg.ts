@@ -1,0 +1,406 @@
+/**
+ * The attack suite (docs/threat-model.md): every case in attacks.ts runs inside the firewall
+ * and in an unfirewalled control container, and is scored by the lab's rules (../shared
+ * LAB.md): positive control, no leak of the nonce, blocked for the right reason, an allowed
+ * canary request in the same run, explicit N/A. One JSON line per case goes to
+ * out/security/results.jsonl, and a matrix per category is printed.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DENIED_SYSCALLS } from '../../src/render/seccomp.js'
+import { ABLATABLE_LAYERS } from '../../src/sandbox/ablation.js'
+import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
+import { startCli } from '../helpers/cli.js'
+import {
+  ensureLab,
+  kernelLog,
+  LAB_CA,
+  LAB_RESOLVER,
+  labLog,
+  leftovers,
+  newNonce,
+  ROOT,
+  runControl
+} from '../helpers/lab.js'
+import { describeWith } from '../helpers/require-tool.js'
+import { attackCases, SUITE_ALLOW, type AttackCase, type Evidence } from './attacks.js'
+import { parseProbes, noncePort, type ProbeResult } from '../sandbox/probes.js'
+
+type Verdict = 'PASS' | 'LEAK' | 'INVALID' | 'WRONG-REASON' | 'N/A' | 'GAP'
+
+interface CaseResult {
+  readonly case: string
+  readonly category: string
+  readonly threat: string
+  readonly control: 'reached' | 'unreached' | 'not applicable'
+  readonly verdict: Verdict
+  readonly reason: string
+}
+
+const RUNNER_PORT = 18190
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Syscall numbers on this machine's architecture; a name it does not have is N/A. */
+function seccompTable(): { available: { name: string; nr: number }[]; missing: string[] } {
+  const available: { name: string; nr: number }[] = []
+  const missing: string[] = []
+  for (const name of DENIED_SYSCALLS) {
+    const nr = Number(execFileSync('scmp_sys_resolver', [name], { encoding: 'utf8' }).trim())
+    if (Number.isInteger(nr) && nr >= 0) available.push({ name, nr })
+    else missing.push(name)
+  }
+  return { available, missing }
+}
+
+function script(
+  cases: readonly AttackCase[],
+  nonce: string,
+  ca: string,
+  siblingIp: string
+): string {
+  return [
+    `export N=${nonce} CA=${ca} NPORT=${noncePort(nonce)} RUNNERPORT=${RUNNER_PORT} SIBLING=${siblingIp}`,
+    `export GW=$(hostname -I | awk '{print $1}' | sed 's/\\.[0-9]*$/.1/')`,
+    'PROXY=${http_proxy#http://}; export PROXY=${PROXY%:*}',
+    `out=$( ( curl -sS --max-time 5 --cacert "$CA" https://allowed.test/$N-canary ) 2>&1 ); echo "PROBE canary $? $(printf %s "$out" | base64 -w0)"`,
+    ...cases.map(
+      (c) =>
+        `out=$( ( timeout 10 bash -c ${JSON.stringify(c.script)} ) 2>&1 ); echo "PROBE ${c.id} $? $(printf %s "$out" | base64 -w0)"`
+    )
+  ].join('\n')
+}
+
+interface Observed {
+  /** The firewalled run's nonce, its probe results and the layers' logs for it. */
+  readonly nonce: string
+  readonly fw: Record<string, ProbeResult>
+  readonly evidence: Record<Evidence, string>
+  /** The control's probe results (its nonce is the base nonce + `c`). */
+  readonly controlNonce: string
+  readonly ctl: Record<string, ProbeResult>
+  readonly lab: string
+}
+
+/** The needle as a whole token: `-p1` must not match `-p10`. */
+const labSaw = (lab: string, needle: string): boolean =>
+  new RegExp(`${escapeRe(needle)}(?![0-9A-Za-z])`).test(lab)
+
+function controlReached(c: AttackCase, o: Observed): CaseResult['control'] {
+  if (c.control === 'local') return 'not applicable'
+  if ('lab' in c.control)
+    return labSaw(o.lab, `${o.controlNonce}${c.control.lab}`) ? 'reached' : 'unreached'
+  return c.control.output.test(o.ctl[c.id]?.out ?? '') ? 'reached' : 'unreached'
+}
+
+/** One case scored by the lab's rules. */
+function scoreCase(c: AttackCase, o: Observed): CaseResult {
+  const base = { case: c.id, category: c.category, threat: c.threat }
+  const got = o.fw[c.id]
+  const control = controlReached(c, o)
+  if (!got) return { ...base, control, verdict: 'INVALID', reason: 'the attack did not report' }
+  if (control === 'unreached')
+    return {
+      ...base,
+      control,
+      verdict: 'INVALID',
+      reason: 'the control could not reach the target'
+    }
+  const leaked = c.leak !== undefined && labSaw(o.lab, `${o.nonce}${c.leak}`)
+  if (c.gap) {
+    const through =
+      leaked ||
+      (c.control !== 'local' &&
+        'lab' in c.control &&
+        labSaw(o.lab, `${o.nonce}${c.control.lab}`)) ||
+      (c.control !== 'local' && 'output' in c.control && c.control.output.test(got.out))
+    return { ...base, control, verdict: through ? 'GAP' : 'PASS', reason: c.gap }
+  }
+  if (leaked)
+    return { ...base, control, verdict: 'LEAK', reason: `the lab saw ${o.nonce}${c.leak}` }
+  const missing = c.denied.filter((d) => {
+    const re = new RegExp(
+      d.match.replace(/\$NPORT/g, String(noncePort(o.nonce))).replace(/\$N/g, escapeRe(o.nonce)),
+      'm'
+    )
+    return !re.test(d.in === 'output' ? got.out.trim() : o.evidence[d.in])
+  })
+  if (missing.length > 0)
+    return {
+      ...base,
+      control,
+      verdict: 'WRONG-REASON',
+      reason: `no ${missing.map((d) => `${d.in} /${d.match}/`).join(', ')}; output: ${JSON.stringify(got.out.slice(0, 200))}`
+    }
+  return {
+    ...base,
+    control,
+    verdict: 'PASS',
+    reason: c.denied.map((d) => `${d.in} /${d.match}/`).join(', ')
+  }
+}
+
+/** One firewalled run of every case: probe results and this run's evidence in each layer's log. */
+async function firewalledRun(
+  cases: readonly AttackCase[],
+  nonce: string,
+  workspace: string,
+  siblingIp: string,
+  env: Readonly<Record<string, string>> = {}
+): Promise<{ code: number; fw: Record<string, ProbeResult>; evidence: Record<Evidence, string> }> {
+  const r = await startCli(
+    [
+      'run',
+      '--allow-domains',
+      SUITE_ALLOW.join(','),
+      '--dns-servers',
+      LAB_RESOLVER,
+      '--',
+      'bash',
+      '-c',
+      script(cases, nonce, join(workspace, 'ca.crt'), siblingIp)
+    ],
+    workspace,
+    env
+  ).done
+  const logs = /logs in (\S+)/.exec(r.stderr)?.[1]
+  const runId = /run ([0-9a-f]{8}) exited/.exec(r.stderr)?.[1]
+  if (!logs || !runId) throw new Error(`no logs directory or run id:\n${r.stderr}`)
+  return {
+    code: r.code,
+    fw: parseProbes(r.stdout),
+    evidence: {
+      output: '',
+      access: readFileSync(join(logs, 'access.log'), 'utf8'),
+      dns: readFileSync(join(logs, 'dns.log'), 'utf8'),
+      // This run's lines only, by the run id in every prefix.
+      kernel: kernelLog()
+        .split('\n')
+        .filter((l) => l.includes(`awf-${runId}-`))
+        .join('\n')
+    }
+  }
+}
+
+describeWith(
+  { root: true, docker: true, tools: ['iptables-save', 'dmesg', 'scmp_sys_resolver'] },
+  'attack suite (integration)',
+  () => {
+    const nonce = newNonce()
+    const results: CaseResult[] = []
+    let workspace: string
+    let runner: ChildProcess
+    let sibling: string
+    let cases: AttackCase[]
+    let missingSyscalls: string[]
+    let fw: Record<string, ProbeResult>
+    let ctl: Record<string, ProbeResult>
+    let observed: Observed
+    let runCode: number
+    let siblingIp: string
+
+    beforeAll(async () => {
+      ensureLab()
+      workspace = mkdtempSync(join(tmpdir(), 'awf-attack-'))
+      copyFileSync(LAB_CA, join(workspace, 'ca.crt'))
+      const table = seccompTable()
+      missingSyscalls = table.missing
+      cases = attackCases(table.available)
+      // The runner itself, listening on every address, and a sibling container.
+      runner = spawn(
+        'python3',
+        [
+          '-c',
+          `import http.server as h
+class H(h.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200); self.end_headers(); self.wfile.write(b"RUNNER-LISTENER")
+    def log_message(self, *a): pass
+h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
+        ],
+        { stdio: 'ignore' }
+      )
+      const image = imageTag('agent', ROOT, LOCAL_BASE_IMAGE)
+      sibling = `awf-sibling-${nonce}`
+      execFileSync('docker', [
+        'run',
+        '-d',
+        '--rm',
+        '--name',
+        sibling,
+        '--entrypoint',
+        'python3',
+        image,
+        '-c',
+        [
+          'import socket',
+          's = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
+          "s.bind(('0.0.0.0', 8000)); s.listen(8)",
+          'while True:',
+          "    c, _ = s.accept(); c.recv(4096); c.sendall(b'HTTP/1.0 200 OK\\r\\n\\r\\nSIBLING'); c.close()"
+        ].join('\n')
+      ])
+      siblingIp = execFileSync(
+        'docker',
+        ['inspect', '-f', '{{.NetworkSettings.IPAddress}}', sibling],
+        { encoding: 'utf8' }
+      ).trim()
+      const run = await firewalledRun(cases, nonce, workspace, siblingIp)
+      runCode = run.code
+      fw = run.fw
+      const control = runControl(
+        image,
+        script(cases, `${nonce}c`, join(workspace, 'ca.crt'), siblingIp),
+        workspace
+      )
+      ctl = parseProbes(control.stdout)
+      observed = {
+        nonce,
+        fw: run.fw,
+        evidence: run.evidence,
+        controlNonce: `${nonce}c`,
+        ctl,
+        lab: labLog()
+      }
+
+      for (const c of cases) results.push(scoreCase(c, observed))
+      for (const name of missingSyscalls)
+        results.push({
+          case: `priv-seccomp-${name}`,
+          category: 'privilege',
+          threat: 'T1',
+          control: 'not applicable',
+          verdict: 'N/A',
+          reason: `${name} does not exist on this architecture`
+        })
+      mkdirSync(join(ROOT, 'out', 'security'), { recursive: true })
+      writeFileSync(
+        join(ROOT, 'out', 'security', 'results.jsonl'),
+        results.map((x) => JSON.stringify(x)).join('\n') + '\n'
+      )
+      process.stdout.write(matrix(results))
+    })
+
+    afterAll(() => {
+      runner?.kill()
+      if (sibling) execFileSync('docker', ['rm', '-f', sibling], { stdio: 'ignore' })
+      rmSync(workspace, { recursive: true, force: true })
+    })
+
+    test('the run itself and its canary: the allowed request succeeds', () => {
+      expect(runCode).toBe(0)
+      expect(fw.canary?.out).toContain(`LAB-ALLOWED /${nonce}-canary`)
+      expect(ctl.canary?.out).toContain('LAB-ALLOWED')
+    })
+
+    test('at least 40 cases, every category represented', () => {
+      expect(results.length).toBeGreaterThanOrEqual(40)
+      expect(new Set(results.map((r) => r.category))).toEqual(
+        new Set([
+          'proxy',
+          'dns',
+          'packet',
+          'host',
+          'privilege',
+          'environment',
+          'integrity',
+          'known-gap'
+        ])
+      )
+    })
+
+    test('no case leaks, none is invalid, every block has the right reason', () => {
+      const bad = results.filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON'].includes(r.verdict))
+      expect(bad).toEqual([])
+    })
+
+    test('the documented gaps are still what the threat model says', () => {
+      expect(results.filter((r) => r.category === 'known-gap').map((r) => r.verdict)).toEqual([
+        'GAP',
+        'GAP',
+        'GAP'
+      ])
+    })
+
+    test('nothing is left behind', () => {
+      expect(leftovers()).toEqual([])
+    })
+
+    describe('layer ablation: the suite with one layer disabled at a time', () => {
+      /** layer -> the cases that are no longer blocked for the right reason. */
+      const red: Record<string, string[]> = {}
+
+      beforeAll(async () => {
+        for (const [i, layer] of ABLATABLE_LAYERS.entries()) {
+          const n = `${nonce}x${i}`
+          const run = await firewalledRun(cases, n, workspace, siblingIp, {
+            AWF_TEST_DISABLE_LAYER: layer,
+            AWF_TEST_RUN_DESPITE_CHECKS: '1'
+          })
+          const o: Observed = {
+            ...observed,
+            nonce: n,
+            fw: run.fw,
+            evidence: run.evidence,
+            lab: labLog()
+          }
+          red[layer] = cases
+            .filter((c) => !c.gap)
+            .map((c) => scoreCase(c, o))
+            .filter((r) => r.verdict !== 'PASS')
+            .map((r) => `${r.case} (${r.verdict})`)
+        }
+        const single = Object.fromEntries(
+          cases.map((c) => [
+            c.id,
+            ABLATABLE_LAYERS.filter((l) => red[l]!.some((x) => x.startsWith(`${c.id} `)))
+          ])
+        )
+        writeFileSync(
+          join(ROOT, 'out', 'security', 'ablation.json'),
+          `${JSON.stringify({ red, layersPerCase: single }, null, 2)}\n`
+        )
+        process.stdout.write(
+          `\nablation matrix (cases red with the layer disabled)\n${ABLATABLE_LAYERS.map(
+            (l) => `${l.padEnd(16)} ${String(red[l]!.length).padStart(3)}  ${red[l]!.join(', ')}`
+          ).join('\n')}\n`
+        )
+      })
+
+      // Host rules are the backstop behind Docker's internal network and the container rules:
+      // disabling them alone turns no case red (docs/threat-model.md, "Layer ablation").
+      test.each(ABLATABLE_LAYERS.filter((l) => l !== 'host-rules'))(
+        'disabling %s turns at least one case red',
+        (layer) => {
+          expect(red[layer]!.length).toBeGreaterThan(0)
+        }
+      )
+
+      test('nothing is left behind by the ablation runs', () => {
+        expect(leftovers()).toEqual([])
+      })
+    })
+  }
+)
+
+function matrix(results: readonly CaseResult[]): string {
+  const cats = [...new Set(results.map((r) => r.category))]
+  const verdicts: Verdict[] = ['PASS', 'N/A', 'GAP', 'LEAK', 'INVALID', 'WRONG-REASON']
+  const rows = [
+    ['category', ...verdicts],
+    ...cats.map((c) => [
+      c,
+      ...verdicts.map((v) =>
+        String(results.filter((r) => r.category === c && r.verdict === v).length)
+      )
+    ]),
+    ['total', ...verdicts.map((v) => String(results.filter((r) => r.verdict === v).length))]
+  ]
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const text = rows.map((r) => r.map((x, i) => x.padEnd(w[i]!)).join('  ')).join('\n')
+  const failing = results
+    .filter((r) => !['PASS', 'N/A', 'GAP'].includes(r.verdict))
+    .map((r) => `${r.verdict} ${r.case}: ${r.reason}`)
+  return `\nattack suite matrix\n${text}\n${failing.join('\n')}\n`
+}
