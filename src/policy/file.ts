@@ -41,7 +41,9 @@ export function parsePolicyFile(file: PolicyFileText): {
       ? JSON.parse(file.text)
       : load(file.text, { schema: JSON_SCHEMA })
   } catch (e) {
-    const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
+    // The parser's message quotes the file's text: shown escaped, never raw.
+    const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
+    const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1)
     return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')
   }
   if (doc === undefined || doc === null) return { lists: {}, problems }
