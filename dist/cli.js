@@ -370,6 +370,18 @@ function runnerPathsFrom(env, execPath) {
     };
 }
 
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new PolicyError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
 /** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
 const MIB = 1024 * 1024;
 const MIN_MEMORY = 64 * MIB;
@@ -4631,7 +4643,9 @@ function parsePolicyFile(file) {
             : load(file.text, { schema: JSON_SCHEMA });
     }
     catch (e) {
-        const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        // The parser's message quotes the file's text: shown escaped, never raw.
+        const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1);
         return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
     }
     if (doc === undefined || doc === null)
@@ -5925,6 +5939,7 @@ const names = (runId) => ({
     proxy: `awf-${runId}-proxy`,
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
+    helper: `awf-${runId}-netadmin`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -6055,6 +6070,44 @@ function canarySpec(o, canaryImage, script) {
         init: false,
         entrypoint: '/bin/bash',
         command: ['-c', script]
+    };
+}
+const HELPER_CONFIG_MOUNT = '/awf/config';
+/**
+ * With host-firewall off there is no root on the host to enter the agent's namespace: a
+ * short-lived helper joins it holding NET_ADMIN (the agent never does), installs the
+ * container rules and the default route, prints the resulting rules for the self-check, and
+ * exits before the command starts.
+ */
+function netAdminHelperSpec(o, image, configDir) {
+    const n = names(o.topology.runId);
+    const rules = (f) => `${HELPER_CONFIG_MOUNT}/${f}`;
+    return {
+        name: n.helper,
+        image,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: configDir, target: HELPER_CONFIG_MOUNT, readOnly: true }],
+        env: {},
+        capAdd: ['NET_ADMIN'],
+        user: '0:0',
+        readOnlyRoot: true,
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/sh',
+        command: [
+            '-c',
+            [
+                'set -e',
+                `iptables-restore --noflush < ${rules('container-rules.v4')}`,
+                `ip6tables-restore --noflush < ${rules('container-rules.v6')}`,
+                `ip route replace default via ${o.topology.proxyIp}`,
+                'echo "=== v4"',
+                'iptables-save',
+                'echo "=== v6"',
+                'ip6tables-save'
+            ].join('\n')
+        ]
     };
 }
 
@@ -6520,7 +6573,8 @@ class Netfilter {
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
             throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
-                'sudo) and iptables on the runner.');
+                'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
+                'enforces the policy without them (see docs/threat-model.md).');
         }
         return result.stdout;
     }
@@ -6762,16 +6816,20 @@ function planProblems(saveText, plan, family, where) {
 async function selfCheck(a) {
     const host = planHostRules(a.input);
     const container = planContainerRules(a.input);
-    const [h4, h6, c4, c6] = await Promise.all([
-        a.netfilter.save(4),
-        a.netfilter.save(6),
-        a.agentNet.save(4),
-        a.agentNet.save(6)
+    const [h4, h6, [c4, c6]] = await Promise.all([
+        a.hostRules ? a.netfilter.save(4) : '',
+        a.hostRules ? a.netfilter.save(6) : '',
+        a.agentRules()
     ]);
     const processes = inspectProcessTree(a.agentPid);
+    const hostResults = a.hostRules
+        ? [
+            ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
+            ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')]
+        ]
+        : [];
     const results = [
-        ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
-        ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')],
+        ...hostResults,
         ['agent IPv4 rules in place', planProblems(c4, container, 4, 'agent')],
         ['agent IPv6 rules in place', planProblems(c6, container, 6, 'agent')],
         [
@@ -6899,7 +6957,8 @@ async function runCanary(probe, netfilter, run) {
         [
             'canary: a direct connection that ignores the proxy is dropped by the container rules',
             async () => got('direct') !== '0' &&
-                (await eventually(async () => agentDrop.test(await netfilter.kernelLog())))
+                (!run.confirmDrops ||
+                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
         ]
     ];
     const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
@@ -6970,7 +7029,7 @@ async function sweepStale(deps, canUseNetfilter) {
         if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
             stale.add(runId);
     }
-    {
+    if (canUseNetfilter) {
         for (const family of [4, 6])
             for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
                 if (!live.has(runId))
@@ -7129,6 +7188,59 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
 }
 
 /**
+ * While the command runs: the proxy must keep running and every rule must stay in place. If
+ * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
+ * killed at once and the run fails with the reason: its traffic would already fail closed,
+ * but a firewall that changed under a run is not the one that was checked.
+ */
+const WATCH_INTERVAL_MS = 2000;
+/** Starts watching; returns the function that stops it. */
+function watchFirewall(a) {
+    const host = planHostRules(a.input);
+    const container = planContainerRules(a.input);
+    let stopped = false;
+    let timer;
+    const check = async () => {
+        const r = a.rules;
+        const [running, h4, h6, c4, c6] = await Promise.all([
+            a.proxyRunning(),
+            r?.netfilter.save(4),
+            r?.netfilter.save(6),
+            r?.agentNet.save(4),
+            r?.agentNet.save(6)
+        ]);
+        return [
+            ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
+            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
+            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
+            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
+            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+        ];
+    };
+    const tick = () => {
+        timer = setTimeout(() => {
+            check().then((problems) => {
+                if (stopped)
+                    return;
+                if (problems.length > 0) {
+                    stopped = true;
+                    a.onFailure(problems);
+                }
+                else
+                    tick();
+            }, 
+            // The agent's namespace is gone: the command ended between two checks.
+            () => undefined);
+        }, WATCH_INTERVAL_MS);
+    };
+    tick();
+    return () => {
+        stopped = true;
+        clearTimeout(timer);
+    };
+}
+
+/**
  * The runner's own upstream resolvers, for when the policy names none. A loopback stub
  * (systemd-resolved's 127.0.0.53) cannot serve a container, so its upstream file is followed.
  */
@@ -7161,6 +7273,8 @@ const READY_TIMEOUT_MS = 60000;
 const CANARY_TIMEOUT_MS = 30000;
 /** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
 const EXIT_TIMEOUT = 124;
+/** The exit code of a command killed because the firewall changed or failed under it. */
+const EXIT_FIREWALL_FAILED = 125;
 function realDeps() {
     return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
 }
@@ -7182,6 +7296,24 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     });
 }
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
+/** Container rules and route through nsenter; returns the namespace's rules as saved. */
+async function armFromHost(agentNet, rendered, proxyIp) {
+    if (rendered['container-rules.v4'])
+        await agentNet.restore(4, rendered['container-rules.v4']);
+    if (rendered['container-rules.v6'])
+        await agentNet.restore(6, rendered['container-rules.v6']);
+    await agentNet.setDefaultRoute(proxyIp);
+    return async () => [await agentNet.save(4), await agentNet.save(6)];
+}
+/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
+async function armFromHelper(docker, spec) {
+    const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS);
+    const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout);
+    if (r.exitCode !== 0 || !m)
+        throw new Error(`the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
+    const saved = [m[1], m[2]];
+    return () => Promise.resolve(saved);
+}
 function kindOf(path) {
     try {
         const st = lstatSync(path);
@@ -7223,6 +7355,7 @@ async function runSandboxed(deps, request, hooks) {
         await hooks.phase('Checking Docker', () => docker.ensureEngine());
         const root = projectRoot();
         const agentRequest = request.agent;
+        const { hostFirewall } = request;
         const mode = agentRequest.image ? 'image' : 'host';
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
         // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
@@ -7235,7 +7368,7 @@ async function runSandboxed(deps, request, hooks) {
                 ? ensurePrebuilt(docker, agentRequest.image, 'agent image')
                 : undefined,
             createNetworks(docker, runId, labels, upstreamDns),
-            sweepStale({ docker, netfilter }, true).then((swept) => {
+            sweepStale({ docker, netfilter }, hostFirewall).then((swept) => {
                 if (swept.length > 0)
                     info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
             })
@@ -7251,12 +7384,15 @@ async function runSandboxed(deps, request, hooks) {
             : checks;
         writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
         // Before any container is attached to the new bridges.
-        track({ hostRules: true });
-        await hooks.phase('Applying host firewall rules', () => Promise.all([
-            rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
-            rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-            netfilter.enableNamespaceLogging()
-        ]));
+        if (!hostFirewall)
+            info('host-firewall off: no host iptables rules for this run');
+        track({ hostRules: hostFirewall });
+        if (hostFirewall)
+            await hooks.phase('Applying host firewall rules', () => Promise.all([
+                rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+                rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
+                netfilter.enableNamespaceLogging()
+            ]));
         const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
         const filesystem = planAgentFilesystem({
             ...agentRequest.runner,
@@ -7308,7 +7444,7 @@ async function runSandboxed(deps, request, hooks) {
                 configDir: join(workDir, 'config'),
                 logsDir
             });
-            const checks = await hooks
+            const { checks, agentNet } = await hooks
                 .phase('Starting proxy', async () => {
                 try {
                     await docker.containerCreate(proxyContainer);
@@ -7335,23 +7471,22 @@ async function runSandboxed(deps, request, hooks) {
                 const pid = await docker.containerPid(n.agent);
                 if (pid === undefined)
                     throw new Error('the agent container is not running');
-                const agentNet = netfilter.inNetns(pid);
-                if (rendered['container-rules.v4'])
-                    await agentNet.restore(4, rendered['container-rules.v4']);
-                if (rendered['container-rules.v6'])
-                    await agentNet.restore(6, rendered['container-rules.v6']);
-                await agentNet.setDefaultRoute(topology.proxyIp);
+                const agentNet = hostFirewall ? netfilter.inNetns(pid) : undefined;
+                const agentRules = agentNet
+                    ? await armFromHost(agentNet, rendered, topology.proxyIp)
+                    : await armFromHelper(docker, netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config')));
                 // Independent: the host-side self-check and the canary inside the namespace.
                 const [passed, canary] = await Promise.all([
                     checked(selfCheck({
                         netfilter,
-                        agentNet,
+                        agentRules,
                         agentPid: pid,
-                        input: { policy: request.policy, topology }
+                        input: { policy: request.policy, topology },
+                        hostRules: hostFirewall
                     })),
-                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir }))
+                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir, confirmDrops: hostFirewall }))
                 ]);
-                return [...passed, ...canary];
+                return { checks: [...passed, ...canary], agentNet };
             }))
                 .catch((e) => {
                 handshake.abort();
@@ -7367,17 +7502,32 @@ async function runSandboxed(deps, request, hooks) {
                     docker.containerRemove([n.agent]).catch(() => undefined);
                 }, limits.timeoutMs)
                 : undefined;
+            let firewallFailure;
+            const stopWatching = runDespiteChecks(layer)
+                ? () => undefined
+                : watchFirewall({
+                    input: { policy: request.policy, topology },
+                    rules: agentNet ? { netfilter, agentNet } : undefined,
+                    proxyRunning: () => docker.containerRunning(n.proxy),
+                    onFailure: (problems) => {
+                        firewallFailure = problems.join('; ');
+                        docker.containerRemove([n.agent]).catch(() => undefined);
+                    }
+                });
             const code = await exited;
             clearTimeout(timer);
+            stopWatching();
             hooks.onCommandEnd?.();
             return {
                 runId,
-                exitCode: timedOut ? EXIT_TIMEOUT : code,
+                exitCode: firewallFailure ? EXIT_FIREWALL_FAILED : timedOut ? EXIT_TIMEOUT : code,
+                firewallFailure,
                 logsDir,
                 agentIp,
                 proxyIp: topology.proxyIp,
                 checks,
                 mode,
+                hostFirewall,
                 timedOut,
                 masked: filesystem.masked
             };
@@ -7573,12 +7723,19 @@ function buildReport(events, expectedBlocks = []) {
     };
 }
 
+const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
 /** Plain text for the CLI. Control characters are shown escaped. */
 function renderTextReport(report, facts) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
     const lines = [
         `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+        ...(facts.hostFirewall === false ? [HOST_FIREWALL_OFF] : []),
+        ...(facts.firewallFailure === undefined
+            ? []
+            : [
+                `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+            ]),
         ...(facts.timedOutMinutes === undefined
             ? []
             : [
@@ -7654,7 +7811,7 @@ async function collectEvents(netfilter, run) {
         internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
-    const kernel = await netfilter.kernelLog().catch((e) => {
+    const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
         warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
         return '';
     });
@@ -7686,7 +7843,8 @@ const VALUE_FLAGS = [
     'agent-timeout',
     'memory-limit',
     'pids-limit',
-    'user'
+    'user',
+    'host-firewall'
 ];
 const SWITCHES = ['tty'];
 class UsageError extends Error {
@@ -7720,11 +7878,13 @@ Run flags:
   --pids-limit N          process limit of the command (default 4096)
   --tty                   give the command a terminal
   --user UID:GID          run the command as this user (default: yours)
+  --host-firewall on|off  off: no host iptables rules, so no root needed (see
+                          docs/threat-model.md for what that gives up)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
 Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
-125 when the sandbox cannot start.`;
+125 when the sandbox cannot start, or the firewall failed under the running command.`;
 function isValueFlag(name) {
     return VALUE_FLAGS.includes(name);
 }
@@ -7835,6 +7995,7 @@ function parseUser(text) {
 function agentSettings(args) {
     const v = args.values;
     return {
+        hostFirewall: parseHostFirewall(v['host-firewall'], 'flag --host-firewall'),
         env: buildAgentEnv({
             entries: parseEnvEntries(v.env ?? '', 'flag --env'),
             runnerEnv: process.env,
@@ -7882,6 +8043,7 @@ async function run(args, policy, agent) {
             runner: runnerPathsFrom(process.env, process.execPath),
             limits: agent.limits
         },
+        hostFirewall: agent.hostFirewall,
         images: {
             baseImage: args.values['base-image'],
             proxyImage: args.values['proxy-image']
@@ -7895,6 +8057,8 @@ async function run(args, policy, agent) {
         checks: outcome.checks,
         logsDir: outcome.logsDir,
         timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined,
+        firewallFailure: outcome.firewallFailure,
+        hostFirewall: outcome.hostFirewall,
         presets: policy.presets
     };
     process.stderr.write(renderTextReport(buildReport(events), facts));

@@ -29722,6 +29722,18 @@ function runnerPathsFrom(env, execPath) {
     };
 }
 
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new PolicyError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
 /** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
 const MIB = 1024 * 1024;
 const MIN_MEMORY = 64 * MIB;
@@ -33983,7 +33995,9 @@ function parsePolicyFile(file) {
             : load(file.text, { schema: JSON_SCHEMA });
     }
     catch (e) {
-        const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        // The parser's message quotes the file's text: shown escaped, never raw.
+        const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1);
         return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
     }
     if (doc === undefined || doc === null)
@@ -35284,6 +35298,7 @@ const names = (runId) => ({
     proxy: `awf-${runId}-proxy`,
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
+    helper: `awf-${runId}-netadmin`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -35414,6 +35429,44 @@ function canarySpec(o, canaryImage, script) {
         init: false,
         entrypoint: '/bin/bash',
         command: ['-c', script]
+    };
+}
+const HELPER_CONFIG_MOUNT = '/awf/config';
+/**
+ * With host-firewall off there is no root on the host to enter the agent's namespace: a
+ * short-lived helper joins it holding NET_ADMIN (the agent never does), installs the
+ * container rules and the default route, prints the resulting rules for the self-check, and
+ * exits before the command starts.
+ */
+function netAdminHelperSpec(o, image, configDir) {
+    const n = names(o.topology.runId);
+    const rules = (f) => `${HELPER_CONFIG_MOUNT}/${f}`;
+    return {
+        name: n.helper,
+        image,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: configDir, target: HELPER_CONFIG_MOUNT, readOnly: true }],
+        env: {},
+        capAdd: ['NET_ADMIN'],
+        user: '0:0',
+        readOnlyRoot: true,
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/sh',
+        command: [
+            '-c',
+            [
+                'set -e',
+                `iptables-restore --noflush < ${rules('container-rules.v4')}`,
+                `ip6tables-restore --noflush < ${rules('container-rules.v6')}`,
+                `ip route replace default via ${o.topology.proxyIp}`,
+                'echo "=== v4"',
+                'iptables-save',
+                'echo "=== v6"',
+                'ip6tables-save'
+            ].join('\n')
+        ]
     };
 }
 
@@ -35870,7 +35923,8 @@ class Netfilter {
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
             throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
-                'sudo) and iptables on the runner.');
+                'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
+                'enforces the policy without them (see docs/threat-model.md).');
         }
         return result.stdout;
     }
@@ -36112,16 +36166,20 @@ function planProblems(saveText, plan, family, where) {
 async function selfCheck(a) {
     const host = planHostRules(a.input);
     const container = planContainerRules(a.input);
-    const [h4, h6, c4, c6] = await Promise.all([
-        a.netfilter.save(4),
-        a.netfilter.save(6),
-        a.agentNet.save(4),
-        a.agentNet.save(6)
+    const [h4, h6, [c4, c6]] = await Promise.all([
+        a.hostRules ? a.netfilter.save(4) : '',
+        a.hostRules ? a.netfilter.save(6) : '',
+        a.agentRules()
     ]);
     const processes = inspectProcessTree(a.agentPid);
+    const hostResults = a.hostRules
+        ? [
+            ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
+            ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')]
+        ]
+        : [];
     const results = [
-        ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
-        ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')],
+        ...hostResults,
         ['agent IPv4 rules in place', planProblems(c4, container, 4, 'agent')],
         ['agent IPv6 rules in place', planProblems(c6, container, 6, 'agent')],
         [
@@ -36249,7 +36307,8 @@ async function runCanary(probe, netfilter, run) {
         [
             'canary: a direct connection that ignores the proxy is dropped by the container rules',
             async () => got('direct') !== '0' &&
-                (await eventually(async () => agentDrop.test(await netfilter.kernelLog())))
+                (!run.confirmDrops ||
+                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
         ]
     ];
     const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
@@ -36320,7 +36379,7 @@ async function sweepStale(deps, canUseNetfilter) {
         if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
             stale.add(runId);
     }
-    {
+    if (canUseNetfilter) {
         for (const family of [4, 6])
             for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
                 if (!live.has(runId))
@@ -36479,6 +36538,59 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
 }
 
 /**
+ * While the command runs: the proxy must keep running and every rule must stay in place. If
+ * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
+ * killed at once and the run fails with the reason: its traffic would already fail closed,
+ * but a firewall that changed under a run is not the one that was checked.
+ */
+const WATCH_INTERVAL_MS = 2000;
+/** Starts watching; returns the function that stops it. */
+function watchFirewall(a) {
+    const host = planHostRules(a.input);
+    const container = planContainerRules(a.input);
+    let stopped = false;
+    let timer;
+    const check = async () => {
+        const r = a.rules;
+        const [running, h4, h6, c4, c6] = await Promise.all([
+            a.proxyRunning(),
+            r?.netfilter.save(4),
+            r?.netfilter.save(6),
+            r?.agentNet.save(4),
+            r?.agentNet.save(6)
+        ]);
+        return [
+            ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
+            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
+            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
+            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
+            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+        ];
+    };
+    const tick = () => {
+        timer = setTimeout(() => {
+            check().then((problems) => {
+                if (stopped)
+                    return;
+                if (problems.length > 0) {
+                    stopped = true;
+                    a.onFailure(problems);
+                }
+                else
+                    tick();
+            }, 
+            // The agent's namespace is gone: the command ended between two checks.
+            () => undefined);
+        }, WATCH_INTERVAL_MS);
+    };
+    tick();
+    return () => {
+        stopped = true;
+        clearTimeout(timer);
+    };
+}
+
+/**
  * The runner's own upstream resolvers, for when the policy names none. A loopback stub
  * (systemd-resolved's 127.0.0.53) cannot serve a container, so its upstream file is followed.
  */
@@ -36511,6 +36623,8 @@ const READY_TIMEOUT_MS = 60000;
 const CANARY_TIMEOUT_MS = 30000;
 /** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
 const EXIT_TIMEOUT = 124;
+/** The exit code of a command killed because the firewall changed or failed under it. */
+const EXIT_FIREWALL_FAILED = 125;
 function realDeps() {
     return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
 }
@@ -36532,6 +36646,24 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     });
 }
 const errorText = (e) => (e instanceof Error ? e.message : String(e));
+/** Container rules and route through nsenter; returns the namespace's rules as saved. */
+async function armFromHost(agentNet, rendered, proxyIp) {
+    if (rendered['container-rules.v4'])
+        await agentNet.restore(4, rendered['container-rules.v4']);
+    if (rendered['container-rules.v6'])
+        await agentNet.restore(6, rendered['container-rules.v6']);
+    await agentNet.setDefaultRoute(proxyIp);
+    return async () => [await agentNet.save(4), await agentNet.save(6)];
+}
+/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
+async function armFromHelper(docker, spec) {
+    const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS);
+    const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout);
+    if (r.exitCode !== 0 || !m)
+        throw new Error(`the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
+    const saved = [m[1], m[2]];
+    return () => Promise.resolve(saved);
+}
 function kindOf(path) {
     try {
         const st = lstatSync(path);
@@ -36573,6 +36705,7 @@ async function runSandboxed(deps, request, hooks) {
         await hooks.phase('Checking Docker', () => docker.ensureEngine());
         const root = projectRoot();
         const agentRequest = request.agent;
+        const { hostFirewall } = request;
         const mode = agentRequest.image ? 'image' : 'host';
         const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
         // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
@@ -36585,7 +36718,7 @@ async function runSandboxed(deps, request, hooks) {
                 ? ensurePrebuilt(docker, agentRequest.image, 'agent image')
                 : undefined,
             createNetworks(docker, runId, labels, upstreamDns),
-            sweepStale({ docker, netfilter }, true).then((swept) => {
+            sweepStale({ docker, netfilter }, hostFirewall).then((swept) => {
                 if (swept.length > 0)
                     info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
             })
@@ -36601,12 +36734,15 @@ async function runSandboxed(deps, request, hooks) {
             : checks;
         writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
         // Before any container is attached to the new bridges.
-        track({ hostRules: true });
-        await hooks.phase('Applying host firewall rules', () => Promise.all([
-            rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
-            rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-            netfilter.enableNamespaceLogging()
-        ]));
+        if (!hostFirewall)
+            info('host-firewall off: no host iptables rules for this run');
+        track({ hostRules: hostFirewall });
+        if (hostFirewall)
+            await hooks.phase('Applying host firewall rules', () => Promise.all([
+                rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+                rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
+                netfilter.enableNamespaceLogging()
+            ]));
         const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
         const filesystem = planAgentFilesystem({
             ...agentRequest.runner,
@@ -36658,7 +36794,7 @@ async function runSandboxed(deps, request, hooks) {
                 configDir: join(workDir, 'config'),
                 logsDir
             });
-            const checks = await hooks
+            const { checks, agentNet } = await hooks
                 .phase('Starting proxy', async () => {
                 try {
                     await docker.containerCreate(proxyContainer);
@@ -36685,23 +36821,22 @@ async function runSandboxed(deps, request, hooks) {
                 const pid = await docker.containerPid(n.agent);
                 if (pid === undefined)
                     throw new Error('the agent container is not running');
-                const agentNet = netfilter.inNetns(pid);
-                if (rendered['container-rules.v4'])
-                    await agentNet.restore(4, rendered['container-rules.v4']);
-                if (rendered['container-rules.v6'])
-                    await agentNet.restore(6, rendered['container-rules.v6']);
-                await agentNet.setDefaultRoute(topology.proxyIp);
+                const agentNet = hostFirewall ? netfilter.inNetns(pid) : undefined;
+                const agentRules = agentNet
+                    ? await armFromHost(agentNet, rendered, topology.proxyIp)
+                    : await armFromHelper(docker, netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config')));
                 // Independent: the host-side self-check and the canary inside the namespace.
                 const [passed, canary] = await Promise.all([
                     checked(selfCheck({
                         netfilter,
-                        agentNet,
+                        agentRules,
                         agentPid: pid,
-                        input: { policy: request.policy, topology }
+                        input: { policy: request.policy, topology },
+                        hostRules: hostFirewall
                     })),
-                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir }))
+                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir, confirmDrops: hostFirewall }))
                 ]);
-                return [...passed, ...canary];
+                return { checks: [...passed, ...canary], agentNet };
             }))
                 .catch((e) => {
                 handshake.abort();
@@ -36717,17 +36852,32 @@ async function runSandboxed(deps, request, hooks) {
                     docker.containerRemove([n.agent]).catch(() => undefined);
                 }, limits.timeoutMs)
                 : undefined;
+            let firewallFailure;
+            const stopWatching = runDespiteChecks(layer)
+                ? () => undefined
+                : watchFirewall({
+                    input: { policy: request.policy, topology },
+                    rules: agentNet ? { netfilter, agentNet } : undefined,
+                    proxyRunning: () => docker.containerRunning(n.proxy),
+                    onFailure: (problems) => {
+                        firewallFailure = problems.join('; ');
+                        docker.containerRemove([n.agent]).catch(() => undefined);
+                    }
+                });
             const code = await exited;
             clearTimeout(timer);
+            stopWatching();
             hooks.onCommandEnd?.();
             return {
                 runId,
-                exitCode: timedOut ? EXIT_TIMEOUT : code,
+                exitCode: firewallFailure ? EXIT_FIREWALL_FAILED : timedOut ? EXIT_TIMEOUT : code,
+                firewallFailure,
                 logsDir,
                 agentIp,
                 proxyIp: topology.proxyIp,
                 checks,
                 mode,
+                hostFirewall,
                 timedOut,
                 masked: filesystem.masked
             };
@@ -40287,7 +40437,8 @@ function getInputs() {
         agentTimeout: getInput('agent-timeout'),
         memoryLimit: getInput('memory-limit'),
         pidsLimit: getInput('pids-limit'),
-        tty: getBooleanInput('tty')
+        tty: getBooleanInput('tty'),
+        hostFirewall: getInput('host-firewall')
     };
     for (const [key, value] of Object.entries(inputs))
         if (key !== 'run' && key !== 'env')
@@ -40483,7 +40634,13 @@ function presetLines(facts) {
         ''
     ];
 }
+const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 function timeoutLine(facts) {
+    if (facts.firewallFailure !== undefined)
+        return [
+            `**The firewall failed during the run, so the command was killed (exit code 125):** ${escapeText(facts.firewallFailure)}`,
+            ''
+        ];
     return facts.timedOutMinutes === undefined
         ? []
         : [
@@ -40513,6 +40670,7 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         '</details>',
         '',
         ...presetLines(facts),
+        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
         ...timeoutLine(facts)
     ];
     if (report.blocked.length > 0) {
@@ -40609,7 +40767,7 @@ async function collectEvents(netfilter, run) {
         internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
-    const kernel = await netfilter.kernelLog().catch((e) => {
+    const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
         warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
         return '';
     });
@@ -40700,7 +40858,7 @@ async function run() {
     try {
         const inputs = getInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const { policy, warnings, expectedBlocks, agentEnv, limits } = await groupPhase('Validating policy', () => Promise.resolve().then(() => ({
+        const { policy, warnings, expectedBlocks, agentEnv, limits, hostFirewall } = await groupPhase('Validating policy', () => Promise.resolve().then(() => ({
             ...policyFromInputs(inputs, workspace),
             expectedBlocks: parseExpectedBlocks(inputs.expectedBlocks, 'input'),
             agentEnv: buildAgentEnv({
@@ -40713,7 +40871,8 @@ async function run() {
                 memory: inputs.memoryLimit,
                 pids: inputs.pidsLimit,
                 tty: inputs.tty
-            }, (key) => `input ${key}`, totalmem())
+            }, (key) => `input ${key}`, totalmem()),
+            hostFirewall: parseHostFirewall(inputs.hostFirewall, 'input host-firewall')
         })));
         for (const secret of agentEnv.secrets)
             setSecret(secret);
@@ -40736,6 +40895,7 @@ async function run() {
                 runner: runnerPathsFrom(process.env, process.execPath),
                 limits
             },
+            hostFirewall,
             images: {
                 baseImage: inputs.baseImage || undefined,
                 proxyImage: inputs.proxyImage || undefined,
@@ -40758,9 +40918,13 @@ async function run() {
             checks: outcome.checks,
             logsDir: outcome.logsDir,
             timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined,
+            firewallFailure: outcome.firewallFailure,
+            hostFirewall: outcome.hostFirewall,
             presets: policy.presets
         }, { failOnBlocked: inputs.failOnBlocked, expectedBlocks });
-        if (outcome.timedOut)
+        if (outcome.firewallFailure)
+            setFailed(`the firewall failed during the run, so the command was killed (exit code ${outcome.exitCode}): ${outcome.firewallFailure}. Nothing else on the runner should change firewall rules or stop containers while the step runs.`);
+        else if (outcome.timedOut)
             setFailed(`the command was still running after agent-timeout (${limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${outcome.exitCode}). Raise agent-timeout if the command needs longer.`);
         else if (outcome.exitCode !== 0)
             setFailed(`the command exited with code ${outcome.exitCode}`);

@@ -147,11 +147,18 @@ async function firewalledRun(
   nonce: string,
   workspace: string,
   siblingIp: string,
-  env: Readonly<Record<string, string>> = {}
-): Promise<{ code: number; fw: Record<string, ProbeResult>; evidence: Record<Evidence, string> }> {
+  env: Readonly<Record<string, string>> = {},
+  extraArgs: readonly string[] = []
+): Promise<{
+  code: number
+  stderr: string
+  fw: Record<string, ProbeResult>
+  evidence: Record<Evidence, string>
+}> {
   const r = await startCli(
     [
       'run',
+      ...extraArgs,
       '--allow-domains',
       SUITE_ALLOW.join(','),
       '--dns-servers',
@@ -169,6 +176,7 @@ async function firewalledRun(
   if (!logs || !runId) throw new Error(`no logs directory or run id:\n${r.stderr}`)
   return {
     code: r.code,
+    stderr: r.stderr,
     fw: parseProbes(r.stdout),
     evidence: {
       output: '',
@@ -325,6 +333,45 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
 
     test('nothing is left behind', () => {
       expect(leftovers()).toEqual([])
+    })
+
+    describe('host-firewall off: the suite without host iptables rules', () => {
+      let off: CaseResult[]
+      let stderr: string
+
+      beforeAll(async () => {
+        const n = `${nonce}off`
+        const run = await firewalledRun(cases, n, workspace, siblingIp, {}, [
+          '--host-firewall',
+          'off'
+        ])
+        stderr = run.stderr
+        const o: Observed = {
+          ...observed,
+          nonce: n,
+          fw: run.fw,
+          evidence: run.evidence,
+          lab: labLog()
+        }
+        off = cases.map((c) => scoreCase(c, o))
+        writeFileSync(
+          join(ROOT, 'out', 'security', 'results-host-firewall-off.jsonl'),
+          off.map((x) => JSON.stringify(x)).join('\n') + '\n'
+        )
+        process.stdout.write(`\nhost-firewall off${matrix(off)}`)
+      })
+
+      test('no host rules are installed, and the summary says so', () => {
+        expect(stderr).toContain('host-firewall off: no host iptables rules for this run')
+        expect(stderr).not.toContain('Applying host firewall rules')
+        expect(stderr).toContain('host-firewall off: no host iptables rules; enforced by')
+      })
+
+      test('no case leaks, none is invalid, every block has the right reason', () => {
+        expect(off.filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON'].includes(r.verdict))).toEqual(
+          []
+        )
+      })
     })
 
     describe('layer ablation: the suite with one layer disabled at a time', () => {

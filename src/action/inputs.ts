@@ -25,6 +25,8 @@ export interface Inputs {
   readonly memoryLimit: string
   readonly pidsLimit: string
   readonly tty: boolean
+  /** `on` (default) or `off`. */
+  readonly hostFirewall: string
 }
 
 export function getInputs(): Inputs {
@@ -46,7 +48,8 @@ export function getInputs(): Inputs {
     agentTimeout: core.getInput('agent-timeout'),
     memoryLimit: core.getInput('memory-limit'),
     pidsLimit: core.getInput('pids-limit'),
-    tty: core.getBooleanInput('tty')
+    tty: core.getBooleanInput('tty'),
+    hostFirewall: core.getInput('host-firewall')
   }
   for (const [key, value] of Object.entries(inputs))
     if (key !== 'run' && key !== 'env') core.debug(`${key}: ${value}`)

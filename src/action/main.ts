@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
 import { buildAgentEnv, parseEnvEntries } from '../agent/env.js'
 import { runnerPathsFrom } from '../agent/filesystem.js'
+import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits } from '../agent/limits.js'
 import { buildPolicy, parseExpectedBlocks, type BuiltPolicy } from '../policy/index.js'
 import { setLogger } from '../sandbox/log.js'
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const { policy, warnings, expectedBlocks, agentEnv, limits } = await groupPhase(
+    const { policy, warnings, expectedBlocks, agentEnv, limits, hostFirewall } = await groupPhase(
       'Validating policy',
       () =>
         Promise.resolve().then(() => ({
@@ -69,7 +70,8 @@ export async function run(): Promise<void> {
             },
             (key) => `input ${key}`,
             totalmem()
-          )
+          ),
+          hostFirewall: parseHostFirewall(inputs.hostFirewall, 'input host-firewall')
         }))
     )
     for (const secret of agentEnv.secrets) core.setSecret(secret)
@@ -94,6 +96,7 @@ export async function run(): Promise<void> {
           runner: runnerPathsFrom(process.env, process.execPath),
           limits
         },
+        hostFirewall,
         images: {
           baseImage: inputs.baseImage || undefined,
           proxyImage: inputs.proxyImage || undefined,
@@ -121,11 +124,17 @@ export async function run(): Promise<void> {
         checks: outcome.checks,
         logsDir: outcome.logsDir,
         timedOutMinutes: outcome.timedOut ? limits.timeoutMs / 60000 : undefined,
+        firewallFailure: outcome.firewallFailure,
+        hostFirewall: outcome.hostFirewall,
         presets: policy.presets
       },
       { failOnBlocked: inputs.failOnBlocked, expectedBlocks }
     )
-    if (outcome.timedOut)
+    if (outcome.firewallFailure)
+      core.setFailed(
+        `the firewall failed during the run, so the command was killed (exit code ${outcome.exitCode}): ${outcome.firewallFailure}. Nothing else on the runner should change firewall rules or stop containers while the step runs.`
+      )
+    else if (outcome.timedOut)
       core.setFailed(
         `the command was still running after agent-timeout (${limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${outcome.exitCode}). Raise agent-timeout if the command needs longer.`
       )

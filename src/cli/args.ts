@@ -24,7 +24,8 @@ const VALUE_FLAGS = [
   'agent-timeout',
   'memory-limit',
   'pids-limit',
-  'user'
+  'user',
+  'host-firewall'
 ] as const
 const SWITCHES = ['tty'] as const
 type Switch = (typeof SWITCHES)[number]
@@ -70,11 +71,13 @@ Run flags:
   --pids-limit N          process limit of the command (default 4096)
   --tty                   give the command a terminal
   --user UID:GID          run the command as this user (default: yours)
+  --host-firewall on|off  off: no host iptables rules, so no root needed (see
+                          docs/threat-model.md for what that gives up)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
 Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
-125 when the sandbox cannot start.`
+125 when the sandbox cannot start, or the firewall failed under the running command.`
 
 function isValueFlag(name: string): name is ValueFlag {
   return (VALUE_FLAGS as readonly string[]).includes(name)

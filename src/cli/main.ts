@@ -4,6 +4,7 @@ import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
 import { runnerPathsFrom } from '../agent/filesystem.js'
+import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import { buildPolicy, PolicyError, PRESETS, type Policy, type Preset } from '../policy/index.js'
 import { renderAll, renderedFiles } from '../render/index.js'
@@ -77,6 +78,7 @@ const timedPhase: PhaseRunner = async (title, step) => {
 }
 
 interface AgentSettings {
+  readonly hostFirewall: boolean
   readonly env: AgentEnv
   readonly limits: AgentLimits
   readonly uid: number
@@ -96,6 +98,7 @@ function parseUser(text: string | undefined): { uid: number; gid: number } {
 function agentSettings(args: CliArgs): AgentSettings {
   const v = args.values
   return {
+    hostFirewall: parseHostFirewall(v['host-firewall'], 'flag --host-firewall'),
     env: buildAgentEnv({
       entries: parseEnvEntries(v.env ?? '', 'flag --env'),
       runnerEnv: process.env,
@@ -148,6 +151,7 @@ async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise
         runner: runnerPathsFrom(process.env, process.execPath),
         limits: agent.limits
       },
+      hostFirewall: agent.hostFirewall,
       images: {
         baseImage: args.values['base-image'],
         proxyImage: args.values['proxy-image']
@@ -164,6 +168,8 @@ async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise
     checks: outcome.checks,
     logsDir: outcome.logsDir,
     timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined,
+    firewallFailure: outcome.firewallFailure,
+    hostFirewall: outcome.hostFirewall,
     presets: policy.presets
   }
   process.stderr.write(renderTextReport(buildReport(events), facts))

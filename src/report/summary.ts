@@ -16,6 +16,10 @@ export interface RunFacts {
   readonly logsDir: string
   /** Set when the command was killed at agent-timeout. */
   readonly timedOutMinutes?: number
+  /** Set when the command was killed because the proxy died or rules changed under it. */
+  readonly firewallFailure?: string
+  /** false with host-firewall off: the summary says which layers held. */
+  readonly hostFirewall?: boolean
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
 }
@@ -31,7 +35,15 @@ function presetLines(facts: RunFacts): string[] {
   ]
 }
 
+const HOST_FIREWALL_OFF =
+  'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp'
+
 function timeoutLine(facts: RunFacts): string[] {
+  if (facts.firewallFailure !== undefined)
+    return [
+      `**The firewall failed during the run, so the command was killed (exit code 125):** ${escapeText(facts.firewallFailure)}`,
+      ''
+    ]
   return facts.timedOutMinutes === undefined
     ? []
     : [
@@ -69,6 +81,7 @@ export function renderSummaryMarkdown(
     '</details>',
     '',
     ...presetLines(facts),
+    ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
     ...timeoutLine(facts)
   ]
   if (suggestion)
@@ -145,6 +158,12 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
   const safe = (t: string): string => JSON.stringify(t).slice(1, -1)
   const lines = [
     `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+    ...(facts.hostFirewall === false ? [HOST_FIREWALL_OFF] : []),
+    ...(facts.firewallFailure === undefined
+      ? []
+      : [
+          `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+        ]),
     ...(facts.timedOutMinutes === undefined
       ? []
       : [

@@ -34,7 +34,14 @@ function bootTimeMs(): number {
 
 export async function collectEvents(
   netfilter: Netfilter,
-  run: { logsDir: string; runId: string; agentIp: string; proxyIp: string }
+  run: {
+    logsDir: string
+    runId: string
+    agentIp: string
+    proxyIp: string
+    /** false with host-firewall off: the kernel log needs root. */
+    hostFirewall: boolean
+  }
 ): Promise<NetEvent[]> {
   const scope: EventScope = {
     agentIp: run.agentIp,
@@ -43,12 +50,14 @@ export async function collectEvents(
     internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
     internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
   }
-  const kernel = await netfilter.kernelLog().catch((e: unknown) => {
-    warning(
-      `cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`
-    )
-    return ''
-  })
+  const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch(
+    (e: unknown) => {
+      warning(
+        `cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`
+      )
+      return ''
+    }
+  )
   const events = mergeEvents(
     parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope),
     parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope),

@@ -152,3 +152,47 @@ export function canarySpec(o: AgentOptions, canaryImage: string, script: string)
     command: ['-c', script]
   }
 }
+
+export const HELPER_CONFIG_MOUNT = '/awf/config'
+
+/**
+ * With host-firewall off there is no root on the host to enter the agent's namespace: a
+ * short-lived helper joins it holding NET_ADMIN (the agent never does), installs the
+ * container rules and the default route, prints the resulting rules for the self-check, and
+ * exits before the command starts.
+ */
+export function netAdminHelperSpec(
+  o: AgentOptions,
+  image: string,
+  configDir: string
+): ContainerSpec {
+  const n = names(o.topology.runId)
+  const rules = (f: string): string => `${HELPER_CONFIG_MOUNT}/${f}`
+  return {
+    name: n.helper,
+    image,
+    attach: { shareNetworkOf: n.agent },
+    labels: o.labels,
+    mounts: [{ source: configDir, target: HELPER_CONFIG_MOUNT, readOnly: true }],
+    env: {},
+    capAdd: ['NET_ADMIN'],
+    user: '0:0',
+    readOnlyRoot: true,
+    sysctls: {},
+    init: false,
+    entrypoint: '/bin/sh',
+    command: [
+      '-c',
+      [
+        'set -e',
+        `iptables-restore --noflush < ${rules('container-rules.v4')}`,
+        `ip6tables-restore --noflush < ${rules('container-rules.v6')}`,
+        `ip route replace default via ${o.topology.proxyIp}`,
+        'echo "=== v4"',
+        'iptables-save',
+        'echo "=== v6"',
+        'ip6tables-save'
+      ].join('\n')
+    ]
+  }
+}

@@ -21,6 +21,7 @@ export const names = (runId: string) =>
     proxy: `awf-${runId}-proxy`,
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
+    helper: `awf-${runId}-netadmin`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,

@@ -27,13 +27,14 @@ import type { AgentLimits } from '../agent/limits.js'
 import {
   agentSpec,
   canarySpec,
+  netAdminHelperSpec,
   noProxyList,
   proxySpec,
   proxyUrl,
   type AgentOptions
 } from './container-specs.js'
 import { Docker, DockerError } from './docker.js'
-import { OWNER_LABEL, RUN_LABEL } from './docker-args.js'
+import { OWNER_LABEL, RUN_LABEL, type ContainerSpec } from './docker-args.js'
 import { runCommand, type CommandRunner } from './exec.js'
 import { Handshake } from './handshake.js'
 import {
@@ -52,6 +53,7 @@ import { ablate, ablateAgent, ablatedLayer, runDespiteChecks } from './ablation.
 import { runCanary } from './canary.js'
 import { sweepStale, teardown } from './teardown.js'
 import { createNetworks } from './topology.js'
+import { watchFirewall } from './watchdog.js'
 import { detectUpstreamDns } from './upstream-dns.js'
 
 export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
@@ -67,6 +69,11 @@ export interface SandboxRequest {
   /** Where configs and raw logs are kept after the run; default `<tempRoot>/awf-logs-<run id>`. */
   readonly logsDir?: string
   readonly agent: AgentRequest
+  /**
+   * Host iptables rules (root or sudo). false = host-firewall off: the internal network, the
+   * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
+   */
+  readonly hostFirewall: boolean
   readonly images: ImageOptions
   readonly stdio: StdioOptions
 }
@@ -107,6 +114,9 @@ export interface RunOutcome {
   readonly mode: AgentMode
   /** The command was killed at agent-timeout (exit code 124). */
   readonly timedOut: boolean
+  readonly hostFirewall: boolean
+  /** Set when the command was killed because the proxy died or rules changed under it (125). */
+  readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
 }
@@ -115,6 +125,8 @@ const READY_TIMEOUT_MS = 60000
 const CANARY_TIMEOUT_MS = 30000
 /** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
 export const EXIT_TIMEOUT = 124
+/** The exit code of a command killed because the firewall changed or failed under it. */
+export const EXIT_FIREWALL_FAILED = 125
 
 export interface SandboxDeps {
   readonly docker: Docker
@@ -151,6 +163,33 @@ function writeConfigs(
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** Container rules and route through nsenter; returns the namespace's rules as saved. */
+async function armFromHost(
+  agentNet: Netfilter,
+  rendered: RenderedConfig,
+  proxyIp: string
+): Promise<() => Promise<readonly [string, string]>> {
+  if (rendered['container-rules.v4']) await agentNet.restore(4, rendered['container-rules.v4'])
+  if (rendered['container-rules.v6']) await agentNet.restore(6, rendered['container-rules.v6'])
+  await agentNet.setDefaultRoute(proxyIp)
+  return async () => [await agentNet.save(4), await agentNet.save(6)] as const
+}
+
+/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
+async function armFromHelper(
+  docker: Docker,
+  spec: ContainerSpec
+): Promise<() => Promise<readonly [string, string]>> {
+  const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS)
+  const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout)
+  if (r.exitCode !== 0 || !m)
+    throw new Error(
+      `the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`
+    )
+  const saved = [m[1]!, m[2]!] as const
+  return () => Promise.resolve(saved)
+}
 
 function kindOf(path: string): PathKind {
   try {
@@ -199,6 +238,7 @@ export async function runSandboxed(
     await hooks.phase('Checking Docker', () => docker.ensureEngine())
     const root = projectRoot()
     const agentRequest = request.agent
+    const { hostFirewall } = request
     const mode: AgentMode = agentRequest.image ? 'image' : 'host'
     const upstreamDns =
       request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns()
@@ -215,7 +255,7 @@ export async function runSandboxed(
             ? ensurePrebuilt(docker, agentRequest.image, 'agent image')
             : undefined,
           createNetworks(docker, runId, labels, upstreamDns),
-          sweepStale({ docker, netfilter }, true).then((swept) => {
+          sweepStale({ docker, netfilter }, hostFirewall).then((swept) => {
             if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
           })
         ])
@@ -233,14 +273,16 @@ export async function runSandboxed(
     writeConfigs(workDir, logsDir, rendered, topology.proxyIp)
 
     // Before any container is attached to the new bridges.
-    track({ hostRules: true })
-    await hooks.phase('Applying host firewall rules', () =>
-      Promise.all([
-        rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
-        rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-        netfilter.enableNamespaceLogging()
-      ])
-    )
+    if (!hostFirewall) info('host-firewall off: no host iptables rules for this run')
+    track({ hostRules: hostFirewall })
+    if (hostFirewall)
+      await hooks.phase('Applying host firewall rules', () =>
+        Promise.all([
+          rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+          rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
+          netfilter.enableNamespaceLogging()
+        ])
+      )
 
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755)
     const filesystem = planAgentFilesystem({
@@ -299,7 +341,7 @@ export async function runSandboxed(
         logsDir
       })
 
-      const checks = await hooks
+      const { checks, agentNet } = await hooks
         .phase('Starting proxy', async () => {
           try {
             await docker.containerCreate(proxyContainer)
@@ -329,20 +371,22 @@ export async function runSandboxed(
             ])
             const pid = await docker.containerPid(n.agent)
             if (pid === undefined) throw new Error('the agent container is not running')
-            const agentNet = netfilter.inNetns(pid)
-            if (rendered['container-rules.v4'])
-              await agentNet.restore(4, rendered['container-rules.v4'])
-            if (rendered['container-rules.v6'])
-              await agentNet.restore(6, rendered['container-rules.v6'])
-            await agentNet.setDefaultRoute(topology.proxyIp)
+            const agentNet = hostFirewall ? netfilter.inNetns(pid) : undefined
+            const agentRules = agentNet
+              ? await armFromHost(agentNet, rendered, topology.proxyIp)
+              : await armFromHelper(
+                  docker,
+                  netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config'))
+                )
             // Independent: the host-side self-check and the canary inside the namespace.
             const [passed, canary] = await Promise.all([
               checked(
                 selfCheck({
                   netfilter,
-                  agentNet,
+                  agentRules,
                   agentPid: pid,
-                  input: { policy: request.policy, topology }
+                  input: { policy: request.policy, topology },
+                  hostRules: hostFirewall
                 })
               ),
               checked(
@@ -353,11 +397,11 @@ export async function runSandboxed(
                       CANARY_TIMEOUT_MS
                     ),
                   netfilter,
-                  { topology, logsDir }
+                  { topology, logsDir, confirmDrops: hostFirewall }
                 )
               )
             ])
-            return [...passed, ...canary]
+            return { checks: [...passed, ...canary], agentNet }
           })
         )
         .catch((e: unknown) => {
@@ -376,17 +420,32 @@ export async function runSandboxed(
               docker.containerRemove([n.agent]).catch(() => undefined)
             }, limits.timeoutMs)
           : undefined
+      let firewallFailure: string | undefined
+      const stopWatching = runDespiteChecks(layer)
+        ? () => undefined
+        : watchFirewall({
+            input: { policy: request.policy, topology },
+            rules: agentNet ? { netfilter, agentNet } : undefined,
+            proxyRunning: () => docker.containerRunning(n.proxy),
+            onFailure: (problems) => {
+              firewallFailure = problems.join('; ')
+              docker.containerRemove([n.agent]).catch(() => undefined)
+            }
+          })
       const code = await exited
       clearTimeout(timer)
+      stopWatching()
       hooks.onCommandEnd?.()
       return {
         runId,
-        exitCode: timedOut ? EXIT_TIMEOUT : code,
+        exitCode: firewallFailure ? EXIT_FIREWALL_FAILED : timedOut ? EXIT_TIMEOUT : code,
+        firewallFailure,
         logsDir,
         agentIp,
         proxyIp: topology.proxyIp,
         checks,
         mode,
+        hostFirewall,
         timedOut,
         masked: filesystem.masked
       }

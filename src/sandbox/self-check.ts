@@ -35,25 +35,32 @@ export function planProblems(
 
 export interface SelfCheckArgs {
   readonly netfilter: Netfilter
-  readonly agentNet: Netfilter
+  /** The agent namespace's rules: read through nsenter, or as printed by the helper. */
+  readonly agentRules: () => Promise<readonly [string, string]>
   readonly agentPid: number
   readonly input: RenderInput
+  /** false with host-firewall off: there are no host rules to check. */
+  readonly hostRules: boolean
 }
 
 /** Returns the checks that passed (for the log and summary); throws listing every failure. */
 export async function selfCheck(a: SelfCheckArgs): Promise<string[]> {
   const host = planHostRules(a.input)
   const container = planContainerRules(a.input)
-  const [h4, h6, c4, c6] = await Promise.all([
-    a.netfilter.save(4),
-    a.netfilter.save(6),
-    a.agentNet.save(4),
-    a.agentNet.save(6)
+  const [h4, h6, [c4, c6]] = await Promise.all([
+    a.hostRules ? a.netfilter.save(4) : '',
+    a.hostRules ? a.netfilter.save(6) : '',
+    a.agentRules()
   ])
   const processes = inspectProcessTree(a.agentPid)
+  const hostResults: [string, string[]][] = a.hostRules
+    ? [
+        ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
+        ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')]
+      ]
+    : []
   const results: [string, string[]][] = [
-    ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
-    ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')],
+    ...hostResults,
     ['agent IPv4 rules in place', planProblems(c4, container, 4, 'agent')],
     ['agent IPv6 rules in place', planProblems(c6, container, 6, 'agent')],
     [

@@ -1,0 +1,16 @@
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+import { PolicyError, problem } from '../policy/problem.js'
+
+export function parseHostFirewall(value: string | undefined, where: string): boolean {
+  const v = value?.trim() ?? ''
+  if (v === '' || v === 'on') return true
+  if (v === 'off') return false
+  throw new PolicyError([
+    problem(
+      where,
+      v,
+      'is not a host-firewall setting',
+      'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).'
+    )
+  ])
+}
