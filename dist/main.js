@@ -36843,6 +36843,7 @@ async function runSandboxed(deps, request, hooks) {
                 throw e;
             });
             hooks.onCommandStart?.();
+            const commandStartMs = Date.now();
             handshake.go();
             let timedOut = false;
             // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
@@ -36875,6 +36876,7 @@ async function runSandboxed(deps, request, hooks) {
                 logsDir,
                 agentIp,
                 proxyIp: topology.proxyIp,
+                commandStartMs,
                 checks,
                 mode,
                 hostFirewall,
@@ -40452,6 +40454,7 @@ function getInputs() {
  * sandbox reads the files and hands the text here.
  */
 const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
+const isSandboxOwn = (scope, name, timeMs) => scope.internalNames.includes(name) && timeMs < scope.commandStartMs;
 /** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
 function parseSquidLog(text, scope) {
     const events = [];
@@ -40460,7 +40463,7 @@ function parseSquidLog(text, scope) {
         if (f.length < 10 || f[1] !== scope.agentIp)
             continue;
         const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
-        if (scope.internalNames.includes(host))
+        if (isSandboxOwn(scope, host, Number(time) * 1000))
             continue;
         const [squidStatus = '', httpStatus = ''] = status.split('/');
         const denied = squidStatus.includes('DENIED');
@@ -40505,7 +40508,7 @@ function parseDnsmasqLog(text, scope) {
             continue;
         }
         const q = pending.get(serial);
-        if (!q || scope.internalNames.includes(q.name))
+        if (!q || isSandboxOwn(scope, q.name, q.time))
             continue;
         const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest);
         const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest);
@@ -40765,6 +40768,7 @@ async function collectEvents(netfilter, run) {
         runId: run.runId,
         bootTimeMs: bootTimeMs(),
         internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
+        commandStartMs: run.commandStartMs,
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
     const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {

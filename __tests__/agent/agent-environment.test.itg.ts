@@ -27,6 +27,8 @@ import {
   labLog,
   leftovers,
   newNonce,
+  serveOnRunner,
+  startResponderContainer,
   type Result
 } from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
@@ -50,23 +52,6 @@ function logsDirOf(r: Result): string {
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]
-  )
-}
-
-/** A TCP server on the runner, on every address (as a service for the agent would listen). */
-function serveOnRunner(port: number, body: string): ChildProcess {
-  return spawn(
-    'python3',
-    [
-      '-c',
-      `import http.server as h
-class H(h.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200); self.end_headers(); self.wfile.write(b"${body}")
-    def log_message(self, *a): pass
-h.HTTPServer(("0.0.0.0", ${port}), H).serve_forever()`
-    ],
-    { stdio: 'ignore' }
   )
 }
 
@@ -430,27 +415,7 @@ describeWith(
             encoding: 'utf8'
           }
         ).split('\n')[0]!
-        execFileSync('docker', [
-          'run',
-          '-d',
-          '--rm',
-          '--name',
-          service,
-          '-p',
-          `${published}:8000`,
-          '--entrypoint',
-          'python3',
-          image,
-          '-c',
-          // python3-minimal has no http.server: a one-response-per-connection HTTP server.
-          [
-            'import socket',
-            's = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
-            "s.bind(('0.0.0.0', 8000)); s.listen(8)",
-            'while True:',
-            "    c, _ = s.accept(); c.recv(4096); c.sendall(b'HTTP/1.0 200 OK\\r\\n\\r\\nSERVICE'); c.close()"
-          ].join('\n')
-        ])
+        startResponderContainer({ name: service, image, body: 'SERVICE', publish: published })
         const script = `
           for i in $(seq 50); do curl -s -o /dev/null http://host.docker.internal:${open}/ && break; sleep 0.1; done
           echo "open=$(curl -s --max-time 5 http://host.docker.internal:${open}/)"

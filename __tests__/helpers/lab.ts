@@ -2,7 +2,7 @@
  * The integration suites' view of the offline lab (lab/): bring it up, check its routes, read
  * its logs, run the unfirewalled control container. Traffic only ever goes to lab hosts.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -96,4 +96,59 @@ export function leftovers(): string[] {
     out.push(...chains.map((l) => `${tool}: ${l}`))
   }
   return out
+}
+
+/**
+ * A service on the runner, listening on every address (as a service meant for the sandbox
+ * would), answering every GET with `body`. The caller kills it.
+ */
+export function serveOnRunner(port: number, body: string): ChildProcess {
+  return spawn(
+    'python3',
+    [
+      '-c',
+      `import http.server as h
+class H(h.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200); self.end_headers(); self.wfile.write(b"${body}")
+    def log_message(self, *a): pass
+h.HTTPServer(("0.0.0.0", ${port}), H).serve_forever()`
+    ],
+    { stdio: 'ignore' }
+  )
+}
+
+/**
+ * A container on Docker's default bridge answering every connection on port 8000 with
+ * `body` (our agent image has python3-minimal: no http.server). Optionally published on the
+ * runner, as GitHub starts `services:`. Returns its address; the caller removes it.
+ */
+export function startResponderContainer(opts: {
+  name: string
+  image: string
+  body: string
+  publish?: number
+}): string {
+  execFileSync('docker', [
+    'run',
+    '-d',
+    '--rm',
+    '--name',
+    opts.name,
+    ...(opts.publish ? ['-p', `${opts.publish}:8000`] : []),
+    '--entrypoint',
+    'python3',
+    opts.image,
+    '-c',
+    [
+      'import socket',
+      's = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
+      "s.bind(('0.0.0.0', 8000)); s.listen(8)",
+      'while True:',
+      `    c, _ = s.accept(); c.recv(4096); c.sendall(b'HTTP/1.0 200 OK\\r\\n\\r\\n${opts.body}'); c.close()`
+    ].join('\n')
+  ])
+  return execFileSync('docker', ['inspect', '-f', '{{.NetworkSettings.IPAddress}}', opts.name], {
+    encoding: 'utf8'
+  }).trim()
 }

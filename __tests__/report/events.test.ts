@@ -12,7 +12,8 @@ const SCOPE: EventScope = {
   runId: 'c4d76862',
   bootTimeMs: 1795485000000,
   internalNames: ['ready.awf.invalid', 'canary.awf.invalid'],
-  internalEndpoints: ['172.31.218.2:9']
+  internalEndpoints: ['172.31.218.2:9'],
+  commandStartMs: 1795490636500
 }
 
 const SQUID = `1795490635.673 172.31.218.1 NONE_NONE/000 - - - - 0 ERR_CLIENT_GONE error:transaction-end-before-headers
@@ -90,6 +91,25 @@ describe('event parsers', () => {
       parseDnsmasqLog(DNSMASQ, SCOPE)
     )
     expect(merged.map((e) => e.time)).toEqual([...merged.map((e) => e.time)].sort((a, b) => a - b))
+  })
+
+  test('the canary’s names are its own before the command starts, the command’s after', () => {
+    const squid = `1795490636.100 172.31.218.3 TCP_DENIED/403 GET canary.awf.invalid 80 - 3584 ERR_ACCESS_DENIED http://canary.awf.invalid/
+1795490637.100 172.31.218.3 TCP_DENIED/403 GET canary.awf.invalid 80 - 3584 ERR_ACCESS_DENIED http://canary.awf.invalid/x
+1795490637.200 172.31.218.3 TCP_DENIED/403 GET ready.awf.invalid 80 - 3584 ERR_ACCESS_DENIED http://ready.awf.invalid/x
+`
+    const dns = `1795490636.100000 dnsmasq[10]: 3 172.31.218.3/40000 query[A] canary.awf.invalid from 172.31.218.3
+1795490636.100100 dnsmasq[10]: 3 172.31.218.3/40000 config canary.awf.invalid is NXDOMAIN
+1795490637.100000 dnsmasq[10]: 4 172.31.218.3/40001 query[A] canary.awf.invalid from 172.31.218.3
+1795490637.100100 dnsmasq[10]: 4 172.31.218.3/40001 config canary.awf.invalid is NXDOMAIN
+`
+    expect(parseSquidLog(squid, SCOPE).map((e) => [e.decision, e.target, e.time])).toEqual([
+      ['blocked', 'canary.awf.invalid', 1795490637100],
+      ['blocked', 'ready.awf.invalid', 1795490637200]
+    ])
+    expect(parseDnsmasqLog(dns, SCOPE).map((e) => [e.decision, e.target])).toEqual([
+      ['blocked', 'canary.awf.invalid']
+    ])
   })
 
   test('a hostile host name in a log line is not passed through', () => {

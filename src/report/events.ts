@@ -26,13 +26,21 @@ export interface EventScope {
   readonly runId: string
   /** Kernel log lines carry seconds since boot; this converts them. */
   readonly bootTimeMs: number
-  /** Names the sandbox asks for itself (readiness probe, canary). */
+  /**
+   * Names the sandbox asks for itself from the agent's address (the canary) before the
+   * command starts. The same names asked later are the command's, and are reported.
+   */
   readonly internalNames: readonly string[]
+  /** When the command was released (ms since the epoch). */
+  readonly commandStartMs: number
   /** `address:port` the canary connects to directly. */
   readonly internalEndpoints: readonly string[]
 }
 
 const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/
+
+const isSandboxOwn = (scope: EventScope, name: string, timeMs: number): boolean =>
+  scope.internalNames.includes(name) && timeMs < scope.commandStartMs
 
 /** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
 export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
@@ -41,7 +49,7 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
     const f = line.split(' ')
     if (f.length < 10 || f[1] !== scope.agentIp) continue
     const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f
-    if (scope.internalNames.includes(host)) continue
+    if (isSandboxOwn(scope, host, Number(time) * 1000)) continue
     const [squidStatus = '', httpStatus = ''] = status.split('/')
     const denied = squidStatus.includes('DENIED')
     const invalid = host === '-'
@@ -85,7 +93,7 @@ export function parseDnsmasqLog(text: string, scope: EventScope): NetEvent[] {
       continue
     }
     const q = pending.get(serial)
-    if (!q || scope.internalNames.includes(q.name)) continue
+    if (!q || isSandboxOwn(scope, q.name, q.time)) continue
     const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest)
     const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest)
     if (!refused && !forwarded) continue

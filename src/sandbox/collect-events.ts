@@ -41,6 +41,7 @@ export async function collectEvents(
     proxyIp: string
     /** false with host-firewall off: the kernel log needs root. */
     hostFirewall: boolean
+    commandStartMs: number
   }
 ): Promise<NetEvent[]> {
   const scope: EventScope = {
@@ -48,6 +49,7 @@ export async function collectEvents(
     runId: run.runId,
     bootTimeMs: bootTimeMs(),
     internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
+    commandStartMs: run.commandStartMs,
     internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
   }
   const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch(

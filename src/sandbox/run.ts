@@ -109,6 +109,8 @@ export interface RunOutcome {
   /** The agent's address: its traffic is what the report counts. */
   readonly agentIp: string
   readonly proxyIp: string
+  /** When the command was released: the sandbox's own probes come before it. */
+  readonly commandStartMs: number
   /** The self-check's passed checks, for the log and the summary. */
   readonly checks: readonly string[]
   readonly mode: AgentMode
@@ -410,6 +412,7 @@ export async function runSandboxed(
         })
 
       hooks.onCommandStart?.()
+      const commandStartMs = Date.now()
       handshake.go()
       let timedOut = false
       // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
@@ -443,6 +446,7 @@ export async function runSandboxed(
         logsDir,
         agentIp,
         proxyIp: topology.proxyIp,
+        commandStartMs,
         checks,
         mode,
         hostFirewall,
