@@ -35775,6 +35775,23 @@ function parseLabelList(text) {
 }
 
 /**
+ * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
+ * tasks that create things (networks, rules, containers) side by side; if one fails while
+ * another is still creating, teardown must not look before the other is done, or what it
+ * creates afterwards is left behind.
+ */
+async function settleAll(tasks) {
+    const results = (await Promise.allSettled(tasks));
+    const values = [];
+    for (const r of results) {
+        if (r.status === 'rejected')
+            throw r.reason;
+        values.push(r.value);
+    }
+    return values;
+}
+
+/**
  * The proxy and agent images: tagged by a hash of their build context and base image, reused
  * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
@@ -35922,7 +35939,7 @@ class Netfilter {
         }));
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
-            throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
+            throw new NetfilterError(`${[tool, ...args].join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
                 'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
                 'enforces the policy without them (see docs/threat-model.md).');
         }
@@ -36711,7 +36728,7 @@ async function runSandboxed(deps, request, hooks) {
         // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
         // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
         track({ networks: [n.internalNetwork, n.egressNetwork] });
-        const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => Promise.all([
+        const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
             ensureImage(docker, 'proxy', root, request.images),
             ensureImage(docker, 'agent', root, request.images),
             agentRequest.image
@@ -36738,7 +36755,7 @@ async function runSandboxed(deps, request, hooks) {
             info('host-firewall off: no host iptables rules for this run');
         track({ hostRules: hostFirewall });
         if (hostFirewall)
-            await hooks.phase('Applying host firewall rules', () => Promise.all([
+            await hooks.phase('Applying host firewall rules', () => settleAll([
                 rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
                 rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
                 netfilter.enableNamespaceLogging()
@@ -36826,7 +36843,7 @@ async function runSandboxed(deps, request, hooks) {
                     ? await armFromHost(agentNet, rendered, topology.proxyIp)
                     : await armFromHelper(docker, netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config')));
                 // Independent: the host-side self-check and the canary inside the namespace.
-                const [passed, canary] = await Promise.all([
+                const [passed, canary] = await settleAll([
                     checked(selfCheck({
                         netfilter,
                         agentRules,

@@ -29192,7 +29192,7 @@ class Netfilter {
         }));
         if (result.exitCode !== 0) {
             const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
-            throw new NetfilterError(`${tool} ${args.join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
+            throw new NetfilterError(`${[tool, ...args].join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
                 'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
                 'enforces the policy without them (see docs/threat-model.md).');
         }

@@ -37,6 +37,7 @@ import { Docker, DockerError } from './docker.js'
 import { OWNER_LABEL, RUN_LABEL, type ContainerSpec } from './docker-args.js'
 import { runCommand, type CommandRunner } from './exec.js'
 import { Handshake } from './handshake.js'
+import { settleAll } from './settle.js'
 import {
   ensureImage,
   ensurePrebuilt,
@@ -250,7 +251,7 @@ export async function runSandboxed(
     const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase(
       'Preparing images and networks',
       () =>
-        Promise.all([
+        settleAll([
           ensureImage(docker, 'proxy', root, request.images),
           ensureImage(docker, 'agent', root, request.images),
           agentRequest.image
@@ -279,7 +280,7 @@ export async function runSandboxed(
     track({ hostRules: hostFirewall })
     if (hostFirewall)
       await hooks.phase('Applying host firewall rules', () =>
-        Promise.all([
+        settleAll([
           rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
           rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
           netfilter.enableNamespaceLogging()
@@ -381,7 +382,7 @@ export async function runSandboxed(
                   netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config'))
                 )
             // Independent: the host-side self-check and the canary inside the namespace.
-            const [passed, canary] = await Promise.all([
+            const [passed, canary] = await settleAll([
               checked(
                 selfCheck({
                   netfilter,
