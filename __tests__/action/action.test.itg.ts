@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureLab, LAB_CA, LAB_RESOLVER, leftovers, ROOT, type Result } from '../helpers/lab.js'
 import { runCli } from '../helpers/cli.js'
+import { node24Binary } from '../helpers/node24.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { load } from 'js-yaml'
 
@@ -32,7 +33,8 @@ function runAction(
   inputs: Record<string, string>,
   dir: string,
   extraEnv: Record<string, string> = {},
-  killAfter?: RegExp
+  killAfter?: RegExp,
+  runtime = 'node'
 ): Promise<ActionRun> {
   const outputFile = join(dir, `${entry}.output`)
   const stateFile = join(dir, `${entry}.state`)
@@ -52,7 +54,7 @@ function runAction(
   // As the runner does: every input's default from action.yml, then the ones given.
   for (const [k, v] of Object.entries({ ...ACTION_DEFAULTS, ...inputs }))
     env[`INPUT_${k.toUpperCase()}`] = v
-  const child = spawn('node', [join(ROOT, 'dist', `${entry}.js`)], {
+  const child = spawn(runtime, [join(ROOT, 'dist', `${entry}.js`)], {
     env,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -124,6 +126,18 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     const outside = r.stdout.replace(m?.[0] ?? '', '')
     expect(outside).not.toMatch(/^::(error::forged|set-output|add-mask)/m)
     expect(r.stdout).toMatch(/Arming the sandbox/)
+    expect(leftovers()).toEqual([])
+  })
+
+  test('the bundle runs on Node 24, the runtime action.yml declares', async () => {
+    expect(readFileSync(join(ROOT, 'action.yml'), 'utf8')).toMatch(/using: ['"]?node24/)
+    const script = 'curl -sS --cacert ca.crt https://allowed.test/from-node24'
+    const r = await runAction('main', { ...base, run: script }, dir, {}, undefined, node24Binary())
+    expect(r.stdout).toContain('LAB-ALLOWED /from-node24')
+    expect(r.code).toBe(0)
+    expect(r.summary).toContain('allowed.test')
+    const post = await runAction('post', {}, dir, stateEnv(r.state), undefined, node24Binary())
+    expect(post.code).toBe(0)
     expect(leftovers()).toEqual([])
   })
 

@@ -31,6 +31,7 @@ import {
   startResponderContainer,
   type Result
 } from '../helpers/lab.js'
+import { node24Binary, NODE24_VERSION } from '../helpers/node24.js'
 import { describeWith } from '../helpers/require-tool.js'
 
 const POLICY = ['--allow-domains', 'allowed.test', '--dns-servers', LAB_RESOLVER]
@@ -312,6 +313,11 @@ describeWith(
   System.out.println(c.getResponseCode()); } }\n`
         )
         chownSync(join(workspace, 'java'), UID, UID)
+        // Node 24 as actions/setup-node leaves it: in the tool cache, which host mode shows.
+        const node24 = join(fake, 'toolcache', 'node', NODE24_VERSION, 'x64', 'bin', 'node')
+        mkdirSync(join(node24, '..'), { recursive: true })
+        copyFileSync(node24Binary(), node24)
+        chmodSync(node24, 0o755)
         const script = `
           CA="$PWD/ca.crt"
           export NODE_EXTRA_CA_CERTS="$CA" GIT_SSL_CAINFO="$CA" npm_config_cafile="$CA"
@@ -331,6 +337,10 @@ describeWith(
           probe fetch_ok node -e "fetch('https://allowed.test/${n}-fetch').then(r => r.text()).then(console.log)"
           probe fetch_no node -e "fetch('https://blocked.test/${n}-xfetch').then(r => r.text()).then(console.log)"
           probe https_ok node -e "require('https').get('https://allowed.test/${n}-https', r => r.pipe(process.stdout)).on('error', e => { console.error(e.message); process.exit(1) })"
+          probe node24_version ${node24} --version
+          probe n24fetch_ok ${node24} -e "fetch('https://allowed.test/${n}-n24fetch').then(r => r.text()).then(console.log)"
+          probe n24fetch_no ${node24} -e "fetch('https://blocked.test/${n}-xn24fetch').then(r => r.text()).then(console.log)"
+          probe n24https_ok ${node24} -e "require('https').get('https://allowed.test/${n}-n24https', r => r.pipe(process.stdout)).on('error', e => { console.error(e.message); process.exit(1) })"
           probe java_ok java java/Get.java http://allowed.test/${n}-java
           probe java_no java java/Get.java http://blocked.test/${n}-xjava
         `
@@ -369,6 +379,14 @@ describeWith(
         expect([id, reached(id), out[`${id}_ok.out`]]).toEqual([id, true, expect.anything()])
         expect(out[`${id}_no`]).not.toBe('0')
         expect(reached(`x${id}`)).toBe(false)
+      })
+
+      test('Node 24 from the tool cache: fetch and https.get go through the proxy (NODE_USE_ENV_PROXY), blocked.test is refused', () => {
+        expect(out['node24_version.out']).toContain(`v${NODE24_VERSION}`)
+        expect(out['n24fetch_ok.out']).toContain('LAB-ALLOWED')
+        expect(out['n24https_ok.out']).toContain('LAB-ALLOWED')
+        expect(out.n24fetch_no).not.toBe('0')
+        expect(reached('xn24fetch')).toBe(false)
       })
 
       test('the JVM follows JAVA_TOOL_OPTIONS: 200 from allowed.test, 403 from the proxy for blocked.test', () => {
