@@ -13,13 +13,26 @@ import type { Result } from '../helpers/lab.js'
 
 const USER = 'awf-nonroot'
 
-function ensureUser(): { uid: number; gid: number } {
+function removeUser(): void {
   try {
     execFileSync('id', ['-u', USER], { stdio: 'ignore' })
   } catch {
-    execFileSync('useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', USER])
+    return
   }
-  execFileSync('usermod', ['-aG', 'docker', USER])
+  execFileSync('userdel', [USER])
+}
+
+/** A user in the docker group, created for the test (a leftover of an interrupted run replaced). */
+function createUser(): { uid: number; gid: number } {
+  removeUser()
+  execFileSync('useradd', [
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    '-G',
+    'docker',
+    USER
+  ])
   const id = (flag: string): number =>
     Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim())
   return { uid: id('-u'), gid: id('-g') }
@@ -40,7 +53,7 @@ function runAsUser(cli: string, args: readonly string[], cwd: string): Promise<R
 }
 
 describeWith(
-  { root: true, docker: true, tools: ['runuser', 'useradd', 'usermod'] },
+  { root: true, docker: true, tools: ['runuser', 'useradd', 'userdel'] },
   'a runner user without root or sudo (integration)',
   () => {
     let user: { uid: number; gid: number }
@@ -50,7 +63,7 @@ describeWith(
 
     beforeAll(() => {
       ensureLab()
-      user = ensureUser()
+      user = createUser()
       copy = mkdtempSync(join(tmpdir(), 'awf-nonroot-'))
       for (const dir of ['dist', 'containers'])
         cpSync(join(ROOT, dir), join(copy, dir), { recursive: true })
@@ -60,7 +73,10 @@ describeWith(
       chownSync(workspace, user.uid, user.gid)
     })
 
-    afterAll(() => rmSync(copy, { recursive: true, force: true }))
+    afterAll(() => {
+      removeUser()
+      rmSync(copy, { recursive: true, force: true })
+    })
 
     test('host-firewall off: the policy holds, the command runs as the user, nothing is left', async () => {
       const n = newNonce()
