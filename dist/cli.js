@@ -6993,7 +6993,7 @@ async function runCanary(probe, netfilter, run) {
  */
 const message = (e) => (e instanceof Error ? e.message : String(e));
 async function removeHostRules(netfilter, runId) {
-    await Promise.all([4, 6].map(async (family) => {
+    await settleAll([4, 6].map(async (family) => {
         const batch = removalBatch(await netfilter.save(family), runId);
         if (batch)
             await netfilter.restore(family, batch);
@@ -7172,7 +7172,7 @@ async function usedSubnets(docker) {
 async function createNetworks(docker, runId, labels, upstreamDns) {
     const n = names(runId);
     const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
-    await Promise.all([
+    await settleAll([
         docker.networkCreate({
             name: n.internalNetwork,
             bridgeName: n.internalBridge,

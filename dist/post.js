@@ -29156,6 +29156,23 @@ function parseLabelList(text) {
 }
 
 /**
+ * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
+ * tasks that create things (networks, rules, containers) side by side; if one fails while
+ * another is still creating, teardown must not look before the other is done, or what it
+ * creates afterwards is left behind.
+ */
+async function settleAll(tasks) {
+    const results = (await Promise.allSettled(tasks));
+    const values = [];
+    for (const r of results) {
+        if (r.status === 'rejected')
+            throw r.reason;
+        values.push(r.value);
+    }
+    return values;
+}
+
+/**
  * Typed wrapper over iptables-restore/iptables-save (and ip6tables), on the host or inside a
  * container's network namespace through nsenter. Needs root: when not root, commands go
  * through `sudo -n` (GitHub-hosted runners allow it) and fail with an actionable message.
@@ -29286,7 +29303,7 @@ function removalBatch(saveText, runId) {
  */
 const message = (e) => (e instanceof Error ? e.message : String(e));
 async function removeHostRules(netfilter, runId) {
-    await Promise.all([4, 6].map(async (family) => {
+    await settleAll([4, 6].map(async (family) => {
         const batch = removalBatch(await netfilter.save(family), runId);
         if (batch)
             await netfilter.restore(family, batch);

@@ -9,6 +9,7 @@ import { OWNER_LABEL, RUN_LABEL } from './docker-args.js'
 import type { Netfilter } from './netfilter.js'
 import { names, ownerAlive, type SandboxResources } from './resources.js'
 import { removalBatch, runIdsInRuleset } from './ruleset.js'
+import { settleAll } from './settle.js'
 
 export interface TeardownDeps {
   readonly docker: Docker
@@ -18,7 +19,7 @@ export interface TeardownDeps {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 async function removeHostRules(netfilter: Netfilter, runId: string): Promise<void> {
-  await Promise.all(
+  await settleAll(
     ([4, 6] as const).map(async (family) => {
       const batch = removalBatch(await netfilter.save(family), runId)
       if (batch) await netfilter.restore(family, batch)

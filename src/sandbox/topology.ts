@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { SandboxTopology } from '../render/types.js'
 import type { Docker } from './docker.js'
 import { names } from './resources.js'
+import { settleAll } from './settle.js'
 import {
   formatNet,
   hostAddress,
@@ -42,7 +43,7 @@ export async function createNetworks(
     2,
     Math.floor(Math.random() * 1024)
   ) as [Ipv4Net, Ipv4Net]
-  await Promise.all([
+  await settleAll([
     docker.networkCreate({
       name: n.internalNetwork,
       bridgeName: n.internalBridge,
