@@ -3,7 +3,7 @@
  * the runner's tools, the user it runs as, what it can see and write, its variables, every
  * client family's proxy settings, localhost, host ports, limits and the timeout.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   chmodSync,
@@ -19,7 +19,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
-import { CLI, startCli } from '../helpers/cli.js'
+import { startCli } from '../helpers/cli.js'
 import {
   ensureLab,
   LAB_CA,
@@ -134,20 +134,13 @@ describeWith(
     afterAll(() => rmSync(fake, { recursive: true, force: true }))
 
     /** The CLI, started with the runner's Node binary. */
-    const runAsRunner = (args: readonly string[], script: string): Promise<Result> => {
-      const child = spawn(
-        node,
-        [CLI, 'run', '--user', `${UID}:${UID}`, ...args, '--', 'bash', '-c', script],
-        { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }
-      )
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-      return new Promise((resolve) =>
-        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-      )
-    }
+    const runAsRunner = (args: readonly string[], script: string): Promise<Result> =>
+      startCli(
+        ['run', '--user', `${UID}:${UID}`, ...args, '--', 'bash', '-c', script],
+        workspace,
+        env,
+        { launcher: [node] }
+      ).done
 
     describe('host mode', () => {
       let r: Result

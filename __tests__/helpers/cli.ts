@@ -5,12 +5,18 @@ import { ROOT, type Result } from './lab.js'
 
 export const CLI = join(ROOT, 'dist', 'cli.js')
 
+/**
+ * `launcher` is what starts the bundle (another Node binary, or `runuser -u <user> -- node`);
+ * `cli` is the bundle's path (a copy another user can read).
+ */
 export function startCli(
   args: readonly string[],
   cwd: string,
-  env: Readonly<Record<string, string>> = {}
+  env: Readonly<Record<string, string>> = {},
+  { launcher = ['node'], cli = CLI }: { launcher?: readonly string[]; cli?: string } = {}
 ): { child: ChildProcess; done: Promise<Result> } {
-  const child = spawn('node', [CLI, ...args], {
+  const [command = 'node', ...launcherArgs] = launcher
+  const child = spawn(command, [...launcherArgs, cli, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env }

@@ -1,9 +1,9 @@
 /**
  * The attack suite's cases, derived from docs/threat-model.md (each names its threat), not from
  * the implementation. A case is a bash script run inside the firewall (in the agent, or in the
- * proxy container for T9) and, unchanged, in the unfirewalled control container; `$N` is the run's nonce (the control's ends in `c`), `$CA`
- * the lab CA, `$NPORT` a port derived from the nonce, `$GW` the runner's address on the
- * container's network.
+ * proxy container for T9) and, unchanged, in the unfirewalled control container; `$N` is the
+ * run's nonce (the control's ends in `c`), `$CA` the lab CA, `$NPORT` a port derived from the
+ * nonce, `$GW` the runner's address on the container's network.
  */
 import { LAB } from '../helpers/lab.js'
 

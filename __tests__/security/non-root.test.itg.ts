@@ -3,11 +3,12 @@
  * the situation `host-firewall: off` exists for. The user gets a copy of the bundle and the
  * containers folder (the checkout may sit under root's home, which they cannot read).
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureLab, labLog, LAB, LAB_RESOLVER, leftovers, newNonce, ROOT } from '../helpers/lab.js'
+import { startCli } from '../helpers/cli.js'
 import { describeWith } from '../helpers/require-tool.js'
 import type { Result } from '../helpers/lab.js'
 
@@ -38,19 +39,8 @@ function createUser(): { uid: number; gid: number } {
   return { uid: id('-u'), gid: id('-g') }
 }
 
-function runAsUser(cli: string, args: readonly string[], cwd: string): Promise<Result> {
-  const child = spawn('runuser', ['-u', USER, '--', 'node', cli, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  )
-}
+const runAsUser = (cli: string, args: readonly string[], cwd: string): Promise<Result> =>
+  startCli(args, cwd, {}, { launcher: ['runuser', '-u', USER, '--', 'node'], cli }).done
 
 describeWith(
   { root: true, docker: true, tools: ['runuser', 'useradd', 'userdel'] },

@@ -41,6 +41,10 @@ import { parseProbes, noncePort, type ProbeResult } from '../sandbox/probes.js'
 
 type Verdict = 'PASS' | 'LEAK' | 'INVALID' | 'WRONG-REASON' | 'UNREPORTED' | 'N/A' | 'GAP'
 
+/** The verdicts that fail the suite. */
+const FAILING: readonly Verdict[] = ['LEAK', 'INVALID', 'WRONG-REASON', 'UNREPORTED']
+const failed = (r: CaseResult): boolean => FAILING.includes(r.verdict)
+
 interface CaseResult {
   readonly case: string
   readonly category: string
@@ -402,10 +406,7 @@ describeWith(
     })
 
     test('no case leaks, none is invalid, every block has the right reason', () => {
-      const bad = results.filter((r) =>
-        ['LEAK', 'INVALID', 'WRONG-REASON', 'UNREPORTED'].includes(r.verdict)
-      )
-      expect(bad).toEqual([])
+      expect(results.filter(failed)).toEqual([])
     })
 
     test('the documented gaps are still what the threat model says', () => {
@@ -459,12 +460,10 @@ describeWith(
       // Only the host rules confine the proxy container; the threat model lists what that
       // mode gives up, case by case.
       test('only the compromised-proxy cases get through, and the threat model lists each', () => {
-        const through = off
-          .filter((r) => ['LEAK', 'INVALID', 'WRONG-REASON', 'UNREPORTED'].includes(r.verdict))
-          .map((r) => `${r.case} ${r.verdict}`)
+        const through = off.filter(failed)
         const proxyCases = cases.filter((c) => c.from === 'proxy' && !c.gap).map((c) => c.id)
-        expect(through.map((t) => t.split(' ')[0]).sort()).toEqual([...proxyCases].sort())
-        expect(through.filter((t) => t.endsWith('INVALID'))).toEqual([])
+        expect(through.map((r) => r.case).sort()).toEqual([...proxyCases].sort())
+        expect(through.filter((r) => r.verdict === 'INVALID')).toEqual([])
         const offSection = readFileSync(join(ROOT, 'docs', 'threat-model.md'), 'utf8').split(
           '## Without root'
         )[1]
@@ -527,15 +526,7 @@ describeWith(
 
 function matrix(results: readonly CaseResult[]): string {
   const cats = [...new Set(results.map((r) => r.category))]
-  const verdicts: Verdict[] = [
-    'PASS',
-    'N/A',
-    'GAP',
-    'LEAK',
-    'INVALID',
-    'WRONG-REASON',
-    'UNREPORTED'
-  ]
+  const verdicts: Verdict[] = ['PASS', 'N/A', 'GAP', ...FAILING]
   const rows = [
     ['category', ...verdicts],
     ...cats.map((c) => [
@@ -548,8 +539,6 @@ function matrix(results: readonly CaseResult[]): string {
   ]
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   const text = rows.map((r) => r.map((x, i) => x.padEnd(w[i]!)).join('  ')).join('\n')
-  const failing = results
-    .filter((r) => !['PASS', 'N/A', 'GAP'].includes(r.verdict))
-    .map((r) => `${r.verdict} ${r.case}: ${r.reason}`)
+  const failing = results.filter(failed).map((r) => `${r.verdict} ${r.case}: ${r.reason}`)
   return `\nattack suite matrix\n${text}\n${failing.join('\n')}\n`
 }

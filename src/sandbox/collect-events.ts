@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CANARY_NAME, CANARY_PORT, READINESS_PROBE_NAME } from '../render/names.js'
+import { CANARY_NAME, CANARY_PORT } from '../render/names.js'
 import {
   mergeEvents,
   parseDnsmasqLog,
@@ -48,7 +48,8 @@ export async function collectEvents(
     agentIp: run.agentIp,
     runId: run.runId,
     bootTimeMs: bootTimeMs(),
-    internalNames: [READINESS_PROBE_NAME, CANARY_NAME],
+    // The readiness probe asks from the host's address, which is never counted.
+    internalNames: [CANARY_NAME],
     commandStartMs: run.commandStartMs,
     internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
   }
