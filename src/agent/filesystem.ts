@@ -214,3 +214,54 @@ export function runnerPathsFrom(
     dockerHost: env.DOCKER_HOST || undefined
   }
 }
+
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+export const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info']
+
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+export function protectGitMounts(
+  workspace: string,
+  git: { readonly gitDirs: readonly string[]; readonly gitFiles: readonly string[] },
+  kindOf: (path: string) => PathKind
+): BindMount[] {
+  const root = checkPath('the workspace', workspace)
+  const binds: BindMount[] = []
+  const bind = (path: string, readOnly: boolean): void => {
+    const kind = kindOf(path)
+    if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+      binds.push({ source: path, target: path, readOnly })
+  }
+  for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+    bind(dir, false)
+    for (const name of GIT_PROTECTED) bind(posix.join(dir, name), true)
+  }
+  for (const file of git.gitFiles) bind(posix.join(root, file), true)
+  return binds
+}
+
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+export function maskRootOnly(
+  found: readonly { readonly path: string; readonly kind: 'dir' | 'file' }[],
+  emptyFile: string
+): Pick<AgentFilesystem, 'binds' | 'tmpfs' | 'masked'> {
+  const binds: BindMount[] = []
+  const tmpfs: TmpfsMount[] = []
+  const masked: string[] = []
+  for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!isAbsolute(path) || masked.some((m) => within(path, m))) continue
+    masked.push(path)
+    if (kind === 'dir') tmpfs.push({ target: path, readOnly: true, mode: 0o755 })
+    else binds.push({ source: emptyFile, target: path, readOnly: true })
+  }
+  return { binds, tmpfs, masked }
+}
