@@ -33,7 +33,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$6, writeSync, closeSync, rmSync } from 'node:fs';
+import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -30087,9 +30087,12 @@ class Handshake {
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
         this.goFd = openSync(join(dir, 'go'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
+        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+        // capability there) can open `go` to write, so only this process can say go or abort.
+        chmodSync(join(dir, 'go'), 0o444);
     }
     static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
         if (result.exitCode !== 0)
             throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
         return new Handshake(dir);
@@ -30127,6 +30130,29 @@ class Handshake {
     close() {
         closeSync(this.goFd);
     }
+}
+
+/**
+ * The proxy and agent images: tagged by a hash of their build context and base image, reused
+ * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ */
+/**
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
 }
 
 /**
@@ -30312,6 +30338,7 @@ function realDeps() {
             waitForProxy,
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
+            findInitBinary: () => findInitBinary(),
             canary: runCanary
         }
     };
