@@ -5025,37 +5025,37 @@ function cidrText(c, family) {
     assertPrefix(c.prefix, family);
     return `${c.address}/${c.prefix}`;
 }
-function planHostRules({ policy, topology: t }) {
-    const chains = hostChainNames(t.runId);
-    const prefix = logPrefixes(t.runId);
+function hostPlanContext({ policy, topology: t }) {
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
     [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
     policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    const int = t.internalBridge;
-    const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
-    const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
+    return {
+        policy,
+        t,
+        prefix: logPrefixes(t.runId),
+        int: t.internalBridge,
+        egr: t.egressBridge,
+        subnet,
+        fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
+        fromAgent: ['-i', t.internalBridge, '-s', subnet]
+    };
+}
+/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+function allowedPortMatches({ policy }) {
     const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
     const ports = [
         ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
     ].sort((a, b) => a - b);
     ports.forEach(assertPort);
-    const portMatches = chunk$1(ports, 15).map((c) => [
-        '-p',
-        'tcp',
-        '-m',
-        'multiport',
-        '--dports',
-        c.join(',')
-    ]);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
-    const allowNets = policy.allowNetworks
-        .filter((n) => n.family === 4)
-        .map((n) => cidrText(n, 4));
-    // A `services:` container published on the runner is reached through Docker's DNAT on the
-    // gateway address: the forwarded connection is accepted here, in both directions, because
-    // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+    return chunk$1(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')]);
+}
+/**
+ * A `services:` container published on the runner is reached through Docker's DNAT on the
+ * gateway address: the forwarded connection is accepted here, in both directions, because
+ * Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+ */
+function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
     const published = (dir, state, port) => [
         ...dir,
         '-p',
@@ -5069,8 +5069,7 @@ function planHostRules({ policy, topology: t }) {
         '--ctorigdstport',
         String(port)
     ];
-    const fromAgent = ['-i', int, '-s', subnet];
-    const publishedPorts = policy.allowHostPorts.flatMap(({ port }) => [
+    return policy.allowHostPorts.flatMap(({ port }) => [
         [
             ...published(fromAgent, 'NEW', port),
             ...LOG_LIMIT,
@@ -5082,66 +5081,57 @@ function planHostRules({ policy, topology: t }) {
         [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
-    const toGateway = (port) => [
-        '-i',
-        int,
-        '-s',
-        subnet,
-        '-d',
-        t.internalGateway,
-        '-p',
-        'tcp',
-        '--dport',
-        String(port)
+}
+/** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
+function forwardRules(c) {
+    const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
+    const portMatches = allowedPortMatches(c);
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    const allowNets = policy.allowNetworks
+        .filter((n) => n.family === 4)
+        .map((n) => cidrText(n, 4));
+    const toProxy = (proto, port) => [
+        ...['-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp],
+        ...['-p', proto, '--dport', String(port), '-j', 'RETURN']
     ];
-    const hostPortLog = policy.allowHostPorts.map(({ port }) => [
-        ...toGateway(port),
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        ...LOG_LIMIT,
-        '-j',
-        'LOG',
-        '--log-prefix',
-        prefix.hostPort
-    ]);
-    const forward = [
-        ...publishedPorts,
+    return [
+        ...publishedPortRules(c),
         established('RETURN'),
-        ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
-            '-i',
-            int,
-            '-o',
-            int,
-            '-s',
-            subnet,
-            '-d',
-            t.proxyIp,
-            '-p',
-            proto,
-            '--dport',
-            String(port),
-            '-j',
-            'RETURN'
-        ])),
+        toProxy('tcp', SQUID_PORT),
+        toProxy('tcp', DNS_PORT),
+        toProxy('udp', DNS_PORT),
         ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
             ...fromProxy,
-            '-d',
-            ip,
-            '-p',
-            proto,
-            '--dport',
-            String(DNS_PORT),
-            '-j',
-            'RETURN'
+            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
         ])),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
-    const bridges = (to, withOutput) => [int, egr].flatMap((br) => [
+}
+/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
+function inputRules({ policy, t, prefix, int, subnet }) {
+    const toGateway = (port) => [
+        ...['-i', int, '-s', subnet, '-d', t.internalGateway],
+        ...['-p', 'tcp', '--dport', String(port)]
+    ];
+    return [
+        established('RETURN'),
+        ...policy.allowHostPorts.map(({ port }) => [
+            ...toGateway(port),
+            ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
+            ...['-j', 'LOG', '--log-prefix', prefix.hostPort]
+        ]),
+        ...policy.allowHostPorts.map(({ port }) => [...toGateway(port), '-j', 'RETURN']),
+        ...logAndDrop(prefix.runner)
+    ];
+}
+function planHostRules(input) {
+    const c = hostPlanContext(input);
+    const chains = hostChainNames(input.topology.runId);
+    const bridges = (to, withOutput) => [c.int, c.egr].flatMap((br) => [
         { from: '', match: ['-i', br], to },
         ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
     ]);
@@ -5151,20 +5141,8 @@ function planHostRules({ policy, topology: t }) {
             {
                 table: 'filter',
                 chains: [
-                    { chain: chains.forward, rules: forward },
-                    {
-                        chain: chains.input,
-                        rules: [
-                            established('RETURN'),
-                            ...hostPortLog,
-                            ...policy.allowHostPorts.map(({ port }) => [
-                                ...toGateway(port),
-                                '-j',
-                                'RETURN'
-                            ]),
-                            ...logAndDrop(prefix.runner)
-                        ]
-                    }
+                    { chain: chains.forward, rules: forwardRules(c) },
+                    { chain: chains.input, rules: inputRules(c) }
                 ],
                 jumps: [
                     ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -5175,7 +5153,7 @@ function planHostRules({ policy, topology: t }) {
         v6: [
             {
                 table: 'filter',
-                chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
+                chains: [{ chain: chains.v6, rules: logAndDrop(c.prefix.ipv6) }],
                 jumps: [
                     ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
                     ...jumpsFrom('INPUT', bridges(chains.v6, false))
