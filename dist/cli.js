@@ -5836,6 +5836,11 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
 const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
 const MAX_ANNOTATIONS = 10;
@@ -5848,12 +5853,12 @@ function renderTextReport(report, facts) {
         ...(facts.firewallFailure === undefined
             ? []
             : [
-                `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+                `the firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}): ${facts.firewallFailure}`
             ]),
         ...(facts.timedOutMinutes === undefined
             ? []
             : [
-                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
         ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
     ];
@@ -6145,7 +6150,6 @@ async function collectEvents(netfilter, run) {
     return events;
 }
 
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
 const RUN_LABEL = 'awf.run';
 const OWNER_LABEL = 'awf.owner';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */

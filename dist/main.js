@@ -35716,7 +35716,6 @@ async function collectEvents(netfilter, run) {
     return events;
 }
 
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
 const RUN_LABEL = 'awf.run';
 const OWNER_LABEL = 'awf.owner';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
@@ -38221,6 +38220,11 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
 function presetLines(facts) {
     const presets = facts.presets ?? [];
     if (presets.length === 0)
@@ -38236,13 +38240,13 @@ const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced b
 function timeoutLine(facts) {
     if (facts.firewallFailure !== undefined)
         return [
-            `**The firewall failed during the run, so the command was killed (exit code 125):** ${escapeText(facts.firewallFailure)}`,
+            `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
             ''
         ];
     return facts.timedOutMinutes === undefined
         ? []
         : [
-            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code 124.**`,
+            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
             ''
         ];
 }

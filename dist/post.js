@@ -29762,7 +29762,6 @@ async function runCanary(probe, netfilter, run) {
     return results.map(([name]) => name);
 }
 
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
 function csvField(field) {
     return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
