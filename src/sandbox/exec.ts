@@ -1,8 +1,11 @@
 /**
- * The one place that starts processes. Every wrapper (Docker, Iptables, ...) takes a
- * `CommandRunner` so tests and the CLI/action composition roots decide how commands run.
+ * The one place that starts processes. Every wrapper (Docker, Netfilter, ...) takes an `Exec`
+ * so tests and the composition root decide how commands run.
  */
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
+import { spawn, type StdioOptions } from 'node:child_process'
+import { constants } from 'node:os'
+import { signalExitCode } from '../common/exit-codes.js'
 import { debug } from './log.js'
 
 export interface CommandResult {
@@ -26,53 +29,65 @@ export type CommandRunner = (
   options?: CommandOptions
 ) => Promise<CommandResult>
 
-/** Runs a command to completion, capturing its output; never throws on a non-zero exit. */
-export const runCommand: CommandRunner = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
-    debug(`exec: ${command} ${args.join(' ')}`)
-    const child = spawn(command, [...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env }
-    })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
-    child.on('error', (e) => {
-      clearTimeout(timer)
-      reject(new Error(`cannot run ${command}: ${e.message}`))
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
-      resolve({
-        exitCode: code ?? 128 + signalNumber(signal),
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8')
-      })
-    })
-    child.stdin.on('error', () => undefined)
-    child.stdin.end(options.input ?? '')
-  })
-
-/** Starts a long-running command whose output goes where `stdio` says (the agent's run). */
-export function spawnAttached(
+/** Starts a long-running command whose output goes where `stdio` says; resolves with its status. */
+export type AttachedRunner = (
   command: string,
   args: readonly string[],
   stdio: StdioOptions,
-  env: Readonly<Record<string, string>> = {}
-): ChildProcess {
-  debug(`exec (attached): ${command} ${args.join(' ')}`)
-  return spawn(command, [...args], { stdio, env: { ...process.env, ...env } })
+  env?: Readonly<Record<string, string>>
+) => Promise<number>
+
+/** How every wrapper starts processes: captured to completion, or attached to our stdio. */
+export interface Exec {
+  readonly run: CommandRunner
+  readonly attach: AttachedRunner
 }
 
-const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }
+/**
+ * Runs a command to completion through @actions/exec, capturing its output; never throws on a
+ * non-zero exit. @actions/exec has no timeout, so a timed command runs under timeout(1), whose
+ * SIGKILL gives the same status (137) a killed command always had here.
+ */
+export const runCommand: CommandRunner = async (command, args, options = {}) => {
+  debug(`exec: ${command} ${args.join(' ')}`)
+  const [file, argv] =
+    options.timeoutMs === undefined
+      ? [command, [...args]]
+      : ['timeout', ['--signal=KILL', `${Math.max(options.timeoutMs, 1) / 1000}`, command, ...args]]
+  try {
+    const r = await getExecOutput(file, argv, {
+      silent: true,
+      ignoreReturnCode: true,
+      // Always given, so stdin is closed even when there is nothing to write.
+      input: Buffer.from(options.input ?? ''),
+      env: { ...processEnv(), ...options.env }
+    })
+    return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr }
+  } catch (e) {
+    throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  return signal === null ? 0 : (SIGNALS[signal] ?? 1)
+/**
+ * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
+ * `tty` needs) or keep its stdin closed, so this one spawns directly.
+ */
+export const runAttached: AttachedRunner = (command, args, stdio, env = {}) =>
+  new Promise((resolve, reject) => {
+    debug(`exec (attached): ${command} ${args.join(' ')}`)
+    const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } })
+    child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)))
+    child.on('exit', (code, signal) =>
+      resolve(code ?? signalExitCode(signal ? constants.signals[signal] : 15))
+    )
+  })
+
+export const realExec: Exec = { run: runCommand, attach: runAttached }
+
+function processEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)
+  )
 }
 
 /** The last non-empty line of a command's stderr: what a person needs to see first. */
