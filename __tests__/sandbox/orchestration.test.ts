@@ -33,6 +33,7 @@ function request(overrides: Partial<SandboxRequest> = {}): SandboxRequest {
       limits: { timeoutMs: 0, memoryBytes: 1 << 30, pidsLimit: 100, tty: false }
     },
     hostFirewall: true,
+    protectGit: true,
     images: {},
     stdio: 'ignore',
     ...overrides

@@ -68,11 +68,15 @@ Run flags:
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --protect-git true|false  false: the command may change .git/config, hooks and
+                          info (read-only by default); the check after it still runs
+  --git-integrity fail|warn fail (default): exit ${ExitCode.git} when the command left git metadata
+                          a later git command would run; warn: only report it
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
-${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
+${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.git} for --git-integrity fail; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
 under the running command.`
 
 function isValueFlag(name: string): name is ValueFlag {

@@ -7,6 +7,7 @@ import { ExitCode } from '../common/exit-codes.js'
 import type { Mode, PresetUse } from '../policy/types.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
+import { gitFindingsMarkdown, gitFindingsText, type GitIntegrityFacts } from './git-findings.js'
 
 export interface RunFacts {
   readonly mode: Mode
@@ -23,6 +24,8 @@ export interface RunFacts {
   readonly hostFirewall?: boolean
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
+  /** What the command left in the git metadata for later steps (src/report/git-findings.ts). */
+  readonly git?: GitIntegrityFacts
 }
 
 function presetLines(facts: RunFacts): string[] {
@@ -83,7 +86,8 @@ export function renderSummaryMarkdown(
     '',
     ...presetLines(facts),
     ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
-    ...timeoutLine(facts)
+    ...timeoutLine(facts),
+    ...gitFindingsMarkdown(facts.git, escapeText)
   ]
   if (suggestion)
     lines.push(
@@ -170,7 +174,8 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
       : [
           `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
         ]),
-    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
+    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
+    ...gitFindingsText(facts.git)
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(

@@ -14,6 +14,8 @@ import {
   type RunFacts,
   type SuggestedPolicy
 } from '../report/index.js'
+import { gitFindingLines } from '../agent/git-integrity.js'
+import { gitFailure, type GitIntegrityFacts } from '../report/git-findings.js'
 import type { RunOutcome } from '../sandbox/types.js'
 import type { RunSettings } from './settings.js'
 
@@ -41,7 +43,23 @@ function blockedFailure(report: Report, settings: RunSettings): string | undefin
     .join(', ')}`
 }
 
+/** The verdict, with git-integrity's failure first: whatever else happened, say it. */
 function verdict(
+  outcome: RunOutcome,
+  settings: RunSettings,
+  report: Report,
+  git: GitIntegrityFacts
+): Pick<RunConclusion, 'failure' | 'exitCode'> {
+  const base = commandVerdict(outcome, settings, report)
+  const gitFailed = gitFailure(git, outcome.gitFindings.length)
+  if (!gitFailed) return base
+  return {
+    exitCode: base.exitCode === 0 ? ExitCode.git : base.exitCode,
+    failure: base.failure ? `${gitFailed} Also: ${base.failure}` : gitFailed
+  }
+}
+
+function commandVerdict(
   outcome: RunOutcome,
   settings: RunSettings,
   report: Report
@@ -71,6 +89,10 @@ export function concludeRun(
   const { policy } = settings
   const report = buildReport(events, settings.expectedBlocks)
   const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined
+  const git: GitIntegrityFacts = {
+    mode: settings.gitIntegrity,
+    lines: gitFindingLines(outcome.gitFindings)
+  }
   const facts: RunFacts = {
     mode: policy.mode,
     exitCode: outcome.exitCode,
@@ -80,7 +102,8 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
+    presets: policy.presets,
+    git
   }
   return {
     runId: outcome.runId,
@@ -95,6 +118,6 @@ export function concludeRun(
       ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
     },
     annotations: blockedAnnotations(report),
-    ...verdict(outcome, settings, report)
+    ...verdict(outcome, settings, report, git)
   }
 }

@@ -21,7 +21,9 @@ export const TEXT_INPUTS = [
   'memory-limit',
   'pids-limit',
   'host-firewall',
-  'expected-blocks'
+  'expected-blocks',
+  'protect-git',
+  'git-integrity'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

@@ -48,6 +48,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
+    protectGit: settings.protectGit,
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,

@@ -4,6 +4,8 @@
  * the host firewall and where images come from. Every refusal comes back at once.
  */
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
+import type { GitIntegrityMode } from '../agent/git-integrity.js'
+import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
@@ -21,6 +23,10 @@ export interface RunSettings {
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
+  /** The workspace's git config, hooks and info are read-only during the command. */
+  readonly protectGit: boolean
+  /** What git metadata left to run a program later does to the step. */
+  readonly gitIntegrity: GitIntegrityMode
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
   readonly baseImage?: string
@@ -104,6 +110,10 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')))
+  const gitIntegrity = attempt(() =>
+    parseGitIntegrity(inputs['git-integrity'], where('git-integrity'))
+  )
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
@@ -113,6 +123,8 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
+    protectGit: protectGit!,
+    gitIntegrity: gitIntegrity!,
     agentImage,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image'])

@@ -5,6 +5,7 @@
 import { ExitCode } from '../common/exit-codes.js'
 import type { AgentPlan } from './agent-plan.js'
 import type { ArmedSandbox } from './arming.js'
+import { checkGit } from './git-guard.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import type { RunOutcome } from './types.js'
@@ -60,6 +61,8 @@ export async function runCommandPhase(
     clearTimeout(timer)
     stopWatching()
     hooks.onCommandEnd?.()
+    // The agent container has exited: nothing changes the workspace any more.
+    const gitFindings = checkGit(request.workspace, agent.git, run.logsDir)
     return {
       runId: run.runId,
       exitCode: commandExitCode({ status, timedOut, firewallFailure }),
@@ -72,7 +75,8 @@ export async function runCommandPhase(
       mode: prepared.mode,
       hostFirewall: request.hostFirewall,
       timedOut,
-      masked: agent.masked
+      masked: agent.masked,
+      gitFindings
     }
   } finally {
     armed.handshake.close()

@@ -5,6 +5,7 @@
  */
 import { lstatSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { maskRootOnly, type AgentFilesystem } from '../agent/filesystem.js'
 
 export interface RootOnlyScan {
   readonly found: readonly { readonly path: string; readonly kind: 'dir' | 'file' }[]
@@ -73,4 +74,27 @@ export function scanRootOnly(dirs: readonly string[], skip: readonly string[] = 
     }
   }
   return { found, visited, ms: Date.now() - started, truncated: visited > SCAN_LIMIT }
+}
+
+/**
+ * When the command runs as root in host mode: the root-only files of every visible system
+ * folder, masked (added to `filesystem`). A scan that stopped early says so.
+ */
+export function withRootOnlyMasked(
+  filesystem: AgentFilesystem,
+  workspace: string,
+  emptyFile: string
+): { filesystem: AgentFilesystem; scan: RootOnlyScan } {
+  const visible = filesystem.binds.filter((b) => b.readOnly && b.source === b.target)
+  const scan = scanRootOnly(rootOnlyScanDirs(visible.map((b) => b.target)), [workspace])
+  const masks = maskRootOnly(scan.found, emptyFile)
+  return {
+    scan,
+    filesystem: {
+      ...filesystem,
+      binds: [...filesystem.binds, ...masks.binds],
+      tmpfs: [...filesystem.tmpfs, ...masks.tmpfs],
+      masked: [...filesystem.masked, ...masks.masked]
+    }
+  }
 }

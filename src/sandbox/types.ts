@@ -1,6 +1,7 @@
 /** What a sandboxed run is asked to do, what it needs, and what it returns. */
 import type { StdioOptions } from 'node:child_process'
 import type { FilesystemRequest, AgentMode } from '../agent/filesystem.js'
+import type { GitFinding } from '../agent/git-integrity.js'
 import type { AgentLimits } from '../agent/limits.js'
 import type { Policy } from '../policy/types.js'
 import type { Ablation } from './ablation.js'
@@ -31,6 +32,8 @@ export interface SandboxRequest {
    * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
    */
   readonly hostFirewall: boolean
+  /** The workspace's git config, hooks and info are mounted read-only (protect-git). */
+  readonly protectGit: boolean
   readonly images: ImageOptions
   readonly stdio: StdioOptions
   /**
@@ -83,6 +86,8 @@ export interface RunOutcome {
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** What the command left in the git metadata that a later git command would run. */
+  readonly gitFindings: readonly GitFinding[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
