@@ -115,7 +115,13 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
         )
         continue
       }
-      const reserved = RESERVED[name.toUpperCase()]
+      // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+      // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+      const reserved =
+        RESERVED[name.toUpperCase()] ??
+        (/^DOCKER_/i.test(name)
+          ? 'is read by the docker command that starts the sandbox'
+          : undefined)
       if (reserved) {
         problems.push(problem(where, name, reserved, 'Remove it from env.'))
         continue

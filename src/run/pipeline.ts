@@ -4,12 +4,12 @@
  * argv, log groups or stderr, summary or text report, state or signals).
  */
 import type { StdioOptions } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runnerPathsFrom } from '../agent/filesystem.js'
 import { collectEvents } from '../sandbox/collect-events.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import type { ImageCache } from '../sandbox/images.js'
+import { replaceFile } from '../sandbox/safe-files.js'
 import { runSandboxed } from '../sandbox/run.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
@@ -72,7 +72,7 @@ export async function runFirewalled(
     const events = await collectEvents(deps.netfilter, outcome)
     const conclusion = concludeRun(events, outcome, settings, Date.now() - started)
     if (conclusion.suggestion)
-      writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
+      replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
     return conclusion
   })
 }

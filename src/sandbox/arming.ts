@@ -3,6 +3,7 @@
  * the container rules, the self-check and the canary. Only when all of them pass does the
  * command get its `go`.
  */
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorText } from '../common/errors.js'
 import { READINESS_PROBE_NAME } from '../render/index.js'
@@ -68,7 +69,8 @@ async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void>
         image: prepared.proxyImage,
         labels: run.labels,
         configDir: join(prepared.workDir, 'config'),
-        logsDir: run.logsDir
+        logsDir: run.logsDir,
+        logsGroup: statSync(run.logsDir).gid
       })
     )
     await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp)

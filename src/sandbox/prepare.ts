@@ -36,8 +36,9 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   const { request, hooks, deps } = run
   const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix))
   run.track({ workDir })
-  // Squid and dnsmasq write here as their own users inside the proxy container.
-  makeDir(run.logsDir, 0o777)
+  // Not world-writable: the proxy's entrypoint creates its log files through the folder's
+  // group (proxySpec), then hands them to Squid's user.
+  makeDir(run.logsDir, 0o770)
 
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
