@@ -24,7 +24,7 @@ export function proxySpec(opts: {
   configDir: string
   logsDir: string
   /**
-   * The group owning the logs folder (mode 0770): the entrypoint, root without
+   * The group owning the logs folder (mode 0771): the entrypoint, root without
    * DAC_OVERRIDE, creates the log files through it; the daemons drop it with their users.
    */
   logsGroup: number

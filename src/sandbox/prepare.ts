@@ -37,8 +37,9 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix))
   run.track({ workDir })
   // Not world-writable: the proxy's entrypoint creates its log files through the folder's
-  // group (proxySpec), then hands them to Squid's user.
-  makeDir(run.logsDir, 0o770)
+  // group (proxySpec) and hands them to Squid's user, who may only pass through (o+x) to
+  // open them by name.
+  makeDir(run.logsDir, 0o771)
 
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
