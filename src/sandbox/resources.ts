@@ -14,6 +14,8 @@ export interface SandboxResources {
   readonly hostRules: boolean
   /** Temporary files of the run (configs, FIFOs); the logs directory is kept. */
   readonly workDir?: string
+  /** The run's lease (src/sandbox/lease.ts): removed once everything else is gone. */
+  readonly lease?: string
 }
 
 export const names = (runId: string) =>
