@@ -18,6 +18,7 @@ import {
   readRecord,
   type LeaseState
 } from './lease.js'
+import { restoreNamespaceLogging } from './namespace-logging.js'
 import type { Family } from './netfilter.js'
 import { ownerAlive } from './resources.js'
 import { runChains, runIdsInRuleset } from './ruleset.js'
@@ -191,6 +192,13 @@ export async function sweep(deps: TeardownDeps, opts: SweepOptions): Promise<Swe
       ...f.networks.map((n) => `removed network ${n}`),
       ...leaseFiles.map((l) => `removed lease ${l}`)
     )
+  }
+  if (opts.canUseNetfilter) {
+    const restored = await restoreNamespaceLogging(deps, opts.leaseDir).catch((e: unknown) => {
+      problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`)
+      return undefined
+    })
+    if (restored) removed.push(restored)
   }
   return { runs: runs.sort(), removed, problems }
 }
