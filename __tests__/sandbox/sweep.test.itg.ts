@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Docker } from '../../src/sandbox/docker.js'
 import { LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
-import { runCommand, type CommandRunner } from '../../src/sandbox/exec.js'
+import { realExec, runCommand, type CommandRunner } from '../../src/sandbox/exec.js'
 import { currentBootId, leasePath, probeLease } from '../../src/sandbox/lease.js'
 import { Netfilter } from '../../src/sandbox/netfilter.js'
 import { SECRETS_DIR } from '../../src/sandbox/removal.js'
@@ -203,7 +203,7 @@ function dyingAfter(n: number): CommandRunner {
 }
 
 const depsWith = (run: CommandRunner) => ({
-  docker: new Docker(run),
+  docker: new Docker({ ...realExec, run }),
   netfilter: new Netfilter(run)
 })
 
@@ -323,7 +323,7 @@ describeWith(
       let picks = 0
       let taken = ''
       try {
-        const created = await createNetworks(new Docker(runCommand), id, { 'awf.run': id }, [], {
+        const created = await createNetworks(new Docker(realExec), id, { 'awf.run': id }, [], {
           pool,
           // The first pick starts at the pool's first free block: another network takes it
           // between the look and the create.

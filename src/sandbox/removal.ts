@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import type { Docker } from './docker.js'
 import { removeLeaseFiles } from './lease.js'
 import type { Netfilter } from './netfilter.js'
-import { removalBatch } from './ruleset.js'
+import { removalBatch } from '../render/ruleset.js'
 import { settleAll } from './settle.js'
 
 export interface TeardownDeps {

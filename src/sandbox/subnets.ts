@@ -3,7 +3,7 @@
  * address-pool input names another), clear of every route on the host and every Docker
  * network. Pure; the caller supplies what is in use and retries on a collision.
  */
-import { problem, type PolicyProblem } from '../policy/problem.js'
+import { problem, type InputProblem } from '../common/errors.js'
 
 export interface Ipv4Net {
   readonly base: number
@@ -129,7 +129,7 @@ const POOL_EXPECTED =
  * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
  * clusters whose address plan already uses the default. Empty means the default.
  */
-export function parseAddressPool(text: string, where: string): Ipv4Net | PolicyProblem {
+export function parseAddressPool(text: string, where: string): Ipv4Net | InputProblem {
   const value = text.trim()
   if (value === '') return DEFAULT_POOL
   const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value)

@@ -21,7 +21,7 @@ import {
 import { restoreNamespaceLogging } from './namespace-logging.js'
 import type { Family } from './netfilter.js'
 import { ownerAlive } from './resources.js'
-import { runChains, runIdsInRuleset } from './ruleset.js'
+import { runChains, runIdsInRuleset } from '../render/ruleset.js'
 import { removeRun, type TeardownDeps } from './removal.js'
 
 export type Owner = 'live' | 'dead' | 'foreign'

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import type { SandboxTopology } from '../render/types.js'
 import { DockerError, type Docker } from './docker.js'
-import { names } from './resources.js'
+import { runNames as names } from '../common/run-names.js'
 import { settleAll } from './settle.js'
 import {
   formatNet,
