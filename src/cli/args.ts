@@ -68,6 +68,8 @@ Run flags:
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 

@@ -54,6 +54,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       cache: place.imageCache
     },
     stdio: place.stdio,
+    addressPool: settings.addressPool,
     ablation: place.ablation
   }
 }

@@ -6,7 +6,14 @@
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
+import {
+  InputError,
+  inputWhere,
+  isProblem,
+  type InputOrigin,
+  type InputProblem
+} from '../common/errors.js'
+import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
@@ -25,6 +32,8 @@ export interface RunSettings {
   readonly agentImage?: string
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** Where the run's subnets come from; the default pool when absent. */
+  readonly addressPool?: Ipv4Net
 }
 
 export interface SettingsContext {
@@ -104,6 +113,11 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const addressPool = attempt(() => {
+    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
+    if (isProblem(pool)) throw new InputError([pool])
+    return pool
+  })
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
@@ -115,6 +129,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     hostFirewall: hostFirewall!,
     agentImage,
     baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image'])
+    proxyImage: given(inputs['proxy-image']),
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
   }
 }
