@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync, openSync, constants as constants$1, chmodSync, writeSync, closeSync, mkdirSync, copyFileSync, chownSync, lstatSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdirSync, rmSync, openSync, constants as constants$1, linkSync, closeSync, lstatSync, readdirSync, chmodSync, writeSync, copyFileSync, chownSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { constants, totalmem, tmpdir } from 'node:os';
 import { posix, dirname, isAbsolute, normalize, join, resolve, relative } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
@@ -5612,6 +5612,10 @@ function removalBatch(saveText, runId) {
     }
     return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
+/** The run's chains in this ruleset, as `table/chain`, for the sweep's report. */
+function runChains(saveText, runId) {
+    return parseSave(saveText).flatMap((t) => t.chains.filter((c) => isRunChain(c, runId)).map((c) => `${t.name}/${c}`));
+}
 
 /**
  * The running system compared with the plan it was built from: the self-check before the
@@ -5945,7 +5949,8 @@ const TEXT_INPUTS = [
     'memory-limit',
     'pids-limit',
     'host-firewall',
-    'expected-blocks'
+    'expected-blocks',
+    'address-pool'
 ];
 /** Inputs that are booleans (action.yml gives each a default). */
 const BOOLEAN_INPUTS = ['tty', 'fail-on-blocked'];
@@ -6105,14 +6110,14 @@ function runnerPathsFrom(env, execPath) {
     };
 }
 
-let current = {
+let current$1 = {
     debug: () => undefined,
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`)
 };
-const debug = (message) => current.debug();
-const info = (message) => current.info(message);
-const warning = (message) => current.warning(message);
+const debug = (message) => current$1.debug();
+const info = (message) => current$1.info(message);
+const warning = (message) => current$1.warning(message);
 
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
@@ -7364,9 +7369,14 @@ class Docker {
         return `${result.stdout}${result.stderr}`.trim();
     }
 }
-/** stderr lines other than the ones saying a thing was already gone. */
+/**
+ * stderr lines other than the ones saying a thing was already gone (and the `exit status 1`
+ * trailer some Docker versions print after them).
+ */
 function realErrors(stderr, alreadyGone) {
-    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
+    return stderr
+        .split('\n')
+        .filter((l) => l.trim() && !alreadyGone.test(l) && !/^exit status \d+$/.test(l.trim()));
 }
 /** `docker ps` prints labels as `k=v,k2=v2`. */
 function parseLabelList(text) {
@@ -7377,6 +7387,169 @@ function parseLabelList(text) {
             labels[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     return labels;
+}
+
+/**
+ * Who owns a run, checkable by every process on the machine whatever its PID namespace or
+ * container: the lease is a FIFO that the owner keeps open for reading while it lives. The
+ * kernel closes it when the owner dies, however it dies (SIGKILL, OOM), and from then on an
+ * open for writing fails with ENXIO. No PID, no clock, no renewal.
+ *
+ * Next to the FIFO, a record says where the run keeps what the sweep must find without Docker
+ * or netfilter (its temporary root). Both are written before the run creates anything and
+ * removed after everything else, so a run is never without a lease while it has leftovers.
+ */
+/** Root's lease folder: one per machine (or per shared /run), as systemd would place it. */
+const SYSTEM_LEASE_DIR = '/run/awf/leases';
+/** Labels on every container and network: the lease's path and the boot it was taken in. */
+const LEASE_LABEL = 'awf.lease';
+const BOOT_LABEL = 'awf.boot';
+const LEASE = /^([0-9a-f]{8})\.lease$/;
+const RECORD = /^([0-9a-f]{8})\.json$/;
+const leasePath = (dir, runId) => join(dir, `${runId}.lease`);
+const recordPath = (lease) => lease.replace(/\.lease$/, '.json');
+/** This boot of the kernel: a lease from another boot belongs to a dead owner. */
+function currentBootId() {
+    try {
+        return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/** /run/awf/leases where we may write there (root), else a folder in the temporary root. */
+function defaultLeaseDir(tempRoot) {
+    for (const dir of [SYSTEM_LEASE_DIR, join(tempRoot, 'awf-leases')]) {
+        try {
+            mkdirSync(dir, { recursive: true, mode: 0o755 });
+            const probe = join(dir, `.probe-${process.pid}`);
+            writeFileSync(probe, '');
+            rmSync(probe);
+            return dir;
+        }
+        catch {
+            continue;
+        }
+    }
+    throw new Error(`cannot write the run's lease in ${SYSTEM_LEASE_DIR} nor in ${tempRoot}`);
+}
+/** Whether the lease's owner still holds it. Never blocks, never creates anything. */
+function probeLease(path) {
+    try {
+        if (!lstatSync(path).isFIFO())
+            return 'unknown';
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+    try {
+        closeSync(openSync(path, constants$1.O_WRONLY | constants$1.O_NONBLOCK | constants$1.O_NOFOLLOW));
+        return 'held';
+    }
+    catch (e) {
+        const code = e.code;
+        return code === 'ENXIO' ? 'free' : code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+}
+function readRecord(lease) {
+    try {
+        const r = JSON.parse(readFileSync(recordPath(lease), 'utf8'));
+        return typeof r.runId === 'string' && typeof r.tempRoot === 'string'
+            ? r
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The lease's files, record first: a FIFO left alone still marks a dead run for the sweep. */
+function removeLeaseFiles(lease) {
+    rmSync(recordPath(lease), { force: true });
+    rmSync(lease, { force: true });
+}
+/** Run ids with a lease or a record in `dir`. */
+function leasesIn(dir) {
+    let entries;
+    try {
+        entries = readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+    const ids = new Set();
+    for (const name of entries) {
+        const id = LEASE.exec(name)?.[1] ?? RECORD.exec(name)?.[1];
+        if (id)
+            ids.add(id);
+    }
+    return [...ids].sort();
+}
+/** A lease this process holds. */
+class Lease {
+    runId;
+    path;
+    fd;
+    constructor(runId, path, fd) {
+        this.runId = runId;
+        this.path = path;
+        this.fd = fd;
+    }
+    /**
+     * Takes a lease under a run id no run on the machine has (`newRunId` is asked again on a
+     * clash), then writes its record. The FIFO is made under a private name and linked into
+     * place only once it is held, so no sweep ever sees a live run's lease unheld.
+     */
+    static async take(run, dir, newRunId, tempRoot) {
+        const staging = join(dir, `.staging-${process.pid}-${newRunId()}`);
+        const made = await run('mkfifo', ['-m', '0622', staging]);
+        if (made.exitCode !== 0)
+            throw new Error(`cannot make the run's lease in ${dir}: ${made.stderr.trim()}`);
+        const fd = openSync(staging, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+        try {
+            for (let attempt = 0; attempt < 8; attempt++) {
+                const runId = newRunId();
+                const path = leasePath(dir, runId);
+                try {
+                    // The link claims the run id: it fails when any run, live or dead, has it.
+                    linkSync(staging, path);
+                }
+                catch (e) {
+                    if (e.code === 'EEXIST')
+                        continue;
+                    throw e;
+                }
+                const lease = new Lease(runId, path, fd);
+                writeRecord(path, { runId, tempRoot, bootId: currentBootId(), pid: process.pid });
+                return lease;
+            }
+            throw new Error(`no free run id in ${dir} after 8 tries`);
+        }
+        catch (e) {
+            closeSync(fd);
+            throw e;
+        }
+        finally {
+            rmSync(staging, { force: true });
+        }
+    }
+    get held() {
+        return this.fd !== undefined;
+    }
+    /**
+     * Lets go of the lease. With `removeFiles` (everything of the run is gone) the files go too;
+     * without, they stay, unheld, and the next sweep finishes what the run left.
+     */
+    release(removeFiles) {
+        if (this.fd !== undefined)
+            closeSync(this.fd);
+        this.fd = undefined;
+        if (removeFiles)
+            removeLeaseFiles(this.path);
+    }
+}
+function writeRecord(lease, r) {
+    const record = { ...r, started: new Date().toISOString() };
+    writeFileSync(recordPath(lease), `${JSON.stringify(record)}\n`, { mode: 0o644 });
 }
 
 /**
@@ -8326,6 +8499,147 @@ async function ensureImage(docker, kind, root, options) {
 }
 
 /**
+ * The one host setting a run changes: net.netfilter.nf_log_all_netns, which lets LOG rules
+ * inside the agent's network namespace reach the kernel log. The first run that turns it on
+ * writes down the value it found, next to the leases; whoever removes the last run on the
+ * machine (its teardown, the post step or a sweep) puts that value back.
+ */
+const SETTING = 'net.netfilter.nf_log_all_netns';
+const PROC_PATH = '/proc/sys/net/netfilter/nf_log_all_netns';
+const recordOf = (leaseDir) => join(leaseDir, `${SETTING}.was`);
+function current() {
+    try {
+        return readFileSync(PROC_PATH, 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Turns namespace logging on, first writing down what it was if this run changes it. */
+async function enableNamespaceLogging(netfilter, leaseDir) {
+    const was = current();
+    if (was !== undefined && was !== '1') {
+        try {
+            // Exclusive: of runs starting together, the first one's record stands.
+            writeFileSync(recordOf(leaseDir), `${was}\n`, { flag: 'wx', mode: 0o644 });
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+    }
+    await netfilter.setSysctl(SETTING, '1');
+}
+/**
+ * Puts the setting back when no run on the machine may still need it: no lease in the folder
+ * is held and no network of any run is left. Returns the line to report, if it did.
+ */
+async function restoreNamespaceLogging(deps, leaseDir) {
+    let was;
+    try {
+        was = readFileSync(recordOf(leaseDir), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    if (leasesIn(leaseDir).some((id) => probeLease(leasePath(leaseDir, id)) === 'held'))
+        return undefined;
+    if ((await deps.docker.networks(RUN_LABEL)).length > 0)
+        return undefined;
+    if (!/^[01]$/.test(was)) {
+        rmSync(recordOf(leaseDir), { force: true });
+        return undefined;
+    }
+    // The record goes first: a run starting now writes its own and turns the setting on after.
+    rmSync(recordOf(leaseDir), { force: true });
+    await deps.netfilter.setSysctl(SETTING, was);
+    return `restored ${SETTING} to ${was}`;
+}
+
+/**
+ * Removing a run's resources (for teardown, the post step and the sweep), in an order that keeps every leftover findable: files that may
+ * hold secrets first, then containers and host rules, then networks, then the rest of the
+ * work folder, and the lease last (a run with a lease left is what the sweep looks for).
+ * Idempotent, and safe to run twice at once; each step runs even when an earlier one failed,
+ * and problems are returned for the caller to report as warnings, never thrown over the
+ * command's result.
+ */
+/** The work folder's subfolder for files that hold secrets: always the first thing removed. */
+const SECRETS_DIR = 'secrets';
+const message = (e) => (e instanceof Error ? e.message : String(e));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Deletes the run's jumps and chains. Another sweep may remove some of them between our save
+ * and our restore, which fails the batch: then look again.
+ */
+async function removeHostRules(netfilter, runId) {
+    await settleAll([4, 6].map(async (family) => {
+        for (let attempt = 1;; attempt++) {
+            const batch = removalBatch(await netfilter.save(family), runId);
+            if (!batch)
+                return;
+            try {
+                return await netfilter.restore(family, batch);
+            }
+            catch (e) {
+                if (attempt >= 4)
+                    throw e;
+            }
+        }
+    }));
+}
+/** A network is refused while a container another teardown is removing is still attached. */
+async function removeNetworks(docker, networks) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await docker.networkRemove(networks);
+        }
+        catch (e) {
+            if (attempt >= 5 || !/active endpoints/i.test(message(e)))
+                throw e;
+            await pause(300 * attempt);
+        }
+    }
+}
+/** The secrets first (they must not outlive a failure later on), then the rest. */
+function removeFolder(dir, secretsOnly) {
+    rmSync(secretsOnly ? join(dir, SECRETS_DIR) : dir, {
+        recursive: true,
+        force: true,
+        maxRetries: 3
+    });
+}
+/** Removes everything `r` names; returns the problems (empty when all is gone). */
+async function removeRun(deps, r) {
+    const problems = [];
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (e) {
+            problems.push(`${what}: ${message(e)}`);
+        }
+    };
+    for (const dir of r.folders)
+        await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
+    await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
+    for (const dir of r.folders)
+        await attempt('removing temporary files', () => removeFolder(dir, false));
+    const lease = r.lease;
+    if (lease && problems.length === 0)
+        await attempt('removing the lease', () => removeLeaseFiles(lease));
+    return problems;
+}
+
+/**
  * What one run holds (for teardown and the post step) and who owns it (for the sweep of
  * crashed runs). The names themselves come from src/common/run-names.ts.
  */
@@ -8351,92 +8665,203 @@ function ownerAlive(token) {
 }
 
 /**
- * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
- * files. Idempotent; each step runs even when an earlier one failed, and problems are
- * returned for the caller to report as warnings, never thrown over the command's result.
+ * The sweep: finds what runs whose owner died left behind, on this machine, and removes it.
+ * A run is judged by its lease (src/sandbox/lease.ts) wherever the sweep can see it; a run
+ * whose lease it cannot see (another runner container with its own /run) is left alone.
+ * Two sweeps at once remove the same things without failing; a sweep killed halfway leaves
+ * the lease of every run it did not finish, so the next sweep finishes the job.
  */
-const message = (e) => (e instanceof Error ? e.message : String(e));
-async function removeHostRules(netfilter, runId) {
-    await settleAll([4, 6].map(async (family) => {
-        const batch = removalBatch(await netfilter.save(family), runId);
-        if (batch)
-            await netfilter.restore(family, batch);
-    }));
+/**
+ * Whether the run's owner lives. `labels` are those of any of its containers or networks;
+ * without them (chains alone) only a lease in our own folder can say it lives.
+ */
+function judgeOwner(runId, labels, ctx) {
+    if (!labels)
+        return ctx.probe(leasePath(ctx.leaseDir, runId)) === 'held' ? 'live' : 'dead';
+    const boot = labels[BOOT_LABEL];
+    if (boot && boot !== ctx.bootId)
+        return 'dead';
+    const lease = labels[LEASE_LABEL];
+    if (!lease)
+        return ctx.legacyAlive(labels[OWNER_LABEL] ?? '') ? 'live' : 'dead';
+    switch (ctx.probe(lease)) {
+        case 'held':
+            return 'live';
+        case 'free':
+            return 'dead';
+        case 'absent':
+            // Our own folder shows every live run's lease; another folder may simply not be visible.
+            return dirname(lease) === ctx.leaseDir ? 'dead' : 'foreign';
+        default:
+            return 'foreign';
+    }
 }
-async function teardown(deps, r) {
-    const problems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (e) {
-            problems.push(`${what}: ${message(e)}`);
-        }
+const STAGING_GRACE_MS = 60000;
+/** What exists, per run id. Chains and containers are listed before networks (see below). */
+async function inventory(deps, opts) {
+    const found = new Map();
+    const entry = (id) => {
+        let f = found.get(id);
+        if (!f)
+            found.set(id, (f = { containers: [], networks: [], chains: [] }));
+        return f;
     };
-    // Containers and rules are independent. Rules go before networks: a run that still has
-    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
-    await Promise.all([
-        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
-        r.hostRules
-            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
-            : undefined
-    ]);
-    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
-    if (r.workDir) {
-        const dir = r.workDir;
-        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
+    // A run has networks whenever it has chains or containers (made after them, removed
+    // before them). Listed in this order, chains seen without networks are truly orphaned.
+    if (opts.canUseNetfilter)
+        for (const family of [4, 6]) {
+            const saved = await deps.netfilter.save(family);
+            for (const id of runIdsInRuleset(saved))
+                entry(id).chains.push(...runChains(saved, id).map((c) => `${c} (IPv${family})`));
+        }
+    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
+        const id = c.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).containers.push(c.name);
+        entry(id).labels ??= c.labels;
+    }
+    for (const n of await deps.docker.networks(RUN_LABEL)) {
+        const id = n.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).networks.push(n.name);
+        entry(id).labels = n.labels;
+    }
+    for (const id of leasesIn(opts.leaseDir))
+        entry(id);
+    return found;
+}
+function workFolders(runId, roots) {
+    const prefix = `awf-${runId}-`;
+    return [...new Set(roots)].flatMap((root) => {
+        try {
+            return readdirSync(root)
+                .filter((name) => name.startsWith(prefix))
+                .map((name) => join(root, name));
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/** Staging FIFOs of takers killed between making and linking them. */
+function removeAbandonedStaging(dir) {
+    const removed = [];
+    let names = [];
+    try {
+        names = readdirSync(dir).filter((n) => n.startsWith('.staging-'));
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        const path = join(dir, name);
+        try {
+            const old = Date.now() - lstatSync(path).ctimeMs > STAGING_GRACE_MS;
+            if (old && probeLease(path) === 'free') {
+                rmSync(path, { force: true });
+                removed.push(`removed lease ${path}`);
+            }
+        }
+        catch {
+            continue;
+        }
+    }
+    return removed;
+}
+async function sweep(deps, opts) {
+    const ctx = {
+        leaseDir: opts.leaseDir,
+        bootId: currentBootId(),
+        probe: probeLease,
+        legacyAlive: ownerAlive
+    };
+    const runs = [];
+    const removed = removeAbandonedStaging(opts.leaseDir);
+    const problems = [];
+    for (const [runId, f] of await inventory(deps, opts)) {
+        if (judgeOwner(runId, f.labels, ctx) !== 'dead')
+            continue;
+        const labelled = f.labels?.[LEASE_LABEL];
+        const lease = labelled ?? leasePath(opts.leaseDir, runId);
+        const record = readRecord(lease);
+        const folders = workFolders(runId, [...opts.tempRoots, ...(record ? [record.tempRoot] : [])]);
+        const leaseFiles = probeLease(lease) === 'absent' ? [] : [lease];
+        const failed = await removeRun(deps, {
+            runId,
+            containers: f.containers,
+            networks: f.networks,
+            hostRules: f.chains.length > 0,
+            folders,
+            lease
+        });
+        runs.push(runId);
+        if (failed.length > 0) {
+            problems.push(...failed.map((p) => `run ${runId}: ${p}`));
+            continue;
+        }
+        removed.push(...folders.map((d) => `removed folder ${d}`), ...f.containers.map((c) => `removed container ${c}`), ...f.chains.map((c) => `removed chain ${c}`), ...f.networks.map((n) => `removed network ${n}`), ...leaseFiles.map((l) => `removed lease ${l}`));
+    }
+    if (opts.canUseNetfilter) {
+        const restored = await restoreNamespaceLogging(deps, opts.leaseDir).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            removed.push(restored);
+    }
+    return { runs: runs.sort(), removed, problems };
+}
+
+/**
+ * Removing the sandbox: a run's own teardown (also the CLI's on a signal, and the action's
+ * post step), and the sweep of crashed runs at the start of a run.
+ */
+/**
+ * Removes one run's sandbox as the run (or the post step after it) knows it; when all of it
+ * is gone and no other run is left on the machine, the kernel setting runs change goes back.
+ */
+async function teardown(deps, r) {
+    const problems = await removeRun(deps, {
+        runId: r.runId,
+        containers: r.containers,
+        networks: r.networks,
+        hostRules: r.hostRules,
+        folders: r.workDir && existsSync(r.workDir) ? [r.workDir] : [],
+        lease: r.lease
+    });
+    if (problems.length === 0 && r.lease && r.hostRules) {
+        const restored = await restoreNamespaceLogging(deps, dirname(r.lease)).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            info(restored);
     }
     return problems;
 }
 /**
- * Removes what crashed runs left: resources labelled with a run whose owner process is gone,
- * and chains whose run has no network left. A live concurrent run is never touched.
+ * The sweep at the start of a run: logs one line per thing removed, warns about what could
+ * not be (the next sweep tries again), and returns the dead runs it cleaned up after.
  */
-async function sweepStale(deps, canUseNetfilter) {
-    const networks = await deps.docker.networks(RUN_LABEL);
-    const live = new Set();
-    const stale = new Set();
-    for (const n of networks) {
-        const runId = n.labels[RUN_LABEL];
-        if (!runId)
-            continue;
-        if (ownerAlive(n.labels[OWNER_LABEL] ?? ''))
-            live.add(runId);
-        else
-            stale.add(runId);
-    }
-    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
-        const runId = c.labels[RUN_LABEL];
-        if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
-            stale.add(runId);
-    }
-    if (canUseNetfilter) {
-        for (const family of [4, 6])
-            for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
-                if (!live.has(runId))
-                    stale.add(runId);
-    }
-    for (const runId of stale) {
-        const n = runNames(runId);
-        const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name);
-        const problems = await teardown(deps, {
-            runId,
-            containers: containers.length > 0 ? containers : [n.agent, n.proxy],
-            networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
-            hostRules: canUseNetfilter
-        });
-        if (problems.length > 0)
-            throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`);
-    }
-    return [...stale].sort();
+async function sweepStale(deps, canUseNetfilter, tempRoot, leaseDir = defaultLeaseDir(tempRoot)) {
+    const outcome = await sweep(deps, { canUseNetfilter, leaseDir, tempRoots: [tempRoot] });
+    for (const line of outcome.removed)
+        info(line);
+    for (const problem of outcome.problems)
+        warning(`leftovers of a crashed run: ${problem}`);
+    return [...outcome.runs];
 }
 
 /**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
+ * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
+ * address-pool input names another), clear of every route on the host and every Docker
+ * network. Pure; the caller supplies what is in use and retries on a collision.
  */
-const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
 const BLOCK_PREFIX = 24;
+/** The pool runs take their networks from when no address pool is given. */
+const DEFAULT_ADDRESS_POOL = '172.28.0.0/14';
 function ipv4ToInt(text) {
     const parts = text.split('.').map(Number);
     if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
@@ -8459,6 +8884,7 @@ function parseIpv4Net(text) {
         return undefined;
     }
 }
+const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL);
 function overlaps(a, b) {
     const prefix = Math.min(a.prefix, b.prefix);
     const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
@@ -8491,16 +8917,21 @@ function popcount(n) {
         count += v & 1;
     return count;
 }
+/** How many /24 blocks a pool holds. */
+function poolBlocks(pool) {
+    return 2 ** (BLOCK_PREFIX - pool.prefix);
+}
 /**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
+ * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
+ * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
+ * Docker reports that another network took a block meanwhile, picks again with a new one.
  */
-function pickFreeSubnets(used, count, start) {
-    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
+function pickFreeSubnets(used, count, start, pool = DEFAULT_POOL) {
+    const blocks = poolBlocks(pool);
     const picked = [];
     for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (start + i) % blocks;
-        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        const index = (((start + i) % blocks) + blocks) % blocks;
+        const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
         if (used.some((u) => overlaps(u, candidate)))
             continue;
         if (picked.some((p) => overlaps(p, candidate)))
@@ -8508,9 +8939,41 @@ function pickFreeSubnets(used, count, start) {
         picked.push(candidate);
     }
     if (picked.length < count)
-        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-            'networks (docker network prune) or routes in that range');
+        throw new Error(`no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
+            'Docker networks (docker network prune) or routes in that range, or give another ' +
+            'address-pool');
     return picked;
+}
+/**
+ * Docker's refusal when a subnet is taken by a network created after we looked: the one error
+ * that picking again can cure.
+ */
+function isSubnetCollision(message) {
+    return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(message);
+}
+/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
+const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((text) => parseIpv4Net(text));
+const POOL_EXPECTED = 'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
+    'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).';
+/**
+ * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
+ * clusters whose address plan already uses the default. Empty means the default.
+ */
+function parseAddressPool(text, where) {
+    const value = text.trim();
+    if (value === '')
+        return DEFAULT_POOL;
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    const net = m ? parseIpv4Net(value) : undefined;
+    if (!m || !net)
+        return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED);
+    if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
+        return problem(where, text, `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`, POOL_EXPECTED);
+    if (ipv4ToInt(m[1]) !== net.base)
+        return problem(where, text, `has host bits set (the network is ${formatNet(net)})`, POOL_EXPECTED);
+    if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
+        return problem(where, text, 'overlaps loopback, link-local, multicast or reserved space', POOL_EXPECTED);
+    return net;
 }
 function formatNet(net) {
     return `${intToIpv4(net.base)}/${net.prefix}`;
@@ -8522,7 +8985,9 @@ function hostAddress(net, n) {
 
 /**
  * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets that nothing on the host uses.
+ * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. Another
+ * run (or anything else) may take a subnet between our look and our create: then both
+ * networks are removed and the pick is made again, a few times.
  */
 async function usedSubnets(docker) {
     const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
@@ -8532,10 +8997,10 @@ async function usedSubnets(docker) {
         ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
     ];
 }
-/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
-async function createNetworks(docker, runId, labels, upstreamDns) {
+/** Picks after this many collisions are given up, with Docker's last refusal. */
+const PICK_ATTEMPTS = 5;
+async function createPair(docker, runId, labels, [internal, egress]) {
     const n = runNames(runId);
-    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
     await settleAll([
         docker.networkCreate({
             name: n.internalNetwork,
@@ -8552,6 +9017,28 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
             labels
         })
     ]);
+}
+/** Both networks; a subnet taken meanwhile removes them and picks again. */
+async function createWithRetry(docker, request, random) {
+    const n = runNames(request.runId);
+    for (let attempt = 1;; attempt++) {
+        const picked = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(random() * 2 ** 16), request.pool);
+        try {
+            await createPair(docker, request.runId, request.labels, picked);
+            return picked;
+        }
+        catch (e) {
+            const collided = e instanceof DockerError && isSubnetCollision(e.message);
+            if (!collided || attempt >= PICK_ATTEMPTS)
+                throw e;
+            await docker.networkRemove([n.internalNetwork, n.egressNetwork]);
+        }
+    }
+}
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+async function createNetworks(docker, runId, labels, upstreamDns, { pool, random = Math.random } = {}) {
+    const n = runNames(runId);
+    const [internal, egress] = await createWithRetry(docker, { runId, labels, pool }, random);
     return {
         topology: {
             runId,
@@ -8618,8 +9105,10 @@ async function prepare(run) {
         ensureImage(deps.docker, 'proxy', root, request.images),
         ensureImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
-        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
-        sweepStale(deps, request.hostFirewall).then((swept) => {
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
+            pool: request.addressPool
+        }),
+        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
@@ -8652,21 +9141,37 @@ async function applyHostRules(run, prepared) {
     await run.hooks.phase('Applying host firewall rules', () => settleAll([
         rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
         rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-        netfilter.enableNamespaceLogging()
+        enableNamespaceLogging(netfilter, run.leaseDir)
     ]));
 }
 
 /** What every phase of one run shares: its names, labels, logs folder and resource ledger. */
-function beginRun(deps, request, hooks, runId = newRunId()) {
+function beginRun(deps, request, hooks, lease, leaseDir) {
+    const { runId } = lease;
     const names = runNames(runId);
-    let resources = { runId, containers: [], networks: [], hostRules: false };
+    let resources = {
+        runId,
+        containers: [],
+        networks: [],
+        hostRules: false,
+        lease: lease.path
+    };
+    hooks.onResources(resources);
     return {
         deps,
         request,
         hooks,
         runId,
         names,
-        labels: { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() },
+        // awf.owner stays for sweeps of earlier versions, which would take a run without it for dead.
+        labels: {
+            [RUN_LABEL]: runId,
+            [LEASE_LABEL]: lease.path,
+            [BOOT_LABEL]: currentBootId(),
+            [OWNER_LABEL]: ownerToken()
+        },
+        lease,
+        leaseDir,
         logsDir: request.logsDir ?? join(request.tempRoot, names.logsDir),
         track: (change) => {
             resources = { ...resources, ...change };
@@ -8801,7 +9306,13 @@ class Netfilter {
      * agent's dropped packets are recorded like the host's.
      */
     async enableNamespaceLogging() {
-        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
+    }
+    /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
+    async setSysctl(name, value) {
+        if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
+            throw new NetfilterError(`refusing to set ${JSON.stringify(name)} to ${JSON.stringify(value)}`);
+        await this.exec('sysctl', ['-q', '-w', `${name}=${value}`]);
     }
     /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
     async kernelLog() {
@@ -8899,7 +9410,10 @@ function realDeps() {
  */
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks, runId) {
-    const run = beginRun(deps, request, hooks, runId);
+    // The lease comes first: from here on, whatever the run leaves is the sweep's to find.
+    const leaseDir = request.leaseDir ?? defaultLeaseDir(request.tempRoot);
+    const lease = await Lease.take(deps.exec.run, leaseDir, newRunId, request.tempRoot);
+    const run = beginRun(deps, request, hooks, lease, leaseDir);
     try {
         const prepared = await prepare(run);
         await applyHostRules(run, prepared);
@@ -8918,9 +9432,19 @@ async function runSandboxed(deps, request, hooks, runId) {
 }
 async function removeSandbox(run) {
     await run.hooks.phase('Removing the sandbox', async () => {
-        for (const problem of await teardown(run.deps, run.resources()))
+        const problems = await teardown(run.deps, run.resources());
+        for (const problem of problems)
             warning(problem);
-        run.track({ containers: [], networks: [], hostRules: false, workDir: undefined });
+        // With problems left, the lease's files stay (unheld) for the post step or the next sweep.
+        run.lease.release(problems.length === 0);
+        if (problems.length === 0)
+            run.track({
+                containers: [],
+                networks: [],
+                hostRules: false,
+                workDir: undefined,
+                lease: undefined
+            });
     });
 }
 
@@ -9008,6 +9532,7 @@ function sandboxRequest(settings, place) {
             cache: place.imageCache
         },
         stdio: place.stdio,
+        addressPool: settings.addressPool,
         ablation: place.ablation
     };
 }
@@ -9159,6 +9684,12 @@ function resolveSettings(inputs, ctx) {
         tty: inputs.tty
     }, where, ctx.totalMemory));
     const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    const addressPool = attempt(() => {
+        const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
+        if (isProblem(pool))
+            throw new InputError([pool]);
+        return pool;
+    });
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
@@ -9171,7 +9702,8 @@ function resolveSettings(inputs, ctx) {
         hostFirewall: hostFirewall,
         agentImage,
         baseImage: given(inputs['base-image']),
-        proxyImage: given(inputs['proxy-image'])
+        proxyImage: given(inputs['proxy-image']),
+        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
     };
 }
 
@@ -9226,6 +9758,8 @@ Run flags:
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
