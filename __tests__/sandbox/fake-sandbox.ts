@@ -137,6 +137,7 @@ export class FakeSandbox {
         openHandshake: () => Promise.resolve(this.handshake()),
         inspectProcesses: () => [],
         findInitBinary: () => '/usr/bin/docker-init',
+        observeRunner: () => ({}),
         canary: () =>
           failing('canary')
             ? Promise.reject(new Error('enforcement canary failed'))

@@ -7,6 +7,7 @@ import { findInitBinary } from './images.js'
 import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
+import { observeRunner } from './runner-facts.js'
 import type { SandboxDeps } from './types.js'
 
 export function realDeps(): SandboxDeps {
@@ -19,6 +20,7 @@ export function realDeps(): SandboxDeps {
       openHandshake: (dir) => Handshake.create(realExec.run, dir),
       inspectProcesses: inspectProcessTree,
       findInitBinary: () => findInitBinary(),
+      observeRunner,
       canary: runCanary
     }
   }
