@@ -1,5 +1,5 @@
 import { parseHomeConfig } from '../../src/agent/home-config.js'
-import { PolicyError } from '../../src/policy/problem.js'
+import { InputError } from '../../src/common/errors.js'
 
 const WHERE = 'input home-config'
 
@@ -25,7 +25,7 @@ describe('home-config', () => {
     ['~/.docker', 'holds credentials'],
     ['a\u0007b', 'control character']
   ])('%j is refused', (entry, why) => {
-    expect(() => parseHomeConfig(entry, WHERE)).toThrow(PolicyError)
+    expect(() => parseHomeConfig(entry, WHERE)).toThrow(InputError)
     expect(() => parseHomeConfig(entry, WHERE)).toThrow(why)
     expect(() => parseHomeConfig(entry, WHERE)).toThrow(WHERE)
   })
@@ -35,7 +35,7 @@ describe('home-config', () => {
       parseHomeConfig('/a\n~/.ssh\n.ok', WHERE)
       throw new Error('not refused')
     } catch (e) {
-      expect((e as PolicyError).problems).toHaveLength(2)
+      expect((e as InputError).problems).toHaveLength(2)
     }
   })
 })

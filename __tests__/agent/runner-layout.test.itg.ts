@@ -72,6 +72,8 @@ describeWith(
       write(event, `{"nonce":"${nonce}"}`)
       write(join(work, '_tool', 'mytool', 'bin', 'mytool'), tool('cache'), 0o755)
       write(join(home, '.local', 'bin', 'hometool'), tool('home'), 0o755)
+      write(join(home, '.claude', 'settings.json'), `{"claude":"${nonce}"}`)
+      chmodSync(join(home, '.claude'), 0o755)
       write(join(work, '_temp', 'pathtool', 'bin', 'pathtool'), tool('githubpath'), 0o755)
       for (const d of [fake, home, join(home, '.local'), root, work, join(work, '_temp')])
         chmodSync(d, 0o755)
@@ -108,6 +110,9 @@ describeWith(
         echo "mytool=$(mytool)"; echo "hometool=$(hometool)"; echo "pathtool=$(pathtool)"
         python3 -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])" '${socket}' 2>/dev/null; echo "socket=$?"
         touch "$HOME/.local/probe"; echo "homelocal=$?"
+        echo "claude=$(cat "$HOME/.claude/settings.json")"
+        (echo x >> "$HOME/.claude/settings.json") 2>/dev/null; echo "claudewrite=$?"
+        touch "$HOME/.claude/other"; echo "claudedir=$?"
         touch "${workspace}/probe"; echo "workspace=$?"
       `
       const env = {
@@ -136,6 +141,8 @@ describeWith(
           'allowed.test',
           '--dns-servers',
           LAB_RESOLVER,
+          '--home-config',
+          '~/.claude/settings.json',
           '--',
           'bash',
           '-c',
@@ -186,6 +193,12 @@ describeWith(
     test('the fresh HOME stays writable around mounted PATH folders', () => {
       expect(out.homelocal).toBe('0')
       expect(out.workspace).toBe('0')
+    })
+
+    test('a HOME config file listed in home-config is readable, not writable', () => {
+      expect(out.claude).toBe(`{"claude":"${nonce}"}`)
+      expect(out.claudewrite).toBe('1')
+      expect(out.claudedir).toBe('0')
     })
 
     test('a listening unix socket in a visible folder cannot be reached', () => {

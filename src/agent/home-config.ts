@@ -5,14 +5,14 @@
  */
 import { posix } from 'node:path'
 import { parseList } from '../policy/list.js'
-import { PolicyError, problem, type PolicyProblem } from '../policy/problem.js'
+import { InputError, problem, type InputProblem } from '../common/errors.js'
 import { HOME_SECRETS } from './filesystem.js'
 
 const ACCEPTED =
   'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.'
 
-function parseEntry(entry: string, where: string): string | PolicyProblem {
-  const refuse = (why: string): PolicyProblem => problem(where, entry, why, ACCEPTED)
+function parseEntry(entry: string, where: string): string | InputProblem {
+  const refuse = (why: string): InputProblem => problem(where, entry, why, ACCEPTED)
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(entry)) return refuse('contains a control character')
   const relative = entry.startsWith('~/') ? entry.slice(2) : entry
@@ -32,12 +32,12 @@ function parseEntry(entry: string, where: string): string | PolicyProblem {
 /** The listed paths, relative to HOME; every bad entry refused at once. */
 export function parseHomeConfig(text: string | undefined, where: string): string[] {
   const paths: string[] = []
-  const problems: PolicyProblem[] = []
+  const problems: InputProblem[] = []
   for (const entry of parseList(text ?? '')) {
     const parsed = parseEntry(entry, where)
     if (typeof parsed === 'string') paths.push(parsed)
     else problems.push(parsed)
   }
-  if (problems.length > 0) throw new PolicyError(problems)
+  if (problems.length > 0) throw new InputError(problems)
   return [...new Set(paths)].map((p) => posix.normalize(p))
 }

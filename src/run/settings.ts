@@ -4,6 +4,7 @@
  * the host firewall and where images come from. Every refusal comes back at once.
  */
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
+import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
@@ -23,6 +24,8 @@ export interface RunSettings {
   readonly hostFirewall: boolean
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
+  /** Paths under HOME (relative) shown read-only in the command's fresh HOME. */
+  readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
 }
@@ -101,6 +104,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
       ctx.totalMemory
     )
   )
+  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
@@ -114,6 +118,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     limits: limits!,
     hostFirewall: hostFirewall!,
     agentImage,
+    homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image'])
   }

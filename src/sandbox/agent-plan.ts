@@ -28,6 +28,7 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
     mode: prepared.mode,
     workspace: request.workspace,
     freshHome: home,
+    homeFiles: agent.homeConfig,
     emptyFile: emptyFile(workDir),
     uid: agent.uid,
     kindOf

@@ -50,6 +50,8 @@ export interface AgentRequest {
   /** From buildAgentEnv; the firewall's own variables are added here. */
   readonly env: Readonly<Record<string, string>>
   readonly runner: RunnerPaths
+  /** Paths under HOME (relative, validated) shown read-only in the fresh HOME. */
+  readonly homeConfig?: readonly string[]
   readonly limits: AgentLimits
 }
 
