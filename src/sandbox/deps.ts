@@ -1,4 +1,5 @@
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
+import { existsSync } from 'node:fs'
 import { runCanary } from './canary.js'
 import { Docker } from './docker.js'
 import { realExec } from './exec.js'
@@ -21,6 +22,7 @@ export function realDeps(): SandboxDeps {
       inspectProcesses: inspectProcessTree,
       findInitBinary: () => findInitBinary(),
       observeRunner,
+      interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
       canary: runCanary
     }
   }

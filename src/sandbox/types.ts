@@ -106,6 +106,8 @@ export interface SandboxProbes {
   readonly findInitBinary: () => string
   /** Runner processes and bound unix sockets on the machine (src/sandbox/runner-facts.ts). */
   readonly observeRunner: () => RunnerObservations
+  /** A network interface of that name is in our network namespace (the daemon's bridges are). */
+  readonly interfaceExists: (name: string) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
