@@ -17,9 +17,11 @@ function readOr<T>(read: () => T, fallback: T): T {
   }
 }
 
+const processIds = (): string[] =>
+  readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p))
+
 /** Executables of every runner process we may look at (all of them, as root). */
-function runnerExes(): string[] {
-  const pids = readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p))
+function runnerExes(pids: readonly string[]): string[] {
   const exes = pids.map((pid) => {
     const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '')
     if (RUNNER_PROGRAM.test(exe)) return exe
@@ -30,15 +32,26 @@ function runnerExes(): string[] {
   return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''))
 }
 
-/** Sockets bound in our network namespace and, where readable, in the machine's. */
-function boundSockets(): string[] {
-  return ['/proc/net/unix', '/proc/1/net/unix'].flatMap((file) =>
-    socketPathsFromProcNetUnix(readOr(() => readFileSync(file, 'utf8'), ''))
-  )
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids: readonly string[]): string[] {
+  const seen = new Set<string>()
+  const sockets = new Set<string>()
+  for (const pid of ['self', ...pids]) {
+    const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '')
+    if (!netns || seen.has(netns)) continue
+    seen.add(netns)
+    const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '')
+    for (const path of socketPathsFromProcNetUnix(table)) sockets.add(path)
+  }
+  return [...sockets].sort()
 }
 
 export function observeRunner(): RunnerObservations {
-  return { runnerExes: runnerExes(), sockets: boundSockets() }
+  const pids = processIds()
+  return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) }
 }
 
 /** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
