@@ -28,6 +28,8 @@ export interface FakeOptions {
   readonly hangs?: boolean
   /** `docker inspect` says the proxy is not running (the watchdog must notice). */
   readonly proxyDies?: boolean
+  /** The daemon's bridges are not among our interfaces (Docker-in-Docker, rootless). */
+  readonly remoteDaemon?: boolean
   /** One of the probes fails. */
   readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
 }
@@ -143,6 +145,8 @@ export class FakeSandbox {
         openHandshake: () => Promise.resolve(this.handshake()),
         inspectProcesses: () => [],
         findInitBinary: () => '/usr/bin/docker-init',
+        observeRunner: () => ({}),
+        interfaceExists: () => !this.options.remoteDaemon,
         canary: () =>
           failing('canary')
             ? Promise.reject(new Error('enforcement canary failed'))

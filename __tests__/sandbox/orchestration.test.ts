@@ -173,6 +173,32 @@ describe('the run as a sequence of phases', () => {
   })
 })
 
+describe('a Docker daemon that is not on this runner', () => {
+  test('DOCKER_HOST over TCP is refused before anything is created', async () => {
+    const base = request()
+    const { fake, result } = await start(
+      {},
+      { agent: { ...base.agent, runner: { ...base.agent.runner, dockerHost: 'tcp://dind:2375' } } }
+    )
+    expect((result as Error).message).toMatch(/not on this runner: DOCKER_HOST .*tcp:\/\/dind:2375/)
+    expect(fake.ran('docker')).toEqual([])
+  })
+
+  test('a daemon whose bridges are not ours is refused before any rule or container', async () => {
+    const { fake, result } = await start({ remoteDaemon: true })
+    expect((result as Error).message).toMatch(/awfi-[0-9a-f]{8} is not in this machine's network/)
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(containersCreated(fake)).toEqual([])
+    const removed = fake.ran('docker', 'network', 'rm').flatMap((c) => c.argv)
+    for (const n of networksCreated(fake)) expect(removed).toContain(n)
+  })
+
+  test('with host-firewall off, bridges in another namespace (rootless Docker) are fine', async () => {
+    const { result } = await start({ remoteDaemon: true }, { hostFirewall: false })
+    expect(result).toMatchObject({ exitCode: 0, hostFirewall: false })
+  })
+})
+
 describe('exit status', () => {
   test.each([
     [{ status: 0, timedOut: false }, 0],

@@ -22,6 +22,7 @@ export function getInputs(): ActionInputs {
     'base-image': core.getInput('base-image'),
     'proxy-image': core.getInput('proxy-image'),
     'agent-image': core.getInput('agent-image'),
+    'home-config': core.getInput('home-config'),
     env: core.getInput('env'),
     'allow-host-ports': core.getInput('allow-host-ports'),
     'agent-timeout': core.getInput('agent-timeout'),

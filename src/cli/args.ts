@@ -8,7 +8,7 @@ import { POLICY_LIST_KEYS } from '../policy/index.js'
 import { BOOLEAN_INPUTS, TEXT_INPUTS } from '../run/inputs.js'
 
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks']
+const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks', 'home-config']
 
 /** Every text input of the action, plus what only makes sense on a command line. */
 const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'] as const
@@ -57,6 +57,8 @@ Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
+  --home-config LIST      files under HOME the command's tools need, shown read-only in
+                          its fresh HOME (~/.claude/settings.json; repeatable)
   --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
                           its value here
   --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)

@@ -15,6 +15,7 @@ export const TEXT_INPUTS = [
   'base-image',
   'proxy-image',
   'agent-image',
+  'home-config',
   'env',
   'allow-host-ports',
   'agent-timeout',

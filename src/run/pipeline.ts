@@ -45,6 +45,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       gid: place.gid,
       env: settings.agentEnv.vars,
       runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+      homeConfig: settings.homeConfig,
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,

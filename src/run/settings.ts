@@ -4,6 +4,7 @@
  * the host firewall and where images come from. Every refusal comes back at once.
  */
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
+import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import {
@@ -30,6 +31,8 @@ export interface RunSettings {
   readonly hostFirewall: boolean
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
+  /** Paths under HOME (relative) shown read-only in the command's fresh HOME. */
+  readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
   /** Where the run's subnets come from; the default pool when absent. */
@@ -110,6 +113,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
       ctx.totalMemory
     )
   )
+  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
@@ -128,6 +132,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     limits: limits!,
     hostFirewall: hostFirewall!,
     agentImage,
+    homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image']),
     addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool

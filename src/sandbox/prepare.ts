@@ -8,6 +8,7 @@ import type { AgentMode } from '../agent/filesystem.js'
 import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
+import { placementFromBridge, placementFromDockerHost, remoteDaemonError } from './docker-daemon.js'
 import { ensureImage, ensurePrebuilt, projectRoot } from './images.js'
 import { info } from './log.js'
 import { enableNamespaceLogging } from './namespace-logging.js'
@@ -40,6 +41,8 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   // Squid and dnsmasq write here as their own users inside the proxy container.
   makeDir(run.logsDir, 0o777)
 
+  const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost)
+  if (!byDockerHost.local) throw remoteDaemonError(byDockerHost)
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
   const given = request.agent.image
@@ -63,6 +66,15 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
         })
       ])
   )
+  // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
+  // network namespace is fine: everything else goes through the daemon.)
+  const byBridge = request.hostFirewall
+    ? placementFromBridge(
+        topology.internalBridge,
+        deps.probes.interfaceExists(topology.internalBridge)
+      )
+    : { local: true as const }
+  if (!byBridge.local) throw remoteDaemonError(byBridge)
   const plans = planRules({ policy: request.policy, topology })
   const rendered = ablate(
     renderAll({ policy: request.policy, topology }, plans),

@@ -1,6 +1,7 @@
 /** What a sandboxed run is asked to do, what it needs, and what it returns. */
 import type { StdioOptions } from 'node:child_process'
-import type { FilesystemRequest, AgentMode } from '../agent/filesystem.js'
+import type { AgentMode, RunnerPaths } from '../agent/filesystem.js'
+import type { RunnerObservations } from '../agent/runner-paths.js'
 import type { AgentLimits } from '../agent/limits.js'
 import type { Policy } from '../policy/types.js'
 import type { Ablation } from './ablation.js'
@@ -53,10 +54,9 @@ export interface AgentRequest {
   readonly gid: number
   /** From buildAgentEnv; the firewall's own variables are added here. */
   readonly env: Readonly<Record<string, string>>
-  readonly runner: Pick<
-    FilesystemRequest,
-    'runnerHome' | 'toolCache' | 'eventPath' | 'runnerRoot' | 'commandFiles' | 'dockerHost'
-  >
+  readonly runner: RunnerPaths
+  /** Paths under HOME (relative, validated) shown read-only in the fresh HOME. */
+  readonly homeConfig?: readonly string[]
   readonly limits: AgentLimits
 }
 
@@ -109,6 +109,10 @@ export interface SandboxProbes {
   readonly inspectProcesses: (rootPid: number) => ProcessSecurity[]
   /** The host's docker-init binary, mounted as the agent's PID 1. */
   readonly findInitBinary: () => string
+  /** Runner processes and bound unix sockets on the machine (src/sandbox/runner-facts.ts). */
+  readonly observeRunner: () => RunnerObservations
+  /** A network interface of that name is in our network namespace (the daemon's bridges are). */
+  readonly interfaceExists: (name: string) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
