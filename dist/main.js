@@ -35,8 +35,8 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { readFileSync, writeFileSync, mkdirSync, rmSync, openSync, constants as constants$8, linkSync, closeSync, lstatSync, readdirSync, chmodSync, writeSync, copyFileSync, chownSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
-import { resolve, posix, dirname, isAbsolute, normalize, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative } from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, openSync, constants as constants$8, linkSync, closeSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -30421,6 +30421,372 @@ function withFixedEnv(vars, fixed) {
     return merged;
 }
 
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/** The runner's programs live in `<root>/bin`; Node for actions in `<root>/externals/`. */
+const RUNNER_PROGRAMS = /\/bin\/Runner\.(Worker|Listener)$/;
+const absolute = (p) => 
+// eslint-disable-next-line no-control-regex
+p && isAbsolute(p) && !/[\u0000-\u001f]/.test(p)
+    ? normalize(p).replace(/(.)\/+$/, '$1')
+    : undefined;
+const under = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+const distinct = (paths) => [...new Set(paths.filter((p) => !!p && p !== '/'))].sort();
+/** Keeps the outermost of nested folders (hiding a folder hides what it holds). */
+function outermost(paths) {
+    const set = distinct(paths);
+    return set.filter((p) => !set.some((q) => q !== p && under(p, q)));
+}
+/** The work folder from each variable the runner sets inside it. */
+function workFoldersFrom(env) {
+    const found = [];
+    const workspace = absolute(env.RUNNER_WORKSPACE);
+    if (workspace)
+        found.push(dirname(workspace));
+    const temp = absolute(env.RUNNER_TEMP);
+    if (temp && basename(temp) === '_temp')
+        found.push(dirname(temp));
+    const cache = absolute(env.RUNNER_TOOL_CACHE);
+    if (cache && basename(cache) === '_tool')
+        found.push(dirname(cache));
+    // <work>/<repository>/<repository>: only that shape is trusted to name the work folder.
+    const checkout = absolute(env.GITHUB_WORKSPACE);
+    if (checkout && basename(checkout) === basename(dirname(checkout)))
+        found.push(dirname(dirname(checkout)));
+    return outermost(found);
+}
+/** The runner's paths the plan needs, read from the step's environment and our Node's path. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    const root = externals > 0 ? absolute(execPath.slice(0, externals)) : undefined;
+    const work = workFoldersFrom(env);
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoots: distinct([
+            root,
+            ...work.filter((w) => basename(w) === '_work').map((w) => dirname(w))
+        ]),
+        workFolders: outermost([...work, root && `${root}/_work`]),
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined,
+        pathDirs: [
+            ...new Set((env.PATH ?? '')
+                .split(':')
+                .map(absolute)
+                .filter((p) => !!p))
+        ]
+    };
+}
+/**
+ * Adds what was seen on the machine: every runner process's installation folder and its
+ * default work folder (other services' jobs are not this job's business), and bound sockets.
+ */
+function withObservations(paths, seen) {
+    const roots = (seen.runnerExes ?? [])
+        .map(absolute)
+        .map((exe) => (exe && RUNNER_PROGRAMS.test(exe) ? dirname(dirname(exe)) : undefined));
+    return {
+        ...paths,
+        runnerRoots: distinct([...(paths.runnerRoots ?? []), ...roots]),
+        workFolders: outermost([
+            ...(paths.workFolders ?? []),
+            ...roots.map((root) => root && `${root}/_work`)
+        ]),
+        sockets: distinct([
+            ...(paths.sockets ?? []),
+            ...(seen.sockets ?? []).map(absolute).filter((p) => !!p)
+        ])
+    };
+}
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+/**
+ * The mounts planned so far, and whether a runner path would show through them: a path is
+ * visible when the deepest mount holding it shows the runner's own folder at the same path.
+ */
+class MountView {
+    binds = [];
+    tmpfs = [];
+    visible(path) {
+        const holding = [
+            ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
+            ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
+        ].filter((m) => within(path, m.target));
+        const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0];
+        return deepest?.shows ?? false;
+    }
+    show(path, readOnly = true) {
+        this.binds.push({ source: path, target: path, readOnly });
+    }
+    hide(path, kind, emptyFile) {
+        if (kind === 'dir')
+            this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            this.binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+}
+/** Places that hold credentials, runtime sockets or workflow-command files. */
+function secretPaths(r, runnerHome) {
+    return [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
+        ...(r.sockets ?? [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+}
+/**
+ * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
+ * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
+ * it cannot be a work folder, and hiding it would hide the runner's tools.
+ */
+function hideWorkFolders(r, view) {
+    const hidden = [];
+    for (const raw of r.workFolders ?? []) {
+        const folder = checkPath('the runner work folder', raw);
+        if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder))
+            continue;
+        if (r.kindOf(folder) !== 'dir')
+            continue;
+        view.hide(folder, 'dir', r.emptyFile);
+        hidden.push(folder);
+    }
+    return hidden;
+}
+const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
+/**
+ * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
+ * additions), read-only at the same path. A folder is refused when it would show more than
+ * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
+ * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ */
+function pathDirsToShow(r, x, view) {
+    const guarded = [
+        x.runnerHome,
+        x.workspace,
+        x.home,
+        ...(r.runnerRoots ?? []),
+        ...(r.workFolders ?? []),
+        ...r.commandFiles
+    ];
+    return (r.pathDirs ?? []).filter((dir) => isAbsolute(dir) &&
+        !guarded.some((p) => within(p, dir)) &&
+        ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
+        !view.visible(dir) &&
+        r.kindOf(dir) === 'dir');
+}
+/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
+const homeFilesToShow = (r, runnerHome) => (r.homeFiles ?? []).filter((f) => !posix.isAbsolute(f) &&
+    !f.split('/').includes('..') &&
+    !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s))));
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const secrets = secretPaths(r, runnerHome);
+    const view = new MountView();
+    const masked = [];
+    const homeDirs = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                view.show(dir);
+        masked.push(...hideWorkFolders(r, view));
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                view.show(cache);
+        }
+    }
+    view.binds.push({ source: r.freshHome, target: home, readOnly: false });
+    view.show(workspace, false);
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            view.show(event);
+    }
+    if (r.mode === 'host')
+        for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
+            view.show(dir);
+            if (within(dir, home) && dir !== home)
+                homeDirs.push(posix.relative(home, dir));
+        }
+    for (const file of homeFilesToShow(r, runnerHome)) {
+        if (r.kindOf(posix.join(runnerHome, file)) === 'missing')
+            continue;
+        view.binds.push({
+            source: posix.join(runnerHome, file),
+            target: posix.join(home, file),
+            readOnly: true
+        });
+        if (dirname(file) !== '.')
+            homeDirs.push(dirname(file));
+    }
+    view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 });
+    for (const path of [...new Set(secrets)].sort()) {
+        if (!view.visible(path))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        masked.push(path);
+        view.hide(path, kind, r.emptyFile);
+    }
+    return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
+}
+
+/**
+ * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
+ * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
+ * read-only. Credential folders stay hidden whatever the list says.
+ */
+const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+function parseEntry(entry, where) {
+    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(entry))
+        return refuse('contains a control character');
+    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
+    if (relative.startsWith('/') || relative.startsWith('~'))
+        return refuse('is not a path inside HOME');
+    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return refuse('names HOME itself');
+    if (parts.includes('..'))
+        return refuse('leaves HOME');
+    const path = parts.join('/');
+    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
+    if (secret)
+        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
+    return path;
+}
+/** The listed paths, relative to HOME; every bad entry refused at once. */
+function parseHomeConfig(text, where) {
+    const paths = [];
+    const problems = [];
+    for (const entry of parseList(text ?? '')) {
+        const parsed = parseEntry(entry, where);
+        if (typeof parsed === 'string')
+            paths.push(parsed);
+        else
+            problems.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...new Set(paths)].map((p) => posix.normalize(p));
+}
+
 /** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
 function parseHostFirewall(value, where) {
     const v = value?.trim() ?? '';
@@ -35424,6 +35790,7 @@ function resolveSettings(inputs, ctx) {
         pids: inputs['pids-limit'],
         tty: inputs.tty
     }, where, ctx.totalMemory));
+    const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
     const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
     const addressPool = attempt(() => {
         const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
@@ -35442,164 +35809,10 @@ function resolveSettings(inputs, ctx) {
         limits: limits,
         hostFirewall: hostFirewall,
         agentImage,
+        homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
         proxyImage: given(inputs['proxy-image']),
         addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
-    };
-}
-
-/**
- * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
- *
- * Host mode (the default) shows the runner's system folders read-only, so tools installed by
- * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
- * a fresh HOME and a private /tmp are the only writable places (the container's own root is
- * read-only), and every credential, runtime socket and workflow-command file that would fall
- * inside a visible folder is masked.
- */
-/** The runner's system folders shown read-only in host mode (when they are real folders). */
-const HOST_SYSTEM_DIRS = [
-    '/usr',
-    '/etc',
-    '/opt',
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/lib32',
-    '/lib64',
-    '/libx32'
-];
-/** Files and folders of the runner's user that hold credentials. */
-const HOME_SECRETS = [
-    '.docker',
-    '.ssh',
-    '.aws',
-    '.azure',
-    '.config/gcloud',
-    '.config/gh',
-    '.kube',
-    '.gnupg',
-    '.netrc',
-    '.git-credentials',
-    '.npmrc',
-    '.pypirc'
-];
-/** The runner's own state: its registration, credentials and diagnostic logs. */
-const RUNNER_SECRETS = [
-    '.credentials',
-    '.credentials_rsaparams',
-    '.runner',
-    '.env',
-    '.path',
-    '.service',
-    '_diag'
-];
-/** Container runtime sockets (and the folders holding them). */
-const RUNTIME_SOCKETS = [
-    '/var/run/docker.sock',
-    '/run/docker.sock',
-    '/run/containerd',
-    '/var/run/containerd',
-    '/run/podman',
-    '/run/crio',
-    '/var/run/crio'
-];
-/**
- * Container runtime command-line tools: useless without a socket, but the agent gets none at
- * all (each becomes an empty, non-executable file).
- */
-const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
-const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
-/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
-const FALLBACK_HOME = '/awf/home';
-const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-function checkPath(what, path) {
-    if (!isAbsolute(path))
-        throw new Error(`${what} must be an absolute path, got ${path}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(path))
-        throw new Error(`${what} contains a control character`);
-    return normalize(path).replace(/(.)\/+$/, '$1');
-}
-function planAgentFilesystem(r) {
-    const workspace = checkPath('the workspace', r.workspace);
-    if (workspace === '/')
-        throw new Error('the workspace cannot be / (it would expose everything)');
-    const runnerHome = checkPath('HOME', r.runnerHome);
-    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
-    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
-    const binds = [];
-    if (r.mode === 'host') {
-        for (const dir of HOST_SYSTEM_DIRS)
-            if (r.kindOf(dir) === 'dir')
-                binds.push({ source: dir, target: dir, readOnly: true });
-        if (r.toolCache) {
-            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
-            const shown = binds.some((b) => within(cache, b.target));
-            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-                binds.push({ source: cache, target: cache, readOnly: true });
-        }
-    }
-    binds.push({ source: r.freshHome, target: home, readOnly: false });
-    binds.push({ source: workspace, target: workspace, readOnly: false });
-    if (r.eventPath) {
-        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
-        if (!within(event, workspace) && r.kindOf(event) === 'file')
-            binds.push({ source: event, target: event, readOnly: true });
-    }
-    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
-    const candidates = [
-        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
-        // Their folder, or the files themselves where the folder holds the workspace.
-        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-        ...RUNTIME_SOCKETS,
-        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-        `/run/user/${r.uid}`,
-        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
-    ]
-        .filter((p) => isAbsolute(p))
-        .map((p) => normalize(p));
-    const visible = binds.filter((b) => b.source === b.target);
-    const masked = [];
-    for (const path of [...new Set(candidates)].sort()) {
-        if (!visible.some((b) => within(path, b.target)))
-            continue;
-        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
-        if (within(workspace, path) || within(home, path))
-            continue;
-        const kind = r.kindOf(path);
-        if (kind === 'missing')
-            continue;
-        if (masked.some((m) => within(path, m)))
-            continue;
-        masked.push(path);
-        if (kind === 'dir')
-            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
-        else
-            binds.push({ source: r.emptyFile, target: path, readOnly: true });
-    }
-    return { binds, tmpfs, home, masked };
-}
-/** The runner's paths the plan needs, read from the step's environment. */
-function runnerPathsFrom(env, execPath) {
-    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-    const externals = execPath.lastIndexOf('/externals/');
-    return {
-        runnerHome: env.HOME || '/',
-        toolCache: env.RUNNER_TOOL_CACHE || undefined,
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
-        commandFiles: [
-            'GITHUB_ENV',
-            'GITHUB_PATH',
-            'GITHUB_OUTPUT',
-            'GITHUB_STATE',
-            'GITHUB_STEP_SUMMARY'
-        ]
-            .map((k) => env[k])
-            .filter((v) => !!v),
-        dockerHost: env.DOCKER_HOST || undefined
     };
 }
 
@@ -35885,8 +36098,9 @@ function buildNetworkCreateArgs(spec) {
     ];
 }
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec) {
     const a = spec.attach;
@@ -35901,6 +36115,9 @@ function containerOptions(spec) {
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
         '--security-opt',
         'no-new-privileges',
+        // A health check defined by an image would run its code in the container before `go`
+        // (and on a 5 s cadence after); none of a run's containers needs one.
+        '--no-healthcheck',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
         ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -36573,6 +36790,69 @@ function netAdminHelperSpec(o, image, configDir) {
     };
 }
 
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+/** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
+function prepareHomeDirs(home, dirs, uid, gid) {
+    const asRoot = process.getuid?.() === 0;
+    for (const dir of dirs) {
+        let path = home;
+        for (const part of dir.split('/').filter((p) => p && p !== '.' && p !== '..')) {
+            path = join(path, part);
+            mkdirSync(path, { recursive: true, mode: 0o755 });
+            if (asRoot)
+                chownSync(path, uid, gid);
+        }
+    }
+}
+
 function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
@@ -36644,6 +36924,7 @@ const DENIED_NETWORKS_V4 = [
  * 0.0.0.0/0).
  */
 const DENIED_NETWORKS_V6 = [
+    '::/128', // unspecified: a connection to it reaches the proxy's own host, as 0.0.0.0 does
     '::1/128',
     '64:ff9b::/96', // NAT64: likewise
     'fc00::/7',
@@ -36736,12 +37017,22 @@ function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
 }
+/**
+ * The proxy's queries to its upstream resolvers: forwarded, or (when a resolver listens on one
+ * of the runner's own addresses) delivered through INPUT, so both chains carry them.
+ */
+function toUpstreamRules({ t, fromProxy }) {
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    return v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
+        ...fromProxy,
+        ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
+    ]));
+}
 /** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
 function forwardRules(c) {
     const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
     const portMatches = allowedPortMatches(c);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
     const allowNets = policy.allowNetworks
         .filter((n) => n.family === 4)
         .map((n) => cidrText(n, 4));
@@ -36755,24 +37046,26 @@ function forwardRules(c) {
         toProxy('tcp', SQUID_PORT),
         toProxy('tcp', DNS_PORT),
         toProxy('udp', DNS_PORT),
-        ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
-            ...fromProxy,
-            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
-        ])),
+        ...toUpstreamRules(c),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
 }
-/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
-function inputRules({ policy, t, prefix, int, subnet }) {
+/**
+ * The run's INPUT chain: nothing reaches the runner itself but the allowed host ports, and
+ * the proxy's DNS queries to a resolver on one of the runner's addresses.
+ */
+function inputRules(c) {
+    const { policy, t, prefix, int, subnet } = c;
     const toGateway = (port) => [
         ...['-i', int, '-s', subnet, '-d', t.internalGateway],
         ...['-p', 'tcp', '--dport', String(port)]
     ];
     return [
         established('RETURN'),
+        ...toUpstreamRules(c),
         ...policy.allowHostPorts.map(({ port }) => [
             ...toGateway(port),
             ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
@@ -37367,15 +37660,18 @@ function planAgent(run, prepared) {
     const { agent } = request;
     const { workDir, topology } = prepared;
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+    const home = freshHome(workDir, agent.uid, agent.gid);
     const filesystem = planAgentFilesystem({
-        ...agent.runner,
+        ...withObservations(agent.runner, run.deps.probes.observeRunner()),
         mode: prepared.mode,
         workspace: request.workspace,
-        freshHome: freshHome(workDir, agent.uid, agent.gid),
+        freshHome: home,
+        homeFiles: agent.homeConfig,
         emptyFile: emptyFile(workDir),
         uid: agent.uid,
         kindOf
     });
+    prepareHomeDirs(home, filesystem.homeDirs, agent.uid, agent.gid);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
@@ -37780,6 +38076,46 @@ async function runCommandPhase(run, prepared, agent, armed) {
     finally {
         armed.handshake.close();
     }
+}
+
+/**
+ * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
+ * runner: host rules in the network namespace that holds the run's bridges, container rules
+ * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
+ * rules installed in the wrong place and mounts of its own files, so such a run is refused
+ * before anything starts, with the reason.
+ */
+const LOCAL = { local: true };
+/** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
+function endpoint(dockerHost) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(dockerHost);
+    return m ? `${m[1].toLowerCase()}://${m[2].replace(/[^\w.:[\]-]/g, '?')}` : 'its value';
+}
+/** DOCKER_HOST naming another machine (anything but a unix socket or the default). */
+function placementFromDockerHost(dockerHost) {
+    const value = dockerHost?.trim() ?? '';
+    if (value === '' || value.toLowerCase().startsWith('unix://'))
+        return LOCAL;
+    return {
+        local: false,
+        why: `DOCKER_HOST points at a daemon elsewhere (${endpoint(value)})`
+    };
+}
+/** The run's bridge, made by the daemon, must appear among our own network interfaces. */
+function placementFromBridge(bridge, visible) {
+    return visible
+        ? LOCAL
+        : {
+            local: false,
+            why: `the daemon's network ${bridge} is not in this machine's network namespace, where the host rules go (a Docker-in-Docker sidecar, or a rootless daemon: use host-firewall off with that)`
+        };
+}
+function remoteDaemonError(placement) {
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
+        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
+        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
+        'engine (see docs/self-hosted.md).');
 }
 
 /**
@@ -38360,6 +38696,9 @@ async function prepare(run) {
     run.track({ workDir });
     // Squid and dnsmasq write here as their own users inside the proxy container.
     makeDir(run.logsDir, 0o777);
+    const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
+    if (!byDockerHost.local)
+        throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
     const given = request.agent.image;
@@ -38379,6 +38718,13 @@ async function prepare(run) {
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
+    // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
+    // network namespace is fine: everything else goes through the daemon.)
+    const byBridge = request.hostFirewall
+        ? placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge))
+        : { local: true };
+    if (!byBridge.local)
+        throw remoteDaemonError(byBridge);
     const plans = planRules({ policy: request.policy, topology });
     const rendered = ablate(renderAll({ policy: request.policy, topology }, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
@@ -38664,6 +39010,8 @@ function realDeps() {
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
             findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             canary: runCanary
         }
     };
@@ -38978,6 +39326,7 @@ function sandboxRequest(settings, place) {
             gid: place.gid,
             env: settings.agentEnv.vars,
             runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+            homeConfig: settings.homeConfig,
             limits: settings.limits
         },
         hostFirewall: settings.hostFirewall,
@@ -42535,6 +42884,7 @@ function getInputs() {
         'base-image': getInput('base-image'),
         'proxy-image': getInput('proxy-image'),
         'agent-image': getInput('agent-image'),
+        'home-config': getInput('home-config'),
         env: getInput('env'),
         'allow-host-ports': getInput('allow-host-ports'),
         'agent-timeout': getInput('agent-timeout'),

@@ -33,7 +33,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -29795,8 +29795,9 @@ function buildNetworkCreateArgs(spec) {
     ];
 }
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec) {
     const a = spec.attach;
@@ -29811,6 +29812,9 @@ function containerOptions(spec) {
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
         '--security-opt',
         'no-new-privileges',
+        // A health check defined by an image would run its code in the container before `go`
+        // (and on a 5 s cadence after); none of a run's containers needs one.
+        '--no-healthcheck',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
         ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -30367,6 +30371,75 @@ async function waitForProxy(endpoints, timeoutMs, alive) {
     throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
 }
 
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
 function realDeps() {
     return {
@@ -30378,6 +30451,8 @@ function realDeps() {
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
             findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             canary: runCanary
         }
     };
