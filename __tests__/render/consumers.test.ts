@@ -1,14 +1,18 @@
 /**
  * Every rendered file is also fed to the program that consumes it: squid -k parse,
  * dnsmasq --test, iptables-restore/ip6tables-restore --test (in a throwaway network
- * namespace, never the host's ruleset), and libseccomp's resolver for every syscall name.
+ * namespace, never the host's ruleset), libseccomp's resolver for every syscall name, and
+ * Docker for the seccomp profile (a container runs under it).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { ALLOWED_SOCKET_FAMILIES } from '../../src/render/seccomp.js'
+import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
 import { describeWith } from '../helpers/require-tool.js'
+import { writeSocketProbes } from '../security/socket-probes.js'
 import { input, manyDomains, POLICIES } from './fixtures.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
@@ -98,5 +102,53 @@ describeWith({ tools: ['scmp_sys_resolver'] }, 'seccomp profile names', () => {
       })
     )
     expect(unknown).toEqual([])
+  })
+})
+
+describeWith({ docker: true }, 'seccomp profile in Docker', () => {
+  const image = imageTag('agent', join(import.meta.dirname, '..', '..'), LOCAL_BASE_IMAGE)
+
+  /** Runs `script` in the agent image under the rendered profile, as the sandbox would. */
+  function underProfile(script: string): { status: number | null; out: string } {
+    const profile = write(
+      'docker.seccomp.json',
+      renderAll(input(POLICIES.typical!))['seccomp.json']
+    )
+    writeSocketProbes(dir, false)
+    const r = spawnSync(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--security-opt',
+        `seccomp=${profile}`,
+        '-v',
+        `${dir}:/probe:ro`,
+        '--entrypoint',
+        'bash',
+        image,
+        '-c',
+        script
+      ],
+      { encoding: 'utf8', timeout: 60000 }
+    )
+    return { status: r.status, out: `${r.stdout}${r.stderr}` }
+  }
+
+  test('Docker accepts the profile; only unix, inet, inet6 and netlink sockets open', () => {
+    const r = underProfile(
+      'grep "^Seccomp:" /proc/self/status; for f in 1 2 10 16 17 38 40; do python3 /probe/socket-probe.py $f; done'
+    )
+    expect(r.out).toMatch(/^Seccomp:\s+2$/m)
+    for (const family of Object.values(ALLOWED_SOCKET_FAMILIES))
+      expect(r.out).toMatch(new RegExp(`^${family}=OK$`, 'm'))
+    for (const family of [17, 38, 40]) expect(r.out).toMatch(new RegExp(`^${family}=EPERM$`, 'm'))
+    expect(r.status).toBe(0)
   })
 })
