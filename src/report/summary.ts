@@ -62,6 +62,21 @@ export function escapeText(text: string): string {
 
 const code = (text: string): string => `<code>${escapeText(text)}</code>`
 
+const hiddenNote = (hidden: number): string =>
+  hidden === 0 ? '' : ` (${hidden} name${hidden === 1 ? '' : 's'} hidden)`
+
+const portList = (
+  p: { ports: readonly number[]; morePorts: number },
+  none: string,
+  separator = ', '
+): string =>
+  p.ports.length === 0
+    ? none
+    : `${p.ports.join(separator)}${p.morePorts ? ` +${p.morePorts} more` : ''}`
+
+const HIDDEN_EXPLAINED =
+  'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.'
+
 export function renderSummaryMarkdown(
   report: Report,
   facts: RunFacts,
@@ -105,8 +120,9 @@ export function renderSummaryMarkdown(
     )
     for (const b of report.blocked.slice(0, MAX_ROWS))
       lines.push(
-        `| ${code(b.target)}${b.expected ? ' (expected)' : ''} | ${b.ports.join(', ') || '–'} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
+        `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
       )
+    if (report.blocked.some((b) => b.hidden > 0)) lines.push('', HIDDEN_EXPLAINED)
     if (report.blocked.length > MAX_ROWS)
       lines.push(
         '',
@@ -139,7 +155,7 @@ export function renderSummaryMarkdown(
       .slice(0, MAX_ROWS)
       .map(
         (r) =>
-          `| ${code(r.target)} | ${r.allowed} | ${r.blocked} | ${r.ports.join(', ')} | ${r.layers.join(', ')} |`
+          `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`
       ),
     ...(report.rows.length > MAX_ROWS
       ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
@@ -173,9 +189,10 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(
-      `  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}  ports ${r.ports.join(',') || '-'}  (${r.layers.join(', ')})`
+      `  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`
     )
   if (report.rows.length > MAX_ROWS) lines.push(`  … and ${report.rows.length - MAX_ROWS} more`)
+  if (report.rows.some((r) => r.hidden > 0)) lines.push(HIDDEN_EXPLAINED)
   const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []))
   if (suggestions.length > 0)
     lines.push(`to allow: --allow-domains ${suggestions.map(safe).join(',')}`)
@@ -192,12 +209,14 @@ export function blockedAnnotations(report: Report): Annotation[] {
   const safe = (t: string): string => JSON.stringify(t).slice(1, -1)
   const list = report.blocked.filter((b) => !b.expected)
   const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
-    title: `awf-action blocked ${safe(b.target)}`,
+    title: `awf-action blocked ${safe(b.target)}${hiddenNote(b.hidden)}`,
     message:
-      `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
-      (b.suggestion
-        ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
-        : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+      b.hidden > 0
+        ? `${b.hidden} name(s) counted under ${safe(b.target)} (ports ${portList(b, '-')}) were blocked by the ${b.layers.join(' and ')} layer. ${HIDDEN_EXPLAINED}`
+        : `${safe(b.target)} (ports ${portList(b, '-')}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+          (b.suggestion
+            ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+            : `It cannot simply be allowed: ${b.advice ?? ''}.`)
   }))
   if (list.length > MAX_ANNOTATIONS)
     out.push({
