@@ -15,7 +15,8 @@ import {
   type NetEvent,
   type ReportDetail
 } from '../../src/report/index.js'
-import { parseExpectedBlocks, PolicyError } from '../../src/policy/index.js'
+import { InputError } from '../../src/common/errors.js'
+import { parseExpectedBlocks } from '../../src/policy/index.js'
 
 const FACTS = {
   mode: 'enforce' as const,
@@ -194,7 +195,7 @@ describe('parseReportDetail', () => {
   )
 
   test('anything else names the input, the value and what is accepted', () => {
-    expect(() => parseReportDetail('all', 'input report-detail')).toThrow(PolicyError)
+    expect(() => parseReportDetail('all', 'input report-detail')).toThrow(InputError)
     expect(() => parseReportDetail('all', 'input report-detail')).toThrow(
       /input report-detail: "all" is not a report-detail setting\. Use domains .* or full/
     )

@@ -30,7 +30,8 @@ export function getInputs(): ActionInputs {
     'host-firewall': core.getInput('host-firewall'),
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
-    'expected-blocks': core.getInput('expected-blocks')
+    'expected-blocks': core.getInput('expected-blocks'),
+    'report-detail': core.getInput('report-detail')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

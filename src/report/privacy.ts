@@ -10,7 +10,7 @@
  */
 import { parse as parseDomain } from 'tldts'
 import { parseIpLiteral } from '../policy/ip.js'
-import { PolicyError, problem } from '../policy/problem.js'
+import { InputError, problem } from '../common/errors.js'
 
 export type ReportDetail = 'domains' | 'full'
 
@@ -18,7 +18,7 @@ export function parseReportDetail(value: string | undefined, where: string): Rep
   const v = value?.trim() ?? ''
   if (v === '' || v === 'domains') return 'domains'
   if (v === 'full') return 'full'
-  throw new PolicyError([
+  throw new InputError([
     problem(
       where,
       v,

@@ -69,8 +69,9 @@ export function concludeRun(
   durationMs: number
 ): RunConclusion {
   const { policy } = settings
-  const report = buildReport(events, settings.expectedBlocks)
-  const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined
+  const report = buildReport(events, settings.expectedBlocks, settings.reportDetail)
+  const suggestion =
+    policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined
   const facts: RunFacts = {
     mode: policy.mode,
     exitCode: outcome.exitCode,

@@ -21,7 +21,8 @@ export const TEXT_INPUTS = [
   'memory-limit',
   'pids-limit',
   'host-firewall',
-  'expected-blocks'
+  'expected-blocks',
+  'report-detail'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

@@ -8,6 +8,7 @@ import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
 import { readPolicyFile } from './policy-file.js'
@@ -18,6 +19,8 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
@@ -104,12 +107,16 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const reportDetail = attempt(() =>
+    parseReportDetail(inputs['report-detail'], where('report-detail'))
+  )
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: inputs['fail-on-blocked'],
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
