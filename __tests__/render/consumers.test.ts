@@ -8,7 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { planProblems, planRules, renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { contentProblems, stripCounters } from '../../src/render/rule-content.js'
 import { ALLOWED_SOCKET_FAMILIES } from '../../src/render/seccomp.js'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
 import { describeWith } from '../helpers/require-tool.js'
@@ -51,6 +52,36 @@ describeWith(
   () => {
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {
       const rendered = renderAll(input(policy))
+      const plans = planRules(input(policy))
+
+      test('iptables-save reads back every rule as planned (the watchdog compares content)', () => {
+        const readBack = (tool: 'iptables' | 'ip6tables', files: string[]): string =>
+          execFileSync(
+            'unshare',
+            [
+              '-n',
+              'bash',
+              '-c',
+              `${tool === 'iptables' ? 'iptables -N DOCKER-USER && ' : ''}for f in "$@"; do ${tool}-restore --noflush < "$f" || exit 1; done; ${tool}-save -c`,
+              'read-back',
+              ...files
+            ],
+            { encoding: 'utf8' }
+          )
+        const v4 = readBack('iptables', [
+          write(`${name}.rb.h4`, rendered['host-rules.v4']),
+          write(`${name}.rb.c4`, rendered['container-rules.v4'])
+        ])
+        const v6 = readBack('ip6tables', [
+          write(`${name}.rb.h6`, rendered['host-rules.v6']),
+          write(`${name}.rb.c6`, rendered['container-rules.v6'])
+        ])
+        for (const [text, family] of [[v4, 4] as const, [v6, 6] as const])
+          for (const plan of [plans.host, plans.container]) {
+            expect(contentProblems(text, plan, family, name)).toEqual([])
+            expect(planProblems(stripCounters(text), plan, family, name)).toEqual([])
+          }
+      })
 
       test('squid -k parse accepts squid.conf without warnings', () => {
         expect(squidParseProblems(write(`${name}.squid.conf`, rendered['squid.conf']))).toEqual([])

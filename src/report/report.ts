@@ -8,6 +8,12 @@ import { parse as parseDomain } from 'tldts'
 import { matchesDomain, parseIpLiteral } from '../policy/index.js'
 import type { DomainRule } from '../policy/types.js'
 import type { Layer, NetEvent } from './events.js'
+import {
+  NO_INTEGRITY_DATA,
+  unlistedCounts,
+  type ReportIntegrity,
+  type UnlistedCount
+} from './integrity.js'
 import { showTargets, shownPorts, type ReportDetail } from './privacy.js'
 
 export interface DestinationRow {
@@ -42,6 +48,9 @@ export interface Report {
   readonly blocked: readonly BlockedDestination[]
   readonly allowedTargets: readonly string[]
   readonly blockedTargets: readonly string[]
+  /** Attempts counted (drop counters, unread log parts) but not itemised above. */
+  readonly unlisted: readonly UnlistedCount[]
+  /** Every attempt, itemised or not. */
   readonly totals: { readonly allowed: number; readonly blocked: number }
 }
 
@@ -118,8 +127,12 @@ function blockedEntry(
 export function buildReport(
   events: readonly NetEvent[],
   expectedBlocks: readonly DomainRule[] = [],
-  detail: ReportDetail = 'domains'
+  detail: ReportDetail = 'domains',
+  integrity: ReportIntegrity = NO_INTEGRITY_DATA
 ): Report {
+  const unlisted = unlistedCounts(events, integrity)
+  const more = (decision: string): number =>
+    unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0)
   const groups = groupByShownTarget(events, detail)
   const rowOf = (g: Shown): DestinationRow => ({
     target: g.target,
@@ -144,9 +157,10 @@ export function buildReport(
     blocked,
     allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
     blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
+    unlisted,
     totals: {
-      allowed: events.filter((e) => e.decision === 'allowed').length,
-      blocked: events.filter((e) => e.decision === 'blocked').length
+      allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
+      blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
     }
   }
 }

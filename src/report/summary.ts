@@ -4,6 +4,7 @@
  * HTML or a workflow command to what we print.
  */
 import type { Mode, PresetUse } from '../policy/types.js'
+import { unlistedLine } from './integrity.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
 
@@ -77,13 +78,30 @@ const portList = (
 const HIDDEN_EXPLAINED =
   'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.'
 
+/** Never "nothing blocked" while a block was counted, itemised or not. */
+function headline(report: Report): string {
+  if (report.totals.blocked === 0) return 'nothing blocked'
+  if (report.blocked.length > 0) return `${report.blocked.length} destination(s) blocked`
+  return `${report.totals.blocked} blocked attempt(s), not itemised`
+}
+
+function unlistedSection(report: Report): string[] {
+  if (report.unlisted.length === 0) return []
+  return [
+    '### Counted, not itemised',
+    '',
+    ...report.unlisted.map((u) => `- ${unlistedLine(u)}`),
+    ''
+  ]
+}
+
 export function renderSummaryMarkdown(
   report: Report,
   facts: RunFacts,
   suggestion?: SuggestedPolicy
 ): string {
   const lines = [
-    `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
+    `## awf-action: ${headline(report)}`,
     '',
     `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
       `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
@@ -97,7 +115,8 @@ export function renderSummaryMarkdown(
     '',
     ...presetLines(facts),
     ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
-    ...timeoutLine(facts)
+    ...timeoutLine(facts),
+    ...unlistedSection(report)
   ]
   if (suggestion)
     lines.push(
@@ -185,7 +204,8 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
       : [
           `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
         ]),
-    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
+    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
+    ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`)
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(
