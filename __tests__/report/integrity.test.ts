@@ -4,6 +4,7 @@
  * its window, and the unread part of a log is counted.
  */
 import {
+  blockedAnnotations,
   buildReport,
   countDnsmasqLines,
   countSquidLines,
@@ -77,6 +78,12 @@ describe('drops counted from the rule counters', () => {
     expect(md).toContain('### Counted, not itemised')
     expect(md).toMatch(/4950 blocked attempt\(s\) packets dropped by the agent rules/)
     expect(renderTextReport(report, FACTS)).toMatch(/counted, not itemised: 4950 blocked/)
+    expect(blockedAnnotations(report).at(-1)).toEqual({
+      title: 'awf-action counted blocks it cannot itemise',
+      message: expect.stringMatching(
+        /^4950 blocked attempt\(s\) packets dropped by the agent rules/
+      )
+    })
   })
 
   test('nothing logged at all (the log lost every line): still never "nothing blocked"', () => {

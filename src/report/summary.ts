@@ -243,5 +243,10 @@ export function blockedAnnotations(report: Report): Annotation[] {
       title: 'awf-action blocked more',
       message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
     })
+  for (const u of report.unlisted.filter((x) => x.decision === 'blocked'))
+    out.push({
+      title: 'awf-action counted blocks it cannot itemise',
+      message: `${unlistedLine(u)}.`
+    })
   return out
 }
