@@ -10,6 +10,7 @@ import {
   RenderAssertionError
 } from '../../src/render/index.js'
 import { renderSeccompProfile } from '../../src/render/seccomp.js'
+import { policyViews } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
 import { input, manyDomains, POLICIES } from './fixtures.js'
 
@@ -39,7 +40,7 @@ describe('renderer guarantees', () => {
       access: [{ protocol: 'http', port: 80 }],
       source: ''
     }
-    const policy = { ...POLICIES.typical!, allowDomains: [evil] }
+    const policy = { ...POLICIES.typical!, allowDomains: [evil], views: policyViews([evil]) }
     expect(() => renderSquidConf(input(policy))).toThrow(RenderAssertionError)
     expect(() => renderAll(input(policy))).toThrow(/refusing to render domain/)
   })

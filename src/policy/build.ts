@@ -11,6 +11,7 @@ import { parseHostPort } from './host-ports.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
 import { PRESET_NAME, PRESETS } from './presets.js'
+import { policyViews } from './views.js'
 import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
 import { inputWhere, type InputOrigin } from '../common/errors.js'
 import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
@@ -167,7 +168,8 @@ export function buildPolicy(
     presets: [...presets.values()],
     allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
       (a, b) => a.port - b.port
-    )
+    ),
+    views: policyViews(allowDomains)
   }
   for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
     warnings.push(
