@@ -31,6 +31,12 @@ function ownLog(stdout: string): string {
   return stdout.replace(/::stop-commands::([0-9a-f]{32})\n[\s\S]*?\n::\1::/, '')
 }
 
+/** The run succeeded, or its log tail says why not. */
+function expectSucceeded(run: { code: number; stdout: string; stderr: string }): void {
+  if (run.code !== 0)
+    throw new Error(`exit ${run.code}:\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`)
+}
+
 const output = (run: ActionRun, name: string): string =>
   new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs)?.[2] ?? ''
 
@@ -50,13 +56,13 @@ describeWith({ root: true, docker: true }, 'the report is not an exfiltration ch
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   test('positive control: with report-detail full the names reach the summary and outputs', () => {
-    expect(full.code).toBe(0)
+    expectSucceeded(full)
     expect(full.summary).toContain(`${SECRET}.exfil.test`)
     expect(output(full, 'blocked-domains')).toContain(`${SECRET}.blocked.test`)
   })
 
   test('domains: not in the summary, annotations, outputs or step log; never a path or query', () => {
-    expect(hidden.code).toBe(0)
+    expectSucceeded(hidden)
     for (const place of [hidden.summary, hidden.outputs, ownLog(hidden.stdout), hidden.stderr])
       expect(place).not.toContain(SECRET)
     // Paths and queries are never read from the logs, whatever the detail.
@@ -93,7 +99,7 @@ describeWith({ root: true, docker: true }, 'the report is not an exfiltration ch
       ],
       dir
     )
-    expect(r.code).toBe(0)
+    expectSucceeded(r)
     expect(r.stderr).toMatch(/BLOCKED {2}exfil\.test \(2 names hidden\)/)
     expect(r.stderr).not.toContain(SECRET)
     expect(leftovers()).toEqual([])
