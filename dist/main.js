@@ -36,7 +36,7 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative } from 'node:path';
-import { readFileSync, writeFileSync, mkdirSync, rmSync, openSync, constants as constants$8, linkSync, closeSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$8, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -35717,6 +35717,117 @@ function parseExpectedBlocks(text, origin) {
     return rules;
 }
 
+/**
+ * What the report may print of the names the command chose. A command that looks up
+ * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
+ * annotations and the outputs, which are often public. With `report-detail: domains` (the
+ * default) a name is printed only when it plausibly names a real host: every label short and
+ * not random-looking, and few distinct names under its registrable domain. The others are
+ * counted under their registrable domain (`evil.example: 3 names hidden`). The heuristic is a
+ * filter; the bound is the count: at most MAX_NAMES_PER_DOMAIN short names per domain.
+ * Full names always stay in events.jsonl in the logs folder.
+ */
+function parseReportDetail(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'domains')
+        return 'domains';
+    if (v === 'full')
+        return 'full';
+    throw new InputError([
+        problem(where, v, 'is not a report-detail setting', 'Use domains (the default: names that look random, or many names under one domain, are counted, not printed) or full (every name).')
+    ]);
+}
+/** More distinct names than this under one registrable domain: all of them are counted, not shown. */
+const MAX_NAMES_PER_DOMAIN = 4;
+/** More distinct addresses than this in a report: all of them are counted, not shown. */
+const MAX_ADDRESSES = 4;
+/** Ports printed per destination; the rest are counted. Ports are chosen by the command too. */
+const MAX_PORTS = 5;
+const MAX_LABEL = 20;
+const vowelRatio = (s) => (s.match(/[aeiouy]/g)?.length ?? 0) / s.length;
+/**
+ * A DNS label a person could have chosen for a host: short, few digits, no long hex run, no
+ * letter/digit jumble, pronounceable enough. Data encoded in a label (hex, base32, base64)
+ * fails at least one of these.
+ */
+function plausibleLabel(label) {
+    if (label.length === 0 || label.length > MAX_LABEL)
+        return false;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(label))
+        return false;
+    if ((label.match(/\d/g)?.length ?? 0) > 4)
+        return false;
+    if (/[0-9a-f]{8,}/.test(label) && /\d/.test(label))
+        return false;
+    if ((label.match(/[a-z]\d|\d[a-z]/g)?.length ?? 0) > 3)
+        return false;
+    // A digit inside a longer word (base32 and friends); short ones (`k8s`, `i18n`) pass.
+    if (label.length >= 8 && /[a-z]\d+[a-z]/.test(label))
+        return false;
+    return label
+        .split('-')
+        .every((part) => part.length < 6 || (vowelRatio(part) >= 0.25 && !/[^aeiouy\d]{6}/.test(part)));
+}
+/** Text no traffic can produce (the parsers' own placeholders): always printed. */
+const isPlaceholder = (target) => !/^[A-Za-z0-9._:[\]-]+$/.test(target);
+function groupOf(name) {
+    const p = parse(name, { allowPrivateDomains: true });
+    const labels = name.split('.');
+    const hiddenNames = { key: 'suffix:', label: '(hidden names)', plausible: false };
+    // A public suffix or a single label: its own group, when it looks like a name at all.
+    if (!p.domain)
+        return labels.every(plausibleLabel)
+            ? { key: `name:${name}`, label: name, plausible: true }
+            : hiddenNames;
+    const suffix = p.publicSuffix ?? '';
+    // Unknown top-level names count as suffixes too, and are attacker-chosen text as well.
+    if (!suffix.split('.').every(plausibleLabel))
+        return hiddenNames;
+    if (!plausibleLabel(p.domainWithoutSuffix ?? ''))
+        return { key: `suffix:${suffix}`, label: `(hidden).${suffix}`, plausible: false };
+    const sub = labels.slice(0, labels.length - p.domain.split('.').length);
+    return { key: `domain:${p.domain}`, label: p.domain, plausible: sub.every(plausibleLabel) };
+}
+/** How each distinct target of a report is printed. */
+function showTargets(targets, detail) {
+    const distinct = [...new Set(targets)];
+    const shown = new Map();
+    if (detail === 'full') {
+        for (const t of distinct)
+            shown.set(t, { label: t, hidden: false });
+        return shown;
+    }
+    const addresses = distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t));
+    const groups = new Map();
+    for (const t of distinct) {
+        if (isPlaceholder(t))
+            shown.set(t, { label: t, hidden: false });
+        else if (addresses.includes(t))
+            shown.set(t, addresses.length > MAX_ADDRESSES
+                ? { label: '(addresses)', hidden: true }
+                : { label: t, hidden: false });
+        else {
+            const group = groupOf(t.toLowerCase());
+            const entry = groups.get(group.key) ?? { group, names: [] };
+            entry.names.push(t);
+            groups.set(group.key, entry);
+        }
+    }
+    for (const { group, names } of groups.values())
+        for (const name of names) {
+            const own = groupOf(name.toLowerCase());
+            const visible = own.plausible && names.length <= MAX_NAMES_PER_DOMAIN;
+            shown.set(name, visible ? { label: name, hidden: false } : { label: group.label, hidden: true });
+        }
+    return shown;
+}
+/** The ports to print and how many more there were. */
+function shownPorts(ports, detail) {
+    if (detail === 'full' || ports.length <= MAX_PORTS)
+        return { ports, morePorts: 0 };
+    return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
+}
+
 /** Reads the policy file named by an input or flag: the only file the settings step reads. */
 function readPolicyFile(path, baseDir, where) {
     if (!path.trim())
@@ -35798,6 +35909,7 @@ function resolveSettings(inputs, ctx) {
             throw new InputError([pool]);
         return pool;
     });
+    const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
@@ -35805,6 +35917,7 @@ function resolveSettings(inputs, ctx) {
         warnings: [...built.warnings, ...agentEnv.warnings],
         expectedBlocks: expectedBlocks,
         failOnBlocked: inputs['fail-on-blocked'],
+        reportDetail: reportDetail,
         agentEnv: agentEnv,
         limits: limits,
         hostFirewall: hostFirewall,
@@ -35999,10 +36112,12 @@ function parseKernelLog(text, scope) {
         const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
         const dst = fields.get('DST') ?? '?';
         const dpt = fields.get('DPT');
-        if (scope.internalEndpoints.includes(`${dst}:${dpt}`))
+        const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
+        // The canary's own probe, only before the command starts: the same later is the command's.
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
             continue;
         events.push({
-            time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+            time,
             layer: m[2],
             decision: 'blocked',
             target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
@@ -36015,6 +36130,343 @@ function parseKernelLog(text, scope) {
 }
 function mergeEvents(...lists) {
     return lists.flat().sort((a, b) => a.time - b.time);
+}
+
+const NO_INTEGRITY_DATA = { drops: [], ownDrops: {}, unread: [] };
+function unlistedCounts(events, integrity) {
+    const out = [];
+    for (const d of integrity.drops) {
+        const logged = events.filter((e) => e.layer === d.layer && e.decision === 'blocked').length;
+        const missing = d.packets - logged - (integrity.ownDrops[d.layer] ?? 0);
+        if (missing > 0)
+            out.push({
+                decision: 'blocked',
+                layer: d.layer,
+                count: missing,
+                atLeast: !d.final,
+                why: `packets dropped by the ${d.layer} rules that the rate-limited drop log does not show`
+            });
+    }
+    for (const u of integrity.unread) {
+        const why = `in the part of ${u.file} past what the report reads (${u.readBytes} of ${u.totalBytes} bytes)`;
+        if (u.blocked > 0)
+            out.push({ decision: 'blocked', layer: u.layer, count: u.blocked, atLeast: false, why });
+        if (u.allowed > 0)
+            out.push({ decision: 'allowed', layer: u.layer, count: u.allowed, atLeast: false, why });
+    }
+    return out;
+}
+/** One line per count, for the summary and the CLI report. */
+function unlistedLine(u) {
+    return `${u.atLeast ? 'at least ' : ''}${u.count} ${u.decision} attempt(s) ${u.why}`;
+}
+
+/**
+ * From events to what a person reads: per-destination rows, the blocked destinations with the
+ * exact line that would allow them (or why none can), and whether the run passes the
+ * fail-on-blocked rule. Names are shown as privacy.ts allows (report-detail); every target
+ * here is what may be printed. Pure data; rendering is in summary.ts.
+ */
+function suggest(target, ports) {
+    if (parseIpLiteral(target))
+        return {
+            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
+        };
+    const psl = parse(target, { allowPrivateDomains: true });
+    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
+        return { advice: 'a public suffix cannot be allowed' };
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
+        return { advice: 'not a domain name the policy can allow' };
+    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
+    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
+}
+const uniqueSorted = (items) => [...new Set(items)].sort();
+const sortedPorts = (list) => uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
+/** Events grouped by what may be printed of their target. */
+function groupByShownTarget(events, detail) {
+    const show = showTargets(events.map((e) => e.target), detail);
+    const groups = new Map();
+    for (const e of events) {
+        const s = show.get(e.target) ?? { label: e.target, hidden: false };
+        const key = `${s.hidden ? 'hidden' : 'name'}:${s.label}`;
+        const g = groups.get(key) ?? { target: s.label, hidden: s.hidden, events: [], names: new Set() };
+        g.events.push(e);
+        g.names.add(e.target);
+        groups.set(key, g);
+    }
+    return [...groups.values()];
+}
+function blockedEntry(g, detail, expectedBlocks) {
+    const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
+    const all = sortedPorts(blockedEvents);
+    const hidden = g.hidden ? new Set(blockedEvents.map((e) => e.target)).size : 0;
+    return {
+        target: g.target,
+        ...shownPorts(all, detail),
+        layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+        hidden,
+        ...(g.hidden
+            ? {
+                advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+            }
+            : suggest(g.target, all)),
+        expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) => expectedBlocks.some((rule) => matchesDomain(rule, name)))
+    };
+}
+function buildReport(events, expectedBlocks = [], detail = 'domains', integrity = NO_INTEGRITY_DATA) {
+    const unlisted = unlistedCounts(events, integrity);
+    const more = (decision) => unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0);
+    const groups = groupByShownTarget(events, detail);
+    const rowOf = (g) => ({
+        target: g.target,
+        allowed: g.events.filter((e) => e.decision === 'allowed').length,
+        blocked: g.events.filter((e) => e.decision === 'blocked').length,
+        ...shownPorts(sortedPorts(g.events), detail),
+        layers: uniqueSorted(g.events.map((e) => e.layer)),
+        hidden: g.hidden ? g.names.size : 0
+    });
+    const sorted = groups
+        .map((g) => ({ g, row: rowOf(g) }))
+        .sort(({ row: a }, { row: b }) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
+    const rows = sorted.map(({ row }) => row);
+    const blocked = sorted
+        .filter(({ row }) => row.blocked > 0)
+        .map(({ g }) => blockedEntry(g, detail, expectedBlocks));
+    return {
+        rows,
+        blocked,
+        allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
+        blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
+        unlisted,
+        totals: {
+            allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
+            blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
+        }
+    };
+}
+/** Blocked destinations that fail the step under fail-on-blocked. */
+function unexpectedBlocks(report) {
+    return report.blocked.filter((b) => !b.expected);
+}
+
+/**
+ * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
+ * messages and the summary alike.
+ */
+const ExitCode = {
+    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
+    blocked: 3,
+    /** The command was still running at agent-timeout, as timeout(1) reports it. */
+    timeout: 124,
+    /** The sandbox could not start, or the firewall failed under the running command. */
+    sandbox: 125
+};
+/** The status a command killed by a signal is reported with, as a shell does. */
+function signalExitCode(signalNumber) {
+    return 128 + signalNumber;
+}
+
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
+function presetLines$1(facts) {
+    const presets = facts.presets ?? [];
+    if (presets.length === 0)
+        return [];
+    return [
+        'Presets in allow-domains:',
+        '',
+        ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
+        ''
+    ];
+}
+const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
+function timeoutLine(facts) {
+    if (facts.firewallFailure !== undefined)
+        return [
+            `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
+            ''
+        ];
+    return facts.timedOutMinutes === undefined
+        ? []
+        : [
+            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
+            ''
+        ];
+}
+const MAX_ROWS = 50;
+const MAX_ANNOTATIONS = 10;
+/** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
+function escapeText(text) {
+    return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+const code = (text) => `<code>${escapeText(text)}</code>`;
+const hiddenNote = (hidden) => hidden === 0 ? '' : ` (${hidden} name${hidden === 1 ? '' : 's'} hidden)`;
+const portList = (p, none, separator = ', ') => p.ports.length === 0
+    ? none
+    : `${p.ports.join(separator)}${p.morePorts ? ` +${p.morePorts} more` : ''}`;
+const HIDDEN_EXPLAINED = 'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.';
+/** Never "nothing blocked" while a block was counted, itemised or not. */
+function headline(report) {
+    if (report.totals.blocked === 0)
+        return 'nothing blocked';
+    if (report.blocked.length > 0)
+        return `${report.blocked.length} destination(s) blocked`;
+    return `${report.totals.blocked} blocked attempt(s), not itemised`;
+}
+function unlistedSection(report) {
+    if (report.unlisted.length === 0)
+        return [];
+    return [
+        '### Counted, not itemised',
+        '',
+        ...report.unlisted.map((u) => `- ${unlistedLine(u)}`),
+        ''
+    ];
+}
+function renderSummaryMarkdown(report, facts, suggestion) {
+    const lines = [
+        `## awf-action: ${headline(report)}`,
+        '',
+        `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
+            `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
+            `${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+        '',
+        '<details><summary>Checks passed before the command started</summary>',
+        '',
+        ...facts.checks.map((c) => `- ${c}`),
+        '',
+        '</details>',
+        '',
+        ...presetLines$1(facts),
+        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
+        ...timeoutLine(facts),
+        ...unlistedSection(report)
+    ];
+    if (suggestion)
+        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
+    if (report.blocked.length > 0) {
+        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
+        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
+        for (const b of report.blocked.slice(0, MAX_ROWS))
+            lines.push(`| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
+        if (report.blocked.some((b) => b.hidden > 0))
+            lines.push('', HIDDEN_EXPLAINED);
+        if (report.blocked.length > MAX_ROWS)
+            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
+        if (suggestions.length > 0)
+            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
+    }
+    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
+        .slice(0, MAX_ROWS)
+        .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
+        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
+    return lines.join('\n');
+}
+/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
+function blockedAnnotations(report) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    const list = report.blocked.filter((b) => !b.expected);
+    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
+        title: `awf-action blocked ${safe(b.target)}${hiddenNote(b.hidden)}`,
+        message: b.hidden > 0
+            ? `${b.hidden} name(s) counted under ${safe(b.target)} (ports ${portList(b, '-')}) were blocked by the ${b.layers.join(' and ')} layer. ${HIDDEN_EXPLAINED}`
+            : `${safe(b.target)} (ports ${portList(b, '-')}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+                (b.suggestion
+                    ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+                    : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+    }));
+    if (list.length > MAX_ANNOTATIONS)
+        out.push({
+            title: 'awf-action blocked more',
+            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+        });
+    for (const u of report.unlisted.filter((x) => x.decision === 'blocked'))
+        out.push({
+            title: 'awf-action counted blocks it cannot itemise',
+            message: `${unlistedLine(u)}.`
+        });
+    return out;
+}
+
+/**
+ * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
+ * under one registrable domain collapse into it when there are several (the Public Suffix List
+ * says what is registrable), or, with report-detail domains, when one of them looks like data
+ * rather than a host name (the suggestion is printed in the summary and an output); every
+ * suggestion passes the same validator as user input.
+ */
+/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
+const COLLAPSE_AT = 3;
+const plausibleUnder = (host, domain) => host === domain ||
+    host
+        .slice(0, -domain.length - 1)
+        .split('.')
+        .every(plausibleLabel);
+function suggestPolicy(events, detail = 'domains') {
+    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
+    const hostsByDomain = new Map();
+    const entries = [];
+    for (const e of reached) {
+        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
+        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
+        if (port) {
+            const hiding = detail === 'domains' && !plausibleUnder(e.target, registrable);
+            entries.push(`${hiding ? registrable : e.target}${port}`);
+            continue;
+        }
+        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
+    }
+    for (const [domain, hosts] of hostsByDomain) {
+        const hiding = detail === 'domains' && [...hosts].some((h) => !plausibleUnder(h, domain));
+        entries.push(...(hosts.size >= COLLAPSE_AT || hiding ? [domain] : hosts));
+    }
+    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
+    // the validator refuses (an IP, say) is never suggested.
+    const kept = [...new Set(entries)]
+        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
+        .sort();
+    const yaml = kept.length === 0
+        ? 'allow-domains: []\n'
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
+    return { entries: kept, yaml };
+}
+
+/**
+ * The part of a log past what the collector reads is still counted, line by line, with as
+ * little state as possible: every allowed and blocked attempt of the agent, without detail.
+ */
+/** Squid's lines stand alone: the same parser, kept only as counts. */
+function countSquidLines(text, scope) {
+    const events = parseSquidLog(text, scope);
+    const blocked = events.filter((e) => e.decision === 'blocked').length;
+    return { allowed: events.length - blocked, blocked };
+}
+/**
+ * dnsmasq logs a query and its answer on separate lines: a query is refused when its answer is
+ * `config <name> is NXDOMAIN`, not a block when `NODATA` (AAAA for an allowed name), allowed
+ * otherwise. Counted by kind, so a chunk boundary between a query and its answer loses nothing.
+ */
+function countDnsmasqLines(text, scope) {
+    let queries = 0;
+    let refused = 0;
+    let nodata = 0;
+    for (const line of text.split('\n')) {
+        const m = /^\d+\.\d+ dnsmasq\[\d+\]: \d+ ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[1] !== scope.agentIp)
+            continue;
+        const rest = m[2] ?? '';
+        if (/^query\[\w+\] \S+ from /.test(rest))
+            queries++;
+        else if (/^config \S+ is NXDOMAIN/.test(rest))
+            refused++;
+        else if (/^config \S+ is NODATA/.test(rest))
+            nodata++;
+    }
+    return { allowed: Math.max(0, queries - refused - nodata), blocked: refused };
 }
 
 let current$1 = {
@@ -36032,21 +36484,83 @@ const warning = (message) => current$1.warning(message);
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
+ * A log is read up to MAX_LOG_BYTES (a command can grow Squid's or the forwarder's log without
+ * bound); past that, its lines are still read, in chunks, and counted without detail, so the
+ * report says what it could not itemise instead of dropping it.
  */
-function readLog(path) {
+/** What the report itemises of one log; the rest is counted. */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+function readBounded(path, maxBytes) {
+    const totalBytes = statSync(path).size;
+    const read = (from, length) => {
+        const fd = openSync(path, 'r');
+        try {
+            const buf = Buffer.alloc(length);
+            return buf.subarray(0, readSync(fd, buf, 0, length, from));
+        }
+        finally {
+            closeSync(fd);
+        }
+    };
+    const first = read(0, Math.min(totalBytes, maxBytes));
+    const headBytes = totalBytes > maxBytes ? first.lastIndexOf(0x0a) + 1 : first.length;
+    return {
+        head: first.subarray(0, headBytes).toString('utf8'),
+        totalBytes,
+        headBytes,
+        countRest: (count) => {
+            const tally = { allowed: 0, blocked: 0 };
+            let carry = Buffer.alloc(0);
+            for (let at = headBytes; at < totalBytes; at += CHUNK_BYTES) {
+                const chunk = Buffer.concat([carry, read(at, Math.min(CHUNK_BYTES, totalBytes - at))]);
+                const last = at + CHUNK_BYTES >= totalBytes;
+                const end = last ? chunk.length : chunk.lastIndexOf(0x0a) + 1;
+                // A "line" longer than a chunk is no log line: dropped, so memory stays bounded.
+                carry = end === 0 && chunk.length >= CHUNK_BYTES ? Buffer.alloc(0) : chunk.subarray(end);
+                const c = count(chunk.subarray(0, end).toString('utf8'));
+                tally.allowed += c.allowed;
+                tally.blocked += c.blocked;
+            }
+            return tally;
+        }
+    };
+}
+/** One layer's log: its events, and the count of what lay past the bound. */
+function collectLog(logsDir, file, layer, parse, count, maxBytes) {
+    const path = join(logsDir, file);
     try {
-        return readFileSync(path, 'utf8');
+        const log = readBounded(path, maxBytes);
+        const events = parse(log.head);
+        if (log.headBytes >= log.totalBytes)
+            return { events };
+        const rest = log.countRest(count);
+        warning(`${file} holds ${log.totalBytes} bytes, more than the report reads (${maxBytes}): ${rest.allowed + rest.blocked} more attempts are counted, not itemised`);
+        return {
+            events,
+            unread: { file, layer, totalBytes: log.totalBytes, readBytes: log.headBytes, ...rest }
+        };
     }
     catch (e) {
         warning(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; the report lacks its events`);
-        return '';
+        return { events: [] };
     }
 }
 function bootTimeMs() {
     const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
     return Date.now() - uptime * 1000;
 }
-async function collectEvents(netfilter, run) {
+/** Kernel drop lines that were the canary's own probe (left out of the events), per layer. */
+function ownDrops(kernel, scope, kept) {
+    const all = parseKernelLog(kernel, { ...scope, internalEndpoints: [] });
+    const out = {};
+    for (const e of all)
+        out[e.layer] = (out[e.layer] ?? 0) + 1;
+    for (const e of kept)
+        out[e.layer] = (out[e.layer] ?? 0) - 1;
+    return out;
+}
+async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     const scope = {
         agentIp: run.agentIp,
         runId: run.runId,
@@ -36057,12 +36571,22 @@ async function collectEvents(netfilter, run) {
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
     const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
-        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
+        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are only counted`);
         return '';
     });
-    const events = mergeEvents(parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope), parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope), parseKernelLog(kernel, scope));
+    const squid = collectLog(run.logsDir, 'access.log', 'proxy', (t) => parseSquidLog(t, scope), (t) => countSquidLines(t, scope), maxBytes);
+    const dns = collectLog(run.logsDir, 'dns.log', 'dns', (t) => parseDnsmasqLog(t, scope), (t) => countDnsmasqLines(t, scope), maxBytes);
+    const dropped = parseKernelLog(kernel, scope);
+    const events = mergeEvents(squid.events, dns.events, dropped);
     writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
-    return events;
+    return {
+        events,
+        integrity: {
+            drops: run.drops,
+            ownDrops: ownDrops(kernel, scope, dropped),
+            unread: [squid.unread, dns.unread].filter((u) => u !== undefined)
+        }
+    };
 }
 
 const RUN_LABEL = 'awf.run';
@@ -36168,23 +36692,6 @@ function buildBuildArgs(opts) {
         ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         opts.context
     ];
-}
-
-/**
- * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
- * messages and the summary alike.
- */
-const ExitCode = {
-    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
-    blocked: 3,
-    /** The command was still running at agent-timeout, as timeout(1) reports it. */
-    timeout: 124,
-    /** The sandbox could not start, or the firewall failed under the running command. */
-    sandbox: 125
-};
-/** The status a command killed by a signal is reported with, as a shell does. */
-function signalExitCode(signalNumber) {
-    return 128 + signalNumber;
 }
 
 /**
@@ -37236,6 +37743,17 @@ function renderRestore(tables) {
  */
 const EPERM = 1;
 const ENOSYS = 38;
+/**
+ * The socket families a command may open: what glibc, `ip` and `ss` need. Every other family
+ * (AF_VSOCK, which is not namespaced and reaches the hypervisor on some clouds; AF_PACKET;
+ * AF_ALG; AF_KEY; ...) gets EPERM before the kernel looks at it.
+ */
+const ALLOWED_SOCKET_FAMILIES = {
+    AF_UNIX: 1,
+    AF_INET: 2,
+    AF_INET6: 10,
+    AF_NETLINK: 16
+};
 /** Namespace-creating clone flags: NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
 const CLONE_NAMESPACE_FLAGS = 0x7e020000;
 /** Explicitly refused; the security suite generates one attack case per entry. */
@@ -37296,7 +37814,7 @@ const ALLOWED = [
     'setresuid32', 'setreuid', 'setreuid32', 'setrlimit', 'set_robust_list', 'setsid',
     'setsockopt', 'set_thread_area', 'set_tid_address', 'setuid', 'setuid32', 'setxattr', 'shmat',
     'shmctl', 'shmdt', 'shmget', 'shutdown', 'sigaltstack', 'signalfd', 'signalfd4', 'sigprocmask',
-    'sigreturn', 'socket', 'socketcall', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
+    'sigreturn', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
     'statfs64', 'statx', 'symlink', 'symlinkat', 'sync', 'sync_file_range', 'syncfs', 'sysinfo',
     'tee', 'tgkill', 'time', 'timer_create', 'timer_delete', 'timer_getoverrun', 'timer_gettime',
     'timer_gettime64', 'timer_settime', 'timer_settime64', 'timerfd_create', 'timerfd_gettime',
@@ -37315,8 +37833,13 @@ function renderSeccompProfile() {
     const profile = {
         defaultAction: 'SCMP_ACT_ERRNO',
         defaultErrnoRet: EPERM,
+        // No 32-bit x86 (ia32): it opens sockets through socketcall(2), which passes the family in
+        // memory where seccomp cannot read it, and libseccomp turns every `socket` rule with
+        // arguments into an unconditional socketcall(SYS_SOCKET) rule there, so the family rule
+        // could not hold. Its syscalls end the process (SIGSYS). Every mapped architecture has a
+        // direct socket(2); socketcall(2) itself is never allowed.
         archMap: [
-            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X86', 'SCMP_ARCH_X32'] },
+            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X32'] },
             { architecture: 'SCMP_ARCH_AARCH64', subArchitectures: ['SCMP_ARCH_ARM'] }
         ],
         syscalls: [
@@ -37334,6 +37857,11 @@ function renderSeccompProfile() {
                 action: 'SCMP_ACT_ERRNO',
                 errnoRet: ENOSYS
             },
+            ...Object.values(ALLOWED_SOCKET_FAMILIES).map((value) => ({
+                names: ['socket'],
+                action: 'SCMP_ACT_ALLOW',
+                args: [{ index: 0, value, valueTwo: 0, op: 'SCMP_CMP_EQ' }]
+            })),
             ...[0x0, 0x8, 0x20000, 0x20008, 0xffffffff].map((value) => ({
                 // Only the harmless personalities (Linux, 32-bit, query).
                 names: ['personality'],
@@ -37384,7 +37912,7 @@ function splitAclLines(lines) {
     });
 }
 /** Presets never widen silently: the file says what each one expanded to. */
-function presetLines$1(presets) {
+function presetLines(presets) {
     return presets.map((p) => {
         assert(/^[a-z][a-z0-9-]*$/.test(p.name), 'preset name', p.name);
         for (const d of p.domains)
@@ -37422,7 +37950,7 @@ function renderSquidConf({ policy, topology }) {
         acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`);
     const lines = [
         `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
-        ...presetLines$1(policy.presets),
+        ...presetLines(policy.presets),
         `http_port ${SQUID_PORT}`,
         'visible_hostname awf-proxy',
         'pid_filename none',
@@ -37961,55 +38489,189 @@ async function arm(run, prepared, agent) {
     }
 }
 
+/** `iptables-save -c` puts `[packets:bytes] ` before each rule. */
+const COUNTERS = /^\[(\d+):(\d+)\] /;
+/** The same text without counters: what `iptables-save` without -c prints. */
+function stripCounters(saveText) {
+    return saveText.replace(/^\[\d+:\d+\] /gm, '');
+}
+/** Splits a saved rule into tokens; a double-quoted value (a log prefix) is one token. */
+function tokenize(line) {
+    return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+const IMPLICIT_MATCHES = new Set(['tcp', 'udp', 'icmp']);
+/** Options as `name value...` strings, sorted: the order iptables-save chose does not matter. */
+function canonical(tokens) {
+    const options = [];
+    for (const t of tokens)
+        if (t.startsWith('-') && !/^-\d/.test(t))
+            options.push([t]);
+        else
+            options.at(-1)?.push(t.replace(/\/(32|128)$/, '').replace(/^(\d+)\/second$/, '$1/sec'));
+    return options
+        .filter((o) => !(o[0] === '-m' && IMPLICIT_MATCHES.has(o[1] ?? '')))
+        .map((o) => o.join(' '))
+        .sort()
+        .join(' ; ');
+}
+function savedRules(saveText) {
+    const rules = [];
+    let table = '';
+    for (const raw of saveText.split('\n')) {
+        const line = raw.trim();
+        if (line.startsWith('*'))
+            table = line.slice(1);
+        const counters = COUNTERS.exec(line);
+        const rest = counters ? line.slice(counters[0].length) : line;
+        if (!rest.startsWith('-A '))
+            continue;
+        const [, chain = '', ...tokens] = tokenize(rest);
+        rules.push({ chain, table, text: canonical(tokens), packets: Number(counters?.[1] ?? 0) });
+    }
+    return rules;
+}
+const chainRules = (rules, table, chain) => rules.filter((r) => r.table === table && r.chain === chain);
+/** Rules whose content differs from the plan, position by position. */
+function contentProblems(saveText, plan, family, where) {
+    const rules = savedRules(saveText);
+    const problems = [];
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const saved = chainRules(rules, t.table, c.chain);
+            c.rules.forEach((planned, i) => {
+                const have = saved[i];
+                if (have && have.text !== canonical(planned))
+                    problems.push(`${where}: rule ${i + 1} of ${c.chain} is not the planned one (${JSON.stringify(planned.join(' '))})`);
+            });
+        }
+    return problems;
+}
+/** The layer a chain's drops belong to, from its LOG prefix (`awf-<run>-<layer>-drop: `). */
+function layerOf(chain) {
+    for (const rule of chain.rules) {
+        const prefix = rule[rule.indexOf('--log-prefix') + 1] ?? '';
+        const m = /^awf-[0-9a-f]{8}-(host|runner|ipv6|agent)-drop: $/.exec(prefix);
+        if (rule.includes('--log-prefix') && m)
+            return m[1];
+    }
+    return undefined;
+}
+const isDrop = (rule) => {
+    const target = rule[rule.indexOf('-j') + 1];
+    return rule.includes('-j') && (target === 'DROP' || target === 'REJECT');
+};
 /**
- * While the command runs: the proxy must keep running and every rule must stay in place. If
- * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
- * killed at once and the run fails with the reason: its traffic would already fail closed,
- * but a firewall that changed under a run is not the one that was checked.
+ * Packets stopped by the plan's DROP and REJECT rules, per layer, from their counters: unlike
+ * the LOG lines (rate-limited, and lost when the kernel's ring buffer wraps), a command cannot
+ * exhaust them.
  */
+function dropCounters(saveText, plan, family) {
+    const rules = savedRules(saveText);
+    const counts = {};
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const layer = layerOf(c);
+            if (!layer)
+                continue;
+            const saved = chainRules(rules, t.table, c.chain);
+            const dropped = c.rules.reduce((sum, rule, i) => sum + (isDrop(rule) ? (saved[i]?.packets ?? 0) : 0), 0);
+            counts[layer] = (counts[layer] ?? 0) + dropped;
+        }
+    return counts;
+}
+
 const WATCH_INTERVAL_MS = 2000;
+/** A failed check is retried once after this long before it fails the run. */
+const RETRY_MS = 1000;
+const mergeCounts = (...all) => {
+    const out = {};
+    for (const c of all)
+        for (const [layer, n] of Object.entries(c))
+            out[layer] = (out[layer] ?? 0) + n;
+    return out;
+};
+/** One family of one place: problems against the plan, and its drop counters. */
+async function readRules(netfilter, plan, family, where) {
+    const text = await netfilter.saveWithCounters(family);
+    return {
+        problems: [
+            ...planProblems(stripCounters(text), plan, family, where),
+            ...contentProblems(text, plan, family, where)
+        ],
+        counts: dropCounters(text, plan, family)
+    };
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
     const { host, container } = a.plans;
     let stopped = false;
     let timer;
+    const last = { host: {}, agent: {} };
+    const readHost = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
+        : [];
+    const readAgent = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
+        : [];
     const check = async () => {
-        const r = a.rules;
-        const [running, h4, h6, c4, c6] = await Promise.all([
+        const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            r?.netfilter.save(4),
-            r?.netfilter.save(6),
-            r?.agentNet.save(4),
-            r?.agentNet.save(6)
+            readHost(),
+            readAgent()
         ]);
+        last.host = mergeCounts(...hostRules.map((r) => r.counts));
+        last.agent = mergeCounts(...agentRules.map((r) => r.counts));
         return [
             ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
-            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
-            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
-            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
-            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+            ...[...hostRules, ...agentRules].flatMap((r) => r.problems)
         ];
     };
-    const tick = () => {
+    const fail = (problems) => {
+        if (stopped)
+            return;
+        stopped = true;
+        a.onFailure(problems);
+    };
+    const tick = (delayMs, failedBefore) => {
         timer = setTimeout(() => {
             check().then((problems) => {
                 if (stopped)
                     return;
-                if (problems.length > 0) {
-                    stopped = true;
-                    a.onFailure(problems);
-                }
+                if (problems.length > 0)
+                    fail(problems);
                 else
-                    tick();
-            }, 
-            // The agent's namespace is gone: the command ended between two checks.
-            () => undefined);
-        }, WATCH_INTERVAL_MS);
+                    tick(WATCH_INTERVAL_MS, false);
+            }, (e) => {
+                if (stopped)
+                    return;
+                if (!failedBefore)
+                    tick(RETRY_MS, true);
+                else
+                    fail([
+                        `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
+                    ]);
+            });
+        }, delayMs);
     };
-    tick();
-    return () => {
+    tick(WATCH_INTERVAL_MS, false);
+    return async () => {
         stopped = true;
         clearTimeout(timer);
+        const [hostNow, agentNow] = await Promise.all([
+            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
+            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
+        ]);
+        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
+            layer,
+            packets,
+            final
+        }));
+        return a.rules
+            ? [
+                ...counts(hostNow ?? last.host, hostNow !== undefined),
+                ...counts(agentNow ?? last.agent, agentNow !== undefined)
+            ]
+            : [];
     };
 }
 
@@ -38044,7 +38706,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             : undefined;
         let firewallFailure;
         const stopWatching = request.ablation?.runDespiteChecks
-            ? () => undefined
+            ? () => Promise.resolve([])
             : watchFirewall({
                 plans: prepared.plans,
                 rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -38056,7 +38718,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             });
         const status = await armed.exited;
         clearTimeout(timer);
-        stopWatching();
+        // Before teardown: the host rules (and their counters) are still in place.
+        const drops = await stopWatching();
         hooks.onCommandEnd?.();
         return {
             runId: run.runId,
@@ -38070,7 +38733,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             mode: prepared.mode,
             hostFirewall: request.hostFirewall,
             timedOut,
-            masked: agent.masked
+            masked: agent.masked,
+            drops
         };
     }
     finally {
@@ -38913,6 +39577,10 @@ class Netfilter {
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
     }
+    /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+    async saveWithCounters(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
+    }
     /**
      * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
      * agent's dropped packets are recorded like the host's.
@@ -39063,200 +39731,15 @@ async function removeSandbox(run) {
 }
 
 /**
- * From events to what a person reads: per-destination rows, the blocked destinations with the
- * exact line that would allow them (or why none can), and whether the run passes the
- * fail-on-blocked rule. Pure data; rendering is in summary.ts.
- */
-function suggest(target, ports) {
-    if (parseIpLiteral(target))
-        return {
-            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
-        };
-    const psl = parse(target, { allowPrivateDomains: true });
-    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
-        return { advice: 'a public suffix cannot be allowed' };
-    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
-        return { advice: 'not a domain name the policy can allow' };
-    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
-    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
-}
-const uniqueSorted = (items) => [...new Set(items)].sort();
-function buildReport(events, expectedBlocks = []) {
-    const byTarget = new Map();
-    for (const e of events)
-        byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
-    const rows = [...byTarget.entries()].map(([target, list]) => ({
-        target,
-        allowed: list.filter((e) => e.decision === 'allowed').length,
-        blocked: list.filter((e) => e.decision === 'blocked').length,
-        ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b),
-        layers: uniqueSorted(list.map((e) => e.layer))
-    }));
-    rows.sort((a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
-    const blocked = rows
-        .filter((r) => r.blocked > 0)
-        .map((r) => {
-        const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked');
-        const ports = uniqueSorted(blockedEvents.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
-        return {
-            target: r.target,
-            ports,
-            layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
-            ...suggest(r.target, ports),
-            expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
-        };
-    });
-    return {
-        rows,
-        blocked,
-        allowedTargets: rows
-            .filter((r) => r.allowed > 0)
-            .map((r) => r.target)
-            .sort(),
-        blockedTargets: blocked.map((b) => b.target).sort(),
-        totals: {
-            allowed: events.filter((e) => e.decision === 'allowed').length,
-            blocked: events.filter((e) => e.decision === 'blocked').length
-        }
-    };
-}
-/** Blocked destinations that fail the step under fail-on-blocked. */
-function unexpectedBlocks(report) {
-    return report.blocked.filter((b) => !b.expected);
-}
-
-/**
- * The job summary (markdown), the CLI's text report and the annotations, from a Report.
- * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
- * HTML or a workflow command to what we print.
- */
-function presetLines(facts) {
-    const presets = facts.presets ?? [];
-    if (presets.length === 0)
-        return [];
-    return [
-        'Presets in allow-domains:',
-        '',
-        ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
-        ''
-    ];
-}
-const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
-function timeoutLine(facts) {
-    if (facts.firewallFailure !== undefined)
-        return [
-            `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
-            ''
-        ];
-    return facts.timedOutMinutes === undefined
-        ? []
-        : [
-            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
-            ''
-        ];
-}
-const MAX_ROWS = 50;
-const MAX_ANNOTATIONS = 10;
-/** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
-function escapeText(text) {
-    return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
-}
-const code = (text) => `<code>${escapeText(text)}</code>`;
-function renderSummaryMarkdown(report, facts, suggestion) {
-    const lines = [
-        `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
-        '',
-        `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
-            `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
-            `${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
-        '',
-        '<details><summary>Checks passed before the command started</summary>',
-        '',
-        ...facts.checks.map((c) => `- ${c}`),
-        '',
-        '</details>',
-        '',
-        ...presetLines(facts),
-        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
-        ...timeoutLine(facts)
-    ];
-    if (suggestion)
-        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
-    if (report.blocked.length > 0) {
-        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
-        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
-        for (const b of report.blocked.slice(0, MAX_ROWS))
-            lines.push(`| ${code(b.target)}${b.expected ? ' (expected)' : ''} | ${b.ports.join(', ') || '–'} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
-        if (report.blocked.length > MAX_ROWS)
-            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
-        if (suggestions.length > 0)
-            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
-    }
-    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
-        .slice(0, MAX_ROWS)
-        .map((r) => `| ${code(r.target)} | ${r.allowed} | ${r.blocked} | ${r.ports.join(', ')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
-        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
-        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
-    return lines.join('\n');
-}
-/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
-function blockedAnnotations(report) {
-    const safe = (t) => JSON.stringify(t).slice(1, -1);
-    const list = report.blocked.filter((b) => !b.expected);
-    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
-        title: `awf-action blocked ${safe(b.target)}`,
-        message: `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
-            (b.suggestion
-                ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
-                : `It cannot simply be allowed: ${b.advice ?? ''}.`)
-    }));
-    if (list.length > MAX_ANNOTATIONS)
-        out.push({
-            title: 'awf-action blocked more',
-            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
-        });
-    return out;
-}
-
-/**
- * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
- * under one registrable domain collapse into it when there are several (the Public Suffix List
- * says what is registrable); every suggestion passes the same validator as user input.
- */
-/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
-const COLLAPSE_AT = 3;
-function suggestPolicy(events) {
-    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
-    const hostsByDomain = new Map();
-    const entries = [];
-    for (const e of reached) {
-        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
-        if (port) {
-            entries.push(`${e.target}${port}`);
-            continue;
-        }
-        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
-        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
-    }
-    for (const [domain, hosts] of hostsByDomain)
-        entries.push(...(hosts.size >= COLLAPSE_AT ? [domain] : hosts));
-    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
-    // the validator refuses (an IP, say) is never suggested.
-    const kept = [...new Set(entries)]
-        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
-        .sort();
-    const yaml = kept.length === 0
-        ? 'allow-domains: []\n'
-        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
-    return { entries: kept, yaml };
-}
-
-/**
  * After the command: the outcome and the events -> the report, the audit suggestion, the
  * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
  */
 function blockedFailure(report, settings) {
     const unexpected = unexpectedBlocks(report);
+    // Blocks counted but not itemised have no name expected-blocks could match.
+    const unlisted = report.unlisted.filter((u) => u.decision === 'blocked');
+    if (settings.failOnBlocked && unexpected.length === 0 && unlisted.length > 0)
+        return `fail-on-blocked: ${unlisted.reduce((n, u) => n + u.count, 0)} blocked attempt(s) were counted but not itemised (see the job summary)`;
     if (!settings.failOnBlocked || unexpected.length === 0)
         return undefined;
     return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
@@ -39281,10 +39764,10 @@ function verdict(outcome, settings, report) {
     const blocked = blockedFailure(report, settings);
     return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
 }
-function concludeRun(events, outcome, settings, durationMs) {
+function concludeRun(events, outcome, settings, durationMs, integrity) {
     const { policy } = settings;
-    const report = buildReport(events, settings.expectedBlocks);
-    const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined;
+    const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
+    const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
     const facts = {
         mode: policy.mode,
         exitCode: outcome.exitCode,
@@ -39345,8 +39828,8 @@ async function runFirewalled(deps, settings, place, hooks) {
     const started = Date.now();
     const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
     return hooks.phase('Reporting', async () => {
-        const events = await collectEvents(deps.netfilter, outcome);
-        const conclusion = concludeRun(events, outcome, settings, Date.now() - started);
+        const { events, integrity } = await collectEvents(deps.netfilter, outcome);
+        const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity);
         if (conclusion.suggestion)
             writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
         return conclusion;
@@ -42894,7 +43377,8 @@ function getInputs() {
         tty: getBooleanInput('tty'),
         'fail-on-blocked': getBooleanInput('fail-on-blocked'),
         'expected-blocks': getInput('expected-blocks'),
-        'address-pool': getInput('address-pool')
+        'address-pool': getInput('address-pool'),
+        'report-detail': getInput('report-detail')
     };
     for (const [key, value] of Object.entries(values))
         if (!UNLOGGED.includes(key))

@@ -30242,6 +30242,10 @@ class Netfilter {
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
     }
+    /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+    async saveWithCounters(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
+    }
     /**
      * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
      * agent's dropped packets are recorded like the host's.

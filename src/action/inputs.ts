@@ -32,7 +32,8 @@ export function getInputs(): ActionInputs {
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
     'expected-blocks': core.getInput('expected-blocks'),
-    'address-pool': core.getInput('address-pool')
+    'address-pool': core.getInput('address-pool'),
+    'report-detail': core.getInput('report-detail')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

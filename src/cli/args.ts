@@ -67,6 +67,8 @@ Run flags:
   --tty                   give the command a terminal
   --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
                           (and the command itself succeeded)
+  --report-detail DETAIL  domains (default): names that look random, or many under one
+                          domain, are counted, not printed; full: every name
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)

@@ -23,7 +23,8 @@ export const TEXT_INPUTS = [
   'pids-limit',
   'host-firewall',
   'expected-blocks',
-  'address-pool'
+  'address-pool',
+  'report-detail'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

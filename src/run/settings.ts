@@ -16,6 +16,7 @@ import {
 } from '../common/errors.js'
 import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
 import { readPolicyFile } from './policy-file.js'
@@ -26,6 +27,8 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
@@ -122,12 +125,16 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     if (isProblem(pool)) throw new InputError([pool])
     return pool
   })
+  const reportDetail = attempt(() =>
+    parseReportDetail(inputs['report-detail'], where('report-detail'))
+  )
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: inputs['fail-on-blocked'],
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,

@@ -59,6 +59,11 @@ export class Netfilter {
     return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', [])
   }
 
+  /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+  async saveWithCounters(family: Family): Promise<string> {
+    return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c'])
+  }
+
   /**
    * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
    * agent's dropped packets are recorded like the host's.

@@ -4,6 +4,7 @@ import type { AgentMode, RunnerPaths } from '../agent/filesystem.js'
 import type { RunnerObservations } from '../agent/runner-paths.js'
 import type { AgentLimits } from '../agent/limits.js'
 import type { Policy } from '../policy/types.js'
+import type { DropCount } from '../report/integrity.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
 import type { Docker } from './docker.js'
@@ -88,6 +89,8 @@ export interface RunOutcome {
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** Packets the drop rules stopped, per layer, from their counters (the watchdog's last read). */
+  readonly drops: readonly DropCount[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
