@@ -70,6 +70,7 @@ Run flags:
                           docs/threat-model.md for what that gives up)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
 ${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed

@@ -10,6 +10,7 @@ import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
 import { readPolicyFile } from './policy-file.js'
 
 export interface RunSettings {
@@ -25,6 +26,8 @@ export interface RunSettings {
   readonly agentImage?: string
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
 }
 
 export interface SettingsContext {
@@ -104,6 +107,11 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
@@ -115,6 +123,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     hostFirewall: hostFirewall!,
     agentImage,
     baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image'])
+    proxyImage: given(inputs['proxy-image']),
+    imageRegistry
   }
 }

@@ -72,7 +72,8 @@ export async function runCommandPhase(
       mode: prepared.mode,
       hostFirewall: request.hostFirewall,
       timedOut,
-      masked: agent.masked
+      masked: agent.masked,
+      images: prepared.images
     }
   } finally {
     armed.handshake.close()

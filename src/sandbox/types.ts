@@ -10,7 +10,7 @@ import type { CommandResult, Exec } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 import type { ProcessSecurity } from './process-check.js'
 import type { ProxyEndpoints } from './readiness.js'
-import type { ImageOptions } from './images.js'
+import type { ImageOptions, ResolvedImage } from './images.js'
 import type { SandboxResources } from './resources.js'
 
 export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
@@ -83,6 +83,8 @@ export interface RunOutcome {
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** Our proxy and agent images: reference, digest when published, where each came from. */
+  readonly images: readonly ResolvedImage[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
