@@ -78,7 +78,7 @@ describeWith(
     test('a fresh run pulls both images by digest, checks them, and says which it used', async () => {
       expect(Object.values(refs).filter(present)).toEqual([])
       const r = await run()
-      expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('LAB-ALLOWED')])
+      expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('LAB-ALLOWED') })
       expect(r.stderr).toContain(`proxy image: ${refs.proxy} (pulled, digest checked)`)
       expect(r.stderr).toContain(`agent image: ${refs.agent} (pulled, digest checked)`)
       expect(Object.values(refs).filter(present)).toHaveLength(2)
@@ -87,7 +87,7 @@ describeWith(
 
     test('the next run uses them as they are, without a pull', async () => {
       const r = await run()
-      expect(r.code).toBe(0)
+      expect(r).toMatchObject({ code: 0 })
       expect(r.stderr).toContain(`proxy image: ${refs.proxy} (present, digest checked)`)
     })
 
@@ -96,7 +96,7 @@ describeWith(
         execFileSync('docker', ['rmi', ref], { stdio: 'ignore' })
       registry('stop', join(dir, 'registry'))
       const r = await run()
-      expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('LAB-ALLOWED')])
+      expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('LAB-ALLOWED') })
       expect(r.stderr).toContain(
         `cannot use the published proxy image ${refs.proxy}: the pull failed (registry unreachable or image missing); building it locally`
       )
