@@ -6046,6 +6046,7 @@ function unexpectedBlocks(report) {
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+const imageLine = (i) => `${i.kind} image ${i.ref} (${i.source})`;
 const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
 const MAX_ANNOTATIONS = 10;
@@ -6071,7 +6072,8 @@ function renderTextReport(report, facts) {
                 `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
         ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
-        ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`)
+        ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`),
+        ...(facts.images ?? []).map(imageLine)
     ];
     for (const r of report.rows.slice(0, MAX_ROWS))
         lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`);
@@ -6202,6 +6204,7 @@ const TEXT_INPUTS = [
     'mode',
     'base-image',
     'proxy-image',
+    'image-registry',
     'agent-image',
     'home-config',
     'env',
@@ -9089,7 +9092,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             hostFirewall: request.hostFirewall,
             timedOut,
             masked: agent.masked,
-            drops
+            drops,
+            images: prepared.images
         };
     }
     finally {
@@ -9138,8 +9142,92 @@ function remoteDaemonError(placement) {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * The images a release published: images.json (next to containers/) names the registry path
+ * and the digest of the proxy and agent images. The action pulls exactly those digests,
+ * checks what it got, and falls back to building from containers/ when nothing is published
+ * or the registry cannot be reached. `image-registry` points the same digests at a mirror.
+ */
+const PUBLISHED_IMAGES_FILE = 'images.json';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A registry host (name or address, optional port) and an optional lower-case path. */
+const REPOSITORY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+/** A value of `image-registry`, normalized; refused with an InputError naming the input. */
+function parseImageRegistry(value, where) {
+    const v = value.trim().replace(/\/+$/, '');
+    if (REPOSITORY.test(v))
+        return v;
+    throw new InputError([
+        problem(where, value, 'is not a registry path', 'Give the host (and port) of a registry and an optional lower-case path, without a ' +
+            'scheme, tag or digest, e.g. 127.0.0.1:5000/awf; the images are pulled from it as ' +
+            '<value>/awf-proxy@<digest> and <value>/awf-agent@<digest>.')
+    ]);
+}
+/** Parses images.json; throws naming the file and the key that is wrong. */
+function parsePublishedImages(text, file) {
+    const fail = (what) => {
+        throw new Error(`${file}: ${what} (the release workflow writes this file; see docs/release.md)`);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return fail(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return fail('not an object');
+    const { version = '', repository = '', images = {} } = data;
+    if (typeof version !== 'string')
+        return fail('"version" is not a string');
+    if (typeof repository !== 'string' || (repository && !REPOSITORY.test(repository)))
+        return fail('"repository" is not a registry path');
+    if (typeof images !== 'object' || images === null || Array.isArray(images))
+        return fail('"images" is not an object');
+    const digests = {};
+    for (const [kind, digest] of Object.entries(images)) {
+        if (kind !== 'proxy' && kind !== 'agent')
+            return fail(`"images" has an unknown kind "${kind}"`);
+        if (typeof digest !== 'string' || !DIGEST.test(digest))
+            return fail(`"images.${kind}" is not a sha256 digest`);
+        digests[kind] = digest;
+    }
+    if (Object.keys(digests).length > 0 && !repository)
+        return fail('digests but no "repository"');
+    return { version, repository, digests };
+}
+/** images.json of the bundle's project root, or nothing published when it is absent. */
+function readPublishedImages(root) {
+    const file = join(root, PUBLISHED_IMAGES_FILE);
+    if (!existsSync(file))
+        return { version: '', repository: '', digests: {} };
+    return parsePublishedImages(readFileSync(file, 'utf8'), file);
+}
+/** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
+function publishedRef(published, kind, registry) {
+    const digest = published.digests[kind];
+    if (!digest)
+        return undefined;
+    return `${registry ?? published.repository}/awf-${kind}@${digest}`;
+}
+/**
+ * The image `ref` (`name@sha256:...`), present or pulled. Docker verifies pulled content against
+ * the digest; we then check the image is recorded locally under exactly that reference.
+ */
+async function pullByDigest(docker, ref) {
+    const digest = ref.slice(ref.lastIndexOf('@') + 1);
+    if (await docker.imageId(ref))
+        return { ok: true, ref, digest, pulled: false };
+    if (!(await docker.pull(ref)))
+        return { ok: false, ref, reason: 'the pull failed (registry unreachable or image missing)' };
+    if (!(await docker.imageId(ref)))
+        return { ok: false, ref, reason: 'the pulled image is not recorded under that digest' };
+    return { ok: true, ref, digest, pulled: true };
+}
+
+/**
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
 /** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
@@ -9219,22 +9307,39 @@ async function ensurePrebuilt(docker, ref, what) {
     throw new Error(`${what} ${ref} is not present and cannot be pulled`);
 }
 /**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): the published
+ * digest, present or pulled; else an existing hash-tagged build for any candidate base; else a
+ * fresh build. Our agent image is the shell of host mode and the canary's toolbox; an
+ * `agent-image` is resolved with ensurePrebuilt.
  */
-async function ensureImage(docker, kind, root, options) {
+async function resolveImage(docker, kind, root, options) {
     if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+        return {
+            kind,
+            ref: await ensurePrebuilt(docker, options.proxyImage, 'proxy image'),
+            source: 'given'
+        };
+    const published = publishedRef(options.published ?? readPublishedImages(root), kind, options.registry);
+    if (published) {
+        const got = await pullByDigest(docker, published);
+        if (got.ok) {
+            info(`${kind} image: ${got.ref} (${got.pulled ? 'pulled' : 'present'}, digest checked)`);
+            return { kind, ref: got.ref, digest: got.digest, source: got.pulled ? 'pulled' : 'published' };
+        }
+        info(`cannot use the published ${kind} image ${got.ref}: ${got.reason}; building it locally`);
+    }
+    else if (options.registry) {
+        info(`image-registry is set, but this version names no published ${kind} image; building it locally`);
+    }
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
     for (const base of candidates) {
         const tag = imageTag(kind, root, base);
         if (await docker.imageId(tag))
-            return tag;
+            return { kind, ref: tag, source: 'local' };
         if (await options.cache?.restore(tag))
-            return tag;
+            return { kind, ref: tag, source: 'cache' };
     }
     const base = await resolveBase(docker, options.baseImage);
     const tag = imageTag(kind, root, base);
@@ -9245,7 +9350,7 @@ async function ensureImage(docker, kind, root, options) {
         buildArgs: { BASE_IMAGE: base }
     });
     await options.cache?.save(tag);
-    return tag;
+    return { kind, ref: tag, source: 'built' };
 }
 
 /**
@@ -9854,9 +9959,9 @@ async function prepare(run) {
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
     // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
     run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] });
-    const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+    const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
             pool: request.addressPool
@@ -9882,9 +9987,10 @@ async function prepare(run) {
         mode: given ? 'image' : 'host',
         topology,
         agentIp,
-        proxyImage,
-        ourAgentImage,
-        commandImage: givenImage ?? ourAgentImage,
+        proxyImage: proxy.ref,
+        ourAgentImage: ourAgent.ref,
+        commandImage: givenImage ?? ourAgent.ref,
+        images: [proxy, ourAgent],
         plans,
         rendered
     };
@@ -10261,7 +10367,8 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
-        presets: policy.presets
+        presets: policy.presets,
+        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
     };
     return {
         runId: outcome.runId,
@@ -10300,6 +10407,7 @@ function sandboxRequest(settings, place) {
         images: {
             baseImage: settings.baseImage,
             proxyImage: settings.proxyImage,
+            registry: settings.imageRegistry,
             cache: place.imageCache
         },
         stdio: place.stdio,
@@ -10504,6 +10612,10 @@ function resolveSettings(inputs, ctx) {
         return pool;
     });
     const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
+    const registryInput = given(inputs['image-registry']);
+    const imageRegistry = registryInput === undefined
+        ? undefined
+        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
@@ -10519,7 +10631,8 @@ function resolveSettings(inputs, ctx) {
         homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
         proxyImage: given(inputs['proxy-image']),
-        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
+        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+        imageRegistry
     };
 }
 
@@ -10582,6 +10695,7 @@ Run flags:
                           (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
 ${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed

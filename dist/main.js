@@ -35,8 +35,8 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative } from 'node:path';
-import { readFileSync, writeFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$8, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
+import { basename, dirname, isAbsolute, normalize, posix, join, resolve, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$8, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -35828,6 +35828,89 @@ function shownPorts(ports, detail) {
     return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
 }
 
+/**
+ * The images a release published: images.json (next to containers/) names the registry path
+ * and the digest of the proxy and agent images. The action pulls exactly those digests,
+ * checks what it got, and falls back to building from containers/ when nothing is published
+ * or the registry cannot be reached. `image-registry` points the same digests at a mirror.
+ */
+const PUBLISHED_IMAGES_FILE = 'images.json';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A registry host (name or address, optional port) and an optional lower-case path. */
+const REPOSITORY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+/** A value of `image-registry`, normalized; refused with an InputError naming the input. */
+function parseImageRegistry(value, where) {
+    const v = value.trim().replace(/\/+$/, '');
+    if (REPOSITORY.test(v))
+        return v;
+    throw new InputError([
+        problem(where, value, 'is not a registry path', 'Give the host (and port) of a registry and an optional lower-case path, without a ' +
+            'scheme, tag or digest, e.g. 127.0.0.1:5000/awf; the images are pulled from it as ' +
+            '<value>/awf-proxy@<digest> and <value>/awf-agent@<digest>.')
+    ]);
+}
+/** Parses images.json; throws naming the file and the key that is wrong. */
+function parsePublishedImages(text, file) {
+    const fail = (what) => {
+        throw new Error(`${file}: ${what} (the release workflow writes this file; see docs/release.md)`);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return fail(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return fail('not an object');
+    const { version = '', repository = '', images = {} } = data;
+    if (typeof version !== 'string')
+        return fail('"version" is not a string');
+    if (typeof repository !== 'string' || (repository && !REPOSITORY.test(repository)))
+        return fail('"repository" is not a registry path');
+    if (typeof images !== 'object' || images === null || Array.isArray(images))
+        return fail('"images" is not an object');
+    const digests = {};
+    for (const [kind, digest] of Object.entries(images)) {
+        if (kind !== 'proxy' && kind !== 'agent')
+            return fail(`"images" has an unknown kind "${kind}"`);
+        if (typeof digest !== 'string' || !DIGEST.test(digest))
+            return fail(`"images.${kind}" is not a sha256 digest`);
+        digests[kind] = digest;
+    }
+    if (Object.keys(digests).length > 0 && !repository)
+        return fail('digests but no "repository"');
+    return { version, repository, digests };
+}
+/** images.json of the bundle's project root, or nothing published when it is absent. */
+function readPublishedImages(root) {
+    const file = join(root, PUBLISHED_IMAGES_FILE);
+    if (!existsSync(file))
+        return { version: '', repository: '', digests: {} };
+    return parsePublishedImages(readFileSync(file, 'utf8'), file);
+}
+/** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
+function publishedRef(published, kind, registry) {
+    const digest = published.digests[kind];
+    if (!digest)
+        return undefined;
+    return `${registry ?? published.repository}/awf-${kind}@${digest}`;
+}
+/**
+ * The image `ref` (`name@sha256:...`), present or pulled. Docker verifies pulled content against
+ * the digest; we then check the image is recorded locally under exactly that reference.
+ */
+async function pullByDigest(docker, ref) {
+    const digest = ref.slice(ref.lastIndexOf('@') + 1);
+    if (await docker.imageId(ref))
+        return { ok: true, ref, digest, pulled: false };
+    if (!(await docker.pull(ref)))
+        return { ok: false, ref, reason: 'the pull failed (registry unreachable or image missing)' };
+    if (!(await docker.imageId(ref)))
+        return { ok: false, ref, reason: 'the pulled image is not recorded under that digest' };
+    return { ok: true, ref, digest, pulled: true };
+}
+
 /** Reads the policy file named by an input or flag: the only file the settings step reads. */
 function readPolicyFile(path, baseDir, where) {
     if (!path.trim())
@@ -35910,6 +35993,10 @@ function resolveSettings(inputs, ctx) {
         return pool;
     });
     const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
+    const registryInput = given(inputs['image-registry']);
+    const imageRegistry = registryInput === undefined
+        ? undefined
+        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
@@ -35925,7 +36012,8 @@ function resolveSettings(inputs, ctx) {
         homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
         proxyImage: given(inputs['proxy-image']),
-        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
+        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+        imageRegistry
     };
 }
 
@@ -36271,6 +36359,7 @@ function signalExitCode(signalNumber) {
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+const imageLine = (i) => `${i.kind} image ${i.ref} (${i.source})`;
 function presetLines$1(facts) {
     const presets = facts.presets ?? [];
     if (presets.length === 0)
@@ -36340,6 +36429,9 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         '',
         '</details>',
         '',
+        ...(facts.images?.length
+            ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
+            : []),
         ...presetLines$1(facts),
         ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
         ...timeoutLine(facts),
@@ -38734,7 +38826,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             hostFirewall: request.hostFirewall,
             timedOut,
             masked: agent.masked,
-            drops
+            drops,
+            images: prepared.images
         };
     }
     finally {
@@ -38783,8 +38876,9 @@ function remoteDaemonError(placement) {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
 /** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
@@ -38864,22 +38958,39 @@ async function ensurePrebuilt(docker, ref, what) {
     throw new Error(`${what} ${ref} is not present and cannot be pulled`);
 }
 /**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): the published
+ * digest, present or pulled; else an existing hash-tagged build for any candidate base; else a
+ * fresh build. Our agent image is the shell of host mode and the canary's toolbox; an
+ * `agent-image` is resolved with ensurePrebuilt.
  */
-async function ensureImage(docker, kind, root, options) {
+async function resolveImage(docker, kind, root, options) {
     if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+        return {
+            kind,
+            ref: await ensurePrebuilt(docker, options.proxyImage, 'proxy image'),
+            source: 'given'
+        };
+    const published = publishedRef(options.published ?? readPublishedImages(root), kind, options.registry);
+    if (published) {
+        const got = await pullByDigest(docker, published);
+        if (got.ok) {
+            info(`${kind} image: ${got.ref} (${got.pulled ? 'pulled' : 'present'}, digest checked)`);
+            return { kind, ref: got.ref, digest: got.digest, source: got.pulled ? 'pulled' : 'published' };
+        }
+        info(`cannot use the published ${kind} image ${got.ref}: ${got.reason}; building it locally`);
+    }
+    else if (options.registry) {
+        info(`image-registry is set, but this version names no published ${kind} image; building it locally`);
+    }
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
     for (const base of candidates) {
         const tag = imageTag(kind, root, base);
         if (await docker.imageId(tag))
-            return tag;
+            return { kind, ref: tag, source: 'local' };
         if (await options.cache?.restore(tag))
-            return tag;
+            return { kind, ref: tag, source: 'cache' };
     }
     const base = await resolveBase(docker, options.baseImage);
     const tag = imageTag(kind, root, base);
@@ -38890,7 +39001,7 @@ async function ensureImage(docker, kind, root, options) {
         buildArgs: { BASE_IMAGE: base }
     });
     await options.cache?.save(tag);
-    return tag;
+    return { kind, ref: tag, source: 'built' };
 }
 
 /**
@@ -39370,9 +39481,9 @@ async function prepare(run) {
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
     // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
     run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] });
-    const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+    const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
             pool: request.addressPool
@@ -39398,9 +39509,10 @@ async function prepare(run) {
         mode: given ? 'image' : 'host',
         topology,
         agentIp,
-        proxyImage,
-        ourAgentImage,
-        commandImage: givenImage ?? ourAgentImage,
+        proxyImage: proxy.ref,
+        ourAgentImage: ourAgent.ref,
+        commandImage: givenImage ?? ourAgent.ref,
+        images: [proxy, ourAgent],
         plans,
         rendered
     };
@@ -39777,7 +39889,8 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
-        presets: policy.presets
+        presets: policy.presets,
+        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
     };
     return {
         runId: outcome.runId,
@@ -39816,6 +39929,7 @@ function sandboxRequest(settings, place) {
         images: {
             baseImage: settings.baseImage,
             proxyImage: settings.proxyImage,
+            registry: settings.imageRegistry,
             cache: place.imageCache
         },
         stdio: place.stdio,
@@ -43366,6 +43480,7 @@ function getInputs() {
         mode: getInput('mode'),
         'base-image': getInput('base-image'),
         'proxy-image': getInput('proxy-image'),
+        'image-registry': getInput('image-registry'),
         'agent-image': getInput('agent-image'),
         'home-config': getInput('home-config'),
         env: getInput('env'),

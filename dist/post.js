@@ -30170,8 +30170,9 @@ class Handshake {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 /**
  * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,

@@ -21,6 +21,7 @@ export function getInputs(): ActionInputs {
     mode: core.getInput('mode'),
     'base-image': core.getInput('base-image'),
     'proxy-image': core.getInput('proxy-image'),
+    'image-registry': core.getInput('image-registry'),
     'agent-image': core.getInput('agent-image'),
     'home-config': core.getInput('home-config'),
     env: core.getInput('env'),

@@ -76,6 +76,7 @@ Run flags:
                           (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
 ${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed

@@ -24,7 +24,19 @@ export interface RunFacts {
   readonly hostFirewall?: boolean
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
+  /** Our proxy and agent images, and where each came from. */
+  readonly images?: readonly ImageUse[]
 }
+
+export interface ImageUse {
+  readonly kind: string
+  /** `name@sha256:...` for a published image, `awf-<kind>:<hash>` for a local build. */
+  readonly ref: string
+  /** given, published (present), pulled, local, cache, built. */
+  readonly source: string
+}
+
+const imageLine = (i: ImageUse): string => `${i.kind} image ${i.ref} (${i.source})`
 
 function presetLines(facts: RunFacts): string[] {
   const presets = facts.presets ?? []
@@ -114,6 +126,9 @@ export function renderSummaryMarkdown(
     '',
     '</details>',
     '',
+    ...(facts.images?.length
+      ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
+      : []),
     ...presetLines(facts),
     ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
     ...timeoutLine(facts),
@@ -206,7 +221,8 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
           `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
         ]),
     ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
-    ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`)
+    ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`),
+    ...(facts.images ?? []).map(imageLine)
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(

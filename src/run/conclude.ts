@@ -87,7 +87,8 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
+    presets: policy.presets,
+    images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
   }
   return {
     runId: outcome.runId,

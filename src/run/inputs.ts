@@ -14,6 +14,7 @@ export const TEXT_INPUTS = [
   'mode',
   'base-image',
   'proxy-image',
+  'image-registry',
   'agent-image',
   'home-config',
   'env',

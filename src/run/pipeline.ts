@@ -52,6 +52,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,
+      registry: settings.imageRegistry,
       cache: place.imageCache
     },
     stdio: place.stdio,

@@ -19,6 +19,7 @@ import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.j
 import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
 import { readPolicyFile } from './policy-file.js'
 
 export interface RunSettings {
@@ -40,6 +41,8 @@ export interface RunSettings {
   readonly proxyImage?: string
   /** Where the run's subnets come from; the default pool when absent. */
   readonly addressPool?: Ipv4Net
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
 }
 
 export interface SettingsContext {
@@ -128,6 +131,11 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const reportDetail = attempt(() =>
     parseReportDetail(inputs['report-detail'], where('report-detail'))
   )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
@@ -142,6 +150,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image']),
-    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+    imageRegistry
   }
 }

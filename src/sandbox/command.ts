@@ -74,7 +74,8 @@ export async function runCommandPhase(
       hostFirewall: request.hostFirewall,
       timedOut,
       masked: agent.masked,
-      drops
+      drops,
+      images: prepared.images
     }
   } finally {
     armed.handshake.close()

@@ -12,7 +12,7 @@ import type { CommandResult, Exec } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 import type { ProcessSecurity } from './process-check.js'
 import type { ProxyEndpoints } from './readiness.js'
-import type { ImageOptions } from './images.js'
+import type { ImageOptions, ResolvedImage } from './images.js'
 import type { SandboxResources } from './resources.js'
 import type { Ipv4Net } from './subnets.js'
 
@@ -91,6 +91,8 @@ export interface RunOutcome {
   readonly masked: readonly string[]
   /** Packets the drop rules stopped, per layer, from their counters (the watchdog's last read). */
   readonly drops: readonly DropCount[]
+  /** Our proxy and agent images: reference, digest when published, where each came from. */
+  readonly images: readonly ResolvedImage[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
