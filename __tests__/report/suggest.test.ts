@@ -68,6 +68,9 @@ describe('suggested policy (audit mode)', () => {
       'ports.test:8443',
       'www.other.test'
     ])
+    const withDomain = suggestPolicy([...events, reached('qzkxwvbnmtrplk.com')])
+    expect(withDomain.entries).not.toContain('qzkxwvbnmtrplk.com')
+    expect(withDomain.yaml).toMatch(/^# 1 random-looking domain\(s\) left out/m)
     expect(suggestPolicy(events, 'full').entries).toEqual([
       '6b6579736563726574.exfil.test',
       'mzxw6ytboi.ports.test:8443',

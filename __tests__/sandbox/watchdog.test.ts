@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { planRules } from '../../src/render/index.js'
 import type { Netfilter } from '../../src/sandbox/netfilter.js'
-import { RETRY_MS, WATCH_INTERVAL_MS, watchFirewall } from '../../src/sandbox/watchdog.js'
+import { RETRIES, RETRY_MS, WATCH_INTERVAL_MS, watchFirewall } from '../../src/sandbox/watchdog.js'
 import { input, POLICIES } from '../render/fixtures.js'
 
 const saved = (family: 4 | 6): string =>
@@ -60,17 +60,22 @@ describe('watchdog', () => {
     ])
   })
 
-  test('a check that cannot be made twice in a row fails closed', async () => {
+  test('a check that cannot be made fails closed: the host’s after a retry, the agent’s after a few', async () => {
     const broken = fake(() => {
       throw new Error('iptables-save: cannot lock')
     })
-    const w = watch(fake(saved), broken)
+    const host = watch(broken, fake(saved))
     await jest.advanceTimersByTimeAsync(WATCH_INTERVAL_MS)
-    expect(w.failures).toEqual([])
-    await jest.advanceTimersByTimeAsync(RETRY_MS)
-    expect(w.failures).toEqual([
+    expect(host.failures).toEqual([])
+    await jest.advanceTimersByTimeAsync(RETRY_MS * RETRIES.host)
+    expect(host.failures).toEqual([
       ['the watchdog could not check the firewall: iptables-save: cannot lock']
     ])
+    const agent = watch(fake(saved), broken)
+    await jest.advanceTimersByTimeAsync(WATCH_INTERVAL_MS + RETRY_MS * (RETRIES.agent - 1))
+    expect(agent.failures).toEqual([])
+    await jest.advanceTimersByTimeAsync(RETRY_MS)
+    expect(agent.failures).toHaveLength(1)
   })
 
   test('one failed read is retried; the command ending in between is not a failure', async () => {

