@@ -5922,13 +5922,13 @@ function showTargets(targets, detail) {
             shown.set(t, { label: t, hidden: false });
         return shown;
     }
-    const addresses = distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t));
+    const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)));
     const groups = new Map();
     for (const t of distinct) {
         if (isPlaceholder(t))
             shown.set(t, { label: t, hidden: false });
-        else if (addresses.includes(t))
-            shown.set(t, addresses.length > MAX_ADDRESSES
+        else if (addresses.has(t))
+            shown.set(t, addresses.size > MAX_ADDRESSES
                 ? { label: '(addresses)', hidden: true }
                 : { label: t, hidden: false });
         else {
@@ -6116,7 +6116,8 @@ function blockedAnnotations(report) {
  * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
  * under one registrable domain collapse into it when there are several (the Public Suffix List
  * says what is registrable), or, with report-detail domains, when one of them looks like data
- * rather than a host name (the suggestion is printed in the summary and an output); every
+ * rather than a host name (the suggestion is printed in the summary and an output); a
+ * registrable domain that itself looks like data is left out and counted in a comment. Every
  * suggestion passes the same validator as user input.
  */
 /** Distinct hosts under one registrable domain from which the domain itself is suggested. */
@@ -6146,12 +6147,19 @@ function suggestPolicy(events, detail = 'domains') {
     }
     // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
     // the validator refuses (an IP, say) is never suggested.
-    const kept = [...new Set(entries)]
+    const valid = [...new Set(entries)]
         .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
         .sort();
-    const yaml = kept.length === 0
+    const host = (entry) => entry.replace(/:\d+$/, '');
+    const shown = showTargets(valid.map(host), detail);
+    const kept = valid.filter((entry) => !shown.get(host(entry))?.hidden);
+    const left = valid.length - kept.length;
+    const yaml = (kept.length === 0
         ? 'allow-domains: []\n'
-        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`) +
+        (left > 0
+            ? `# ${left} random-looking domain(s) left out (report-detail: domains); events.jsonl in the logs folder has them\n`
+            : '');
     return { entries: kept, yaml };
 }
 
@@ -8939,8 +8947,17 @@ function dropCounters(saveText, plan, family) {
 }
 
 const WATCH_INTERVAL_MS = 2000;
-/** A failed check is retried once after this long before it fails the run. */
+/** A failed check is retried after this long. */
 const RETRY_MS = 1000;
+/**
+ * Failed checks in a row that fail the run. The agent's namespace ends with the command, and
+ * `docker run --rm` returns only once the container is removed, so reading the agent's rules
+ * may fail for a few seconds before the watchdog is stopped; the host's rules and the proxy
+ * have no such excuse.
+ */
+const RETRIES = { host: 1, agent: 5 };
+class AgentUnreadable extends Error {
+}
 const mergeCounts = (...all) => {
     const out = {};
     for (const c of all)
@@ -8968,9 +8985,12 @@ function watchFirewall(a) {
     const readHost = async () => a.rules
         ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
         : [];
-    const readAgent = async () => a.rules
+    const readAgentRules = async () => a.rules
         ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
         : [];
+    const readAgent = () => readAgentRules().catch((e) => {
+        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+    });
     const check = async () => {
         const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
@@ -8990,7 +9010,7 @@ function watchFirewall(a) {
         stopped = true;
         a.onFailure(problems);
     };
-    const tick = (delayMs, failedBefore) => {
+    const tick = (delayMs, failures) => {
         timer = setTimeout(() => {
             check().then((problems) => {
                 if (stopped)
@@ -8998,12 +9018,13 @@ function watchFirewall(a) {
                 if (problems.length > 0)
                     fail(problems);
                 else
-                    tick(WATCH_INTERVAL_MS, false);
+                    tick(WATCH_INTERVAL_MS, 0);
             }, (e) => {
                 if (stopped)
                     return;
-                if (!failedBefore)
-                    tick(RETRY_MS, true);
+                const limit = e instanceof AgentUnreadable ? RETRIES.agent : RETRIES.host;
+                if (failures < limit)
+                    tick(RETRY_MS, failures + 1);
                 else
                     fail([
                         `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
@@ -9011,7 +9032,7 @@ function watchFirewall(a) {
             });
         }, delayMs);
     };
-    tick(WATCH_INTERVAL_MS, false);
+    tick(WATCH_INTERVAL_MS, 0);
     return async () => {
         stopped = true;
         clearTimeout(timer);
