@@ -36,7 +36,9 @@ const outcome = (exitCode: number, shown: string[]): RunOutcome => ({
   timedOut: false,
   hostFirewall: true,
   masked: [],
-  gitFindings: shown.map((s) => ({ path: '.git/config', shown: s }))
+  gitFindings: shown.map((s) => ({ path: '.git/config', shown: s })),
+  drops: [],
+  images: []
 })
 
 const FINDING = '.git/config: core.fsmonitor (runs a program)'

@@ -21,7 +21,9 @@ export function getInputs(): ActionInputs {
     mode: core.getInput('mode'),
     'base-image': core.getInput('base-image'),
     'proxy-image': core.getInput('proxy-image'),
+    'image-registry': core.getInput('image-registry'),
     'agent-image': core.getInput('agent-image'),
+    'home-config': core.getInput('home-config'),
     env: core.getInput('env'),
     'allow-host-ports': core.getInput('allow-host-ports'),
     'agent-timeout': core.getInput('agent-timeout'),
@@ -32,7 +34,9 @@ export function getInputs(): ActionInputs {
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
     'expected-blocks': core.getInput('expected-blocks'),
     'protect-git': core.getInput('protect-git'),
-    'git-integrity': core.getInput('git-integrity')
+    'git-integrity': core.getInput('git-integrity'),
+    'address-pool': core.getInput('address-pool'),
+    'report-detail': core.getInput('report-detail')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

@@ -8,7 +8,7 @@ import { POLICY_LIST_KEYS } from '../policy/index.js'
 import { BOOLEAN_INPUTS, TEXT_INPUTS } from '../run/inputs.js'
 
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks']
+const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks', 'home-config']
 
 /** Every text input of the action, plus what only makes sense on a command line. */
 const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'] as const
@@ -57,6 +57,8 @@ Run flags:
   --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
+  --home-config LIST      files under HOME the command's tools need, shown read-only in
+                          its fresh HOME (~/.claude/settings.json; repeatable)
   --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
                           its value here
   --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)
@@ -65,6 +67,8 @@ Run flags:
   --tty                   give the command a terminal
   --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
                           (and the command itself succeeded)
+  --report-detail DETAIL  domains (default): names that look random, or many under one
+                          domain, are counted, not printed; full: every name
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
@@ -72,8 +76,11 @@ Run flags:
                           info (read-only by default); the check after it still runs
   --git-integrity fail|warn fail (default): exit ${ExitCode.git} when the command left git metadata
                           a later git command would run; warn: only report it
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
 ${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.git} for --git-integrity fail; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed

@@ -14,7 +14,9 @@ export const TEXT_INPUTS = [
   'mode',
   'base-image',
   'proxy-image',
+  'image-registry',
   'agent-image',
+  'home-config',
   'env',
   'allow-host-ports',
   'agent-timeout',
@@ -23,7 +25,9 @@ export const TEXT_INPUTS = [
   'host-firewall',
   'expected-blocks',
   'protect-git',
-  'git-integrity'
+  'git-integrity',
+  'address-pool',
+  'report-detail'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

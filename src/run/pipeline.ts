@@ -45,6 +45,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       gid: place.gid,
       env: settings.agentEnv.vars,
       runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+      homeConfig: settings.homeConfig,
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
@@ -52,9 +53,11 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,
+      registry: settings.imageRegistry,
       cache: place.imageCache
     },
     stdio: place.stdio,
+    addressPool: settings.addressPool,
     ablation: place.ablation
   }
 }
@@ -69,8 +72,8 @@ export async function runFirewalled(
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
-    const events = await collectEvents(deps.netfilter, outcome)
-    const conclusion = concludeRun(events, outcome, settings, Date.now() - started)
+    const { events, integrity } = await collectEvents(deps.netfilter, outcome)
+    const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity)
     if (conclusion.suggestion)
       replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
     return conclusion

@@ -6,12 +6,22 @@
 import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
 import type { GitIntegrityMode } from '../agent/git-integrity.js'
 import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
+import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
+import {
+  InputError,
+  inputWhere,
+  isProblem,
+  type InputOrigin,
+  type InputProblem
+} from '../common/errors.js'
+import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
 import { readPolicyFile } from './policy-file.js'
 
 export interface RunSettings {
@@ -20,6 +30,8 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
@@ -29,8 +41,14 @@ export interface RunSettings {
   readonly gitIntegrity: GitIntegrityMode
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
+  /** Paths under HOME (relative) shown read-only in the command's fresh HOME. */
+  readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** Where the run's subnets come from; the default pool when absent. */
+  readonly addressPool?: Ipv4Net
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
 }
 
 export interface SettingsContext {
@@ -107,6 +125,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
       ctx.totalMemory
     )
   )
+  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
@@ -114,19 +133,36 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const gitIntegrity = attempt(() =>
     parseGitIntegrity(inputs['git-integrity'], where('git-integrity'))
   )
+  const addressPool = attempt(() => {
+    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
+    if (isProblem(pool)) throw new InputError([pool])
+    return pool
+  })
+  const reportDetail = attempt(() =>
+    parseReportDetail(inputs['report-detail'], where('report-detail'))
+  )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: inputs['fail-on-blocked'],
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
     protectGit: protectGit!,
     gitIntegrity: gitIntegrity!,
     agentImage,
+    homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image'])
+    proxyImage: given(inputs['proxy-image']),
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+    imageRegistry
   }
 }

@@ -2,12 +2,14 @@
 import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
 import { planAgentFilesystem, type AgentFilesystem, type AgentMode } from '../agent/filesystem.js'
+import { withObservations } from '../agent/runner-paths.js'
 import { noProxyList, proxyUrl, type AgentOptions } from './container-specs.js'
 import { guardGit, type GitGuard } from './git-guard.js'
 import { info, warning } from './log.js'
 import { withRootOnlyMasked } from './root-only.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
+import { prepareHomeDirs } from './runner-facts.js'
 import { emptyFile, freshHome, kindOf, makeDir } from './work-dir.js'
 
 export interface AgentPlan {
@@ -24,16 +26,19 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
   const { agent } = request
   const { workDir, topology } = prepared
   const controlDir = makeDir(join(workDir, 'ctl'), 0o755)
+  const home = freshHome(workDir, agent.uid, agent.gid)
   const empty = emptyFile(workDir)
   const planned = planAgentFilesystem({
-    ...agent.runner,
+    ...withObservations(agent.runner, run.deps.probes.observeRunner()),
     mode: prepared.mode,
     workspace: request.workspace,
-    freshHome: freshHome(workDir, agent.uid, agent.gid),
+    freshHome: home,
+    homeFiles: agent.homeConfig,
     emptyFile: empty,
     uid: agent.uid,
     kindOf
   })
+  prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid)
   const git = guardGit(request.workspace, request.protectGit)
   const base = { ...planned, binds: [...planned.binds, ...git.binds] }
   const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty)

@@ -9,7 +9,7 @@ import { checkGit } from './git-guard.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import type { RunOutcome } from './types.js'
-import { watchFirewall } from './watchdog.js'
+import { watchFirewall, type StopWatching } from './watchdog.js'
 
 /** What ended the command, mapped to the status the step and the CLI exit with. */
 export function commandExitCode(end: {
@@ -46,8 +46,8 @@ export async function runCommandPhase(
           }, timeoutMs)
         : undefined
     let firewallFailure: string | undefined
-    const stopWatching = request.ablation?.runDespiteChecks
-      ? () => undefined
+    const stopWatching: StopWatching = request.ablation?.runDespiteChecks
+      ? () => Promise.resolve([])
       : watchFirewall({
           plans: prepared.plans,
           rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -59,7 +59,8 @@ export async function runCommandPhase(
         })
     const status = await armed.exited
     clearTimeout(timer)
-    stopWatching()
+    // Before teardown: the host rules (and their counters) are still in place.
+    const drops = await stopWatching()
     hooks.onCommandEnd?.()
     // The agent container has exited: nothing changes the workspace any more.
     const gitFindings = checkGit(request.workspace, agent.git, run.logsDir)
@@ -76,7 +77,9 @@ export async function runCommandPhase(
       hostFirewall: request.hostFirewall,
       timedOut,
       masked: agent.masked,
-      gitFindings
+      gitFindings,
+      drops,
+      images: prepared.images
     }
   } finally {
     armed.handshake.close()
