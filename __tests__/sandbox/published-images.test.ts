@@ -13,6 +13,7 @@ import { TEXT_INPUTS, type RunInputs } from '../../src/run/inputs.js'
 import { resolveSettings } from '../../src/run/settings.js'
 import { setLogger } from '../../src/sandbox/log.js'
 import {
+  actionVersion,
   parseImageRegistry,
   parsePublishedImages,
   publishedRef,
@@ -90,6 +91,11 @@ describe('images.json', () => {
     [`{"images": {"proxy": "${D1}"}}`, /digests but no "repository"/]
   ])('%s is refused: %s', (text, message) => {
     expect(() => parsePublishedImages(text, 'images.json')).toThrow(message)
+  })
+
+  test('the action knows its version from package.json (a release commit sets it)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(actionVersion(ROOT)).toBe(pkg.version)
   })
 
   test('an absent file means nothing is published', () => {

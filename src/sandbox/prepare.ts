@@ -11,6 +11,7 @@ import { ablate } from './ablation.js'
 import { placementFromBridge, placementFromDockerHost, remoteDaemonError } from './docker-daemon.js'
 import { ensurePrebuilt, projectRoot, resolveImage, type ResolvedImage } from './images.js'
 import { info } from './log.js'
+import { actionVersion } from './published-images.js'
 import { enableNamespaceLogging } from './namespace-logging.js'
 import type { RunContext } from './run-context.js'
 import { settleAll } from './settle.js'
@@ -49,6 +50,7 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   if (!byDockerHost.local) throw remoteDaemonError(byDockerHost)
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
+  info(`awf-action ${actionVersion(root)}`)
   const given = request.agent.image
   const upstreamDns =
     request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns()

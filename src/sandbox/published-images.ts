@@ -77,6 +77,13 @@ export function readPublishedImages(root: string): PublishedImages {
   return parsePublishedImages(readFileSync(file, 'utf8'), file)
 }
 
+/** The action's version: package.json next to containers/ (a release commit sets it). */
+export function actionVersion(root: string): string {
+  const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const version = (data as { version?: unknown }).version
+  return typeof version === 'string' ? version : 'unknown'
+}
+
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
 export function publishedRef(
   published: PublishedImages,
