@@ -8,9 +8,10 @@ import {
 } from './domain.js'
 import { parsePolicyFile, type PolicyFileText } from './file.js'
 import { parseHostPort } from './host-ports.js'
-import { parseCidr, parseDnsServer } from './ip.js'
+import { parseDnsServer } from './ip.js'
+import { parseAllowNetwork } from './special-addresses.js'
 import { parseList } from './list.js'
-import { PRESET_NAME, PRESETS } from './presets.js'
+import { expandPresets } from './expand-presets.js'
 import { isProblem, PolicyError, problem, quote, type PolicyProblem } from './problem.js'
 import {
   mergeSettings,
@@ -35,40 +36,6 @@ export interface BuiltPolicy {
 
 const MAX_ENTRIES = 10000
 const MAX_DNS_SERVERS = 8
-
-/**
- * `@name` entries replaced by the preset's domains (each still validated like user input);
- * the expansion is returned so the summary and the rendered files can show it.
- */
-function expandPresets(
-  entries: { value: string; where: string }[],
-  kind: ListKind,
-  problems: PolicyProblem[],
-  used: Map<string, PresetUse>
-): { value: string; where: string }[] {
-  return entries.flatMap((entry) => {
-    if (!entry.value.startsWith('@')) return [entry]
-    const name = PRESET_NAME.exec(entry.value)?.[1]
-    const preset = name === undefined ? undefined : PRESETS[name]
-    if (kind === 'block' || name === undefined || preset === undefined) {
-      problems.push(
-        problem(
-          entry.where,
-          entry.value,
-          kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset',
-          kind === 'block'
-            ? 'List the domains to block.'
-            : `Presets: ${Object.keys(PRESETS)
-                .map((n) => `@${n}`)
-                .join(', ')} (see docs/presets.md).`
-        )
-      )
-      return []
-    }
-    used.set(name, { name, domains: preset.entries.map((e) => e.domain) })
-    return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }))
-  })
-}
 
 function collect<T>(
   entries: { value: string; where: string }[],
@@ -120,14 +87,14 @@ export function buildPolicyFrom(
   const presets = new Map<string, PresetUse>()
   const domains = (key: 'allow-domains' | 'block-domains', kind: ListKind): DomainRule[] =>
     collect(
-      expandPresets(entries(key), kind, problems, presets),
+      expandPresets(entries(key), kind, problems, warnings, presets),
       (v, w) => parseDomainEntry(v, w, kind),
       problems
     )
 
   const allowed = domains('allow-domains', 'allow')
   const blocked = collapseDomains(domains('block-domains', 'block'))
-  const allowNetworks = collect<Cidr>(entries('allow-networks'), parseCidr, problems)
+  const allowNetworks = collect<Cidr>(entries('allow-networks'), parseAllowNetwork, problems)
   const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))]
   if (dnsServers.length > MAX_DNS_SERVERS) {
     const where = entries('dns-servers')[0]?.where ?? 'dns-servers'
@@ -173,6 +140,10 @@ export function buildPolicyFrom(
       (a, b) => a.port - b.port
     )
   }
+  for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
+    warnings.push(
+      `allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`
+    )
   for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
     warnings.push(
       `runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`
