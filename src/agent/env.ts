@@ -152,7 +152,7 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
       entries.set(name, mask ? { name, value, mask } : { name, value })
     }
   }
-  if (problems.length > 0) throw new PolicyError(problems)
+  if (problems.length > 0) throw new InputError(problems)
   return [...entries.values()]
 }
 
@@ -164,7 +164,7 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
 export function parseEnvSources(
   sources: readonly { readonly text: string; readonly where: string }[]
 ): EnvEntry[] {
-  const problems: PolicyProblem[] = []
+  const problems: InputProblem[] = []
   const entries = new Map<string, EnvEntry>()
   for (const source of sources) {
     try {
@@ -173,7 +173,7 @@ export function parseEnvSources(
         entries.set(e.name, masked ? { ...e, mask: masked } : e)
       }
     } catch (e) {
-      if (!(e instanceof PolicyError)) throw e
+      if (!(e instanceof InputError)) throw e
       problems.push(...e.problems)
     }
   }
