@@ -25,7 +25,7 @@ describe('limits', () => {
   test.each([
     [{ timeoutMinutes: '0' }, 'input agent-timeout: "0"'],
     [{ timeoutMinutes: '1h' }, 'input agent-timeout: "1h"'],
-    [{ timeoutMinutes: '999' }, 'input agent-timeout: "999"'],
+    [{ timeoutMinutes: '7201' }, 'input agent-timeout: "7201"'],
     [{ memory: '10m' }, 'input memory-limit: "10m"'],
     [{ memory: '64g' }, 'input memory-limit: "64g"'],
     [{ memory: '4 g' }, 'input memory-limit: "4 g"'],
@@ -70,4 +70,10 @@ describe('allow-host-ports entries', () => {
   test('the runner is named host.docker.internal', () => {
     expect(HOST_ALIAS).toBe('host.docker.internal')
   })
+})
+
+test('agent-timeout allows a self-hosted job’s length (5 days)', () => {
+  expect(
+    parseLimits({ timeoutMinutes: '7200' }, (k) => `input ${k}`, 8 * 1024 ** 3).timeoutMs
+  ).toBe(7200 * 60000)
 })

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
 import { errorText } from '../common/errors.js'
-import { resolveSettings } from '../run/settings.js'
+import { loadSettings } from '../run/settings.js'
 import { runFirewalled } from '../run/pipeline.js'
 import { realDeps } from '../sandbox/deps.js'
 import { setLogger } from '../sandbox/log.js'
@@ -30,17 +30,17 @@ export async function run(): Promise<void> {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const settings = await groupPhase('Validating policy', () =>
-      Promise.resolve().then(() =>
-        resolveSettings(inputs.values, {
-          origin: 'input',
-          baseDir: workspace,
-          runnerEnv: process.env,
-          totalMemory: totalmem()
-        })
-      )
+      loadSettings(inputs.values, {
+        origin: 'input',
+        baseDir: workspace,
+        runnerEnv: process.env,
+        totalMemory: totalmem(),
+        event: { name: process.env.GITHUB_EVENT_NAME, path: process.env.GITHUB_EVENT_PATH }
+      })
     )
     for (const secret of settings.agentEnv.secrets) core.setSecret(secret)
     for (const w of settings.warnings) core.warning(w)
+    for (const n of settings.notices) core.notice(n)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
     const token = randomBytes(16).toString('hex')

@@ -26,8 +26,11 @@ const UNITS: Record<string, number> = {
   t: 1024 * 1024 * MIB
 }
 export const DEFAULT_PIDS_LIMIT = 4096
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60
 
 /** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
 export function parseLimits(

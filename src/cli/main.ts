@@ -10,7 +10,7 @@ import type { SandboxTopology } from '../render/types.js'
 import { renderTextReport } from '../report/index.js'
 import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../run/inputs.js'
 import { runFirewalled } from '../run/pipeline.js'
-import { resolveSettings, type RunSettings } from '../run/settings.js'
+import { loadSettings, type RunSettings } from '../run/settings.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import { realDeps } from '../sandbox/deps.js'
 import type { SandboxResources } from '../sandbox/resources.js'
@@ -129,7 +129,9 @@ async function run(args: CliArgs, settings: RunSettings, options: CliOptions): P
 }
 
 /** Parses and validates; returns what to do next, or the exit status when already done. */
-function setUp(argv: readonly string[]): number | { args: CliArgs; settings: RunSettings } {
+async function setUp(
+  argv: readonly string[]
+): Promise<number | { args: CliArgs; settings: RunSettings }> {
   const args = parseArgs(argv)
   if (args.command === 'help') {
     process.stdout.write(`${USAGE}\n`)
@@ -144,13 +146,14 @@ function setUp(argv: readonly string[]): number | { args: CliArgs; settings: Run
     return 0
   }
   parseUser(args.values.user)
-  const settings = resolveSettings(runInputsFrom(args), {
+  const settings = await loadSettings(runInputsFrom(args), {
     origin: 'flag',
     baseDir: process.cwd(),
     runnerEnv: process.env,
     totalMemory: totalmem()
   })
   for (const w of settings.warnings) process.stderr.write(`warning: ${w}\n`)
+  for (const n of settings.notices) process.stderr.write(`notice: ${n}\n`)
   if (args.command === 'render') {
     render(args, settings.policy)
     return 0
@@ -159,9 +162,9 @@ function setUp(argv: readonly string[]): number | { args: CliArgs; settings: Run
 }
 
 export async function main(argv: readonly string[], options: CliOptions = {}): Promise<number> {
-  let next: ReturnType<typeof setUp>
+  let next: Awaited<ReturnType<typeof setUp>>
   try {
-    next = setUp(argv)
+    next = await setUp(argv)
     if (typeof next === 'number') return next
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)

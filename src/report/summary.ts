@@ -3,6 +3,7 @@
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+import type { Provenance } from '../policy/settings.js'
 import type { Mode, PresetUse } from '../policy/types.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
@@ -22,6 +23,21 @@ export interface RunFacts {
   readonly hostFirewall?: boolean
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
+  /** The policy file, and what inputs added to it or replaced in it. */
+  readonly policySources?: Provenance
+}
+
+/** The policy file the run used and, per key, what the inputs added to its lists. */
+function sourceLines(facts: RunFacts): string[] {
+  const sources = facts.policySources
+  if (sources?.file === undefined) return []
+  const added = sources.keys.filter((k) => k.fromInput.length > 0)
+  return [
+    `Policy file ${code(sources.file)}${sources.lock ? ' (locked: inputs may only add blocks)' : ''}${added.length > 0 ? ', with inputs added:' : ''}`,
+    '',
+    ...added.map((k) => `- ${code(k.key)}: ${k.fromInput.map(code).join(', ')}`),
+    ...(added.length > 0 ? [''] : [])
+  ]
 }
 
 function presetLines(facts: RunFacts): string[] {
@@ -80,6 +96,7 @@ export function renderSummaryMarkdown(
     '',
     '</details>',
     '',
+    ...sourceLines(facts),
     ...presetLines(facts),
     ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
     ...timeoutLine(facts)

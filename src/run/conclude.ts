@@ -80,7 +80,8 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
+    presets: policy.presets,
+    policySources: settings.provenance
   }
   return {
     runId: outcome.runId,

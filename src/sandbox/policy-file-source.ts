@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
+import { InputError, safeText } from '../common/errors.js'
 import type { PolicyFileText } from '../policy/index.js'
-import { safeText } from '../policy/index.js'
 import { pullRequestBase } from '../policy/pull-request.js'
 import { lastLine, runCommand, type CommandRunner } from './exec.js'
 
@@ -25,6 +25,13 @@ export interface PolicySource {
   readonly file: PolicyFileText
   /** Things the user should know, e.g. that the pull request's change to the file is not used. */
   readonly notices: readonly string[]
+}
+
+/** A refusal about the policy file: an input error (exit status 2 on the command line). */
+function refuse(req: PolicySourceRequest, message: string): InputError {
+  return new InputError([
+    { where: req.where, value: req.path, expected: '', message: `${req.where}: ${message}` }
+  ])
 }
 
 function readWorkspaceFile(full: string): string | undefined {
@@ -48,18 +55,21 @@ async function readFromCommit(
   const commit = await git('cat-file', '-e', `${sha}^{commit}`)
   if (commit.exitCode !== 0) {
     if (/not a git repository/i.test(commit.stderr))
-      throw new Error(
-        `${req.where}: "${path}" is not inside a git checkout, so it cannot be read from the pull request's base commit ${short}. Check out the repository with actions/checkout before this step.`
+      throw refuse(
+        req,
+        `"${path}" is not inside a git checkout, so it cannot be read from the pull request's base commit ${short}. Check out the repository with actions/checkout before this step.`
       )
-    throw new Error(
-      `${req.where}: the pull request's base commit ${short} is not in the checkout, so the policy file "${path}" cannot be read from it (the pull request's own copy is never used). Check out with fetch-depth: 2 (actions/checkout) or fetch the base commit before this step.`
+    throw refuse(
+      req,
+      `the pull request's base commit ${short} is not in the checkout, so the policy file "${path}" cannot be read from it (the pull request's own copy is never used). Check out with fetch-depth: 2 (actions/checkout) or fetch the base commit before this step.`
     )
   }
   // cat-file: plumbing, so no pager, textconv or filter of the repository's config runs.
   const blob = await git('cat-file', 'blob', `${sha}:./${basename(full)}`)
   if (blob.exitCode !== 0)
-    throw new Error(
-      `${req.where}: the policy file "${path}" does not exist in the pull request's base commit ${short} (git: ${safeText(lastLine(blob.stderr))}). A pull request cannot bring the policy it runs under: merge the policy file first.`
+    throw refuse(
+      req,
+      `the policy file "${path}" does not exist in the pull request's base commit ${short} (git: ${safeText(lastLine(blob.stderr))}). A pull request cannot bring the policy it runs under: merge the policy file first.`
     )
   return blob.stdout
 }
@@ -73,20 +83,22 @@ export async function readPolicySource(
   const onPullRequest = req.eventName?.startsWith('pull_request') ?? false
   const payload = onPullRequest && req.eventPath ? readWorkspaceFile(req.eventPath) : undefined
   if (onPullRequest && payload === undefined)
-    throw new Error(
-      `${req.where}: the ${safeText(req.eventName ?? '')} event payload (GITHUB_EVENT_PATH) cannot be read, so the pull request's base commit is unknown and the policy file is not read from the pull request itself`
+    throw refuse(
+      req,
+      `the ${safeText(req.eventName ?? '')} event payload (GITHUB_EVENT_PATH) cannot be read, so the pull request's base commit is unknown and the policy file is not read from the pull request itself`
     )
   let base
   try {
     base = payload === undefined ? undefined : pullRequestBase(req.eventName!, payload)
   } catch (e) {
-    throw new Error(`${req.where}: ${e instanceof Error ? e.message : String(e)}`)
+    throw refuse(req, `${e instanceof Error ? e.message : String(e)}`)
   }
   const local = readWorkspaceFile(full)
   if (!base) {
     if (local === undefined)
-      throw new Error(
-        `${req.where}: cannot read the policy file "${safeText(req.path)}". Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`
+      throw refuse(
+        req,
+        `cannot read the policy file "${safeText(req.path)}". Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`
       )
     return { file: { path: full, text: local }, notices: [] }
   }
