@@ -7,10 +7,12 @@ import type { StdioOptions } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runnerPathsFrom } from '../agent/filesystem.js'
+import { runnerRefusal } from '../agent/runner-support.js'
 import { collectEvents } from '../sandbox/collect-events.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import type { ImageCache } from '../sandbox/images.js'
 import { runSandboxed } from '../sandbox/run.js'
+import { runnerFacts } from '../sandbox/runner-facts.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
 import type { RunSettings } from './settings.js'
@@ -65,6 +67,8 @@ export async function runFirewalled(
   place: RunPlace,
   hooks: SandboxHooks
 ): Promise<RunConclusion> {
+  const refusal = runnerRefusal(runnerFacts(place.runnerEnv, place.execPath, process.platform))
+  if (refusal) throw new Error(refusal)
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
