@@ -2,6 +2,7 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { errorText } from '../common/errors.js'
 import { loadSettings } from '../run/settings.js'
 import { runFirewalled } from '../run/pipeline.js'
@@ -26,6 +27,10 @@ export const groupPhase: PhaseRunner = (title, step) =>
 
 export async function run(): Promise<void> {
   setLogger({ debug: core.debug, info: core.info, warning: core.warning })
+  // Known before anything can fail, so a workflow's logs upload works after an early failure.
+  const tempRoot = process.env.RUNNER_TEMP || tmpdir()
+  const logsDir = join(tempRoot, `awf-logs-${randomBytes(4).toString('hex')}`)
+  core.setOutput('logs-dir', logsDir)
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
@@ -51,7 +56,8 @@ export async function run(): Promise<void> {
       {
         command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
         workspace,
-        tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+        tempRoot,
+        logsDir,
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
         runnerEnv: process.env,
