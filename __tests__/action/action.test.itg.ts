@@ -274,7 +274,7 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
       expect(r.stdout).not.toContain('LAB-BLOCKED')
       expect(r.outputs).toMatch(/blocked-domains<<.*\n\["blocked\.test"\]\n/)
       expect(r.summary).toContain(
-        `Policy file <code>${baseSha.slice(0, 12)}:.github/awf-policy.yml</code>`
+        `Policy file <code>${baseSha.slice(0, 12)}:.github&#47;awf-policy.yml</code>`
       )
       expect(leftovers()).toEqual([])
     } finally {
