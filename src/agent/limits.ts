@@ -88,3 +88,16 @@ export function parseLimits(
   if (problems.length > 0) throw new InputError(problems)
   return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false }
 }
+
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137
+
+/**
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
+ */
+export function exitExplanation(code: number, limits: AgentLimits): string {
+  if (code !== KILLED) return `the command exited with code ${code}`
+  return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`
+}
