@@ -42,6 +42,18 @@ function readWorkspaceFile(full: string): string | undefined {
   }
 }
 
+/** Why a file cannot be read: its error code (ENOENT, EACCES, EISDIR). */
+function readError(path: string): string {
+  try {
+    readFileSync(path)
+    return 'unreadable'
+  } catch (e) {
+    return e instanceof Error && 'code' in e
+      ? String((e as NodeJS.ErrnoException).code)
+      : 'unreadable'
+  }
+}
+
 async function readFromCommit(
   run: CommandRunner,
   req: PolicySourceRequest,
@@ -98,7 +110,7 @@ export async function readPolicySource(
     if (local === undefined)
       throw refuse(
         req,
-        `cannot read the policy file "${safeText(req.path)}". Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`
+        `cannot read the policy file "${safeText(req.path)}" (${readError(full)}). Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`
       )
     return { file: { path: full, text: local }, notices: [] }
   }
