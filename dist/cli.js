@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync, openSync, constants as constants$1, writeSync, closeSync, existsSync, realpathSync, readdirSync, mkdirSync, chmodSync, copyFileSync, chownSync, lstatSync, rmSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, readFileSync, openSync, constants as constants$1, chmodSync, writeSync, closeSync, mkdirSync, copyFileSync, chownSync, lstatSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { constants, totalmem, tmpdir } from 'node:os';
 import { posix, dirname, isAbsolute, normalize, join, resolve, relative } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
@@ -4678,6 +4678,31 @@ const PRESETS = {
 };
 const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
 
+/**
+ * Views of the allowed domains that more than one consumer needs (squid.conf, dnsmasq.conf,
+ * the report): computed once, when the policy is built, and carried on it.
+ */
+/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
+function groupByAccess(rules) {
+    const groups = new Map();
+    for (const rule of rules)
+        for (const access of rule.access) {
+            const key = `${access.protocol}:${access.port}`;
+            const g = groups.get(key) ?? { access, rules: [] };
+            g.rules.push({ ...rule, access: [access] });
+            groups.set(key, g);
+        }
+    return [...groups.values()]
+        .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
+        .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }));
+}
+function policyViews(allowDomains) {
+    return {
+        accessGroups: groupByAccess(allowDomains),
+        allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] })))
+    };
+}
+
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
@@ -4765,7 +4790,8 @@ function buildPolicy(inputs, origin, file) {
         allowNetworks: uniqueCidrs(allowNetworks),
         dnsServers,
         presets: [...presets.values()],
-        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port)
+        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
+        views: policyViews(allowDomains)
     };
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
@@ -4893,15 +4919,6 @@ function assertPrefix(v, family) {
 const SQUID_PORT = 3128;
 const DNS_PORT = 53;
 
-/**
- * dnsmasq.conf: the DNS forwarder answers only names the policy allows (and does not block),
- * forwarding them to the upstream resolvers; everything else gets NXDOMAIN without a packet
- * leaving the proxy, which closes DNS tunnelling through trusted resolvers. No AAAA records.
- *
- * dnsmasq picks the longest matching domain: `address=/#/` (everything, NXDOMAIN) loses to
- * `server=/allowed.test/<upstream>`, which loses to `address=/blocked.allowed.test/`.
- * `*.example.com` matches subdomains only (dnsmasq 2.86 and later).
- */
 function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
@@ -4916,7 +4933,7 @@ function hostAlias(open, gateway) {
 function renderDnsmasqConf({ policy, topology }) {
     assertIp(topology.proxyIp);
     topology.upstreamDns.forEach(assertIp);
-    const allowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })));
+    const allowed = policy.views.allowedNames;
     const lines = [
         `# dnsmasq.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
         `port=${DNS_PORT}`,
@@ -5008,37 +5025,37 @@ function cidrText(c, family) {
     assertPrefix(c.prefix, family);
     return `${c.address}/${c.prefix}`;
 }
-function planHostRules({ policy, topology: t }) {
-    const chains = hostChainNames(t.runId);
-    const prefix = logPrefixes(t.runId);
+function hostPlanContext({ policy, topology: t }) {
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
     [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
     policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    const int = t.internalBridge;
-    const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
-    const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
+    return {
+        policy,
+        t,
+        prefix: logPrefixes(t.runId),
+        int: t.internalBridge,
+        egr: t.egressBridge,
+        subnet,
+        fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
+        fromAgent: ['-i', t.internalBridge, '-s', subnet]
+    };
+}
+/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+function allowedPortMatches({ policy }) {
     const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
     const ports = [
         ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
     ].sort((a, b) => a - b);
     ports.forEach(assertPort);
-    const portMatches = chunk$1(ports, 15).map((c) => [
-        '-p',
-        'tcp',
-        '-m',
-        'multiport',
-        '--dports',
-        c.join(',')
-    ]);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
-    const allowNets = policy.allowNetworks
-        .filter((n) => n.family === 4)
-        .map((n) => cidrText(n, 4));
-    // A `services:` container published on the runner is reached through Docker's DNAT on the
-    // gateway address: the forwarded connection is accepted here, in both directions, because
-    // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+    return chunk$1(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')]);
+}
+/**
+ * A `services:` container published on the runner is reached through Docker's DNAT on the
+ * gateway address: the forwarded connection is accepted here, in both directions, because
+ * Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+ */
+function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
     const published = (dir, state, port) => [
         ...dir,
         '-p',
@@ -5052,8 +5069,7 @@ function planHostRules({ policy, topology: t }) {
         '--ctorigdstport',
         String(port)
     ];
-    const fromAgent = ['-i', int, '-s', subnet];
-    const publishedPorts = policy.allowHostPorts.flatMap(({ port }) => [
+    return policy.allowHostPorts.flatMap(({ port }) => [
         [
             ...published(fromAgent, 'NEW', port),
             ...LOG_LIMIT,
@@ -5065,66 +5081,57 @@ function planHostRules({ policy, topology: t }) {
         [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
-    const toGateway = (port) => [
-        '-i',
-        int,
-        '-s',
-        subnet,
-        '-d',
-        t.internalGateway,
-        '-p',
-        'tcp',
-        '--dport',
-        String(port)
+}
+/** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
+function forwardRules(c) {
+    const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
+    const portMatches = allowedPortMatches(c);
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    const allowNets = policy.allowNetworks
+        .filter((n) => n.family === 4)
+        .map((n) => cidrText(n, 4));
+    const toProxy = (proto, port) => [
+        ...['-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp],
+        ...['-p', proto, '--dport', String(port), '-j', 'RETURN']
     ];
-    const hostPortLog = policy.allowHostPorts.map(({ port }) => [
-        ...toGateway(port),
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        ...LOG_LIMIT,
-        '-j',
-        'LOG',
-        '--log-prefix',
-        prefix.hostPort
-    ]);
-    const forward = [
-        ...publishedPorts,
+    return [
+        ...publishedPortRules(c),
         established('RETURN'),
-        ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
-            '-i',
-            int,
-            '-o',
-            int,
-            '-s',
-            subnet,
-            '-d',
-            t.proxyIp,
-            '-p',
-            proto,
-            '--dport',
-            String(port),
-            '-j',
-            'RETURN'
-        ])),
+        toProxy('tcp', SQUID_PORT),
+        toProxy('tcp', DNS_PORT),
+        toProxy('udp', DNS_PORT),
         ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
             ...fromProxy,
-            '-d',
-            ip,
-            '-p',
-            proto,
-            '--dport',
-            String(DNS_PORT),
-            '-j',
-            'RETURN'
+            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
         ])),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
-    const bridges = (to, withOutput) => [int, egr].flatMap((br) => [
+}
+/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
+function inputRules({ policy, t, prefix, int, subnet }) {
+    const toGateway = (port) => [
+        ...['-i', int, '-s', subnet, '-d', t.internalGateway],
+        ...['-p', 'tcp', '--dport', String(port)]
+    ];
+    return [
+        established('RETURN'),
+        ...policy.allowHostPorts.map(({ port }) => [
+            ...toGateway(port),
+            ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
+            ...['-j', 'LOG', '--log-prefix', prefix.hostPort]
+        ]),
+        ...policy.allowHostPorts.map(({ port }) => [...toGateway(port), '-j', 'RETURN']),
+        ...logAndDrop(prefix.runner)
+    ];
+}
+function planHostRules(input) {
+    const c = hostPlanContext(input);
+    const chains = hostChainNames(input.topology.runId);
+    const bridges = (to, withOutput) => [c.int, c.egr].flatMap((br) => [
         { from: '', match: ['-i', br], to },
         ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
     ]);
@@ -5134,20 +5141,8 @@ function planHostRules({ policy, topology: t }) {
             {
                 table: 'filter',
                 chains: [
-                    { chain: chains.forward, rules: forward },
-                    {
-                        chain: chains.input,
-                        rules: [
-                            established('RETURN'),
-                            ...hostPortLog,
-                            ...policy.allowHostPorts.map(({ port }) => [
-                                ...toGateway(port),
-                                '-j',
-                                'RETURN'
-                            ]),
-                            ...logAndDrop(prefix.runner)
-                        ]
-                    }
+                    { chain: chains.forward, rules: forwardRules(c) },
+                    { chain: chains.input, rules: inputRules(c) }
                 ],
                 jumps: [
                     ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -5158,7 +5153,7 @@ function planHostRules({ policy, topology: t }) {
         v6: [
             {
                 table: 'filter',
-                chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
+                chains: [{ chain: chains.v6, rules: logAndDrop(c.prefix.ipv6) }],
                 jumps: [
                     ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
                     ...jumpsFrom('INPUT', bridges(chains.v6, false))
@@ -5403,27 +5398,8 @@ function renderSeccompProfile() {
     return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
-/**
- * squid.conf: a forward proxy (no intercept port) that serves only the agent's network and
- * allows only the policy's domains, per protocol and port. Rule order is the security
- * argument; each block says why it sits where it does.
- */
 /** The access log format the report parser reads; see docs/squid-log-format.md. */
 const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru';
-/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
-function groupByAccess(rules) {
-    const groups = new Map();
-    for (const rule of rules)
-        for (const access of rule.access) {
-            const key = `${access.protocol}:${access.port}`;
-            const g = groups.get(key) ?? { access, rules: [] };
-            g.rules.push({ ...rule, access: [access] });
-            groups.set(key, g);
-        }
-    return [...groups.values()]
-        .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
-        .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }));
-}
 const escapeRegex = (name) => name.replace(/\./g, '\\.');
 /**
  * ACL lines for a set of rules: `dstdomain -n .example.com` for apex-and-subdomain entries,
@@ -5476,7 +5452,7 @@ function renderSquidConf({ policy, topology }) {
     const acls = [];
     const access = [];
     const blocked = domainAcls('blocked', policy.blockDomains, acls);
-    const groups = groupByAccess(policy.allowDomains);
+    const groups = policy.views.accessGroups;
     const allowedAcls = [];
     groups.forEach((g, i) => {
         assertPort(g.access.port);
@@ -5489,8 +5465,7 @@ function renderSquidConf({ policy, topology }) {
                 : `http_access allow !CONNECT proto_http ${n} allow_${i}_port`);
     });
     // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
-    const anyAllowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })));
-    const anyAllowedAcls = domainAcls('allowed_any', anyAllowed, acls);
+    const anyAllowedAcls = domainAcls('allowed_any', policy.views.allowedNames, acls);
     for (const net of policy.allowNetworks) {
         assertIp(net.address);
         assertPrefix(net.prefix, net.family);
@@ -5861,6 +5836,11 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
 const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
 const MAX_ANNOTATIONS = 10;
@@ -5873,12 +5853,12 @@ function renderTextReport(report, facts) {
         ...(facts.firewallFailure === undefined
             ? []
             : [
-                `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+                `the firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}): ${facts.firewallFailure}`
             ]),
         ...(facts.timedOutMinutes === undefined
             ? []
             : [
-                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
         ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
     ];
@@ -6170,7 +6150,6 @@ async function collectEvents(netfilter, run) {
     return events;
 }
 
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
 const RUN_LABEL = 'awf.run';
 const OWNER_LABEL = 'awf.owner';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
@@ -7175,29 +7154,56 @@ function getExecOutput(commandLine, args, options) {
  * so tests and the composition root decide how commands run.
  */
 /**
- * Runs a command to completion through @actions/exec, capturing its output; never throws on a
- * non-zero exit. @actions/exec has no timeout, so a timed command runs under timeout(1), whose
- * SIGKILL gives the same status (137) a killed command always had here.
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
  */
 const runCommand = async (command, args, options = {}) => {
     debug(`exec: ${command} ${args.join(' ')}`);
     const [file, argv] = options.timeoutMs === undefined
         ? [command, [...args]]
-        : ['timeout', ['--signal=KILL', `${Math.max(options.timeoutMs, 1) / 1000}`, command, ...args]];
+        : [
+            'timeout',
+            [
+                '--foreground',
+                '--signal=KILL',
+                `${Math.max(options.timeoutMs, 1) / 1000}`,
+                command,
+                ...args
+            ]
+        ];
+    const env = { ...processEnv(), ...options.env };
     try {
-        const r = await getExecOutput(file, argv, {
-            silent: true,
-            ignoreReturnCode: true,
-            // Always given, so stdin is closed even when there is nothing to write.
-            input: Buffer.from(options.input ?? ''),
-            env: { ...processEnv(), ...options.env }
-        });
-        return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr };
+        if (options.input !== undefined)
+            return await spawnWithInput(file, argv, options.input, env);
+        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     }
     catch (e) {
         throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`);
     }
 };
+function spawnWithInput(command, args, input, env) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        }));
+        // A command that exits without reading everything closes the pipe: its status says why.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+    });
+}
 /**
  * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
  * `tty` needs) or keep its stdin closed, so this one spawns directly.
@@ -7555,9 +7561,12 @@ class Handshake {
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
         this.goFd = openSync(join(dir, 'go'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+        // capability there) can open `go` to write, so only this process can say go or abort.
+        chmodSync(join(dir, 'go'), 0o444);
     }
     static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
         if (result.exitCode !== 0)
             throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
         return new Handshake(dir);
@@ -7740,117 +7749,6 @@ function netAdminHelperSpec(o, image, configDir) {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
- */
-const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
-/** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
-const LOCAL_BASE_IMAGE = 'awf-base:bookworm';
-/** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
-function projectRoot() {
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        if (existsSync(join(dir, 'containers', 'proxy', 'Dockerfile')))
-            return dir;
-        dir = resolve(dir, '..');
-    }
-    throw new Error('cannot find the containers/ folder next to the action bundle');
-}
-function listFiles(dir) {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = join(dir, entry.name);
-        return entry.isDirectory() ? listFiles(full) : [full];
-    });
-}
-/** First 12 hex characters of sha256 over the base reference and every context file. */
-function contextHash(contextDir, baseImage) {
-    const hash = createHash('sha256').update(`BASE_IMAGE=${baseImage}\n`);
-    const files = listFiles(contextDir)
-        .map((f) => relative(contextDir, f))
-        .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1));
-    for (const rel of files) {
-        const digest = createHash('sha256')
-            .update(readFileSync(join(contextDir, rel)))
-            .digest('hex');
-        hash.update(`${rel}\0${digest}\n`);
-    }
-    return hash.digest('hex').slice(0, 12);
-}
-function imageTag(kind, root, baseImage) {
-    return `awf-${kind}:${contextHash(join(root, 'containers', kind), baseImage)}`;
-}
-async function resolveBase(docker, requested) {
-    if (requested) {
-        if ((await docker.imageId(requested)) || (await docker.pull(requested)))
-            return requested;
-        throw new Error(`base image ${requested} is not present and cannot be pulled`);
-    }
-    if (await docker.imageId(DEFAULT_BASE_IMAGE))
-        return DEFAULT_BASE_IMAGE;
-    if (await docker.pull(DEFAULT_BASE_IMAGE))
-        return DEFAULT_BASE_IMAGE;
-    if (await docker.imageId(LOCAL_BASE_IMAGE)) {
-        info(`${DEFAULT_BASE_IMAGE} cannot be pulled; building on ${LOCAL_BASE_IMAGE}`);
-        return LOCAL_BASE_IMAGE;
-    }
-    throw new Error(`cannot get a base image: ${DEFAULT_BASE_IMAGE} cannot be pulled and ${LOCAL_BASE_IMAGE} ` +
-        'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
-}
-/**
- * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
- * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
- */
-function findInitBinary(path = process.env.PATH ?? '') {
-    const dirs = [
-        '/usr/libexec/docker',
-        '/usr/local/libexec/docker',
-        ...path.split(':').filter((d) => d.startsWith('/'))
-    ];
-    for (const dir of dirs) {
-        const candidate = join(dir, 'docker-init');
-        if (existsSync(candidate))
-            return realpathSync(candidate);
-    }
-    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
-        'install the Docker engine package that provides it (docker.io or docker-ce)');
-}
-/** A given image reference, present or pulled. */
-async function ensurePrebuilt(docker, ref, what) {
-    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
-        return ref;
-    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
-}
-/**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
- */
-async function ensureImage(docker, kind, root, options) {
-    if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
-    const candidates = options.baseImage
-        ? [options.baseImage]
-        : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
-    for (const base of candidates) {
-        const tag = imageTag(kind, root, base);
-        if (await docker.imageId(tag))
-            return tag;
-        if (await options.cache?.restore(tag))
-            return tag;
-    }
-    const base = await resolveBase(docker, options.baseImage);
-    const tag = imageTag(kind, root, base);
-    info(`building ${tag} on ${base}`);
-    await docker.build({
-        context: join(root, 'containers', kind),
-        tag,
-        buildArgs: { BASE_IMAGE: base }
-    });
-    await options.cache?.save(tag);
-    return tag;
-}
-
-/**
  * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
  * logs folder: made here, removed by teardown.
  */
@@ -7925,7 +7823,7 @@ function planAgent(run, prepared) {
             workspace: request.workspace,
             filesystem,
             entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
-            initBinary: findInitBinary(),
+            initBinary: run.deps.probes.findInitBinary(),
             controlDir,
             resolvConf: join(workDir, 'resolv.conf'),
             seccompProfile: join(workDir, 'config', 'seccomp.json'),
@@ -8314,6 +8212,117 @@ async function runCommandPhase(run, prepared, agent, armed) {
     finally {
         armed.handshake.close();
     }
+}
+
+/**
+ * The proxy and agent images: tagged by a hash of their build context and base image, reused
+ * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ */
+const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
+/** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
+const LOCAL_BASE_IMAGE = 'awf-base:bookworm';
+/** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
+function projectRoot() {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        if (existsSync(join(dir, 'containers', 'proxy', 'Dockerfile')))
+            return dir;
+        dir = resolve(dir, '..');
+    }
+    throw new Error('cannot find the containers/ folder next to the action bundle');
+}
+function listFiles(dir) {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = join(dir, entry.name);
+        return entry.isDirectory() ? listFiles(full) : [full];
+    });
+}
+/** First 12 hex characters of sha256 over the base reference and every context file. */
+function contextHash(contextDir, baseImage) {
+    const hash = createHash('sha256').update(`BASE_IMAGE=${baseImage}\n`);
+    const files = listFiles(contextDir)
+        .map((f) => relative(contextDir, f))
+        .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1));
+    for (const rel of files) {
+        const digest = createHash('sha256')
+            .update(readFileSync(join(contextDir, rel)))
+            .digest('hex');
+        hash.update(`${rel}\0${digest}\n`);
+    }
+    return hash.digest('hex').slice(0, 12);
+}
+function imageTag(kind, root, baseImage) {
+    return `awf-${kind}:${contextHash(join(root, 'containers', kind), baseImage)}`;
+}
+async function resolveBase(docker, requested) {
+    if (requested) {
+        if ((await docker.imageId(requested)) || (await docker.pull(requested)))
+            return requested;
+        throw new Error(`base image ${requested} is not present and cannot be pulled`);
+    }
+    if (await docker.imageId(DEFAULT_BASE_IMAGE))
+        return DEFAULT_BASE_IMAGE;
+    if (await docker.pull(DEFAULT_BASE_IMAGE))
+        return DEFAULT_BASE_IMAGE;
+    if (await docker.imageId(LOCAL_BASE_IMAGE)) {
+        info(`${DEFAULT_BASE_IMAGE} cannot be pulled; building on ${LOCAL_BASE_IMAGE}`);
+        return LOCAL_BASE_IMAGE;
+    }
+    throw new Error(`cannot get a base image: ${DEFAULT_BASE_IMAGE} cannot be pulled and ${LOCAL_BASE_IMAGE} ` +
+        'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
+}
+/**
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
+}
+/** A given image reference, present or pulled. */
+async function ensurePrebuilt(docker, ref, what) {
+    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
+        return ref;
+    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
+}
+/**
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
+ * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
+ * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ */
+async function ensureImage(docker, kind, root, options) {
+    if (kind === 'proxy' && options.proxyImage)
+        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+    const candidates = options.baseImage
+        ? [options.baseImage]
+        : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
+    for (const base of candidates) {
+        const tag = imageTag(kind, root, base);
+        if (await docker.imageId(tag))
+            return tag;
+        if (await options.cache?.restore(tag))
+            return tag;
+    }
+    const base = await resolveBase(docker, options.baseImage);
+    const tag = imageTag(kind, root, base);
+    info(`building ${tag} on ${base}`);
+    await docker.build({
+        context: join(root, 'containers', kind),
+        tag,
+        buildArgs: { BASE_IMAGE: base }
+    });
+    await options.cache?.save(tag);
+    return tag;
 }
 
 /**
@@ -8877,6 +8886,7 @@ function realDeps() {
             waitForProxy,
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
+            findInitBinary: () => findInitBinary(),
             canary: runCanary
         }
     };

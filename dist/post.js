@@ -33,7 +33,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$6, writeSync, closeSync, rmSync } from 'node:fs';
+import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -29762,7 +29762,6 @@ async function runCanary(probe, netfilter, run) {
     return results.map(([name]) => name);
 }
 
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
 function csvField(field) {
     return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
@@ -29876,29 +29875,56 @@ function signalExitCode(signalNumber) {
  * so tests and the composition root decide how commands run.
  */
 /**
- * Runs a command to completion through @actions/exec, capturing its output; never throws on a
- * non-zero exit. @actions/exec has no timeout, so a timed command runs under timeout(1), whose
- * SIGKILL gives the same status (137) a killed command always had here.
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
  */
 const runCommand = async (command, args, options = {}) => {
     debug(`exec: ${command} ${args.join(' ')}`);
     const [file, argv] = options.timeoutMs === undefined
         ? [command, [...args]]
-        : ['timeout', ['--signal=KILL', `${Math.max(options.timeoutMs, 1) / 1000}`, command, ...args]];
+        : [
+            'timeout',
+            [
+                '--foreground',
+                '--signal=KILL',
+                `${Math.max(options.timeoutMs, 1) / 1000}`,
+                command,
+                ...args
+            ]
+        ];
+    const env = { ...processEnv(), ...options.env };
     try {
-        const r = await getExecOutput(file, argv, {
-            silent: true,
-            ignoreReturnCode: true,
-            // Always given, so stdin is closed even when there is nothing to write.
-            input: Buffer.from(options.input ?? ''),
-            env: { ...processEnv(), ...options.env }
-        });
-        return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr };
+        if (options.input !== undefined)
+            return await spawnWithInput(file, argv, options.input, env);
+        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     }
     catch (e) {
         throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`);
     }
 };
+function spawnWithInput(command, args, input, env) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? signalExitCode(signal ? constants$5.signals[signal] : 15),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        }));
+        // A command that exits without reading everything closes the pipe: its status says why.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+    });
+}
 /**
  * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
  * `tty` needs) or keep its stdin closed, so this one spawns directly.
@@ -30087,9 +30113,12 @@ class Handshake {
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
         this.goFd = openSync(join(dir, 'go'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
+        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+        // capability there) can open `go` to write, so only this process can say go or abort.
+        chmodSync(join(dir, 'go'), 0o444);
     }
     static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
         if (result.exitCode !== 0)
             throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
         return new Handshake(dir);
@@ -30127,6 +30156,29 @@ class Handshake {
     close() {
         closeSync(this.goFd);
     }
+}
+
+/**
+ * The proxy and agent images: tagged by a hash of their build context and base image, reused
+ * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ */
+/**
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
 }
 
 /**
@@ -30312,6 +30364,7 @@ function realDeps() {
             waitForProxy,
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
+            findInitBinary: () => findInitBinary(),
             canary: runCanary
         }
     };

@@ -21,6 +21,7 @@ import {
   type RawInputs,
   type Settings
 } from './settings.js'
+import { policyViews } from './views.js'
 import { inputWhere, type InputOrigin } from '../common/errors.js'
 import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
 
@@ -138,7 +139,8 @@ export function buildPolicyFrom(
     presets: [...presets.values()],
     allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
       (a, b) => a.port - b.port
-    )
+    ),
+    views: policyViews(allowDomains)
   }
   for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
     warnings.push(

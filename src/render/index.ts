@@ -11,7 +11,7 @@ export * from './rules.js'
 export { planProblems } from './plan-check.js'
 export * from './ruleset.js'
 export { DENIED_SYSCALLS, renderSeccompProfile, seccompSyscallNames } from './seccomp.js'
-export { groupByAccess, renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
+export { renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
 export * from './types.js'
 
 /** The rendered files as (file name, text) pairs. */

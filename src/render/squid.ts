@@ -3,37 +3,13 @@
  * allows only the policy's domains, per protocol and port. Rule order is the security
  * argument; each block says why it sits where it does.
  */
-import { collapseDomains } from '../policy/domain.js'
-import type { Access, DomainRule, PresetUse } from '../policy/types.js'
+import type { DomainRule, PresetUse } from '../policy/types.js'
 import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 import { SQUID_PORT, type RenderInput } from './types.js'
 
 /** The access log format the report parser reads; see docs/squid-log-format.md. */
 export const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru'
-
-export interface AccessGroup {
-  readonly access: Access
-  /** Entries granting this access, overlaps collapsed (Squid can refuse overlaps). */
-  readonly rules: readonly DomainRule[]
-}
-
-/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
-export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
-  const groups = new Map<string, { access: Access; rules: DomainRule[] }>()
-  for (const rule of rules)
-    for (const access of rule.access) {
-      const key = `${access.protocol}:${access.port}`
-      const g = groups.get(key) ?? { access, rules: [] }
-      g.rules.push({ ...rule, access: [access] })
-      groups.set(key, g)
-    }
-  return [...groups.values()]
-    .sort(
-      (a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port
-    )
-    .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }))
-}
 
 const escapeRegex = (name: string): string => name.replace(/\./g, '\\.')
 
@@ -94,7 +70,7 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
   const access: string[] = []
 
   const blocked = domainAcls('blocked', policy.blockDomains, acls)
-  const groups = groupByAccess(policy.allowDomains)
+  const groups = policy.views.accessGroups
   const allowedAcls: string[] = []
   groups.forEach((g, i) => {
     assertPort(g.access.port)
@@ -109,8 +85,7 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
       )
   })
   // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
-  const anyAllowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })))
-  const anyAllowedAcls = domainAcls('allowed_any', anyAllowed, acls)
+  const anyAllowedAcls = domainAcls('allowed_any', policy.views.allowedNames, acls)
 
   for (const net of policy.allowNetworks) {
     assertIp(net.address)

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
 import { planAgentFilesystem } from '../agent/filesystem.js'
 import { noProxyList, proxyUrl, type AgentOptions } from './container-specs.js'
-import { findInitBinary } from './images.js'
 import { info } from './log.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
@@ -44,7 +43,7 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
       workspace: request.workspace,
       filesystem,
       entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
-      initBinary: findInitBinary(),
+      initBinary: run.deps.probes.findInitBinary(),
       controlDir,
       resolvConf: join(workDir, 'resolv.conf'),
       seccompProfile: join(workDir, 'config', 'seccomp.json'),

@@ -3,6 +3,7 @@ import { runCanary } from './canary.js'
 import { Docker } from './docker.js'
 import { realExec } from './exec.js'
 import { Handshake } from './handshake.js'
+import { findInitBinary } from './images.js'
 import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
@@ -17,6 +18,7 @@ export function realDeps(): SandboxDeps {
       waitForProxy,
       openHandshake: (dir) => Handshake.create(realExec.run, dir),
       inspectProcesses: inspectProcessTree,
+      findInitBinary: () => findInitBinary(),
       canary: runCanary
     }
   }

@@ -44,28 +44,62 @@ export interface Exec {
 }
 
 /**
- * Runs a command to completion through @actions/exec, capturing its output; never throws on a
- * non-zero exit. @actions/exec has no timeout, so a timed command runs under timeout(1), whose
- * SIGKILL gives the same status (137) a killed command always had here.
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
  */
 export const runCommand: CommandRunner = async (command, args, options = {}) => {
   debug(`exec: ${command} ${args.join(' ')}`)
   const [file, argv] =
     options.timeoutMs === undefined
       ? [command, [...args]]
-      : ['timeout', ['--signal=KILL', `${Math.max(options.timeoutMs, 1) / 1000}`, command, ...args]]
+      : [
+          'timeout',
+          [
+            '--foreground',
+            '--signal=KILL',
+            `${Math.max(options.timeoutMs, 1) / 1000}`,
+            command,
+            ...args
+          ]
+        ]
+  const env = { ...processEnv(), ...options.env }
   try {
-    const r = await getExecOutput(file, argv, {
-      silent: true,
-      ignoreReturnCode: true,
-      // Always given, so stdin is closed even when there is nothing to write.
-      input: Buffer.from(options.input ?? ''),
-      env: { ...processEnv(), ...options.env }
-    })
-    return { exitCode: r.exitCode ?? 1, stdout: r.stdout, stderr: r.stderr }
+    if (options.input !== undefined) return await spawnWithInput(file, argv, options.input, env)
+    const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env })
+    return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }
   } catch (e) {
     throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`)
   }
+}
+
+function spawnWithInput(
+  command: string,
+  args: readonly string[],
+  input: string,
+  env: Record<string, string>
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+    child.on('error', reject)
+    child.on('close', (code, signal) =>
+      resolve({
+        exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      })
+    )
+    // A command that exits without reading everything closes the pipe: its status says why.
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(input)
+  })
 }
 
 /**

@@ -93,7 +93,7 @@ export interface AgentHandshake {
   close(): void
 }
 
-/** Checks that read the live system other than through a command. */
+/** Checks and look-ups that read the live system other than through a command. */
 export interface SandboxProbes {
   readonly waitForProxy: (
     endpoints: ProxyEndpoints,
@@ -102,6 +102,8 @@ export interface SandboxProbes {
   ) => Promise<void>
   readonly openHandshake: (controlDir: string) => Promise<AgentHandshake>
   readonly inspectProcesses: (rootPid: number) => ProcessSecurity[]
+  /** The host's docker-init binary, mounted as the agent's PID 1. */
+  readonly findInitBinary: () => string
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
