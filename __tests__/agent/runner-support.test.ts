@@ -1,6 +1,6 @@
 import { runnerRefusal } from '../../src/agent/runner-support.js'
 
-const linux = { platform: 'linux', inJobContainer: false, dockerOnPath: true }
+const linux = { platform: 'linux', inJobContainer: false, dockerOnPath: true, iptablesFound: true }
 
 describe('where the firewall runs', () => {
   test.each([
@@ -22,10 +22,16 @@ describe('where the firewall runs', () => {
     ],
     [5, { dockerOnPath: false }, /^no docker command is on PATH.*install Docker/]
   ])('%i: %j is refused with what to do', (_n, facts, why) => {
-    expect(runnerRefusal({ ...linux, ...facts })).toMatch(why)
+    expect(runnerRefusal({ ...linux, ...facts }, true)).toMatch(why)
   })
 
   test('a Linux runner with Docker is accepted', () => {
-    expect(runnerRefusal(linux)).toBeUndefined()
+    expect(runnerRefusal(linux, true)).toBeUndefined()
+  })
+
+  test('without iptables, host rules are refused with host-firewall: off as the way out', () => {
+    const facts = { ...linux, iptablesFound: false }
+    expect(runnerRefusal(facts, true)).toMatch(/need iptables.*set host-firewall: off/)
+    expect(runnerRefusal(facts, false)).toBeUndefined()
   })
 })

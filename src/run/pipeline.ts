@@ -67,7 +67,10 @@ export async function runFirewalled(
   place: RunPlace,
   hooks: SandboxHooks
 ): Promise<RunConclusion> {
-  const refusal = runnerRefusal(runnerFacts(place.runnerEnv, place.execPath, process.platform))
+  const refusal = runnerRefusal(
+    runnerFacts(place.runnerEnv, place.execPath, process.platform),
+    settings.hostFirewall
+  )
   if (refusal) throw new Error(refusal)
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)

@@ -39,6 +39,11 @@ export function runnerFacts(
   return {
     platform,
     inJobContainer: inJobContainer(env, execPath),
-    dockerOnPath: onPath('docker', env.PATH ?? '')
+    dockerOnPath: onPath('docker', env.PATH ?? ''),
+    // sudo's secure_path holds the sbin folders even where the user's PATH does not.
+    iptablesFound: onPath(
+      'iptables-restore',
+      [env.PATH ?? '', '/usr/sbin', '/sbin'].join(delimiter)
+    )
   }
 }
