@@ -125,14 +125,16 @@ describe('workflow templates', () => {
       }
     })
 
-    test('fails on unexpected blocks (unless auditing) and uploads the logs, also after a failure', () => {
+    test('fails on unexpected blocks (unless auditing); uploads the logs only on opt-in, briefly, also after a failure', () => {
       for (const s of awfSteps(workflow)) {
         if (s.with?.mode !== 'audit') expect(s.with?.['fail-on-blocked']).toBe(true)
         const upload = steps(workflow).find(
           (u) => u.with?.path === `\${{ steps.${s.id}.outputs.logs-dir }}`
         )
         expect(upload?.uses).toMatch(/^actions\/upload-artifact@/)
-        expect(upload?.if).toBe('always()')
+        // The logs hold every name the command looked up: never uploaded by default.
+        expect(upload?.if).toBe("always() && vars.AWF_UPLOAD_LOGS == 'true'")
+        expect(Number(upload?.with?.['retention-days'])).toBeLessThanOrEqual(7)
       }
     })
 

@@ -25,8 +25,16 @@ const RUN_FLAGS = `Run flags:
                           docs/threat-model.md for what that gives up)
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
+  --home-config LIST      files under HOME the command's tools need, shown read-only in
+                          its fresh HOME (~/.claude/settings.json; repeatable)
+  --report-detail DETAIL  domains (default): names that look random, or many under one
+                          domain, are counted, not printed; full: every name
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror,
+                          host[:port]/path
   --tty                   give the command a terminal
   --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
                           (and the command itself succeeded)`

@@ -31,7 +31,9 @@ export const SETTING_KEYS = {
   'host-firewall': { kind: 'value', locked: 'narrow', narrowValue: 'on' },
   'agent-timeout': { kind: 'value', locked: 'unset' },
   'memory-limit': { kind: 'value', locked: 'unset' },
-  'pids-limit': { kind: 'value', locked: 'unset' }
+  'pids-limit': { kind: 'value', locked: 'unset' },
+  /** How much of the blocked names the summary prints; `full` could carry data out. */
+  'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
 } as const satisfies Record<string, SettingKeySpec>
 
 export type SettingKey = keyof typeof SETTING_KEYS

@@ -14,14 +14,18 @@ export const TEXT_INPUTS = [
   'mode',
   'base-image',
   'proxy-image',
+  'image-registry',
   'agent-image',
+  'home-config',
   'env',
   'allow-host-ports',
   'agent-timeout',
   'memory-limit',
   'pids-limit',
   'host-firewall',
-  'expected-blocks'
+  'expected-blocks',
+  'address-pool',
+  'report-detail'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

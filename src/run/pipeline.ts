@@ -12,7 +12,7 @@ import { collectEvents } from '../sandbox/collect-events.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import type { ImageCache } from '../sandbox/images.js'
 import { runSandboxed } from '../sandbox/run.js'
-import { runnerFacts } from '../sandbox/runner-facts.js'
+import { platformFacts } from '../sandbox/platform-facts.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
 import type { RunSettings } from './settings.js'
@@ -47,15 +47,18 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       gid: place.gid,
       env: settings.agentEnv.vars,
       runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+      homeConfig: settings.homeConfig,
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,
+      registry: settings.imageRegistry,
       cache: place.imageCache
     },
     stdio: place.stdio,
+    addressPool: settings.addressPool,
     ablation: place.ablation
   }
 }
@@ -68,15 +71,15 @@ export async function runFirewalled(
   hooks: SandboxHooks
 ): Promise<RunConclusion> {
   const refusal = runnerRefusal(
-    runnerFacts(place.runnerEnv, place.execPath, process.platform),
+    platformFacts(place.runnerEnv, place.execPath, process.platform),
     settings.hostFirewall
   )
   if (refusal) throw new Error(refusal)
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
-    const events = await collectEvents(deps.netfilter, outcome)
-    const conclusion = concludeRun(events, outcome, settings, Date.now() - started)
+    const { events, integrity } = await collectEvents(deps.netfilter, outcome)
+    const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity)
     if (conclusion.suggestion)
       writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
     return conclusion

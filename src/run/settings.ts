@@ -4,11 +4,13 @@
  * the host firewall and where images come from. Every refusal comes back at once.
  */
 import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
+import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
 import {
   InputError,
   inputWhere,
+  isProblem,
   problem,
   type InputOrigin,
   type InputProblem
@@ -25,7 +27,10 @@ import {
   type Settings
 } from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import { readPolicySource } from '../sandbox/policy-file-source.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
+import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { TEXT_INPUTS, type RunInputs } from './inputs.js'
 
 export interface RunSettings {
@@ -34,17 +39,25 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
+  /** Paths under HOME (relative) shown read-only in the command's fresh HOME. */
+  readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
   /** Which entries came from the policy file and which the inputs added (for the summary). */
   readonly provenance: Provenance
   /** Things to tell the user that are not warnings (a pull request's policy change not used). */
   readonly notices: readonly string[]
+  /** Where the run's subnets come from; the default pool when absent. */
+  readonly addressPool?: Ipv4Net
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
 }
 
 export interface SettingsContext {
@@ -128,10 +141,12 @@ export function resolveSettings(
   ctx: SettingsContext,
   file?: PolicyFileText
 ): RunSettings {
+  const where = (name: string): string => inputWhere(ctx.origin, name)
   const { attempt, problems, policyOnly } = collecting()
   const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file)
-  const value = (key: 'agent-timeout' | 'memory-limit' | 'pids-limit' | 'host-firewall'): string =>
-    settingValue(merged, key)?.text ?? ''
+  const value = (
+    key: 'agent-timeout' | 'memory-limit' | 'pids-limit' | 'host-firewall' | 'report-detail'
+  ): string => settingValue(merged, key)?.text ?? ''
   const whereOf = (key: string): string =>
     settingValue(merged, key as 'agent-timeout')?.where ?? inputWhere(ctx.origin, key)
   const built = attempt(() => buildPolicyFrom(merged, sourceProblems))
@@ -157,22 +172,40 @@ export function resolveSettings(
       ctx.totalMemory
     )
   )
+  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
   const hostFirewall = attempt(() =>
     parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
   )
+  const addressPool = attempt(() => {
+    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
+    if (isProblem(pool)) throw new InputError([pool])
+    return pool
+  })
+  const reportDetail = attempt(() =>
+    parseReportDetail(value('report-detail'), whereOf('report-detail'))
+  )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: failOnBlocked!,
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
     agentImage,
+    homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image']),
     provenance: built!.provenance,
-    notices: []
+    notices: [],
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+    imageRegistry
   }
 }

@@ -2,10 +2,12 @@
 import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
 import { planAgentFilesystem } from '../agent/filesystem.js'
+import { withObservations } from '../agent/runner-paths.js'
 import { noProxyList, proxyUrl, type AgentOptions } from './container-specs.js'
 import { info } from './log.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
+import { prepareHomeDirs } from './runner-facts.js'
 import { emptyFile, freshHome, kindOf, makeDir } from './work-dir.js'
 
 export interface AgentPlan {
@@ -20,15 +22,18 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
   const { agent } = request
   const { workDir, topology } = prepared
   const controlDir = makeDir(join(workDir, 'ctl'), 0o755)
+  const home = freshHome(workDir, agent.uid, agent.gid)
   const filesystem = planAgentFilesystem({
-    ...agent.runner,
+    ...withObservations(agent.runner, run.deps.probes.observeRunner()),
     mode: prepared.mode,
     workspace: request.workspace,
-    freshHome: freshHome(workDir, agent.uid, agent.gid),
+    freshHome: home,
+    homeFiles: agent.homeConfig,
     emptyFile: emptyFile(workDir),
     uid: agent.uid,
     kindOf
   })
+  prepareHomeDirs(home, filesystem.homeDirs, agent.uid, agent.gid)
   if (filesystem.masked.length > 0) info(`hidden from the command: ${filesystem.masked.join(', ')}`)
   const hostAccess = request.policy.allowHostPorts.length > 0
   const { limits } = agent

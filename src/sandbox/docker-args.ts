@@ -80,8 +80,9 @@ export function buildNetworkCreateArgs(spec: NetworkSpec): string[] {
 }
 
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec: ContainerSpec): string[] {
   const a = spec.attach
@@ -96,6 +97,9 @@ function containerOptions(spec: ContainerSpec): string[] {
     ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
     '--security-opt',
     'no-new-privileges',
+    // A health check defined by an image would run its code in the container before `go`
+    // (and on a 5 s cadence after); none of a run's containers needs one.
+    '--no-healthcheck',
     ...labelArgs(spec.labels),
     ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
     ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
