@@ -239,7 +239,8 @@ describe('lock: true', () => {
     [4, { 'fail-on-blocked': 'true' }],
     [5, { 'host-firewall': 'on' }],
     [6, { 'agent-timeout': '20' }],
-    [7, { 'pids-limit': '100' }]
+    [7, { 'pids-limit': '100' }],
+    [8, { 'report-detail': 'domains' }]
   ])('%i: inputs may still add blocks and narrow: %j', (_n, inputs) => {
     expect(build(inputs)).toEqual([])
   })
@@ -257,6 +258,11 @@ describe('lock: true', () => {
     [6, { mode: 'audit' }, /^input mode: "audit" is refused.*\(or mode: enforce\)/],
     [7, { 'fail-on-blocked': 'false' }, /^input fail-on-blocked: "false" is refused/],
     [8, { 'host-firewall': 'off' }, /^input host-firewall: "off" is refused/],
+    [
+      8.5,
+      { 'report-detail': 'full' },
+      /^input report-detail: "full" is refused.*\(or report-detail: domains\)/
+    ],
     [
       9,
       { 'memory-limit': '8g' },
