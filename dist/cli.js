@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$1, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
-import { constants, totalmem, tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, join, resolve, relative } from 'node:path';
-import { domainToASCII, fileURLToPath } from 'node:url';
+import { writeFileSync, readFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, existsSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { constants as constants$1, totalmem, tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, normalize, posix, join, relative, resolve, delimiter } from 'node:path';
+import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
 import { randomBytes, createHash } from 'node:crypto';
 import { StringDecoder } from 'string_decoder';
 import * as os from 'os';
@@ -15,19 +15,45 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import dgram from 'node:dgram';
+import { parseArgs as parseArgs$1 } from 'node:util';
 
 /**
  * The shared vocabulary of refusals. Every value a person typed that cannot be used becomes an
  * `InputError` listing each problem: where (input, flag or file key), the value, and what
  * would be accepted. Policy errors are one kind of it.
  */
+/**
+ * Characters that change how the text around them reads without being visible: C1 controls,
+ * bidirectional overrides and isolates (which reorder what follows), zero-width characters,
+ * the line and paragraph separators, soft hyphen and the byte-order mark. JSON.stringify
+ * leaves every one of them raw.
+ */
+const INVISIBLE = /[\u0080-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Untrusted text inside a message, unquoted: controls and invisible characters escaped. */
+function safeText(value) {
+    return escapeInvisible(JSON.stringify(value).slice(1, -1));
+}
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
+    return escapeInvisible(JSON.stringify(shown));
 }
-function problem(where, value, why, expected) {
-    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
+/**
+ * `shown` replaces the quoted value in the message when the value reads better another way
+ * (a number as written, `2` rather than `"2"`); an empty `shown` leaves the value out.
+ */
+function problem(where, value, why, expected, shown) {
+    const place = safeText(where);
+    const subject = shown === undefined ? quote(value) : escapeInvisible(shown);
+    return {
+        where: place,
+        value,
+        expected,
+        message: `${place}: ${subject ? `${subject} ` : ''}${escapeInvisible(why)}. ${escapeInvisible(expected)}`
+    };
 }
 function isProblem(x) {
     return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
@@ -49,7 +75,7 @@ function errorText(e) {
 }
 /** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
 function inputWhere(origin, name) {
-    return origin === 'input' ? `input ${name}` : `flag --${name}`;
+    return `flag --${name}`;
 }
 
 /**
@@ -61,6 +87,8 @@ const ExitCode = {
     usage: 2,
     /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
     blocked: 3,
+    /** The command succeeded but left git metadata a later git command would run (git-integrity: fail). */
+    git: 4,
     /** The command was still running at agent-timeout, as timeout(1) reports it. */
     timeout: 124,
     /** The sandbox could not start, or the firewall failed under the running command. */
@@ -1337,6 +1365,189 @@ function getDomain(url, options) {
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
 }
 
+/**
+ * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
+ * kept; every entry says why it is needed, goes through the same validator as user input
+ * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
+ * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ */
+const PRESETS = {
+    github: {
+        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
+        entries: [
+            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
+            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
+            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
+            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
+            {
+                domain: 'objects.githubusercontent.com',
+                why: 'release assets, LFS objects and archive redirects'
+            },
+            {
+                domain: 'release-assets.githubusercontent.com',
+                why: 'release asset downloads (newer redirect target)'
+            }
+        ]
+    },
+    npm: {
+        summary: 'npm and Yarn package installs from the public registry',
+        entries: [
+            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
+            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
+        ]
+    },
+    pypi: {
+        summary: 'pip, uv and Poetry installs from PyPI',
+        entries: [
+            { domain: 'pypi.org', why: 'the simple index and JSON API' },
+            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
+        ]
+    },
+    go: {
+        summary: 'Go module downloads through the default proxy',
+        entries: [
+            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
+            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
+        ]
+    },
+    crates: {
+        summary: 'Cargo installs from crates.io',
+        entries: [
+            { domain: 'index.crates.io', why: 'the sparse registry index' },
+            { domain: 'static.crates.io', why: 'crate downloads' },
+            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
+        ]
+    },
+    maven: {
+        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
+        entries: [
+            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
+            {
+                domain: 'repo1.maven.org',
+                why: "Maven Central's other name, used by Gradle's mavenCentral()"
+            }
+        ]
+    },
+    gradle: {
+        summary: 'Gradle wrapper distributions and the plugin portal',
+        entries: [
+            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
+            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
+            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
+        ]
+    },
+    debian: {
+        summary: 'apt on Debian',
+        entries: [
+            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
+            { domain: 'security.debian.org', why: 'security updates' }
+        ]
+    },
+    ubuntu: {
+        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
+        entries: [
+            {
+                domain: 'archive.ubuntu.com',
+                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
+            },
+            { domain: 'security.ubuntu.com', why: 'security updates' },
+            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
+        ]
+    },
+    anthropic: {
+        summary: 'Claude Code and the Anthropic API',
+        entries: [
+            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
+            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
+        ]
+    },
+    openai: {
+        summary: 'Codex CLI and the OpenAI API',
+        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
+    },
+    copilot: {
+        summary: 'GitHub Copilot CLI',
+        entries: [
+            {
+                domain: 'https://githubcopilot.com',
+                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
+            },
+            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
+        ]
+    },
+    gemini: {
+        summary: 'Gemini CLI with an API key',
+        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+    }
+};
+const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+
+/**
+ * Names people bring from elsewhere: the ecosystem identifiers of GitHub Agentic Workflows'
+ * `network: allowed:` list, and near-misses of our own preset names. An identifier that has a
+ * preset here is read as that preset (with a warning saying so: the lists differ); one that
+ * has none is refused with what to do instead.
+ */
+/** gh-aw ecosystem identifier -> our presets (empty: we have none for it). */
+const GH_AW_ECOSYSTEMS = {
+    defaults: [],
+    github: ['github'],
+    node: ['npm'],
+    python: ['pypi'],
+    'python-native': ['pypi', 'crates'],
+    go: ['go'],
+    rust: ['crates'],
+    java: ['maven', 'gradle'],
+    'linux-distros': ['debian', 'ubuntu'],
+    containers: [],
+    dotnet: [],
+    julia: [],
+    ruby: [],
+    terraform: [],
+    playwright: []
+};
+/** Edits between two words, a swap of neighbours counting as one (npm / nmp). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.length][b.length];
+}
+/** The closest of `candidates` to `word` when it is a plausible typo (at most 2 edits). */
+function closest(word, candidates) {
+    let best;
+    for (const name of candidates) {
+        const d = editDistance(word, name);
+        if (d <= Math.min(2, Math.floor(name.length / 2)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/**
+ * What `word` (without `@`) most likely means as a preset: our own preset of that name, the
+ * presets of a gh-aw identifier, or the nearest preset name. Undefined when nothing is close.
+ */
+function presetsMeant(word) {
+    const name = word.toLowerCase();
+    if (PRESETS[name])
+        return [name];
+    const ghAw = GH_AW_ECOSYSTEMS[name];
+    if (ghAw && ghAw.length > 0)
+        return ghAw;
+    const near = closest(name, Object.keys(PRESETS));
+    return near === undefined ? undefined : [near];
+}
+/** "@npm" or "@maven and @gradle". */
+function presetList(names) {
+    const at = names.map((n) => `@${n}`);
+    return at.length <= 1 ? (at[0] ?? '') : `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
+}
+
 /** Policy refusals: the shared input-error vocabulary (src/common/errors.ts), policy kind. */
 /** Every problem of every policy source, reported together. */
 class PolicyError extends InputError {
@@ -1348,17 +1559,285 @@ class PolicyError extends InputError {
 }
 
 /**
- * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
- * the rendered configs; coverage and collapsing of overlapping entries.
+ * Look-alike names: a label that mixes letters of different scripts (a Cyrillic "а" inside
+ * a Latin word) reads as another name. The rule follows what browsers do for IDN display:
+ * one script per label, except the combinations real languages use (Japanese mixes Han,
+ * Hiragana and Katakana; Korean Han and Hangul; any of them may be written next to Latin).
  */
-const MAX_ENTRY = 1000;
-const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
-const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
-const IP_HELP = 'IP addresses and networks belong in allow-networks.';
-function accessFor(scheme, port) {
-    const protocols = scheme ? [scheme] : ['http', 'https'];
-    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
+const SCRIPTS = [
+    ['Latin', /\p{Script=Latin}/u],
+    ['Greek', /\p{Script=Greek}/u],
+    ['Cyrillic', /\p{Script=Cyrillic}/u],
+    ['Armenian', /\p{Script=Armenian}/u],
+    ['Hebrew', /\p{Script=Hebrew}/u],
+    ['Arabic', /\p{Script=Arabic}/u],
+    ['Devanagari', /\p{Script=Devanagari}/u],
+    ['Thai', /\p{Script=Thai}/u],
+    ['Georgian', /\p{Script=Georgian}/u],
+    ['Cherokee', /\p{Script=Cherokee}/u],
+    ['Han', /\p{Script=Han}/u],
+    ['Hiragana', /\p{Script=Hiragana}/u],
+    ['Katakana', /\p{Script=Katakana}/u],
+    ['Hangul', /\p{Script=Hangul}/u],
+    ['Bopomofo', /\p{Script=Bopomofo}/u]
+];
+/** Scripts that mix with each other and with Latin in ordinary East Asian names. */
+const EAST_ASIAN = new Set(['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo']);
+function scriptOf(letter) {
+    return SCRIPTS.find(([, re]) => re.test(letter))?.[0] ?? 'another script';
+}
+/** The scripts of a label's letters (digits and hyphens belong to none). */
+function labelScripts(label) {
+    const found = new Set();
+    for (const c of label)
+        if (/\p{L}/u.test(c))
+            found.add(scriptOf(c));
+    return found;
+}
+/**
+ * The first label of a normalised (punycode) name that mixes scripts, in Unicode, with its
+ * scripts; undefined when every label keeps to one script or an accepted combination.
+ */
+function mixedScriptLabel(asciiName) {
+    if (!asciiName.split('.').some((l) => l.startsWith('xn--')))
+        return undefined;
+    for (const label of domainToUnicode(asciiName).split('.')) {
+        const scripts = [...labelScripts(label)];
+        if (scripts.length < 2)
+            continue;
+        if (scripts.every((s) => s === 'Latin' || EAST_ASIAN.has(s)))
+            continue;
+        return { label, scripts };
+    }
+    return undefined;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function ipv4Bytes(text) {
+    return text.split('.').map(Number);
+}
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
+function isIpv6(text) {
+    if (text.length > 45)
+        return false;
+    let head = text;
+    let tailGroups = 0;
+    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
+    if (v4) {
+        if (!IPV4.test(v4[2]))
+            return false;
+        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
+        tailGroups = 2;
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = (s) => (s === '' ? [] : s.split(':'));
+    const all = halves.flatMap(groups);
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    const count = all.length + tailGroups;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
+function ipv6Groups(text) {
+    let head = text;
+    const tail = [];
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (v4?.[1]) {
+        const b = ipv4Bytes(v4[1]);
+        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
+        head = text.slice(0, -v4[1].length);
+        if (!head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const [left = '', right] = head.split('::');
+    const parse = (s) => s
+        ? s
+            .split(':')
+            .filter(Boolean)
+            .map((g) => parseInt(g, 16))
+        : [];
+    const l = parse(left);
+    const r = right === undefined ? [] : parse(right);
+    const fill = 8 - tail.length - l.length - r.length;
+    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
+}
+/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
+function formatIpv6(groups) {
+    let best = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            best = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (best === -1)
+        return hex.join(':');
+    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
+function parseIpLiteral(text) {
+    if (IPV4.test(text))
+        return { family: 4, address: text };
+    if (isIpv6(text))
+        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
+    return undefined;
+}
+function bits(ip) {
+    const bytes = ip.family === 4
+        ? ipv4Bytes(ip.address)
+        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
+    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
+}
+function fromBits(family, b) {
+    const bytes = [];
+    for (let i = 0; i < b.length; i += 8)
+        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
+    if (family === 4)
+        return bytes.join('.');
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    return formatIpv6(groups);
+}
+/** Is `ip` inside `cidr`? */
+function cidrContains(cidr, ip) {
+    if (cidr.family !== ip.family)
+        return false;
+    const a = bits({ family: cidr.family, address: cidr.address });
+    const b = bits(ip);
+    return a.slice(0, cidr.prefix).every((x, i) => x === b[i]);
+}
+const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
+function parseCidr(text, where) {
+    const [addr = '', len, extra] = text.split('/');
+    const ip = parseIpLiteral(addr);
+    if (!ip || extra !== undefined)
+        return problem(where, text, 'is not a network', CIDR_EXPECTED);
+    const max = ip.family === 4 ? 32 : 128;
+    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const prefix = len === undefined ? max : Number(len);
+    if (prefix > max)
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const minimum = ip.family === 4 ? 8 : 16;
+    if (prefix < minimum)
+        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
+    const b = bits(ip);
+    const network = fromBits(ip.family, [
+        ...b.slice(0, prefix),
+        ...new Array(max - prefix).fill(0)
+    ]);
+    if (network !== ip.address)
+        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
+    return { family: ip.family, address: network, prefix };
+}
+function isLoopbackStub(ip) {
+    const lit = parseIpLiteral(ip);
+    if (!lit)
+        return false;
+    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
+}
+/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
+function nameserversFromResolvConf(text) {
+    const servers = [];
+    for (const line of text.split('\n')) {
+        const m = /^\s*nameserver\s+(\S+)/.exec(line);
+        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
+        if (ip && !servers.includes(ip.address))
+            servers.push(ip.address);
+    }
+    return servers;
+}
+const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
+function parseDnsServer(text, where) {
+    const ip = parseIpLiteral(text);
+    if (!ip)
+        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
+    if (isLoopbackStub(ip.address))
+        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
+    const unusable = ip.address === '0.0.0.0' ||
+        ip.address === '::' ||
+        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
+        (ip.family === 6 && ip.address.startsWith('ff'));
+    if (unusable)
+        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
+    return ip.address;
+}
+
+/**
+ * Addresses that need care: opening them to the command through allow-networks hands it
+ * something of the runner's (its loopback, the cloud's metadata service and the credentials
+ * it serves, Docker's default bridge), so they need a confirming `!`; and the private ranges
+ * allow-networks exists for, which tell whether an IP literal in allow-domains could be
+ * reached by name with allow-networks.
+ */
+const v4 = (address, prefix) => ({ family: 4, address, prefix });
+const v6 = (address, prefix) => ({ family: 6, address, prefix });
+/** Most specific first: a network covering several is named by the first it covers. */
+const RISKY_RANGES = [
+    { cidr: v4('169.254.169.254', 32), what: 'the cloud metadata service (169.254.169.254)' },
+    { cidr: v4('168.63.129.16', 32), what: "Azure's wire server and metadata (168.63.129.16)" },
+    { cidr: v6('fd00:ec2::254', 128), what: "AWS's IPv6 metadata service (fd00:ec2::254)" },
+    { cidr: v4('127.0.0.0', 8), what: 'loopback (127.0.0.0/8)' },
+    { cidr: v6('::1', 128), what: 'loopback (::1)' },
+    { cidr: v4('169.254.0.0', 16), what: 'link-local addresses (169.254.0.0/16)' },
+    { cidr: v6('fe80::', 10), what: 'link-local addresses (fe80::/10)' },
+    { cidr: v4('172.17.0.0', 16), what: "Docker's default bridge (172.17.0.0/16)" }
+];
+/** Private and internal space: where allow-networks lets an allowed name resolve to. */
+const PRIVATE_RANGES = [
+    v4('10.0.0.0', 8),
+    v4('172.16.0.0', 12),
+    v4('192.168.0.0', 16),
+    v4('100.64.0.0', 10),
+    v6('fc00::', 7)
+];
+/** Do the two networks share any address? */
+function cidrsOverlap(a, b) {
+    if (a.family !== b.family)
+        return false;
+    const [wider, narrower] = a.prefix <= b.prefix ? [a, b] : [b, a];
+    return cidrContains(wider, { family: narrower.family, address: narrower.address });
+}
+/** The first risky range the network reaches into, if any. */
+function riskyRangeIn(cidr) {
+    return RISKY_RANGES.find((r) => cidrsOverlap(cidr, r.cidr));
+}
+function addressKind(ip) {
+    const asCidr = { ...ip, prefix: ip.family === 4 ? 32 : 128 };
+    if (riskyRangeIn(asCidr))
+        return 'risky';
+    return PRIVATE_RANGES.some((r) => cidrsOverlap(r, asCidr)) ? 'private' : 'public';
+}
+/**
+ * One allow-networks entry: a network (ip.ts) that, when it reaches into a risky range, is
+ * confirmed with a trailing `!`, as a database port is in allow-host-ports.
+ */
+function parseAllowNetwork(text, where) {
+    const confirmed = text.endsWith('!');
+    const body = confirmed ? text.slice(0, -1) : text;
+    const cidr = parseCidr(body, where);
+    if (isProblem(cidr))
+        return confirmed ? { ...cidr, value: text } : cidr;
+    const risky = riskyRangeIn(cidr);
+    if (risky && !confirmed)
+        return problem(where, text, `reaches ${risky.what}: opening it hands the command something of the runner or of its cloud account`, `If that is intended, write it as ${body}! to confirm.`);
+    if (confirmed && !risky)
+        return problem(where, text, 'ends with "!", which confirms only a network reaching metadata, loopback, link-local or Docker bridge addresses', `Write it as ${body}.`);
+    return risky ? { ...cidr, confirmed: risky.what } : cidr;
 }
 /** Would WHATWG URL parsing (which Squid and every client mirror) read this host as an IP? */
 function looksLikeIp(host) {
@@ -1373,6 +1852,33 @@ function looksLikeIp(host) {
     catch {
         return false;
     }
+}
+/**
+ * An IP literal where a domain belongs. The proxy refuses every request to an IP address, so
+ * allow-networks helps only where it works: a private address an allowed name resolves to.
+ */
+function ipLiteralProblem(where, raw, host) {
+    const ip = parseIpLiteral(host.replace(/^\[|\]$/g, ''));
+    const kind = ip ? addressKind(ip) : undefined;
+    const why = 'is an IP address, and the proxy refuses every request to an IP address';
+    if (kind === 'private')
+        return problem(where, raw, why, `Allow the name the command uses; if that name resolves to this private address, also add ${ip.address} to allow-networks.`);
+    if (kind === 'risky')
+        return problem(where, raw, why, 'Allow the name the command uses instead.');
+    return problem(where, raw, why, 'Allow the name the command uses instead (allow-networks opens private addresses for allowed names; it cannot open a public address).');
+}
+
+/**
+ * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
+ * the rendered configs; coverage and collapsing of overlapping entries.
+ */
+const MAX_ENTRY = 1000;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
+const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
+function accessFor(scheme, port) {
+    const protocols = scheme ? [scheme] : ['http', 'https'];
+    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
 }
 /** The normalised name, or a problem. `host` is the part between scheme/wildcard and port. */
 function normaliseName(host, where, raw, help) {
@@ -1403,7 +1909,11 @@ function checkName(name, wildcard, where, raw, help) {
     if (badLabel !== undefined)
         return problem(where, raw, `has an invalid label "${badLabel.slice(0, 70)}"`, `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`);
     if (looksLikeIp(name))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, name);
+    // Before the public-suffix check: `java` is a top-level domain, but meant as the preset.
+    const meant = labels.length < 2 && !wildcard ? presetsMeant(name) : undefined;
+    if (meant)
+        return problem(where, raw, 'is a single-label name', `Did you mean the preset ${presetList(meant)}?`);
     const psl = parse(name, { allowPrivateDomains: true });
     if (psl.publicSuffix === name && (psl.isIcann || psl.isPrivate))
         return problem(where, raw, `would ${wildcard ? 'allow' : 'cover'} every name under the public suffix "${name}"`, psl.isPrivate
@@ -1415,8 +1925,24 @@ function checkName(name, wildcard, where, raw, help) {
         return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`);
     return undefined;
 }
-/** One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). */
+/**
+ * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
+ * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ */
 function parseDomainEntry(text, where, kind = 'allow') {
+    const raw = text.trim();
+    const confirmed = raw.endsWith('!');
+    const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind);
+    if (isProblem(rule))
+        return rule;
+    const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined;
+    if (mixed && !confirmed)
+        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
+    if (confirmed && !mixed)
+        return problem(where, raw, 'ends with "!", which confirms only a name that mixes scripts', `Write it as ${rule.source}.`);
+    return rule;
+}
+function parseEntryBody(text, where, kind = 'allow') {
     const help = kind === 'allow' ? ENTRY_HELP : BLOCK_HELP;
     const raw = text.trim();
     if (raw.length > MAX_ENTRY)
@@ -1436,7 +1962,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
         rest = rest.slice(schemeMatch[0].length);
     }
     if (rest.startsWith('['))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, rest.replace(/\].*$/, ']'));
     const structural = /[/?#@]/.exec(rest);
     if (structural) {
         const what = {
@@ -1452,7 +1978,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
     if (colon !== -1) {
         const portText = rest.slice(colon + 1);
         if (rest.indexOf(':', colon + 1) !== -1)
-            return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+            return ipLiteralProblem(where, raw, rest);
         if (kind === 'block')
             return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`);
         if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)
@@ -4268,74 +4794,255 @@ function fallbackToDoubleQuoted(layout) {
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
 
 /**
- * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
- * keys are errors, so a typo can neither widen nor narrow a policy silently.
+ * Where a JSON text first goes wrong, as line and column. JSON.parse says "at position N" for
+ * some errors and nothing for others (an unexpected token), and its message quotes the text;
+ * this scanner follows the JSON grammar only to find the offset of the first bad character.
  */
-/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
-const POLICY_LIST_KEYS = [
-    'allow-domains',
-    'block-domains',
-    'allow-networks',
-    'dns-servers',
-    'allow-host-ports'
-];
-const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS];
-function parsePolicyFile(file) {
-    const problems = [];
-    const refuse = (why, expected) => ({
-        lists: {},
-        problems: [problem(file.path, '', why, expected)]
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex
+const STRING = /"([^"\\\u0000-\u001f]|\\(["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const LITERAL = /true|false|null/y;
+// eslint-disable-next-line no-control-regex
+const STRING_END = /["\\\u0000-\u001f]/;
+class Scanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    match(re) {
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (m === null)
+            return false;
+        this.pos += m[0].length;
+        return true;
+    }
+    skip() {
+        this.match(WS);
+    }
+    eat(c) {
+        this.skip();
+        if (this.text[this.pos] !== c)
+            return false;
+        this.pos++;
+        return true;
+    }
+    /** One value; false leaves `pos` at the first character that cannot continue it. */
+    value(depth) {
+        this.skip();
+        const c = this.text[this.pos];
+        if (depth > 512)
+            return false;
+        if (c === '{')
+            return this.container('}', depth, true);
+        if (c === '[')
+            return this.container(']', depth, false);
+        if (c === '"')
+            return this.string();
+        return this.match(NUMBER) || this.match(LITERAL);
+    }
+    string() {
+        if (this.match(STRING))
+            return true;
+        // Point at the character that ends the string wrongly, not at its opening quote.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.text.length && !STRING_END.test(this.text[this.pos]))
+            this.pos++;
+        if (this.text[this.pos] === '\\')
+            this.pos++;
+        if (this.pos === start)
+            this.pos++;
+        return false;
+    }
+    container(close, depth, object) {
+        this.pos++;
+        if (this.eat(close))
+            return true;
+        for (;;) {
+            if (object) {
+                this.skip();
+                if (this.text[this.pos] !== '"' || !this.string() || !this.eat(':'))
+                    return false;
+            }
+            if (!this.value(depth + 1))
+                return false;
+            if (this.eat(close))
+                return true;
+            if (!this.eat(','))
+                return false;
+        }
+    }
+}
+/** The 1-based line and column of the first error in `text`, or undefined when it is valid. */
+function jsonErrorPosition(text) {
+    const s = new Scanner(text);
+    const ok = s.value(0);
+    if (ok) {
+        s.skip();
+        if (s.pos === text.length)
+            return undefined;
+    }
+    const before = text.slice(0, s.pos);
+    const line = before.split('\n').length;
+    return { line, column: s.pos - before.lastIndexOf('\n') };
+}
+
+/**
+ * The settings a policy file may hold, keyed by the action's input names (the CLI's flags
+ * carry the same names). Declared once: the file parser, the merge of inputs over the file,
+ * the lock, the JSON Schema test and the docs all read this table.
+ */
+const SETTING_KEYS = {
+    'allow-domains': { kind: 'list', locked: 'never' },
+    'block-domains': { kind: 'list', locked: 'add' },
+    'allow-networks': { kind: 'list', locked: 'never' },
+    'dns-servers': { kind: 'list', locked: 'never' },
+    'allow-host-ports': { kind: 'list', locked: 'never' },
+    'expected-blocks': { kind: 'list', locked: 'never' },
+    /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
+    env: { kind: 'list', locked: 'add' },
+    mode: { kind: 'value', locked: 'narrow', narrowValue: 'enforce' },
+    'fail-on-blocked': { kind: 'value', locked: 'narrow', narrowValue: 'true' },
+    'host-firewall': { kind: 'value', locked: 'narrow', narrowValue: 'on' },
+    'agent-timeout': { kind: 'value', locked: 'unset' },
+    'memory-limit': { kind: 'value', locked: 'unset' },
+    'pids-limit': { kind: 'value', locked: 'unset' },
+    /** How much of the blocked names the summary prints; `full` could carry data out. */
+    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+};
+/** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
+const LOCKED_INPUTS = {
+    'proxy-image': 'it replaces the proxy that enforces the policy'
+};
+/** Every key a policy file may hold, in the order the docs list them. */
+const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
+/** The keys whose values are lists (inputs and flags add to them; flags may repeat). */
+const POLICY_LIST_KEYS = Object.keys(SETTING_KEYS).filter((k) => SETTING_KEYS[k].kind === 'list');
+function isSettingKey(key) {
+    return Object.prototype.hasOwnProperty.call(SETTING_KEYS, key);
+}
+function isListKey(key) {
+    return SETTING_KEYS[key].kind === 'list';
+}
+
+/**
+ * The policy file: YAML or JSON with the input names as keys (setting-keys.ts), plus `version`
+ * and `lock`. It is an organisation's contract, so unknown keys are errors (a typo can neither
+ * widen nor narrow a policy silently), and run scripts and secret values never live in it.
+ */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
+function parseText(file) {
+    const refuse = (at, why) => ({
+        problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
     });
-    let doc;
+    // An empty or comment-only file is an empty policy (js-yaml refuses an empty document).
+    if (file.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l)))
+        return {};
+    if (file.path.endsWith('.json')) {
+        try {
+            return { doc: JSON.parse(file.text) };
+        }
+        catch (e) {
+            // V8's message quotes the file's text and gives a position only sometimes: ours instead.
+            const pos = jsonErrorPosition(file.text);
+            const why = e instanceof Error ? e.message.replace(/,? ".*|(?: in JSON)? at position.*/s, '') : '';
+            return refuse(pos ? `, line ${pos.line}, column ${pos.column}` : '', why || 'invalid JSON');
+        }
+    }
     try {
-        doc = file.path.endsWith('.json')
-            ? JSON.parse(file.text)
-            : load(file.text, { schema: JSON_SCHEMA });
+        return { doc: load(file.text, { schema: JSON_SCHEMA }) };
     }
     catch (e) {
-        // The parser's message quotes the file's text: shown escaped, never raw.
-        const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-        const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1);
-        return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
+        if (e instanceof YAMLException)
+            return refuse(e.mark ? `, line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '', e.reason);
+        return refuse('', String(e));
     }
+}
+/** JSON text of a value, bounded: long strings or structures would fill the message. */
+function quoteShown(shown) {
+    return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+function versionProblem(where, value) {
+    if (value === 1)
+        return undefined;
+    // Shown as written: a number bare, a string in quotes.
+    const shown = JSON.stringify(value) ?? String(value);
+    if (value === '1')
+        return problem(where, shown, 'is a string', 'Write version: 1 (a number, without quotes).', shown);
+    if (typeof value === 'number' && Number.isInteger(value) && value > 1)
+        return problem(where, shown, 'is newer than this awf-action understands (it reads version 1)', 'Update awf-action, or write the file for version 1.', shown.slice(0, 40));
+    return problem(where, shown, 'is not a policy file version', 'Write version: 1.', quoteShown(shown));
+}
+/** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
+function scalarSource(key, value, where) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return { text: String(value), where };
+    return problem(where, JSON.stringify(value) ?? String(value), 'is not a single value', `Give ${key} as one string, number or boolean, as the input takes it.`);
+}
+function listSources(key, value, where) {
+    const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (!Array.isArray(value) && typeof value !== 'string')
+        return [problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')];
+    return items.map((item, i) => {
+        const at = typeof value === 'string' ? where : `${where}[${i}]`;
+        // YAML reads `allow-host-ports: [3000]` as numbers.
+        if (typeof item === 'number' && key === 'allow-host-ports')
+            return { text: String(item), where: at };
+        if (typeof item !== 'string')
+            return problem(at, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.');
+        if (key === 'env' && item.split(/[\s,]+/).some((n) => n !== '' && !ENV_NAME.test(n)))
+            // Not echoed: a value written where a name belongs may be a secret.
+            return problem(at, `${item.length} characters`, 'is not a list of variable names', 'A policy file names variables only (NAME, or NAME! to mask its value); values go in the workflow.');
+        return { text: item, where: at };
+    });
+}
+function parsePolicyFile(file) {
+    const empty = { path: file.path, lock: false, settings: {} };
+    const parsed = parseText(file);
+    if (parsed.problem)
+        return { file: empty, problems: [parsed.problem] };
+    const doc = parsed.doc;
     if (doc === undefined || doc === null)
-        return { lists: {}, problems };
+        return { file: empty, problems: [] };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        return refuse('is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`);
-    const lists = {};
+        return {
+            file: empty,
+            problems: [
+                problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`, '')
+            ]
+        };
+    const problems = [];
+    const settings = {};
+    let lock = false;
     for (const [key, value] of Object.entries(doc)) {
         const where = `${file.path}: ${key}`;
         if (key === 'version') {
-            if (value !== 1)
-                problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'));
-            continue;
+            const bad = versionProblem(where, value);
+            if (bad)
+                problems.push(bad);
         }
-        if (key === 'mode') {
-            lists.mode = {
-                value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
-                where
-            };
-            continue;
-        }
-        if (!POLICY_FILE_KEYS.includes(key)) {
-            problems.push(problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
-            continue;
-        }
-        const items = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(items)) {
-            problems.push(problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.'));
-            continue;
-        }
-        const entries = [];
-        items.forEach((item, i) => {
-            if (typeof item === 'string')
-                entries.push({ value: item, where: `${file.path}: ${key}[${i}]` });
+        else if (key === 'lock') {
+            if (typeof value === 'boolean')
+                lock = value;
             else
-                problems.push(problem(`${file.path}: ${key}[${i}]`, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.'));
-        });
-        lists[key] = entries;
+                problems.push(problem(where, '', 'is not true or false', 'Write lock: true or lock: false.', quoteShown(JSON.stringify(value) ?? String(value))));
+        }
+        else if (!isSettingKey(key)) {
+            const why = key === 'run' ? 'belongs in the workflow, not in the policy' : 'is not a known key';
+            problems.push(problem(file.path, key, why, `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
+        }
+        else {
+            const sources = isListKey(key)
+                ? listSources(key, value, where)
+                : [scalarSource(key, value, where)];
+            settings[key] = sources.filter((s) => !isProblem(s));
+            problems.push(...sources.filter(isProblem));
+        }
     }
-    return { lists, problems };
+    return { file: { path: file.path, lock, settings }, problems };
 }
 
 /**
@@ -4386,297 +5093,143 @@ function parseHostPort(raw, where) {
     return { port, sensitive: sensitive !== undefined };
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-function ipv4Bytes(text) {
-    return text.split('.').map(Number);
-}
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
-function isIpv6(text) {
-    if (text.length > 45)
-        return false;
-    let head = text;
-    let tailGroups = 0;
-    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
-    if (v4) {
-        if (!IPV4.test(v4[2]))
-            return false;
-        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
-        tailGroups = 2;
-    }
-    const halves = head.split('::');
-    if (halves.length > 2)
-        return false;
-    const groups = (s) => (s === '' ? [] : s.split(':'));
-    const all = halves.flatMap(groups);
-    if (!all.every((g) => HEX_GROUP.test(g)))
-        return false;
-    const count = all.length + tailGroups;
-    return halves.length === 2 ? count <= 7 : count === 8;
-}
-/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
-function ipv6Groups(text) {
-    let head = text;
-    const tail = [];
-    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-    if (v4?.[1]) {
-        const b = ipv4Bytes(v4[1]);
-        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
-        head = text.slice(0, -v4[1].length);
-        if (!head.endsWith('::'))
-            head = head.slice(0, -1);
-    }
-    const [left = '', right] = head.split('::');
-    const parse = (s) => s
-        ? s
-            .split(':')
-            .filter(Boolean)
-            .map((g) => parseInt(g, 16))
-        : [];
-    const l = parse(left);
-    const r = right === undefined ? [] : parse(right);
-    const fill = 8 - tail.length - l.length - r.length;
-    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
-}
-/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
-function formatIpv6(groups) {
-    let best = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            best = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (best === -1)
-        return hex.join(':');
-    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
-}
-/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
-function parseIpLiteral(text) {
-    if (IPV4.test(text))
-        return { family: 4, address: text };
-    if (isIpv6(text))
-        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
-    return undefined;
-}
-function bits(ip) {
-    const bytes = ip.family === 4
-        ? ipv4Bytes(ip.address)
-        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
-    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
-}
-function fromBits(family, b) {
-    const bytes = [];
-    for (let i = 0; i < b.length; i += 8)
-        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
-    if (family === 4)
-        return bytes.join('.');
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    return formatIpv6(groups);
-}
-const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
-function parseCidr(text, where) {
-    const [addr = '', len, extra] = text.split('/');
-    const ip = parseIpLiteral(addr);
-    if (!ip || extra !== undefined)
-        return problem(where, text, 'is not a network', CIDR_EXPECTED);
-    const max = ip.family === 4 ? 32 : 128;
-    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const prefix = len === undefined ? max : Number(len);
-    if (prefix > max)
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const minimum = ip.family === 4 ? 8 : 16;
-    if (prefix < minimum)
-        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
-    const b = bits(ip);
-    const network = fromBits(ip.family, [
-        ...b.slice(0, prefix),
-        ...new Array(max - prefix).fill(0)
-    ]);
-    if (network !== ip.address)
-        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
-    return { family: ip.family, address: network, prefix };
-}
-function isLoopbackStub(ip) {
-    const lit = parseIpLiteral(ip);
-    if (!lit)
-        return false;
-    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
-}
-/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
-function nameserversFromResolvConf(text) {
-    const servers = [];
-    for (const line of text.split('\n')) {
-        const m = /^\s*nameserver\s+(\S+)/.exec(line);
-        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
-        if (ip && !servers.includes(ip.address))
-            servers.push(ip.address);
-    }
-    return servers;
-}
-const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
-function parseDnsServer(text, where) {
-    const ip = parseIpLiteral(text);
-    if (!ip)
-        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
-    if (isLoopbackStub(ip.address))
-        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
-    const unusable = ip.address === '0.0.0.0' ||
-        ip.address === '::' ||
-        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
-        (ip.family === 6 && ip.address.startsWith('ff'));
-    if (unusable)
-        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
-    return ip.address;
-}
-
 /**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ * Splits a list input: entries are separated by newlines, commas or spaces (harden-runner's
+ * lists are space-separated; no entry of any list may hold whitespace). `#` starts a comment
+ * when it begins the text or follows whitespace (so a `#` inside an entry stays and is refused
+ * by the validator).
  */
 function parseList(text) {
     const items = [];
     for (const rawLine of text.split(/\r?\n/)) {
         const comment = rawLine.search(/(^|\s)#/);
         const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
+        for (const item of line.split(/[,\s]+/))
+            if (item)
+                items.push(item);
     }
     return items;
 }
 
+const ALL_PRESETS = `Presets: ${presetList(Object.keys(PRESETS))} (see docs/presets.md).`;
+function unknownPreset(entry, name) {
+    const ghAw = name === undefined ? undefined : GH_AW_ECOSYSTEMS[name];
+    if (ghAw?.length === 0)
+        return problem(entry.where, entry.value, "is an ecosystem of GitHub Agentic Workflows' network settings that awf-action has no preset for", 'List the hosts it needs (run once with mode: audit to see them).');
+    const meant = name === undefined ? undefined : presetsMeant(name);
+    return problem(entry.where, entry.value, 'is not a known preset', `${meant ? `Did you mean ${presetList(meant)}? ` : ''}${ALL_PRESETS}`);
+}
+function expandPresets(entries, kind, problems, warnings, used) {
+    return entries.flatMap((entry) => {
+        if (!entry.value.startsWith('@'))
+            return [entry];
+        if (kind === 'block') {
+            problems.push(problem(entry.where, entry.value, 'is a preset, and presets only allow', 'List the domains to block.'));
+            return [];
+        }
+        const name = PRESET_NAME.exec(entry.value)?.[1];
+        const names = name === undefined ? [] : PRESETS[name] ? [name] : (GH_AW_ECOSYSTEMS[name] ?? []);
+        if (names.length === 0) {
+            problems.push(unknownPreset(entry, name));
+            return [];
+        }
+        if (names[0] !== name)
+            warnings.push(`${entry.where}: @${name} (a GitHub Agentic Workflows ecosystem) is read as ${presetList(names)}; docs/presets.md lists what they allow`);
+        return names.flatMap((n) => {
+            const preset = PRESETS[n];
+            used.set(n, { name: n, domains: preset.entries.map((e) => e.domain) });
+            return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${n})` }));
+        });
+    });
+}
+
 /**
- * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
- * kept; every entry says why it is needed, goes through the same validator as user input
- * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
- * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ * Inputs (or flags) merged over the policy file, keyed by input name. Lists add: an input's
+ * entries join the file's, never replace them. A single value from an input replaces the
+ * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
+ * Where each value came from is kept, for messages and for the summary.
  */
-const PRESETS = {
-    github: {
-        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
-        entries: [
-            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
-            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
-            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
-            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
-            {
-                domain: 'objects.githubusercontent.com',
-                why: 'release assets, LFS objects and archive redirects'
-            },
-            {
-                domain: 'release-assets.githubusercontent.com',
-                why: 'release asset downloads (newer redirect target)'
-            }
-        ]
-    },
-    npm: {
-        summary: 'npm and Yarn package installs from the public registry',
-        entries: [
-            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
-            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
-        ]
-    },
-    pypi: {
-        summary: 'pip, uv and Poetry installs from PyPI',
-        entries: [
-            { domain: 'pypi.org', why: 'the simple index and JSON API' },
-            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
-        ]
-    },
-    go: {
-        summary: 'Go module downloads through the default proxy',
-        entries: [
-            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
-            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
-        ]
-    },
-    crates: {
-        summary: 'Cargo installs from crates.io',
-        entries: [
-            { domain: 'index.crates.io', why: 'the sparse registry index' },
-            { domain: 'static.crates.io', why: 'crate downloads' },
-            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
-        ]
-    },
-    maven: {
-        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
-        entries: [
-            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
-            {
-                domain: 'repo1.maven.org',
-                why: "Maven Central's other name, used by Gradle's mavenCentral()"
-            }
-        ]
-    },
-    gradle: {
-        summary: 'Gradle wrapper distributions and the plugin portal',
-        entries: [
-            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
-            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
-            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
-        ]
-    },
-    debian: {
-        summary: 'apt on Debian',
-        entries: [
-            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
-            { domain: 'security.debian.org', why: 'security updates' }
-        ]
-    },
-    ubuntu: {
-        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
-        entries: [
-            {
-                domain: 'archive.ubuntu.com',
-                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
-            },
-            { domain: 'security.ubuntu.com', why: 'security updates' },
-            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
-        ]
-    },
-    anthropic: {
-        summary: 'Claude Code and the Anthropic API',
-        entries: [
-            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
-            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
-        ]
-    },
-    openai: {
-        summary: 'Codex CLI and the OpenAI API',
-        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
-    },
-    copilot: {
-        summary: 'GitHub Copilot CLI',
-        entries: [
-            {
-                domain: 'https://githubcopilot.com',
-                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
-            },
-            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
-        ]
-    },
-    gemini: {
-        summary: 'Gemini CLI with an API key',
-        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+function lockProblem(key, value, origin, file, fileSets) {
+    const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined;
+    if (spec?.locked === 'add')
+        return undefined;
+    if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
+        return undefined;
+    if (spec?.locked === 'unset' && !fileSets)
+        return undefined;
+    const why = LOCKED_INPUTS[key]
+        ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+        : spec?.locked === 'unset'
+            ? 'is refused: the policy file is locked and sets it'
+            : `is refused: the policy file is locked, so ${'flags'} may only add blocks`;
+    const allowed = spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : '';
+    return problem(inputWhere(origin, key), value, why, `${file.path} has lock: true. Change the policy file, or give only block-domains${allowed}.`);
+}
+/** The names in an env input, never its values: provenance is shown in the summary. */
+function envNames(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .flatMap((line) => line.includes('=') ? [line.slice(0, line.indexOf('=')).trim()] : parseList(line));
+}
+function itemsOf(key, sources) {
+    if (key === 'env')
+        return sources.flatMap((s) => envNames(s.text));
+    return SETTING_KEYS[key].kind === 'list'
+        ? sources.flatMap((s) => parseList(s.text))
+        : sources.map((s) => s.text.trim());
+}
+function mergeSettings(inputs, origin, file) {
+    const problems = [];
+    const sources = {};
+    const keys = [];
+    for (const key of Object.keys(SETTING_KEYS)) {
+        const fromFile = file?.settings[key] ?? [];
+        const given = inputs[key];
+        const input = given !== undefined && given.trim() !== ''
+            ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
+            : [];
+        if (file?.lock && input.length > 0) {
+            const refused = lockProblem(key, input[0].text, origin, file, fromFile.length > 0);
+            if (refused)
+                problems.push(refused);
+        }
+        const all = SETTING_KEYS[key].kind === 'list'
+            ? [...fromFile, ...input]
+            : input.length > 0
+                ? input
+                : fromFile;
+        if (all.length === 0)
+            continue;
+        sources[key] = all;
+        keys.push({ key, fromFile: itemsOf(key, fromFile), fromInput: itemsOf(key, input) });
     }
-};
-const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+    if (file?.lock)
+        for (const key of Object.keys(LOCKED_INPUTS)) {
+            const given = inputs[key];
+            if (given !== undefined && given.trim() !== '') {
+                const refused = lockProblem(key, given.trim(), origin, file, false);
+                if (refused)
+                    problems.push(refused);
+            }
+        }
+    return {
+        settings: {
+            sources,
+            provenance: { file: file?.path, lock: file?.lock ?? false, origin, keys }
+        },
+        problems
+    };
+}
+/** A single value's effective source: the input's when given, else the file's. */
+function settingValue(settings, key) {
+    return settings.sources[key]?.at(-1);
+}
+/** Every entry of a list key, each with where it was written. (`env` is read line by line instead.) */
+function settingEntries(settings, key) {
+    return (settings.sources[key] ?? []).flatMap(({ text, where }) => parseList(text).map((value) => ({ value, where })));
+}
 
 /**
  * Views of the allowed domains that more than one consumer needs (squid.conf, dnsmasq.conf,
@@ -4706,37 +5259,6 @@ function policyViews(allowDomains) {
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
-/** Entries for one key: the input or flag when given, else the file's list (precedence). */
-function entriesFor(key, inputs, origin, fileLists) {
-    const given = inputs[key];
-    if (given !== undefined && given.trim() !== '') {
-        const where = inputWhere(origin, key);
-        return parseList(given).map((value) => ({ value, where }));
-    }
-    return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })));
-}
-/**
- * `@name` entries replaced by the preset's domains (each still validated like user input);
- * the expansion is returned so the summary and the rendered files can show it.
- */
-function expandPresets(entries, kind, problems, used) {
-    return entries.flatMap((entry) => {
-        if (!entry.value.startsWith('@'))
-            return [entry];
-        const name = PRESET_NAME.exec(entry.value)?.[1];
-        const preset = name === undefined ? undefined : PRESETS[name];
-        if (kind === 'block' || name === undefined || preset === undefined) {
-            problems.push(problem(entry.where, entry.value, kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset', kind === 'block'
-                ? 'List the domains to block.'
-                : `Presets: ${Object.keys(PRESETS)
-                    .map((n) => `@${n}`)
-                    .join(', ')} (see docs/presets.md).`));
-            return [];
-        }
-        used.set(name, { name, domains: preset.entries.map((e) => e.domain) });
-        return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }));
-    });
-}
 function collect(entries, parse, problems) {
     if (entries.length > MAX_ENTRIES) {
         const first = entries[0];
@@ -4753,30 +5275,30 @@ function collect(entries, parse, problems) {
     }
     return out;
 }
-function buildPolicy(inputs, origin, file) {
-    const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] };
-    const problems = [...parsedFile.problems];
+/** Validates merged settings; `earlier` problems (file, lock) are reported with the rest. */
+function buildPolicyFrom(settings, earlier = []) {
+    const problems = [...earlier];
     const warnings = [];
-    const entries = (key) => entriesFor(key, inputs, origin, parsedFile.lists);
+    const entries = (key) => settingEntries(settings, key);
     const presets = new Map();
-    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
+    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, warnings, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
     const allowed = domains('allow-domains', 'allow');
     const blocked = collapseDomains(domains('block-domains', 'block'));
-    const allowNetworks = collect(entries('allow-networks'), parseCidr, problems);
+    const allowNetworks = collect(entries('allow-networks'), parseAllowNetwork, problems);
     const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))];
     if (dnsServers.length > MAX_DNS_SERVERS) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
     const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
-    const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
+    const mode = parseMode(settingValue(settings, 'mode'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     const blockIndex = new DomainIndex(blocked);
     const allowDomains = collapseDomains(allowed).filter((rule) => {
         const blocker = blockIndex.find(rule, nameCovers);
         if (blocker)
-            warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
+            warnings.push(`allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`);
         return !blocker;
     });
     if (mode === 'audit')
@@ -4793,19 +5315,19 @@ function buildPolicy(inputs, origin, file) {
         allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
         views: policyViews(allowDomains)
     };
+    for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
+        warnings.push(`allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`);
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
-    return { policy: deepFreeze(policy), warnings };
+    return { policy: deepFreeze(policy), warnings, provenance: settings.provenance };
 }
-function parseMode(given, origin, fromFile, problems) {
-    const chosen = given !== undefined && given.trim() !== ''
-        ? { value: given.trim(), where: 'flag --mode' }
-        : fromFile;
-    if (chosen === undefined || chosen.value === 'enforce')
+function parseMode(chosen, problems) {
+    const value = chosen?.text.trim();
+    if (chosen === undefined || value === 'enforce')
         return 'enforce';
-    if (chosen.value === 'audit')
+    if (value === 'audit')
         return 'audit';
-    problems.push(problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.'));
+    problems.push(problem(chosen.where, chosen.text, 'is not a mode', 'Use enforce (the default) or audit.'));
     return 'enforce';
 }
 function uniqueCidrs(cidrs) {
@@ -4819,11 +5341,13 @@ function deepFreeze(value) {
     }
     return value;
 }
-/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
-function parseExpectedBlocks(text, origin) {
-    const where = inputWhere(origin, 'expected-blocks');
+/** `expected-blocks` from merged settings: the file's entries and those inputs added. */
+function parseExpectedBlocksFrom(settings) {
+    return expectedBlocksFrom(settingEntries(settings, 'expected-blocks'));
+}
+function expectedBlocksFrom(entries) {
     const problems = [];
-    const rules = collect(parseList(text).map((value) => ({ value, where })), (v, w) => parseDomainEntry(v, w, 'block'), problems);
+    const rules = collect(entries, (v, w) => parseDomainEntry(v, w, 'block'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     return rules;
@@ -6041,6 +6565,23 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+const HEADLINE = {
+    fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
+    warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
+};
+function gitFindingsText(facts) {
+    if (!facts || facts.lines.length === 0)
+        return [];
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    return [`${HEADLINE[facts.mode]}:`, ...facts.lines.map((l) => `  ${safe(l)}`)];
+}
+/** Why the step fails, when it does. */
+function gitFailure(facts, total) {
+    if (facts.mode !== 'fail' || total === 0)
+        return undefined;
+    return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
+}
+
 /**
  * The job summary (markdown), the CLI's text report and the annotations, from a Report.
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
@@ -6072,6 +6613,7 @@ function renderTextReport(report, facts) {
                 `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
         ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
+        ...gitFindingsText(facts.git),
         ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`),
         ...(facts.images ?? []).map(imageLine)
     ];
@@ -6222,6 +6764,8 @@ const TEXT_INPUTS = [
     'pids-limit',
     'host-firewall',
     'expected-blocks',
+    'protect-git',
+    'git-integrity',
     'address-pool',
     'report-detail'
 ];
@@ -6552,6 +7096,76 @@ function planAgentFilesystem(r) {
     }
     return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
 }
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info'];
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+function protectGitMounts(workspace, git, kindOf) {
+    const root = checkPath('the workspace', workspace);
+    const binds = [];
+    const bind = (path, readOnly) => {
+        const kind = kindOf(path);
+        if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+            binds.push({ source: path, target: path, readOnly });
+    };
+    for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+        bind(dir, false);
+        for (const name of GIT_PROTECTED)
+            bind(posix.join(dir, name), true);
+    }
+    for (const file of git.gitFiles)
+        bind(posix.join(root, file), true);
+    return binds;
+}
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+function maskRootOnly(found, emptyFile) {
+    const binds = [];
+    const tmpfs = [];
+    const masked = [];
+    for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (!isAbsolute(path) || masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, masked };
+}
+
+/**
+ * Where the firewall can run, and the refusal, naming what to do, where it cannot. Checked
+ * before anything starts, so an unsupported runner fails in a second with the way out rather
+ * than later with a Docker error. (Host rules without root or sudo are refused, with
+ * host-firewall: off as the way out, by the netfilter wrapper before anything starts.)
+ */
+const LINUX_RUNNERS = 'Run the job on a Linux runner with Docker: ubuntu-latest or ubuntu-24.04-arm, or a self-hosted Linux runner (docs/usage.md lists what is supported).';
+/** The first reason this runner cannot run the firewall, or undefined when it can. */
+function runnerRefusal(facts, hostFirewall) {
+    if (facts.platform === 'win32')
+        return `awf-action runs on Linux only, and this runner is Windows (its containers cannot share the firewall's Linux network rules). ${LINUX_RUNNERS}`;
+    if (facts.platform === 'darwin')
+        return `awf-action runs on Linux only, and this runner is macOS (GitHub's macOS runners have no Docker engine). ${LINUX_RUNNERS}`;
+    if (facts.platform !== 'linux')
+        return `awf-action runs on Linux only, and this runner's platform is ${JSON.stringify(facts.platform)}. ${LINUX_RUNNERS}`;
+    if (facts.inJobContainer)
+        return "this step runs inside the job container (the job sets `container:`), where the runner's Docker engine and firewall rules are out of reach. Remove `container:` from the job and give the image as agent-image instead: the command then runs in that image, behind the firewall.";
+    if (!facts.dockerOnPath)
+        return 'no docker command is on PATH: awf-action needs a Docker engine on the runner. GitHub-hosted Ubuntu runners have one; on a self-hosted runner install Docker (docker.io or docker-ce) and let the runner user use it.';
+    if (hostFirewall && !facts.iptablesFound)
+        return 'host firewall rules need iptables (iptables-restore), and this runner has none (a minimal or containerised runner?). Install iptables, or set host-firewall: off (docs/threat-model.md says what that gives up).';
+    return undefined;
+}
 
 let current$1 = {
     debug: () => undefined,
@@ -6670,6 +7284,34 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     };
 }
 
+/**
+ * Files the host writes into folders another party could also write (the logs folder, which
+ * the proxy container shares): never through a symbolic link planted there, never into
+ * anything but a file of our own making.
+ */
+/**
+ * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
+ * us overwrite something else) is unlinked first, then the file is created exclusively
+ * without following links, so a link put back in between makes this fail instead of writing
+ * through it.
+ */
+function replaceFile(path, text, mode = 0o644) {
+    try {
+        if (!lstatSync(path).isDirectory())
+            unlinkSync(path);
+    }
+    catch {
+        // Absent: nothing to remove.
+    }
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
 const RUN_LABEL = 'awf.run';
 const OWNER_LABEL = 'awf.owner';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
@@ -6731,7 +7373,7 @@ function containerOptions(spec) {
             `${host}:${ip}`
         ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+        ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
     ];
     if (spec.seccompProfile)
         args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
@@ -6743,6 +7385,10 @@ function containerOptions(spec) {
         args.push('--pids-limit', String(spec.pidsLimit));
     if (spec.memoryBytes)
         args.push('--memory', String(spec.memoryBytes));
+    for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+        args.push('--ulimit', `${name}=${limit}:${limit}`);
+    for (const gid of spec.groupAdd ?? [])
+        args.push('--group-add', String(gid));
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -6753,9 +7399,22 @@ function containerOptions(spec) {
         args.push('--tty');
     return args;
 }
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+function readByDocker(name) {
+    return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(name);
+}
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 function containerEnv(spec) {
-    return { ...spec.env };
+    return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)));
 }
 function buildCreateArgs(spec) {
     return ['create', ...containerOptions(spec), spec.image, ...spec.command];
@@ -7719,7 +8378,7 @@ function spawnWithInput(command, args, input, env) {
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', reject);
         child.on('close', (code, signal) => resolve({
-            exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
+            exitCode: code ?? signalExitCode(signal ? constants$1.signals[signal] : 15),
             stdout: Buffer.concat(out).toString('utf8'),
             stderr: Buffer.concat(err).toString('utf8')
         }));
@@ -7736,7 +8395,7 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     debug(`exec (attached): ${command} ${args.join(' ')}`);
     const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
     child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
-    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants.signals[signal] : 15)));
+    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$1.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
 function processEnv() {
@@ -7962,7 +8621,7 @@ function probeLease(path) {
         return e.code === 'ENOENT' ? 'absent' : 'unknown';
     }
     try {
-        closeSync(openSync(path, constants$1.O_WRONLY | constants$1.O_NONBLOCK | constants$1.O_NOFOLLOW));
+        closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW));
         return 'held';
     }
     catch (e) {
@@ -8023,7 +8682,7 @@ class Lease {
         const made = await run('mkfifo', ['-m', '0622', staging]);
         if (made.exitCode !== 0)
             throw new Error(`cannot make the run's lease in ${dir}: ${made.stderr.trim()}`);
-        const fd = openSync(staging, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+        const fd = openSync(staging, constants.O_RDONLY | constants.O_NONBLOCK);
         try {
             for (let attempt = 0; attempt < 8; attempt++) {
                 const runId = newRunId();
@@ -8138,6 +8797,19 @@ const RESERVED = Object.fromEntries([
 ]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const MAX_VALUE = 128 * 1024;
+/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
+const MIN_MASKED = 4;
+/**
+ * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
+ * masks line by line) and its base64 (Basic auth, tokens in config files).
+ */
+function maskForms(value) {
+    if (value.length < MIN_MASKED)
+        return [];
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')];
+    return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))];
+}
 /**
  * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
  * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
@@ -8154,13 +8826,20 @@ function parseEnvEntries(text, where) {
         const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
         for (const item of items) {
             const at = item.indexOf('=');
-            const name = at === -1 ? item : item.slice(0, at).trim();
+            const written = at === -1 ? item : item.slice(0, at).trim();
+            const mask = written.endsWith('!');
+            const name = mask ? written.slice(0, -1) : written;
             if (!NAME.test(name)) {
                 // Not echoed: a value pasted without its NAME= would be a secret.
-                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
                 continue;
             }
-            const reserved = RESERVED[name.toUpperCase()];
+            // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+            // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+            const reserved = RESERVED[name.toUpperCase()] ??
+                (/^DOCKER_/i.test(name)
+                    ? 'is read by the docker command that starts the sandbox'
+                    : undefined);
             if (reserved) {
                 problems.push(problem(where, name, reserved, 'Remove it from env.'));
                 continue;
@@ -8170,7 +8849,32 @@ function parseEnvEntries(text, where) {
                 problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
                 continue;
             }
-            entries.set(name, { name, value });
+            entries.set(name, mask ? { name, value, mask } : { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/**
+ * `env` from every source (the policy file's names, then the input), as merged settings give
+ * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
+ * masked. All problems of all sources are reported together.
+ */
+function parseEnvSources(sources) {
+    const problems = [];
+    const entries = new Map();
+    for (const source of sources) {
+        try {
+            for (const e of parseEnvEntries(source.text, source.where)) {
+                const masked = e.mask ?? entries.get(e.name)?.mask;
+                entries.set(e.name, masked ? { ...e, mask: masked } : e);
+            }
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
         }
     }
     if (problems.length > 0)
@@ -8225,8 +8929,8 @@ function buildAgentEnv(opts) {
             continue;
         }
         vars[e.name] = v;
-        if (v !== '')
-            secrets.push(v);
+        if (e.mask)
+            secrets.push(...maskForms(v));
     }
     return { vars, secrets, warnings };
 }
@@ -8252,7 +8956,7 @@ class Handshake {
         this.dir = dir;
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK);
         // Then read-only for everyone: nothing in the sandbox (root included, which holds no
         // capability there) can open `go` to write, so only this process can say go or abort.
         chmodSync(join(dir, 'go'), 0o444);
@@ -8265,7 +8969,7 @@ class Handshake {
     }
     /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
     waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK);
         const socket = new net.Socket({ fd, readable: true, writable: false });
         return new Promise((resolve, reject) => {
             let buffered = '';
@@ -8301,6 +9005,12 @@ class Handshake {
 /** What the proxy and agent containers are run with: pure functions over the run's facts. */
 /** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
 const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
+/**
+ * Limits of the proxy container: room for Squid, dnsmasq (which forks per TCP query) and the
+ * entrypoint, and for thousands of proxied connections (two descriptors each), but not for a
+ * compromised daemon to exhaust the runner.
+ */
+const PROXY_LIMITS = { pids: 256, memoryBytes: 512 * 1024 * 1024, openFiles: 16384 };
 function proxySpec(opts) {
     const n = runNames(opts.topology.runId);
     return {
@@ -8314,7 +9024,17 @@ function proxySpec(opts) {
         ],
         env: {},
         capAdd: PROXY_CAPS,
-        sysctls: {},
+        // The proxy relays at the application layer only: a compromised daemon cannot make its
+        // namespace route packets between the agent's network and the egress network.
+        sysctls: {
+            'net.ipv4.ip_forward': '0',
+            'net.ipv6.conf.all.forwarding': '0',
+            'net.ipv6.conf.default.forwarding': '0'
+        },
+        pidsLimit: PROXY_LIMITS.pids,
+        memoryBytes: PROXY_LIMITS.memoryBytes,
+        ulimits: { nofile: PROXY_LIMITS.openFiles },
+        groupAdd: [opts.logsGroup],
         init: false,
         command: []
     };
@@ -8441,6 +9161,736 @@ function netAdminHelperSpec(o, image, configDir) {
 }
 
 /**
+ * Git configuration text as git reads it, and the keys through which a repository makes git
+ * run a program (or send the runner's credentials elsewhere). Pure: text in, data out.
+ *
+ * The parser is strict on purpose: the text comes from a command that may be hostile, and a
+ * line git would read but this parser does not understand must not hide a key. Anything it
+ * cannot read is returned as `unreadable` and reported like a dangerous key.
+ */
+/** A reader over config text that mirrors git's own parser (config.c), character by character. */
+class Source {
+    text;
+    i = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    get eof() {
+        return this.i >= this.text.length;
+    }
+    /** The next character, `\r\n` read as `\n` (as git does); '' at the end. */
+    next() {
+        if (this.eof)
+            return '';
+        let c = this.text[this.i++];
+        if (c === '\r' && this.text[this.i] === '\n')
+            c = this.text[this.i++];
+        if (c === '\n')
+            this.line++;
+        return c;
+    }
+}
+const isKeyChar = (c) => /^[A-Za-z0-9-]$/.test(c);
+const isSpace = (c) => /^[ \t\n\v\f\r]$/.test(c);
+const ESCAPES = { t: '\t', b: '\b', n: '\n', '\\': '\\', '"': '"' };
+/** `[name]`, `[name.sub]` or `[name "sub"]`, after the `[`; undefined where git fails. */
+function readSection(src) {
+    let name = '';
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return undefined;
+        if (c === ']')
+            return name;
+        if (isSpace(c))
+            break;
+        if (!isKeyChar(c) && c !== '.')
+            return undefined;
+        name += c.toLowerCase();
+    }
+    let c = src.next();
+    while (isSpace(c))
+        c = src.next();
+    if (c !== '"')
+        return undefined;
+    let sub = '';
+    for (;;) {
+        c = src.next();
+        if (c === '' || c === '\n')
+            return undefined;
+        if (c === '"')
+            break;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '' || c === '\n')
+                return undefined;
+        }
+        sub += c;
+    }
+    return src.next() === ']' ? `${name}.${sub}` : undefined;
+}
+/** A value after `=`, to the end of its line: quotes, escapes, comments, continuations. */
+function readValue(src) {
+    let value = '';
+    let spaces = 0;
+    let quoted = false;
+    let comment = false;
+    for (;;) {
+        let c = src.next();
+        if (c === '\n' || c === '')
+            return quoted ? undefined : value;
+        if (comment)
+            continue;
+        if (isSpace(c) && !quoted) {
+            if (value !== '')
+                spaces++;
+            continue;
+        }
+        if (!quoted && (c === ';' || c === '#')) {
+            comment = true;
+            continue;
+        }
+        value += ' '.repeat(spaces);
+        spaces = 0;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '\n')
+                continue;
+            if (!(c in ESCAPES))
+                return undefined;
+            value += ESCAPES[c];
+            continue;
+        }
+        if (c === '"') {
+            quoted = !quoted;
+            continue;
+        }
+        value += c;
+    }
+}
+function parseGitConfig(text) {
+    const src = new Source(text.startsWith('\ufeff') ? text.slice(1) : text);
+    const entries = [];
+    let section;
+    let comment = false;
+    // git stops at the first line it cannot read (and refuses the whole file): so does this.
+    const fail = () => ({ entries, unreadable: [src.line] });
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return { entries, unreadable: [] };
+        if (c === '\n') {
+            comment = false;
+            continue;
+        }
+        if (comment || isSpace(c))
+            continue;
+        if (c === '#' || c === ';') {
+            comment = true;
+            continue;
+        }
+        if (c === '[') {
+            section = readSection(src);
+            if (section === undefined)
+                return fail();
+            continue;
+        }
+        if (!/^[A-Za-z]$/.test(c) || section === undefined)
+            return fail();
+        let name = c.toLowerCase();
+        let k = src.next();
+        while (k !== '' && isKeyChar(k)) {
+            name += k.toLowerCase();
+            k = src.next();
+        }
+        while (k === ' ' || k === '\t')
+            k = src.next();
+        if (k === '\n' || k === '') {
+            entries.push({ key: `${section}.${name}`, value: undefined });
+            continue;
+        }
+        if (k !== '=')
+            return fail();
+        const value = readValue(src);
+        if (value === undefined)
+            return fail();
+        entries.push({ key: `${section}.${name}`, value });
+    }
+}
+const bang = (v) => (v ?? '').trimStart().startsWith('!');
+const PROGRAM = 'runs a program';
+const TRAFFIC = 'redirects git traffic';
+/** Keys through which a repository's own config makes git (or git-lfs) start a program. */
+const DANGER_RULES = [
+    ...[
+        'core.fsmonitor',
+        'core.hookspath',
+        'core.sshcommand',
+        'core.gitproxy',
+        'core.editor',
+        'core.pager',
+        'core.askpass',
+        'core.alternaterefscommand',
+        'core.attributesfile',
+        'sequence.editor',
+        'diff.external',
+        'diff.*.textconv',
+        'diff.*.command',
+        'difftool.*.cmd',
+        'difftool.*.path',
+        'mergetool.*.cmd',
+        'mergetool.*.path',
+        'merge.*.driver',
+        'filter.*.clean',
+        'filter.*.smudge',
+        'filter.*.process',
+        'credential.helper',
+        'credential.*.helper',
+        'include.path',
+        'includeif.*.path',
+        'uploadpack.packobjectshook',
+        'protocol.allow',
+        'protocol.*.allow',
+        'pager.*',
+        'interactive.difffilter',
+        'gpg.program',
+        'gpg.*.program',
+        'gpg.ssh.defaultkeycommand',
+        'hook.*.command',
+        'remote.*.uploadpack',
+        'remote.*.receivepack',
+        'remote.*.vcs',
+        'imap.tunnel',
+        'sendemail.tocmd',
+        'sendemail.cccmd',
+        'sendemail.sendmailcmd',
+        'web.browser',
+        'browser.*.cmd',
+        'browser.*.path',
+        'man.*.cmd',
+        'man.*.path',
+        'lfs.customtransfer.*.path',
+        'lfs.extension.*.clean',
+        'lfs.extension.*.smudge',
+        'lfs.standalonetransferagent'
+    ].map((pattern) => ({ pattern, reason: PROGRAM })),
+    { pattern: 'alias.*', reason: PROGRAM, when: bang },
+    { pattern: 'submodule.*.update', reason: PROGRAM, when: bang },
+    {
+        pattern: 'sendemail.smtpserver',
+        reason: PROGRAM,
+        when: (v) => (v ?? '').trimStart().startsWith('/')
+    },
+    // A later push or fetch would carry the token actions/checkout stored (http.extraheader).
+    ...[
+        'url.*.insteadof',
+        'url.*.pushinsteadof',
+        'http.proxy',
+        'http.*.proxy',
+        'remote.*.url',
+        'remote.*.pushurl',
+        'remote.*.proxy',
+        'http.*.extraheader',
+        'http.extraheader',
+        'http.sslverify',
+        'http.*.sslverify'
+    ].map((pattern) => ({ pattern, reason: TRAFFIC }))
+];
+function patternRegex(pattern) {
+    const parts = pattern.split('.');
+    const first = parts[0].replace(/[-]/g, '\\-');
+    const last = parts[parts.length - 1];
+    if (parts.length === 2 && last === '*')
+        return new RegExp(`^${first}\\.[^.]+$`);
+    if (parts.length === 2)
+        return new RegExp(`^${first}\\.${last}$`);
+    return new RegExp(`^${first}\\..+\\.${last}$`, 's');
+}
+const COMPILED = DANGER_RULES.map((r) => ({ ...r, regex: patternRegex(r.pattern) }));
+/** Why git would act on this entry (run a program, send traffic elsewhere), or undefined. */
+function dangerOf(entry) {
+    return COMPILED.find((r) => r.regex.test(entry.key) && (r.when?.(entry.value) ?? true));
+}
+/** The key as shown to people: its section and name, the attacker-chosen subsection as `*`. */
+function shownKey(entry) {
+    const rule = dangerOf(entry);
+    if (rule)
+        return rule.pattern;
+    const parts = entry.key.split('.');
+    return parts.length > 2 ? `${parts[0]}.*.${parts[parts.length - 1]}` : entry.key;
+}
+
+/**
+ * What the command left in the workspace's git metadata that a later, unfirewalled step would
+ * run: a pure comparison of two snapshots (before and after the command) of the files through
+ * which a repository makes git start a program. Only what is new or changed counts, so a
+ * repository's own LFS filters or an existing hook are not findings.
+ */
+/** Hook names git runs (githooks(5)); other names in a hooks folder are never run. */
+const HOOK_NAMES = new Set([
+    'applypatch-msg',
+    'pre-applypatch',
+    'post-applypatch',
+    'pre-commit',
+    'pre-merge-commit',
+    'prepare-commit-msg',
+    'commit-msg',
+    'post-commit',
+    'pre-rebase',
+    'post-checkout',
+    'post-merge',
+    'pre-push',
+    'pre-receive',
+    'update',
+    'proc-receive',
+    'post-receive',
+    'post-update',
+    'reference-transaction',
+    'push-to-checkout',
+    'pre-auto-gc',
+    'post-rewrite',
+    'sendemail-validate',
+    'fsmonitor-watchman',
+    'p4-changelist',
+    'p4-prepare-changelist',
+    'p4-post-changelist',
+    'p4-pre-submit',
+    'post-index-change'
+]);
+const SAFE_PATH = /^[A-Za-z0-9._/-]{1,100}$/;
+/** A workspace path as shown to people: itself when short and plain, else a placeholder. */
+function shownPath(path) {
+    return SAFE_PATH.test(path) && !path.includes('..') ? path : '(a path with unusual characters)';
+}
+const entryId = (e) => `${e.key}\u0000${e.value ?? ''}`;
+function configFindings(path, before, after) {
+    const was = parseGitConfig(before ?? '');
+    const known = new Set(was.entries.map(entryId));
+    const now = parseGitConfig(after);
+    const findings = [];
+    const seen = new Set();
+    for (const entry of now.entries) {
+        const danger = dangerOf(entry);
+        if (!danger || known.has(entryId(entry)))
+            continue;
+        const shown = `${shownPath(path)}: ${shownKey(entry)} (${danger.reason})`;
+        if (seen.has(shown))
+            continue;
+        seen.add(shown);
+        findings.push({ path, shown });
+    }
+    if (now.unreadable.length > 0)
+        findings.push({
+            path,
+            shown: `${shownPath(path)}: config text the check cannot read (line ${now.unreadable[0]})`
+        });
+    return findings;
+}
+/** The attribute assignments that hand a file to a program: a filter, diff or merge driver. */
+function driverAttributes(line) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#'))
+        return [];
+    return trimmed
+        .split(/\s+/)
+        .slice(trimmed.startsWith('[attr]') ? 0 : 1)
+        .map((token) => token.replace(/^\[attr\]\S*$/, ''))
+        .filter((token) => /^(filter|diff|merge)=/.test(token))
+        .map((token) => token.slice(0, token.indexOf('=')));
+}
+function attributeFindings(path, before, after) {
+    const old = new Set((before ?? '').split(/\r?\n/).map((l) => l.trim()));
+    const drivers = new Set();
+    for (const line of after.split(/\r?\n/))
+        if (!old.has(line.trim()))
+            for (const d of driverAttributes(line))
+                drivers.add(d);
+    return [...drivers]
+        .sort()
+        .map((d) => ({ path, shown: `${shownPath(path)}: a new \`${d}=\` attribute (names a driver)` }));
+}
+function hookShown(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const what = HOOK_NAMES.has(name) ? `hook \`${name}\`` : 'a file in the hooks folder';
+    return `${shownPath(dir)}: ${what}`;
+}
+function changedFile(path, before, after) {
+    const was = before?.kind === after.kind ? before.content : undefined;
+    if (was === after.content)
+        return [];
+    const verb = was === undefined ? 'new' : 'changed';
+    if (/^(symlink:|dir$|other$)/.test(after.content) && after.kind !== 'hook')
+        return [{ path, shown: `${shownPath(path)}: ${verb}, and not a plain file` }];
+    switch (after.kind) {
+        case 'config':
+            return configFindings(path, was, after.content);
+        case 'attributes':
+            return attributeFindings(path, was, after.content);
+        case 'hook':
+            return [{ path, shown: `${hookShown(path)} (${verb})` }];
+        case 'pointer':
+            return [{ path, shown: `${shownPath(path)}: ${verb} (points git at another folder)` }];
+    }
+}
+/** Everything the command added that would make a later git command run a program. */
+function compareGitSnapshots(before, after) {
+    const findings = Object.keys(after.files)
+        .sort()
+        .flatMap((path) => changedFile(path, before.files[path], after.files[path]));
+    if (after.truncated)
+        findings.push({
+            path: '',
+            shown: 'the workspace has too many entries: `.gitattributes` files past the limit were not checked'
+        });
+    return findings;
+}
+/** At most this many findings are listed in the summary and the CLI report. */
+const SHOWN_FINDINGS = 20;
+/** Lines for the summary and the CLI report (shown text only; full paths stay in the logs). */
+function gitFindingLines(findings) {
+    const lines = findings.slice(0, SHOWN_FINDINGS).map((f) => f.shown);
+    if (findings.length > SHOWN_FINDINGS)
+        lines.push(`and ${findings.length - SHOWN_FINDINGS} more (see git-integrity.json in the logs)`);
+    return lines;
+}
+
+/**
+ * Reads the workspace's git metadata into a snapshot (src/agent/git-integrity.ts compares
+ * two). After the command the workspace is the command's work: nothing here follows a
+ * symbolic link, opens anything but a regular file, or reads more than a bounded amount.
+ */
+/** Entries visited in the workspace before the walk stops (and says so). */
+const WALK_LIMIT = 500_000;
+/** Config, attributes and pointer files are read up to this size; hooks are digested whole. */
+const TEXT_LIMIT = 1024 * 1024;
+/** Inside a git folder: the files through which it makes git run something. */
+const CONFIG_FILES = ['config', 'config.worktree'];
+const POINTER_FILES = ['commondir', 'gitdir'];
+function readRegular(path, text) {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+        const hash = createHash('sha256');
+        const chunks = [];
+        const buffer = Buffer.alloc(64 * 1024);
+        let total = 0;
+        for (;;) {
+            const n = readSync(fd, buffer, 0, buffer.length, null);
+            if (n === 0)
+                break;
+            total += n;
+            if (text) {
+                chunks.push(Buffer.from(buffer.subarray(0, n)));
+                if (total >= TEXT_LIMIT)
+                    break;
+            }
+            else
+                hash.update(buffer.subarray(0, n));
+        }
+        return text ? Buffer.concat(chunks).toString('utf8') : `sha256:${hash.digest('hex')}`;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A file's state without following links; undefined when absent. */
+function stateOf(path, kind) {
+    let st;
+    try {
+        st = lstatSync(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (st.isSymbolicLink())
+        return { kind, content: `symlink:${readlinkSync(path)}` };
+    if (st.isDirectory())
+        return { kind, content: 'dir' };
+    if (!st.isFile())
+        return { kind, content: 'other' };
+    try {
+        return { kind, content: readRegular(path, kind !== 'hook') };
+    }
+    catch {
+        // Replaced between lstat and open (not by the command: it has exited).
+        return { kind, content: 'other' };
+    }
+}
+const isDir = (path) => {
+    try {
+        return lstatSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+const listDir = (path) => {
+    try {
+        return readdirSync(path);
+    }
+    catch {
+        return [];
+    }
+};
+class Reader {
+    workspace;
+    files = {};
+    gitDirs = new Set();
+    gitFiles = [];
+    visited = 0;
+    truncated = false;
+    constructor(workspace) {
+        this.workspace = workspace;
+    }
+    rel(path) {
+        return relative(this.workspace, path);
+    }
+    add(path, kind) {
+        const state = stateOf(path, kind);
+        if (state)
+            this.files[this.rel(path)] = state;
+    }
+    /** A git folder: its configs, pointers, hooks, info/attributes, worktrees and submodules. */
+    gitDir(dir) {
+        if (this.gitDirs.has(this.rel(dir)))
+            return;
+        this.gitDirs.add(this.rel(dir));
+        for (const f of CONFIG_FILES)
+            this.add(join(dir, f), 'config');
+        for (const f of POINTER_FILES)
+            this.add(join(dir, f), 'pointer');
+        this.add(join(dir, 'info', 'attributes'), 'attributes');
+        const hooks = join(dir, 'hooks');
+        if (isDir(hooks)) {
+            for (const name of listDir(hooks))
+                if (!name.endsWith('.sample'))
+                    this.add(join(hooks, name), 'hook');
+        }
+        else
+            this.add(hooks, 'hook');
+        for (const name of listDir(join(dir, 'worktrees')))
+            this.gitDir(join(dir, 'worktrees', name));
+        this.modules(join(dir, 'modules'));
+    }
+    /** Submodule git folders: `modules/<name>/`, where a name may hold slashes. */
+    modules(dir) {
+        for (const name of listDir(dir)) {
+            const path = join(dir, name);
+            if (!isDir(path))
+                continue;
+            if (stateOf(join(path, 'HEAD'), 'pointer'))
+                this.gitDir(path);
+            else
+                this.modules(path);
+        }
+    }
+    /** A `.git` file: `gitdir: <path>`; a target inside the workspace is read too. */
+    gitFile(path) {
+        if (isDir(path))
+            return this.gitDir(path);
+        this.add(path, 'pointer');
+        const state = this.files[this.rel(path)];
+        this.gitFiles.push(this.rel(path));
+        const target = /^gitdir:\s*(.+?)\s*$/m.exec(state?.content ?? '')?.[1];
+        if (!target)
+            return;
+        const dir = resolve(join(path, '..'), target);
+        const inside = !relative(this.workspace, dir).startsWith('..') && !isAbsolute(this.rel(dir));
+        if (inside && isDir(dir))
+            this.gitDir(dir);
+    }
+    walk(dir) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        // A bare repository: git finds it by HEAD, objects/ and refs/.
+        const names = new Set(entries.map((e) => e.name));
+        if (dir !== this.workspace && names.has('HEAD') && names.has('objects') && names.has('refs'))
+            return this.gitDir(dir);
+        for (const e of entries) {
+            if (++this.visited > WALK_LIMIT) {
+                this.truncated = true;
+                return;
+            }
+            const path = join(dir, e.name);
+            if (e.name === '.git')
+                this.gitFile(path);
+            else if (e.name === '.gitattributes')
+                this.add(path, 'attributes');
+            else if (e.isDirectory())
+                this.walk(path);
+        }
+    }
+}
+/** The workspace's git metadata now. */
+function snapshotGit(workspace) {
+    const reader = new Reader(workspace);
+    reader.walk(workspace);
+    return {
+        files: reader.files,
+        gitDirs: [...reader.gitDirs].sort(),
+        gitFiles: reader.gitFiles.sort(),
+        truncated: reader.truncated
+    };
+}
+
+/**
+ * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
+ * logs folder: made here, removed by teardown.
+ */
+/** A folder the given users can read (and, for logs, write) inside containers. */
+function makeDir(path, mode) {
+    mkdirSync(path, { recursive: true });
+    chmodSync(path, mode);
+    return path;
+}
+/** Writes every rendered file for the proxy, keeps a copy in the logs, and the agent's resolv.conf. */
+function writeConfigs(workDir, logsDir, rendered, proxyIp) {
+    const configDir = makeDir(join(workDir, 'config'), 0o755);
+    const kept = makeDir(join(logsDir, 'config'), 0o755);
+    for (const [file, text] of renderedFiles(rendered)) {
+        writeFileSync(join(configDir, file), text, { mode: 0o644 });
+        replaceFile(join(kept, file), text);
+    }
+    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
+        mode: 0o644
+    });
+}
+function kindOf(path) {
+    try {
+        const st = lstatSync(path);
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir, uid, gid) {
+    const home = makeDir(join(workDir, 'home'), 0o700);
+    if (process.getuid?.() === 0)
+        chownSync(home, uid, gid);
+    return home;
+}
+/** The file mounted over every path hidden from the command. */
+function emptyFile(workDir) {
+    const path = join(workDir, 'empty');
+    writeFileSync(path, '', { mode: 0o444 });
+    return path;
+}
+
+/**
+ * The workspace's git metadata around the command: read before it starts (and, with
+ * protect-git, made read-only for it), read again after it exits and compared. What the
+ * command added that would make a later git command run a program is the finding list.
+ */
+function guardGit(workspace, protect) {
+    const before = snapshotGit(workspace);
+    return { before, binds: protect ? protectGitMounts(workspace, before, kindOf) : [] };
+}
+/** After the command: the findings, also written in full to `git-integrity.json`. */
+function checkGit(workspace, guard, logsDir) {
+    const findings = compareGitSnapshots(guard.before, snapshotGit(workspace));
+    if (findings.length > 0)
+        replaceFile(join(logsDir, 'git-integrity.json'), `${JSON.stringify(findings, null, 2)}\n`);
+    return findings;
+}
+
+/**
+ * Finds what in the runner's visible system folders only root (or a group) may read, so that
+ * a command running as root does not read it as the owner (src/agent/filesystem.ts masks
+ * what this finds). A folder others cannot read or enter is reported whole and not entered.
+ */
+const OTHERS_READ = 0o004;
+const OTHERS_ENTER = 0o001;
+/** Entries looked at before the scan stops (and says so). */
+const SCAN_LIMIT = 300_000;
+/**
+ * The folders scanned: the visible system folders, but of /usr only /usr/local. Packaged
+ * files under /usr hold no secret by convention, and /usr is large (about 2 s per 150,000
+ * entries; docs/performance.md).
+ */
+function rootOnlyScanDirs(visible) {
+    return visible.flatMap((d) => (d === '/usr' ? ['/usr/local'] : [d]));
+}
+/**
+ * Walks `dirs` without following links, leaving out `skip` (the workspace: the command owns
+ * it anyway).
+ */
+function scanRootOnly(dirs, skip = []) {
+    const started = Date.now();
+    const found = [];
+    let visited = 0;
+    const walk = (dir, device) => {
+        let names;
+        try {
+            names = readdirSync(dir);
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const path = join(dir, name);
+            if (skip.includes(path))
+                continue;
+            if (++visited > SCAN_LIMIT)
+                return;
+            let st;
+            try {
+                st = lstatSync(path);
+            }
+            catch {
+                continue;
+            }
+            if (st.isDirectory()) {
+                if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
+                    found.push({ path, kind: 'dir' });
+                // Another filesystem mounted below (a tool cache, /usr/local on its own disk) is
+                // visible through the recursive bind too, so it is scanned; /proc-like ones never are.
+                else if (st.dev === device || !/^\/(proc|sys|dev|run)(\/|$)/.test(path))
+                    walk(path, st.dev);
+            }
+            else if (st.isFile() && (st.mode & OTHERS_READ) === 0)
+                found.push({ path, kind: 'file' });
+        }
+    };
+    for (const dir of dirs) {
+        try {
+            const st = lstatSync(dir);
+            if (st.isDirectory())
+                walk(dir, st.dev);
+        }
+        catch {
+            // Absent: nothing to scan.
+        }
+    }
+    return { found, visited, ms: Date.now() - started, truncated: visited > SCAN_LIMIT };
+}
+/**
+ * When the command runs as root in host mode: the root-only files of every visible system
+ * folder, masked (added to `filesystem`). A scan that stopped early says so.
+ */
+function withRootOnlyMasked(filesystem, workspace, emptyFile) {
+    const visible = filesystem.binds.filter((b) => b.readOnly && b.source === b.target);
+    const scan = scanRootOnly(rootOnlyScanDirs(visible.map((b) => b.target)), [workspace]);
+    const masks = maskRootOnly(scan.found, emptyFile);
+    return {
+        scan,
+        filesystem: {
+            ...filesystem,
+            binds: [...filesystem.binds, ...masks.binds],
+            tmpfs: [...filesystem.tmpfs, ...masks.tmpfs],
+            masked: [...filesystem.masked, ...masks.masked]
+        }
+    };
+}
+
+/**
  * What the filesystem plan needs to know about the machine besides the step's environment:
  * runner processes (their installation folders hold credentials, their work folders other
  * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
@@ -8503,51 +9953,6 @@ function prepareHomeDirs(home, dirs, uid, gid) {
     }
 }
 
-/**
- * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
- * logs folder: made here, removed by teardown.
- */
-/** A folder the given users can read (and, for logs, write) inside containers. */
-function makeDir(path, mode) {
-    mkdirSync(path, { recursive: true });
-    chmodSync(path, mode);
-    return path;
-}
-/** Writes every rendered file for the proxy, keeps a copy in the logs, and the agent's resolv.conf. */
-function writeConfigs(workDir, logsDir, rendered, proxyIp) {
-    const configDir = makeDir(join(workDir, 'config'), 0o755);
-    const kept = makeDir(join(logsDir, 'config'), 0o755);
-    for (const [file, text] of renderedFiles(rendered)) {
-        writeFileSync(join(configDir, file), text, { mode: 0o644 });
-        copyFileSync(join(configDir, file), join(kept, file));
-    }
-    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
-        mode: 0o644
-    });
-}
-function kindOf(path) {
-    try {
-        const st = lstatSync(path);
-        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'missing';
-    }
-}
-/** The command's HOME: empty, and owned by the user the command runs as. */
-function freshHome(workDir, uid, gid) {
-    const home = makeDir(join(workDir, 'home'), 0o700);
-    if (process.getuid?.() === 0)
-        chownSync(home, uid, gid);
-    return home;
-}
-/** The file mounted over every path hidden from the command. */
-function emptyFile(workDir) {
-    const path = join(workDir, 'empty');
-    writeFileSync(path, '', { mode: 0o444 });
-    return path;
-}
-
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 function planAgent(run, prepared) {
     const { request } = run;
@@ -8555,23 +9960,28 @@ function planAgent(run, prepared) {
     const { workDir, topology } = prepared;
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
     const home = freshHome(workDir, agent.uid, agent.gid);
-    const filesystem = planAgentFilesystem({
+    const empty = emptyFile(workDir);
+    const planned = planAgentFilesystem({
         ...withObservations(agent.runner, run.deps.probes.observeRunner()),
         mode: prepared.mode,
         workspace: request.workspace,
         freshHome: home,
         homeFiles: agent.homeConfig,
-        emptyFile: emptyFile(workDir),
+        emptyFile: empty,
         uid: agent.uid,
         kindOf
     });
-    prepareHomeDirs(home, filesystem.homeDirs, agent.uid, agent.gid);
+    prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
+    const git = guardGit(request.workspace, request.protectGit);
+    const base = { ...planned, binds: [...planned.binds, ...git.binds] };
+    const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
     const { limits } = agent;
     return {
         controlDir,
+        git,
         masked: filesystem.masked,
         options: {
             topology,
@@ -8598,6 +10008,17 @@ function planAgent(run, prepared) {
             command: request.command
         }
     };
+}
+/** Root runners (host mode): a command running as root would read root-only files as owner. */
+function rootOnlyMasked(filesystem, uid, mode, workspace, empty) {
+    if (uid !== 0 || mode !== 'host')
+        return filesystem;
+    const masked = withRootOnlyMasked(filesystem, workspace, empty);
+    const { scan } = masked;
+    info(`the command runs as root: ${scan.found.length} root-only system paths hidden (${scan.visited} entries scanned in ${scan.ms} ms)`);
+    if (scan.truncated)
+        warning(`the root-only scan stopped after ${scan.visited} entries: files beyond are not hidden`);
+    return masked.filesystem;
 }
 
 /** The rendered files with the layer weakened. */
@@ -8775,7 +10196,8 @@ async function startProxy(run, prepared) {
             image: prepared.proxyImage,
             labels: run.labels,
             configDir: join(prepared.workDir, 'config'),
-            logsDir: run.logsDir
+            logsDir: run.logsDir,
+            logsGroup: statSync(run.logsDir).gid
         }));
         await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp);
         await docker.containerStart(names.proxy);
@@ -9100,6 +10522,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
         // Before teardown: the host rules (and their counters) are still in place.
         const drops = await stopWatching();
         hooks.onCommandEnd?.();
+        // The agent container has exited: nothing changes the workspace any more.
+        const gitFindings = checkGit(request.workspace, agent.git, run.logsDir);
         return {
             runId: run.runId,
             exitCode: commandExitCode({ status, timedOut, firewallFailure }),
@@ -9113,6 +10537,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             hostFirewall: request.hostFirewall,
             timedOut,
             masked: agent.masked,
+            gitFindings,
             drops,
             images: prepared.images
         };
@@ -9222,6 +10647,12 @@ function readPublishedImages(root) {
     if (!existsSync(file))
         return { version: '', repository: '', digests: {} };
     return parsePublishedImages(readFileSync(file, 'utf8'), file);
+}
+/** The action's version: package.json next to containers/ (a release commit sets it). */
+function actionVersion(root) {
+    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const version = data.version;
+    return typeof version === 'string' ? version : 'unknown';
 }
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
 function publishedRef(published, kind, registry) {
@@ -9968,13 +11399,16 @@ async function prepare(run) {
     const { request, hooks, deps } = run;
     const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix));
     run.track({ workDir });
-    // Squid and dnsmasq write here as their own users inside the proxy container.
-    makeDir(run.logsDir, 0o777);
+    // Not world-writable: the proxy's entrypoint creates its log files through the folder's
+    // group (proxySpec) and hands them to Squid's user, who may only pass through (o+x) to
+    // open them by name.
+    makeDir(run.logsDir, 0o771);
     const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
     if (!byDockerHost.local)
         throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
+    info(`awf-action ${actionVersion(root)}`);
     const given = request.agent.image;
     const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
@@ -10341,6 +11775,103 @@ async function removeSandbox(run) {
     });
 }
 
+/** What the platform is, for runnerRefusal (src/agent/runner-support.ts): files and the environment only. */
+function onPath(name, path) {
+    return path
+        .split(delimiter)
+        .filter(Boolean)
+        .some((dir) => {
+        try {
+            accessSync(join(dir, name), constants.X_OK);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * A `container:` job runs actions inside the job container, where the runner mounts its
+ * externals at /__e (the Node that runs us) and the work folder at /__w.
+ */
+function inJobContainer(env, execPath) {
+    return (env.GITHUB_ACTIONS === 'true' &&
+        (execPath.startsWith('/__e/') || (env.GITHUB_WORKSPACE ?? '').startsWith('/__w/')));
+}
+function platformFacts(env, execPath, platform) {
+    return {
+        platform,
+        inJobContainer: inJobContainer(env, execPath),
+        dockerOnPath: onPath('docker', env.PATH ?? ''),
+        // sudo's secure_path holds the sbin folders even where the user's PATH does not.
+        iptablesFound: onPath('iptables-restore', [env.PATH ?? '', '/usr/sbin', '/sbin'].join(delimiter))
+    };
+}
+
+/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
+const MIB = 1024 * 1024;
+const MIN_MEMORY = 64 * MIB;
+const UNITS = {
+    '': 1,
+    k: 1024,
+    m: MIB,
+    g: 1024 * MIB,
+    t: 1024 * 1024 * MIB
+};
+const DEFAULT_PIDS_LIMIT = 4096;
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60;
+/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
+function parseLimits(raw, where, totalMemory) {
+    const problems = [];
+    let timeoutMs = 0;
+    const t = raw.timeoutMinutes?.trim() ?? '';
+    if (t !== '') {
+        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
+            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
+        else
+            timeoutMs = Math.round(minutes * 60000);
+    }
+    let memoryBytes = Math.floor(totalMemory * 0.75);
+    const m = raw.memory?.trim() ?? '';
+    if (m !== '') {
+        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
+        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
+        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
+            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
+        else
+            memoryBytes = bytes;
+    }
+    let pidsLimit = DEFAULT_PIDS_LIMIT;
+    const p = raw.pids?.trim() ?? '';
+    if (p !== '') {
+        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
+        if (!(n >= 32 && n <= 1000000))
+            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
+        else
+            pidsLimit = n;
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+}
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137;
+/**
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
+ */
+function exitExplanation(code, limits) {
+    if (code !== KILLED)
+        return `the command exited with code ${code}`;
+    return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`;
+}
+
 /**
  * After the command: the outcome and the events -> the report, the audit suggestion, the
  * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
@@ -10358,7 +11889,18 @@ function blockedFailure(report, settings) {
         .map((b) => JSON.stringify(b.target))
         .join(', ')}`;
 }
-function verdict(outcome, settings, report) {
+/** The verdict, with git-integrity's failure first: whatever else happened, say it. */
+function verdict(outcome, settings, report, git) {
+    const base = commandVerdict(outcome, settings, report);
+    const gitFailed = gitFailure(git, outcome.gitFindings.length);
+    if (!gitFailed)
+        return base;
+    return {
+        exitCode: base.exitCode === 0 ? ExitCode.git : base.exitCode,
+        failure: base.failure ? `${gitFailed} Also: ${base.failure}` : gitFailed
+    };
+}
+function commandVerdict(outcome, settings, report) {
     const code = outcome.exitCode;
     if (outcome.firewallFailure)
         return {
@@ -10371,7 +11913,7 @@ function verdict(outcome, settings, report) {
             failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
         };
     if (code !== 0)
-        return { exitCode: code, failure: `the command exited with code ${code}` };
+        return { exitCode: code, failure: exitExplanation(code, settings.limits) };
     const blocked = blockedFailure(report, settings);
     return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
 }
@@ -10379,6 +11921,10 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
     const { policy } = settings;
     const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
     const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
+    const git = {
+        mode: settings.gitIntegrity,
+        lines: gitFindingLines(outcome.gitFindings)
+    };
     const facts = {
         mode: policy.mode,
         exitCode: outcome.exitCode,
@@ -10389,6 +11935,8 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
         presets: policy.presets,
+        git,
+        policySources: settings.provenance,
         images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
     };
     return {
@@ -10404,7 +11952,7 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
             ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
         },
         annotations: blockedAnnotations(report),
-        ...verdict(outcome, settings, report)
+        ...verdict(outcome, settings, report, git)
     };
 }
 
@@ -10425,6 +11973,7 @@ function sandboxRequest(settings, place) {
             limits: settings.limits
         },
         hostFirewall: settings.hostFirewall,
+        protectGit: settings.protectGit,
         images: {
             baseImage: settings.baseImage,
             proxyImage: settings.proxyImage,
@@ -10438,15 +11987,41 @@ function sandboxRequest(settings, place) {
 }
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */
 async function runFirewalled(deps, settings, place, hooks) {
+    const refusal = runnerRefusal(platformFacts(place.runnerEnv, place.execPath, process.platform), settings.hostFirewall);
+    if (refusal)
+        throw new Error(refusal);
     const started = Date.now();
     const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
     return hooks.phase('Reporting', async () => {
         const { events, integrity } = await collectEvents(deps.netfilter, outcome);
         const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity);
         if (conclusion.suggestion)
-            writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
+            replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
         return conclusion;
     });
+}
+
+/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
+/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
+function parseProtectGit(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
+    ]);
+}
+function parseGitIntegrity(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'fail')
+        return 'fail';
+    if (v === 'warn')
+        return 'warn';
+    throw new InputError([
+        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
+    ]);
 }
 
 /**
@@ -10502,74 +12077,113 @@ function parseHostFirewall(value, where) {
     ]);
 }
 
-/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
-const MIB = 1024 * 1024;
-const MIN_MEMORY = 64 * MIB;
-const UNITS = {
-    '': 1,
-    k: 1024,
-    m: MIB,
-    g: 1024 * MIB,
-    t: 1024 * 1024 * MIB
-};
-const DEFAULT_PIDS_LIMIT = 4096;
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60;
-/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
-function parseLimits(raw, where, totalMemory) {
-    const problems = [];
-    let timeoutMs = 0;
-    const t = raw.timeoutMinutes?.trim() ?? '';
-    if (t !== '') {
-        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
-            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
-        else
-            timeoutMs = Math.round(minutes * 60000);
+/**
+ * On a pull request, the policy file must come from the base commit: the pull request's own
+ * tree is its author's, and a policy its author can widen is no policy. This reads the base
+ * commit out of the event payload (the file at GITHUB_EVENT_PATH).
+ */
+const COMMIT = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The base commit when the event payload is a pull request's (pull_request,
+ * pull_request_target, review and review-comment events all carry `pull_request.base.sha`);
+ * undefined for every other event. A pull request payload without a usable base is an error:
+ * reading the pull request's own file instead would fail open.
+ */
+function pullRequestBase(eventName, payloadText) {
+    if (!eventName.startsWith('pull_request'))
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(payloadText);
     }
-    let memoryBytes = Math.floor(totalMemory * 0.75);
-    const m = raw.memory?.trim() ?? '';
-    if (m !== '') {
-        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
-        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
-        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
-            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
-        else
-            memoryBytes = bytes;
+    catch {
+        throw new Error(`the ${eventName} event payload is not JSON, so the pull request's base commit is unknown`);
     }
-    let pidsLimit = DEFAULT_PIDS_LIMIT;
-    const p = raw.pids?.trim() ?? '';
-    if (p !== '') {
-        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
-        if (!(n >= 32 && n <= 1000000))
-            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
-        else
-            pidsLimit = n;
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+    const pr = payload
+        ?.pull_request;
+    const sha = pr?.base?.sha;
+    if (typeof sha !== 'string' || !COMMIT.test(sha))
+        throw new Error(`the ${eventName} event payload names no base commit for the pull request`);
+    return { sha, number: typeof pr?.number === 'number' ? pr.number : undefined };
 }
 
-/** Reads the policy file named by an input or flag: the only file the settings step reads. */
-function readPolicyFile(path, baseDir, where) {
-    if (!path.trim())
-        return undefined;
-    const full = resolve(baseDir, path.trim());
+/**
+ * Reads the policy file named by the `policy` input or `--policy` flag. On a pull request
+ * event it is read from the pull request's base commit (git, through the exec choke point),
+ * never from the checked-out tree, and a pull request that changes it gets a notice.
+ */
+/** A refusal about the policy file: an input error (exit status 2 on the command line). */
+function refuse(req, message) {
+    return new InputError([
+        { where: req.where, value: req.path, expected: '', message: `${req.where}: ${message}` }
+    ]);
+}
+function readWorkspaceFile(full) {
     try {
-        return { path: full, text: readFileSync(full, 'utf8') };
+        return readFileSync(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a file cannot be read: its error code (ENOENT, EACCES, EISDIR). */
+function readError(path) {
+    try {
+        readFileSync(path);
+        return 'unreadable';
     }
     catch (e) {
-        const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-        throw new InputError([
-            {
-                where,
-                value: path,
-                expected: `Give a path to a YAML or JSON file relative to ${baseDir}.`,
-                message: `${where}: cannot read the policy file ${quote(path)} (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
-            }
-        ]);
+        return e instanceof Error && 'code' in e
+            ? String(e.code)
+            : 'unreadable';
     }
+}
+async function readFromCommit(run, req, full, sha) {
+    const git = (...args) => run('git', ['-C', dirname(full), ...args], { timeoutMs: 30000 });
+    const short = sha.slice(0, 12);
+    const path = safeText(req.path);
+    const commit = await git('cat-file', '-e', `${sha}^{commit}`);
+    if (commit.exitCode !== 0) {
+        if (/not a git repository/i.test(commit.stderr))
+            throw refuse(req, `"${path}" is not inside a git checkout, so it cannot be read from the pull request's base commit ${short}. Check out the repository with actions/checkout before this step.`);
+        throw refuse(req, `the pull request's base commit ${short} is not in the checkout, so the policy file "${path}" cannot be read from it (the pull request's own copy is never used). Check out with fetch-depth: 2 (actions/checkout) or fetch the base commit before this step.`);
+    }
+    // cat-file: plumbing, so no pager, textconv or filter of the repository's config runs.
+    const blob = await git('cat-file', 'blob', `${sha}:./${basename(full)}`);
+    if (blob.exitCode !== 0)
+        throw refuse(req, `the policy file "${path}" does not exist in the pull request's base commit ${short} (git: ${safeText(lastLine(blob.stderr))}). A pull request cannot bring the policy it runs under: merge the policy file first.`);
+    return blob.stdout;
+}
+async function readPolicySource(req, run = runCommand) {
+    if (!req.path.trim())
+        return undefined;
+    const full = resolve(req.baseDir, req.path.trim());
+    const onPullRequest = req.eventName?.startsWith('pull_request') ?? false;
+    const payload = onPullRequest && req.eventPath ? readWorkspaceFile(req.eventPath) : undefined;
+    if (onPullRequest && payload === undefined)
+        throw refuse(req, `the ${safeText(req.eventName ?? '')} event payload (GITHUB_EVENT_PATH) cannot be read, so the pull request's base commit is unknown and the policy file is not read from the pull request itself`);
+    let base;
+    try {
+        base = payload === undefined ? undefined : pullRequestBase(req.eventName, payload);
+    }
+    catch (e) {
+        throw refuse(req, `${e instanceof Error ? e.message : String(e)}`);
+    }
+    const local = readWorkspaceFile(full);
+    if (!base) {
+        if (local === undefined)
+            throw refuse(req, `cannot read the policy file "${safeText(req.path)}" (${readError(full)}). Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`);
+        return { file: { path: full, text: local }, notices: [] };
+    }
+    const text = await readFromCommit(run, req, full, base.sha);
+    const short = base.sha.slice(0, 12);
+    const notices = local === text
+        ? []
+        : [
+            `this pull request changes the policy file "${safeText(req.path)}": the run uses the base commit's version (${short}); the change applies once it is merged`
+        ];
+    // git's own <commit>:<path> notation: messages say which version they are about.
+    return { file: { path: `${short}:${req.path.trim()}`, text }, notices };
 }
 
 /**
@@ -10600,39 +12214,71 @@ function collecting() {
         }
     };
 }
-function resolveSettings(inputs, ctx) {
+/** Reads the policy file (from the base commit on a pull request), then validates everything. */
+async function loadSettings(inputs, ctx) {
+    const source = await readPolicySource({
+        path: inputs.policy,
+        baseDir: ctx.baseDir,
+        where: inputWhere(ctx.origin, 'policy'),
+        eventName: ctx.event?.name,
+        eventPath: ctx.event?.path
+    });
+    const settings = resolveSettings(inputs, ctx, source?.file);
+    return { ...settings, notices: [...(source?.notices ?? []), ...settings.notices] };
+}
+/** The inputs merged over the policy file, keyed by input name (the file's lists extended). */
+function mergedSources(inputs, origin, file) {
+    const parsed = file ? parsePolicyFile(file) : undefined;
+    // A boolean input cannot say "not given": false leaves the file's value, true turns it on.
+    const raw = {
+        ...Object.fromEntries(TEXT_INPUTS.map((name) => [name, inputs[name]])),
+        'fail-on-blocked': inputs['fail-on-blocked'] ? 'true' : ''
+    };
+    const { settings, problems } = mergeSettings(raw, origin, parsed?.file);
+    return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] };
+}
+function parseFailOnBlocked(merged) {
+    const chosen = settingValue(merged, 'fail-on-blocked');
+    if (chosen === undefined || chosen.text === 'false')
+        return false;
+    if (chosen.text === 'true')
+        return true;
+    throw new PolicyError([
+        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+    ]);
+}
+function resolveSettings(inputs, ctx, file) {
     const where = (name) => inputWhere(ctx.origin, name);
     const { attempt, problems, policyOnly } = collecting();
-    const built = attempt(() => buildPolicy({
-        'allow-domains': inputs['allow-domains'],
-        'block-domains': inputs['block-domains'],
-        'allow-networks': inputs['allow-networks'],
-        'dns-servers': inputs['dns-servers'],
-        'allow-host-ports': inputs['allow-host-ports'],
-        mode: inputs.mode
-    }, ctx.origin, readPolicyFile(inputs.policy, ctx.baseDir, where('policy'))));
-    const expectedBlocks = attempt(() => parseExpectedBlocks(inputs['expected-blocks'], ctx.origin));
+    const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file);
+    const value = (key) => settingValue(merged, key)?.text ?? '';
+    const whereOf = (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key);
+    const built = attempt(() => buildPolicyFrom(merged, sourceProblems));
+    const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged));
+    const failOnBlocked = attempt(() => parseFailOnBlocked(merged));
     const agentImage = given(inputs['agent-image']);
     const agentEnv = attempt(() => buildAgentEnv({
-        entries: parseEnvEntries(inputs.env, where('env')),
+        entries: parseEnvSources(merged.sources.env ?? []),
         runnerEnv: ctx.runnerEnv,
         passPath: agentImage === undefined
     }));
     const limits = attempt(() => parseLimits({
-        timeoutMinutes: inputs['agent-timeout'],
-        memory: inputs['memory-limit'],
-        pids: inputs['pids-limit'],
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
         tty: inputs.tty
-    }, where, ctx.totalMemory));
+    }, whereOf, ctx.totalMemory));
     const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
-    const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    const hostFirewall = attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall')));
+    const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')));
+    const gitIntegrity = attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')));
     const addressPool = attempt(() => {
         const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
         if (isProblem(pool))
             throw new InputError([pool]);
         return pool;
     });
-    const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
+    const reportDetail = attempt(() => parseReportDetail(value('report-detail'), whereOf('report-detail')));
     const registryInput = given(inputs['image-registry']);
     const imageRegistry = registryInput === undefined
         ? undefined
@@ -10643,44 +12289,28 @@ function resolveSettings(inputs, ctx) {
         policy: built.policy,
         warnings: [...built.warnings, ...agentEnv.warnings],
         expectedBlocks: expectedBlocks,
-        failOnBlocked: inputs['fail-on-blocked'],
+        failOnBlocked: failOnBlocked,
         reportDetail: reportDetail,
         agentEnv: agentEnv,
         limits: limits,
         hostFirewall: hostFirewall,
+        protectGit: protectGit,
+        gitIntegrity: gitIntegrity,
         agentImage,
         homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
         proxyImage: given(inputs['proxy-image']),
+        provenance: built.provenance,
+        notices: [],
         addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
         imageRegistry
     };
 }
 
-/**
- * Command-line parsing: pure, so every flag combination is unit-tested. Flags are the action's
- * inputs under the same names (src/run/inputs.ts), plus a few that only a command line needs.
- */
-/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE = [...POLICY_LIST_KEYS, 'env', 'expected-blocks', 'home-config'];
-/** Every text input of the action, plus what only makes sense on a command line. */
-const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'];
-/** The action's boolean inputs are switches here. */
-const SWITCHES = BOOLEAN_INPUTS;
-/** A command line that cannot be parsed: shown with the usage text. */
-class UsageError extends InputError {
-    constructor(message) {
-        super([{ where: 'command line', value: '', expected: '', message }]);
-        this.name = 'UsageError';
-    }
-}
-const USAGE = `Usage:
-  awf-action render [policy flags] --out DIR     write every rendered config file to DIR
-  awf-action run [policy flags] -- COMMAND...    run COMMAND inside the firewall
-  awf-action presets                             list the domain presets (@npm, @github, ...)
-
-Policy flags (same names and syntax as the action's inputs; repeat a flag or separate
-values with commas or newlines):
+/** The command line's help: an overview, and one text per command (`awf-action run --help`). */
+const POLICY_FLAGS = `Policy flags (the action's inputs, same names and syntax; repeat a list flag or separate
+values with commas, spaces or newlines; lists are added to the policy file's):
+  --policy FILE           YAML or JSON policy file (docs/policy-reference.md)
   --allow-domains LIST    domains the command may reach (example.com, *.example.com,
                           https://api.example.com, example.com:8443, @npm)
   --block-domains LIST    domains refused even when an allowed entry covers them
@@ -10688,89 +12318,273 @@ values with commas or newlines):
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
-  --policy FILE           YAML or JSON policy file; flags override its keys
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
-                          allowed and recorded, and a policy is suggested at the end
-
-Run flags:
-  --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
+                          allowed and recorded, and a policy is suggested at the end`;
+const RUN_FLAGS = `Run flags:
+  --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
+                          its value here; NAME! also masks the value
+  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status ${ExitCode.timeout})
+  --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
+  --pids-limit N          process limit of the command (default 4096)
+  --host-firewall on|off  off: no host iptables rules, so no root needed (see
+                          docs/threat-model.md for what that gives up)
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
   --home-config LIST      files under HOME the command's tools need, shown read-only in
                           its fresh HOME (~/.claude/settings.json; repeatable)
-  --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
-                          its value here
-  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)
-  --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
-  --pids-limit N          process limit of the command (default 4096)
-  --tty                   give the command a terminal
-  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
-                          (and the command itself succeeded)
+  --protect-git true|false  false: the command may change .git/config, hooks and
+                          info (read-only by default); the check after it still runs
+  --git-integrity fail|warn fail (default): exit ${ExitCode.git} when the command left git
+                          metadata a later git command would run; warn: only report it
   --report-detail DETAIL  domains (default): names that look random, or many under one
                           domain, are counted, not printed; full: every name
-  --user UID:GID          run the command as this user (default: yours)
-  --host-firewall on|off  off: no host iptables rules, so no root needed (see
-                          docs/threat-model.md for what that gives up)
   --address-pool CIDR     IPv4 network the run's two /24 networks come from
                           (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
-  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
+  --image-registry PATH   pull the released images (same digests) from this mirror,
+                          host[:port]/path
+  --tty                   give the command a terminal
+  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
+                          (and the command itself succeeded)`;
+const EXIT = `Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
+${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.git} for --git-integrity fail; ${ExitCode.sandbox} when the sandbox
+cannot start, or the firewall failed under the running command.`;
+const USAGE = `Usage:
+  awf-action run [flags] -- COMMAND...    run COMMAND inside the firewall
+  awf-action check [flags] [--json]       validate and print the effective policy; writes nothing
+  awf-action render [flags] --out DIR     write every rendered config file to DIR
+  awf-action presets                      list the domain presets (@npm, @github, ...)
+  awf-action version                      this version and its images
+  awf-action help COMMAND                 the flags of one command (or COMMAND --help)
 
-Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
-${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
-under the running command.`;
-function isValueFlag(name) {
-    return VALUE_FLAGS.includes(name);
+${EXIT}`;
+const COMMAND_HELP = {
+    run: `Usage: awf-action run [flags] -- COMMAND...
+
+Runs COMMAND inside the firewall (root and Docker needed) and prints what it reached and
+what was blocked on stderr.
+
+${POLICY_FLAGS}
+
+${RUN_FLAGS}
+  --user UID:GID          run the command as this user (default: yours)
+  --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
+  --json                  print the report as one JSON line on stdout, after the
+                          command's own output
+
+${EXIT}`,
+    check: `Usage: awf-action check [flags] [--json]
+
+Validates the policy and the run settings as \`run\` would, and prints the effective policy:
+presets expanded, which entries came from the policy file and which from flags. Writes
+nothing and needs neither root nor Docker. Exit status ${ExitCode.usage} when anything is refused.
+
+${POLICY_FLAGS}
+
+${RUN_FLAGS}
+  --json                  print it as JSON`,
+    render: `Usage: awf-action render [flags] --out DIR
+
+Writes every config file a run would use (squid.conf, dnsmasq.conf, the seccomp profile, the
+host and container rule sets) to DIR, for a fixed example topology. Writes nothing when a
+value is refused.
+
+${POLICY_FLAGS}
+  --out DIR               the folder to write to (created if missing)`,
+    presets: `Usage: awf-action presets
+
+Lists the domain presets (@npm, @github, ...) and what each allows.`,
+    version: `Usage: awf-action version
+
+Prints this version, and the proxy and agent images it uses: their tags (a hash of their
+build context) and, where Docker has them, their image ids.`,
+    help: USAGE
+};
+
+/**
+ * Command-line parsing with node:util's parseArgs: pure, so every flag combination is
+ * unit-tested. Flags are the action's inputs under the same names (src/run/inputs.ts), plus a
+ * few that only a command line needs. A misspelt flag gets a did-you-mean.
+ */
+const COMMANDS = ['run', 'render', 'check', 'presets', 'version', 'help'];
+/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
+const REPEATABLE = [...POLICY_LIST_KEYS, 'env', 'expected-blocks', 'home-config'];
+/** Value flags and switches of each command (every text input of the action, where it fits). */
+const VALUE_FLAGS = {
+    run: [...TEXT_INPUTS, 'logs-dir', 'user'],
+    render: [...TEXT_INPUTS, 'out'],
+    check: [...TEXT_INPUTS],
+    presets: [],
+    version: [],
+    help: []
+};
+const SWITCHES = {
+    run: [...BOOLEAN_INPUTS, 'json'],
+    render: [...BOOLEAN_INPUTS],
+    check: [...BOOLEAN_INPUTS, 'json'],
+    presets: [],
+    version: [],
+    help: []
+};
+/** A command line that cannot be parsed: shown with the command's help. */
+class UsageError extends InputError {
+    help;
+    constructor(message, help = USAGE) {
+        super([{ where: 'command line', value: '', expected: '', message }]);
+        this.help = help;
+        this.name = 'UsageError';
+    }
+}
+function isCommand(word) {
+    return COMMANDS.includes(word);
+}
+function unknownFlag(command, flag) {
+    const known = [...VALUE_FLAGS[command], ...SWITCHES[command], 'help'];
+    const near = closest(flag, known);
+    const shown = JSON.stringify(`--${flag}`);
+    return new UsageError(known.length === 1
+        ? `${command} takes no flags (got ${shown})`
+        : `unknown flag ${shown} for ${command}${near ? `: did you mean --${near}?` : ''}`, COMMAND_HELP[command]);
+}
+/** Runs node:util's parser without its own refusals, then checks every flag ourselves. */
+function flagsOf(command, rest) {
+    const options = {
+        help: { type: 'boolean', short: 'h' }
+    };
+    for (const f of VALUE_FLAGS[command])
+        options[f] = { type: 'string', multiple: true };
+    for (const f of SWITCHES[command])
+        options[f] = { type: 'boolean' };
+    const { tokens } = parseArgs$1({
+        args: [...rest],
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+        options
+    });
+    const values = {};
+    const switches = {};
+    const argv = [];
+    let afterTerminator = false;
+    for (const token of tokens) {
+        if (token.kind === 'option-terminator')
+            afterTerminator = true;
+        else if (token.kind === 'positional') {
+            if (!afterTerminator)
+                throw new UsageError(`unexpected argument ${JSON.stringify(token.value)}${command === 'run' ? ' (the command goes after --)' : ''}`, COMMAND_HELP[command]);
+            argv.push(token.value);
+        }
+        else if (token.name === 'help') {
+            return { command: 'help', topic: command, values: {}, switches: {}, argv: [] };
+        }
+        else if (SWITCHES[command].includes(token.name)) {
+            if (token.value !== undefined)
+                throw new UsageError(`flag --${token.name} takes no value`, COMMAND_HELP[command]);
+            switches[token.name] = true;
+        }
+        else if (VALUE_FLAGS[command].includes(token.name)) {
+            if (token.value === undefined)
+                throw new UsageError(`flag --${token.name} needs a value`, COMMAND_HELP[command]);
+            if (values[token.name] !== undefined && !REPEATABLE.includes(token.name))
+                throw new UsageError(`flag --${token.name} is given twice`, COMMAND_HELP[command]);
+            values[token.name] =
+                values[token.name] === undefined ? token.value : `${values[token.name]}\n${token.value}`;
+        }
+        else
+            throw unknownFlag(command, token.name);
+    }
+    return { command, values, switches, argv };
 }
 function parseArgs(argv) {
     const [first, ...rest] = argv;
-    if (first === undefined || first === 'help' || first === '--help' || first === '-h')
-        return { command: 'help', values: {}, switches: {}, argv: [] };
-    if (first === 'version' || first === '--version')
-        return { command: 'version', values: {}, switches: {}, argv: [] };
-    if (first === 'presets') {
-        if (argv.length > 1)
-            throw new UsageError('presets takes no arguments');
-        return { command: 'presets', values: {}, switches: {}, argv: [] };
+    const none = { values: {}, switches: {}, argv: [] };
+    if (first === undefined || first === '--help' || first === '-h')
+        return { command: 'help', ...none };
+    if (first === '--version')
+        return { command: 'version', ...none };
+    if (!isCommand(first)) {
+        const near = closest(first, COMMANDS);
+        throw new UsageError(`unknown command ${JSON.stringify(first)}${near ? `: did you mean ${near}?` : ''}; the commands are ${COMMANDS.join(', ')}`);
     }
-    if (first !== 'render' && first !== 'run')
-        throw new UsageError(`unknown command "${first}": expected render, run or presets`);
-    const values = {};
-    const switches = {};
-    let i = 0;
-    for (; i < rest.length; i++) {
-        const arg = rest[i];
-        if (arg === '--')
-            break;
-        if (SWITCHES.includes(arg.slice(2)) && arg.startsWith('--')) {
-            switches[arg.slice(2)] = true;
-            continue;
-        }
-        const m = /^--([a-z-]+)(?:=([\s\S]*))?$/.exec(arg);
-        if (!m || !isValueFlag(m[1]))
-            throw new UsageError(`unknown flag "${arg}"`);
-        const name = m[1];
-        const value = m[2] ?? rest[++i];
-        if (value === undefined)
-            throw new UsageError(`flag --${name} needs a value`);
-        const repeatable = REPEATABLE.includes(name);
-        if (values[name] !== undefined && !repeatable)
-            throw new UsageError(`flag --${name} is given twice`);
-        values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
+    if (first === 'help') {
+        const topic = rest[0];
+        if (topic !== undefined && !isCommand(topic))
+            throw new UsageError(`help: unknown command ${JSON.stringify(topic)}`);
+        return { command: 'help', topic, ...none };
     }
-    const command = rest.slice(i + 1);
-    if (first === 'render') {
-        if (i < rest.length)
-            throw new UsageError('render takes no command after --');
-        if (!values.out)
-            throw new UsageError('render needs --out DIR');
-    }
-    else if (command.length === 0) {
-        throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com');
-    }
-    return { command: first, values, switches, argv: command };
+    const args = flagsOf(first, rest);
+    if (args.command === 'render' && args.argv.length > 0)
+        throw new UsageError('render takes no command after --', COMMAND_HELP.render);
+    if (args.command === 'render' && !args.values.out)
+        throw new UsageError('render needs --out DIR', COMMAND_HELP.render);
+    if (args.command === 'run' && args.argv.length === 0)
+        throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com', COMMAND_HELP.run);
+    return args;
+}
+
+const access = (a) => a.map((x) => `${x.protocol}:${x.port}`);
+const domain = (r) => `${r.includeApex ? '' : '*.'}${r.name}`;
+function effectiveSettings(settings) {
+    const { policy, limits, provenance } = settings;
+    return {
+        mode: policy.mode,
+        allowDomains: policy.allowDomains.map((r) => ({ domain: domain(r), access: access(r.access) })),
+        blockDomains: policy.blockDomains.map(domain),
+        presets: policy.presets,
+        allowNetworks: policy.allowNetworks.map((n) => ({
+            network: `${n.address}/${n.prefix}`,
+            ...(n.confirmed ? { confirmed: n.confirmed } : {})
+        })),
+        dnsServers: policy.dnsServers,
+        allowHostPorts: policy.allowHostPorts,
+        failOnBlocked: settings.failOnBlocked,
+        expectedBlocks: settings.expectedBlocks.map(domain),
+        env: Object.keys(settings.agentEnv.vars).sort(),
+        limits: {
+            agentTimeoutMinutes: limits.timeoutMs / 60000 || null,
+            memoryBytes: limits.memoryBytes,
+            pidsLimit: limits.pidsLimit
+        },
+        hostFirewall: settings.hostFirewall,
+        sources: provenance,
+        warnings: settings.warnings,
+        notices: settings.notices
+    };
+}
+function sourceLines(settings) {
+    const { file, lock, origin, keys } = settings.provenance;
+    const by = origin === 'input' ? 'inputs' : 'flags';
+    if (file === undefined)
+        return [`policy: from ${by} only`];
+    return [
+        `policy file: ${safeText(file)}${lock ? ` (locked: ${by} may only add blocks)` : ''}`,
+        ...keys.map((k) => `  ${k.key}: ${k.fromFile.length} from the file${k.fromInput.length > 0 ? `, from ${by}: ${k.fromInput.map(safeText).join(' ')}` : ''}`)
+    ];
+}
+function renderCheck(settings) {
+    const e = effectiveSettings(settings);
+    const { policy, limits } = settings;
+    const lines = [
+        ...sourceLines(settings),
+        `mode: ${policy.mode}`,
+        'allow-domains:',
+        ...policy.allowDomains.map((r) => `  ${domain(r)}  ${access(r.access).join(' ')}`),
+        ...policy.presets.map((p) => `  (preset @${p.name} = ${p.domains.join(' ')})`),
+        `block-domains: ${policy.blockDomains.map(domain).join(' ') || '-'}`,
+        `allow-networks: ${policy.allowNetworks.map((n) => `${n.address}/${n.prefix}${n.confirmed ? '!' : ''}`).join(' ') || '-'}`,
+        `dns-servers: ${policy.dnsServers.join(' ') || '(the machine’s own)'}`,
+        `allow-host-ports: ${policy.allowHostPorts.map((p) => `${p.port}${p.sensitive ? '!' : ''}`).join(' ') || '-'}`,
+        `fail-on-blocked: ${String(settings.failOnBlocked)}`,
+        `expected-blocks: ${settings.expectedBlocks.map(domain).join(' ') || '-'}`,
+        `env: ${e.env.join(' ') || '-'}`,
+        `agent-timeout: ${limits.timeoutMs > 0 ? `${limits.timeoutMs / 60000} min` : 'none'}`,
+        `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
+        `pids-limit: ${limits.pidsLimit}`,
+        `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`
+    ];
+    return `${lines.join('\n')}\n`;
 }
 
 /** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
@@ -10796,16 +12610,43 @@ function renderPresetList(presets) {
         .map(([name, p]) => `@${name}  ${p.summary}\n${p.entries.map((e) => `    ${e.domain.padEnd(40)} ${e.why}`).join('\n')}\n`)
         .join('\n');
 }
+/** A file or folder a flag names that cannot be read or written: refused naming the flag. */
+function flagIoError(flag, path, e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    return new InputError([
+        problem(`flag --${flag}`, path, `cannot be written${code ? ` (${code})` : ''}`, 'Give a folder you may create and write.')
+    ]);
+}
 function render(args, policy) {
     const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns();
     // Everything is rendered before the first file is written: an error writes nothing.
     const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } });
     const out = resolve(args.values.out ?? '.');
-    mkdirSync(out, { recursive: true });
-    for (const [file, text] of renderedFiles(rendered)) {
-        writeFileSync(join(out, file), text);
-        process.stdout.write(`${join(out, file)}\n`);
+    try {
+        mkdirSync(out, { recursive: true });
+        for (const [file, text] of renderedFiles(rendered)) {
+            writeFileSync(join(out, file), text);
+            process.stdout.write(`${join(out, file)}\n`);
+        }
     }
+    catch (e) {
+        throw flagIoError('out', args.values.out ?? '.', e);
+    }
+}
+/** This version, and the images a run uses: their tags and, where Docker has them, ids. */
+async function versionText() {
+    const root = projectRoot();
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const docker = realDeps().docker;
+    const lines = [`awf-action ${version}`];
+    for (const kind of ['proxy', 'agent']) {
+        const tags = [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE].map((base) => imageTag(kind, root, base));
+        let id;
+        for (const tag of tags)
+            id ??= await docker.imageId(tag).catch(() => undefined);
+        lines.push(`${kind} image: ${tags[0]} (on ${LOCAL_BASE_IMAGE}: ${tags[1]}) ${id ?? 'not built here yet'}`);
+    }
+    return `${lines.join('\n')}\n`;
 }
 const timedPhase = async (title, step) => {
     const started = Date.now();
@@ -10852,6 +12693,8 @@ async function run(args, settings, options) {
     }, { phase: timedPhase, onResources: (r) => (resources = r) });
     const { facts, suggestion } = conclusion;
     process.stderr.write(renderTextReport(conclusion.report, facts));
+    if (args.switches.json)
+        process.stdout.write(`${JSON.stringify({ runId: conclusion.runId, exitCode: conclusion.exitCode, failure: conclusion.failure ?? null, facts, report: conclusion.report, outputs: conclusion.outputs })}\n`);
     if (suggestion)
         process.stderr.write(`suggested policy (also in ${join(facts.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`);
     if (conclusion.failure && conclusion.exitCode === ExitCode.blocked)
@@ -10860,14 +12703,14 @@ async function run(args, settings, options) {
     return conclusion.exitCode;
 }
 /** Parses and validates; returns what to do next, or the exit status when already done. */
-function setUp(argv) {
+async function setUp(argv) {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${args.topic ? COMMAND_HELP[args.topic] : USAGE}\n`);
         return 0;
     }
     if (args.command === 'version') {
-        process.stdout.write('awf-action 0.1.0\n');
+        process.stdout.write(await versionText());
         return 0;
     }
     if (args.command === 'presets') {
@@ -10875,7 +12718,7 @@ function setUp(argv) {
         return 0;
     }
     parseUser(args.values.user);
-    const settings = resolveSettings(runInputsFrom(args), {
+    const settings = await loadSettings(runInputsFrom(args), {
         origin: 'flag',
         baseDir: process.cwd(),
         runnerEnv: process.env,
@@ -10883,22 +12726,38 @@ function setUp(argv) {
     });
     for (const w of settings.warnings)
         process.stderr.write(`warning: ${w}\n`);
+    for (const n of settings.notices)
+        process.stderr.write(`notice: ${n}\n`);
     if (args.command === 'render') {
         render(args, settings.policy);
         return 0;
     }
+    if (args.command === 'check') {
+        process.stdout.write(args.switches.json
+            ? `${JSON.stringify(effectiveSettings(settings), null, 2)}\n`
+            : renderCheck(settings));
+        return 0;
+    }
+    const logsDir = args.values['logs-dir'];
+    if (logsDir !== undefined)
+        try {
+            mkdirSync(resolve(logsDir), { recursive: true });
+        }
+        catch (e) {
+            throw flagIoError('logs-dir', logsDir, e);
+        }
     return { args, settings };
 }
 async function main(argv, options = {}) {
     let next;
     try {
-        next = setUp(argv);
+        next = await setUp(argv);
         if (typeof next === 'number')
             return next;
     }
     catch (e) {
         if (e instanceof UsageError)
-            process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`);
+            process.stderr.write(`awf-action: ${e.message}\n\n${e.help}\n`);
         else if (e instanceof InputError)
             process.stderr.write(`awf-action: ${e.title}:\n${e.message}\n`);
         else

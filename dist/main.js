@@ -26,7 +26,7 @@ import require$$1$2 from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
-import require$$1$3, { domainToASCII, fileURLToPath } from 'node:url';
+import require$$1$3, { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
@@ -35,8 +35,8 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, join, resolve, relative } from 'node:path';
-import { existsSync, readFileSync, writeFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$8, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, realpathSync, mkdtempSync } from 'node:fs';
+import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative, delimiter } from 'node:path';
+import { readFileSync, existsSync, writeFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants as constants$8, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -30138,6 +30138,14 @@ function warning$1(message, properties = {}) {
     issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
  * Writes info to log with console.log.
  * @param message info message
  */
@@ -30204,13 +30212,38 @@ function saveState(name, value) {
  * `InputError` listing each problem: where (input, flag or file key), the value, and what
  * would be accepted. Policy errors are one kind of it.
  */
+/**
+ * Characters that change how the text around them reads without being visible: C1 controls,
+ * bidirectional overrides and isolates (which reorder what follows), zero-width characters,
+ * the line and paragraph separators, soft hyphen and the byte-order mark. JSON.stringify
+ * leaves every one of them raw.
+ */
+const INVISIBLE = /[\u0080-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Untrusted text inside a message, unquoted: controls and invisible characters escaped. */
+function safeText(value) {
+    return escapeInvisible(JSON.stringify(value).slice(1, -1));
+}
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
+    return escapeInvisible(JSON.stringify(shown));
 }
-function problem(where, value, why, expected) {
-    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
+/**
+ * `shown` replaces the quoted value in the message when the value reads better another way
+ * (a number as written, `2` rather than `"2"`); an empty `shown` leaves the value out.
+ */
+function problem(where, value, why, expected, shown) {
+    const place = safeText(where);
+    const subject = shown === undefined ? quote(value) : escapeInvisible(shown);
+    return {
+        where: place,
+        value,
+        expected,
+        message: `${place}: ${subject ? `${subject} ` : ''}${escapeInvisible(why)}. ${escapeInvisible(expected)}`
+    };
 }
 function isProblem(x) {
     return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
@@ -30232,23 +30265,23 @@ function errorText(e) {
 }
 /** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
 function inputWhere(origin, name) {
-    return origin === 'input' ? `input ${name}` : `flag --${name}`;
+    return `input ${name}` ;
 }
 
 /**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ * Splits a list input: entries are separated by newlines, commas or spaces (harden-runner's
+ * lists are space-separated; no entry of any list may hold whitespace). `#` starts a comment
+ * when it begins the text or follows whitespace (so a `#` inside an entry stays and is refused
+ * by the validator).
  */
 function parseList(text) {
     const items = [];
     for (const rawLine of text.split(/\r?\n/)) {
         const comment = rawLine.search(/(^|\s)#/);
         const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
+        for (const item of line.split(/[,\s]+/))
+            if (item)
+                items.push(item);
     }
     return items;
 }
@@ -30320,6 +30353,19 @@ const RESERVED = Object.fromEntries([
 ]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const MAX_VALUE = 128 * 1024;
+/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
+const MIN_MASKED = 4;
+/**
+ * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
+ * masks line by line) and its base64 (Basic auth, tokens in config files).
+ */
+function maskForms(value) {
+    if (value.length < MIN_MASKED)
+        return [];
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')];
+    return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))];
+}
 /**
  * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
  * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
@@ -30336,13 +30382,20 @@ function parseEnvEntries(text, where) {
         const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
         for (const item of items) {
             const at = item.indexOf('=');
-            const name = at === -1 ? item : item.slice(0, at).trim();
+            const written = at === -1 ? item : item.slice(0, at).trim();
+            const mask = written.endsWith('!');
+            const name = mask ? written.slice(0, -1) : written;
             if (!NAME.test(name)) {
                 // Not echoed: a value pasted without its NAME= would be a secret.
-                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
                 continue;
             }
-            const reserved = RESERVED[name.toUpperCase()];
+            // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+            // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+            const reserved = RESERVED[name.toUpperCase()] ??
+                (/^DOCKER_/i.test(name)
+                    ? 'is read by the docker command that starts the sandbox'
+                    : undefined);
             if (reserved) {
                 problems.push(problem(where, name, reserved, 'Remove it from env.'));
                 continue;
@@ -30352,7 +30405,32 @@ function parseEnvEntries(text, where) {
                 problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
                 continue;
             }
-            entries.set(name, { name, value });
+            entries.set(name, mask ? { name, value, mask } : { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/**
+ * `env` from every source (the policy file's names, then the input), as merged settings give
+ * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
+ * masked. All problems of all sources are reported together.
+ */
+function parseEnvSources(sources) {
+    const problems = [];
+    const entries = new Map();
+    for (const source of sources) {
+        try {
+            for (const e of parseEnvEntries(source.text, source.where)) {
+                const masked = e.mask ?? entries.get(e.name)?.mask;
+                entries.set(e.name, masked ? { ...e, mask: masked } : e);
+            }
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
         }
     }
     if (problems.length > 0)
@@ -30407,8 +30485,8 @@ function buildAgentEnv(opts) {
             continue;
         }
         vars[e.name] = v;
-        if (v !== '')
-            secrets.push(v);
+        if (e.mask)
+            secrets.push(...maskForms(v));
     }
     return { vars, secrets, warnings };
 }
@@ -30419,6 +30497,29 @@ function withFixedEnv(vars, fixed) {
     if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
         merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
     return merged;
+}
+
+/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
+/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
+function parseProtectGit(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
+    ]);
+}
+function parseGitIntegrity(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'fail')
+        return 'fail';
+    if (v === 'warn')
+        return 'warn';
+    throw new InputError([
+        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
+    ]);
 }
 
 /**
@@ -30745,6 +30846,52 @@ function planAgentFilesystem(r) {
     }
     return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
 }
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info'];
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+function protectGitMounts(workspace, git, kindOf) {
+    const root = checkPath('the workspace', workspace);
+    const binds = [];
+    const bind = (path, readOnly) => {
+        const kind = kindOf(path);
+        if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+            binds.push({ source: path, target: path, readOnly });
+    };
+    for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+        bind(dir, false);
+        for (const name of GIT_PROTECTED)
+            bind(posix.join(dir, name), true);
+    }
+    for (const file of git.gitFiles)
+        bind(posix.join(root, file), true);
+    return binds;
+}
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+function maskRootOnly(found, emptyFile) {
+    const binds = [];
+    const tmpfs = [];
+    const masked = [];
+    for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (!isAbsolute(path) || masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, masked };
+}
 
 /**
  * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
@@ -30810,8 +30957,11 @@ const UNITS = {
     t: 1024 * 1024 * MIB
 };
 const DEFAULT_PIDS_LIMIT = 4096;
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60;
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60;
 /** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
 function parseLimits(raw, where, totalMemory) {
     const problems = [];
@@ -30847,134 +30997,17 @@ function parseLimits(raw, where, totalMemory) {
         throw new InputError(problems);
     return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
 }
-
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137;
 /**
- * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
- * address-pool input names another), clear of every route on the host and every Docker
- * network. Pure; the caller supplies what is in use and retries on a collision.
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
  */
-const BLOCK_PREFIX = 24;
-/** The pool runs take their networks from when no address pool is given. */
-const DEFAULT_ADDRESS_POOL = '172.28.0.0/14';
-function ipv4ToInt(text) {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-        throw new Error(`not an IPv4 address: ${text}`);
-    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-function intToIpv4(n) {
-    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-function parseIpv4Net(text) {
-    const [addr, len = '32'] = text.split('/');
-    const prefix = Number(len);
-    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
-        return undefined;
-    try {
-        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
-    }
-    catch {
-        return undefined;
-    }
-}
-const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL);
-function overlaps(a, b) {
-    const prefix = Math.min(a.prefix, b.prefix);
-    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
-    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
-}
-/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
-function routesFromProcNetRoute(text) {
-    const nets = [];
-    for (const line of text.split('\n').slice(1)) {
-        const cols = line.trim().split(/\s+/);
-        if (cols.length < 8)
-            continue;
-        const dest = leHexToInt(cols[1] ?? '');
-        const mask = leHexToInt(cols[7] ?? '');
-        if (dest === undefined || mask === undefined || mask === 0)
-            continue; // default route
-        nets.push({ base: dest, prefix: popcount(mask) });
-    }
-    return nets;
-}
-function leHexToInt(hex) {
-    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
-        return undefined;
-    const n = parseInt(hex, 16);
-    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
-}
-function popcount(n) {
-    let count = 0;
-    for (let v = n >>> 0; v; v >>>= 1)
-        count += v & 1;
-    return count;
-}
-/** How many /24 blocks a pool holds. */
-function poolBlocks(pool) {
-    return 2 ** (BLOCK_PREFIX - pool.prefix);
-}
-/**
- * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
- * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
- * Docker reports that another network took a block meanwhile, picks again with a new one.
- */
-function pickFreeSubnets(used, count, start, pool = DEFAULT_POOL) {
-    const blocks = poolBlocks(pool);
-    const picked = [];
-    for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (((start + i) % blocks) + blocks) % blocks;
-        const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
-        if (used.some((u) => overlaps(u, candidate)))
-            continue;
-        if (picked.some((p) => overlaps(p, candidate)))
-            continue;
-        picked.push(candidate);
-    }
-    if (picked.length < count)
-        throw new Error(`no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
-            'Docker networks (docker network prune) or routes in that range, or give another ' +
-            'address-pool');
-    return picked;
-}
-/**
- * Docker's refusal when a subnet is taken by a network created after we looked: the one error
- * that picking again can cure.
- */
-function isSubnetCollision(message) {
-    return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(message);
-}
-/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
-const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((text) => parseIpv4Net(text));
-const POOL_EXPECTED = 'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
-    'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).';
-/**
- * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
- * clusters whose address plan already uses the default. Empty means the default.
- */
-function parseAddressPool(text, where) {
-    const value = text.trim();
-    if (value === '')
-        return DEFAULT_POOL;
-    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
-    const net = m ? parseIpv4Net(value) : undefined;
-    if (!m || !net)
-        return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED);
-    if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
-        return problem(where, text, `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`, POOL_EXPECTED);
-    if (ipv4ToInt(m[1]) !== net.base)
-        return problem(where, text, `has host bits set (the network is ${formatNet(net)})`, POOL_EXPECTED);
-    if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
-        return problem(where, text, 'overlaps loopback, link-local, multicast or reserved space', POOL_EXPECTED);
-    return net;
-}
-function formatNet(net) {
-    return `${intToIpv4(net.base)}/${net.prefix}`;
-}
-/** The n-th host address of a network (1 = gateway on Docker bridges). */
-function hostAddress(net, n) {
-    return intToIpv4((net.base + n) >>> 0);
+function exitExplanation(code, limits) {
+    if (code !== KILLED)
+        return `the command exited with code ${code}`;
+    return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`;
 }
 
 /**
@@ -32243,6 +32276,189 @@ function getDomain(url, options) {
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
 }
 
+/**
+ * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
+ * kept; every entry says why it is needed, goes through the same validator as user input
+ * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
+ * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ */
+const PRESETS = {
+    github: {
+        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
+        entries: [
+            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
+            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
+            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
+            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
+            {
+                domain: 'objects.githubusercontent.com',
+                why: 'release assets, LFS objects and archive redirects'
+            },
+            {
+                domain: 'release-assets.githubusercontent.com',
+                why: 'release asset downloads (newer redirect target)'
+            }
+        ]
+    },
+    npm: {
+        summary: 'npm and Yarn package installs from the public registry',
+        entries: [
+            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
+            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
+        ]
+    },
+    pypi: {
+        summary: 'pip, uv and Poetry installs from PyPI',
+        entries: [
+            { domain: 'pypi.org', why: 'the simple index and JSON API' },
+            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
+        ]
+    },
+    go: {
+        summary: 'Go module downloads through the default proxy',
+        entries: [
+            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
+            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
+        ]
+    },
+    crates: {
+        summary: 'Cargo installs from crates.io',
+        entries: [
+            { domain: 'index.crates.io', why: 'the sparse registry index' },
+            { domain: 'static.crates.io', why: 'crate downloads' },
+            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
+        ]
+    },
+    maven: {
+        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
+        entries: [
+            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
+            {
+                domain: 'repo1.maven.org',
+                why: "Maven Central's other name, used by Gradle's mavenCentral()"
+            }
+        ]
+    },
+    gradle: {
+        summary: 'Gradle wrapper distributions and the plugin portal',
+        entries: [
+            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
+            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
+            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
+        ]
+    },
+    debian: {
+        summary: 'apt on Debian',
+        entries: [
+            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
+            { domain: 'security.debian.org', why: 'security updates' }
+        ]
+    },
+    ubuntu: {
+        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
+        entries: [
+            {
+                domain: 'archive.ubuntu.com',
+                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
+            },
+            { domain: 'security.ubuntu.com', why: 'security updates' },
+            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
+        ]
+    },
+    anthropic: {
+        summary: 'Claude Code and the Anthropic API',
+        entries: [
+            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
+            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
+        ]
+    },
+    openai: {
+        summary: 'Codex CLI and the OpenAI API',
+        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
+    },
+    copilot: {
+        summary: 'GitHub Copilot CLI',
+        entries: [
+            {
+                domain: 'https://githubcopilot.com',
+                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
+            },
+            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
+        ]
+    },
+    gemini: {
+        summary: 'Gemini CLI with an API key',
+        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+    }
+};
+const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+
+/**
+ * Names people bring from elsewhere: the ecosystem identifiers of GitHub Agentic Workflows'
+ * `network: allowed:` list, and near-misses of our own preset names. An identifier that has a
+ * preset here is read as that preset (with a warning saying so: the lists differ); one that
+ * has none is refused with what to do instead.
+ */
+/** gh-aw ecosystem identifier -> our presets (empty: we have none for it). */
+const GH_AW_ECOSYSTEMS = {
+    defaults: [],
+    github: ['github'],
+    node: ['npm'],
+    python: ['pypi'],
+    'python-native': ['pypi', 'crates'],
+    go: ['go'],
+    rust: ['crates'],
+    java: ['maven', 'gradle'],
+    'linux-distros': ['debian', 'ubuntu'],
+    containers: [],
+    dotnet: [],
+    julia: [],
+    ruby: [],
+    terraform: [],
+    playwright: []
+};
+/** Edits between two words, a swap of neighbours counting as one (npm / nmp). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.length][b.length];
+}
+/** The closest of `candidates` to `word` when it is a plausible typo (at most 2 edits). */
+function closest(word, candidates) {
+    let best;
+    for (const name of candidates) {
+        const d = editDistance(word, name);
+        if (d <= Math.min(2, Math.floor(name.length / 2)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/**
+ * What `word` (without `@`) most likely means as a preset: our own preset of that name, the
+ * presets of a gh-aw identifier, or the nearest preset name. Undefined when nothing is close.
+ */
+function presetsMeant(word) {
+    const name = word.toLowerCase();
+    if (PRESETS[name])
+        return [name];
+    const ghAw = GH_AW_ECOSYSTEMS[name];
+    if (ghAw && ghAw.length > 0)
+        return ghAw;
+    const near = closest(name, Object.keys(PRESETS));
+    return near === undefined ? undefined : [near];
+}
+/** "@npm" or "@maven and @gradle". */
+function presetList(names) {
+    const at = names.map((n) => `@${n}`);
+    return at.length <= 1 ? (at[0] ?? '') : `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
+}
+
 /** Policy refusals: the shared input-error vocabulary (src/common/errors.ts), policy kind. */
 /** Every problem of every policy source, reported together. */
 class PolicyError extends InputError {
@@ -32254,17 +32470,285 @@ class PolicyError extends InputError {
 }
 
 /**
- * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
- * the rendered configs; coverage and collapsing of overlapping entries.
+ * Look-alike names: a label that mixes letters of different scripts (a Cyrillic "а" inside
+ * a Latin word) reads as another name. The rule follows what browsers do for IDN display:
+ * one script per label, except the combinations real languages use (Japanese mixes Han,
+ * Hiragana and Katakana; Korean Han and Hangul; any of them may be written next to Latin).
  */
-const MAX_ENTRY = 1000;
-const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
-const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
-const IP_HELP = 'IP addresses and networks belong in allow-networks.';
-function accessFor(scheme, port) {
-    const protocols = scheme ? [scheme] : ['http', 'https'];
-    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
+const SCRIPTS = [
+    ['Latin', /\p{Script=Latin}/u],
+    ['Greek', /\p{Script=Greek}/u],
+    ['Cyrillic', /\p{Script=Cyrillic}/u],
+    ['Armenian', /\p{Script=Armenian}/u],
+    ['Hebrew', /\p{Script=Hebrew}/u],
+    ['Arabic', /\p{Script=Arabic}/u],
+    ['Devanagari', /\p{Script=Devanagari}/u],
+    ['Thai', /\p{Script=Thai}/u],
+    ['Georgian', /\p{Script=Georgian}/u],
+    ['Cherokee', /\p{Script=Cherokee}/u],
+    ['Han', /\p{Script=Han}/u],
+    ['Hiragana', /\p{Script=Hiragana}/u],
+    ['Katakana', /\p{Script=Katakana}/u],
+    ['Hangul', /\p{Script=Hangul}/u],
+    ['Bopomofo', /\p{Script=Bopomofo}/u]
+];
+/** Scripts that mix with each other and with Latin in ordinary East Asian names. */
+const EAST_ASIAN = new Set(['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo']);
+function scriptOf(letter) {
+    return SCRIPTS.find(([, re]) => re.test(letter))?.[0] ?? 'another script';
+}
+/** The scripts of a label's letters (digits and hyphens belong to none). */
+function labelScripts(label) {
+    const found = new Set();
+    for (const c of label)
+        if (/\p{L}/u.test(c))
+            found.add(scriptOf(c));
+    return found;
+}
+/**
+ * The first label of a normalised (punycode) name that mixes scripts, in Unicode, with its
+ * scripts; undefined when every label keeps to one script or an accepted combination.
+ */
+function mixedScriptLabel(asciiName) {
+    if (!asciiName.split('.').some((l) => l.startsWith('xn--')))
+        return undefined;
+    for (const label of domainToUnicode(asciiName).split('.')) {
+        const scripts = [...labelScripts(label)];
+        if (scripts.length < 2)
+            continue;
+        if (scripts.every((s) => s === 'Latin' || EAST_ASIAN.has(s)))
+            continue;
+        return { label, scripts };
+    }
+    return undefined;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function ipv4Bytes(text) {
+    return text.split('.').map(Number);
+}
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
+function isIpv6(text) {
+    if (text.length > 45)
+        return false;
+    let head = text;
+    let tailGroups = 0;
+    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
+    if (v4) {
+        if (!IPV4.test(v4[2]))
+            return false;
+        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
+        tailGroups = 2;
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = (s) => (s === '' ? [] : s.split(':'));
+    const all = halves.flatMap(groups);
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    const count = all.length + tailGroups;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
+function ipv6Groups(text) {
+    let head = text;
+    const tail = [];
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (v4?.[1]) {
+        const b = ipv4Bytes(v4[1]);
+        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
+        head = text.slice(0, -v4[1].length);
+        if (!head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const [left = '', right] = head.split('::');
+    const parse = (s) => s
+        ? s
+            .split(':')
+            .filter(Boolean)
+            .map((g) => parseInt(g, 16))
+        : [];
+    const l = parse(left);
+    const r = right === undefined ? [] : parse(right);
+    const fill = 8 - tail.length - l.length - r.length;
+    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
+}
+/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
+function formatIpv6(groups) {
+    let best = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            best = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (best === -1)
+        return hex.join(':');
+    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
+function parseIpLiteral(text) {
+    if (IPV4.test(text))
+        return { family: 4, address: text };
+    if (isIpv6(text))
+        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
+    return undefined;
+}
+function bits(ip) {
+    const bytes = ip.family === 4
+        ? ipv4Bytes(ip.address)
+        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
+    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
+}
+function fromBits(family, b) {
+    const bytes = [];
+    for (let i = 0; i < b.length; i += 8)
+        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
+    if (family === 4)
+        return bytes.join('.');
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    return formatIpv6(groups);
+}
+/** Is `ip` inside `cidr`? */
+function cidrContains(cidr, ip) {
+    if (cidr.family !== ip.family)
+        return false;
+    const a = bits({ family: cidr.family, address: cidr.address });
+    const b = bits(ip);
+    return a.slice(0, cidr.prefix).every((x, i) => x === b[i]);
+}
+const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
+function parseCidr(text, where) {
+    const [addr = '', len, extra] = text.split('/');
+    const ip = parseIpLiteral(addr);
+    if (!ip || extra !== undefined)
+        return problem(where, text, 'is not a network', CIDR_EXPECTED);
+    const max = ip.family === 4 ? 32 : 128;
+    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const prefix = len === undefined ? max : Number(len);
+    if (prefix > max)
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const minimum = ip.family === 4 ? 8 : 16;
+    if (prefix < minimum)
+        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
+    const b = bits(ip);
+    const network = fromBits(ip.family, [
+        ...b.slice(0, prefix),
+        ...new Array(max - prefix).fill(0)
+    ]);
+    if (network !== ip.address)
+        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
+    return { family: ip.family, address: network, prefix };
+}
+function isLoopbackStub(ip) {
+    const lit = parseIpLiteral(ip);
+    if (!lit)
+        return false;
+    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
+}
+/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
+function nameserversFromResolvConf(text) {
+    const servers = [];
+    for (const line of text.split('\n')) {
+        const m = /^\s*nameserver\s+(\S+)/.exec(line);
+        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
+        if (ip && !servers.includes(ip.address))
+            servers.push(ip.address);
+    }
+    return servers;
+}
+const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
+function parseDnsServer(text, where) {
+    const ip = parseIpLiteral(text);
+    if (!ip)
+        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
+    if (isLoopbackStub(ip.address))
+        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
+    const unusable = ip.address === '0.0.0.0' ||
+        ip.address === '::' ||
+        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
+        (ip.family === 6 && ip.address.startsWith('ff'));
+    if (unusable)
+        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
+    return ip.address;
+}
+
+/**
+ * Addresses that need care: opening them to the command through allow-networks hands it
+ * something of the runner's (its loopback, the cloud's metadata service and the credentials
+ * it serves, Docker's default bridge), so they need a confirming `!`; and the private ranges
+ * allow-networks exists for, which tell whether an IP literal in allow-domains could be
+ * reached by name with allow-networks.
+ */
+const v4 = (address, prefix) => ({ family: 4, address, prefix });
+const v6 = (address, prefix) => ({ family: 6, address, prefix });
+/** Most specific first: a network covering several is named by the first it covers. */
+const RISKY_RANGES = [
+    { cidr: v4('169.254.169.254', 32), what: 'the cloud metadata service (169.254.169.254)' },
+    { cidr: v4('168.63.129.16', 32), what: "Azure's wire server and metadata (168.63.129.16)" },
+    { cidr: v6('fd00:ec2::254', 128), what: "AWS's IPv6 metadata service (fd00:ec2::254)" },
+    { cidr: v4('127.0.0.0', 8), what: 'loopback (127.0.0.0/8)' },
+    { cidr: v6('::1', 128), what: 'loopback (::1)' },
+    { cidr: v4('169.254.0.0', 16), what: 'link-local addresses (169.254.0.0/16)' },
+    { cidr: v6('fe80::', 10), what: 'link-local addresses (fe80::/10)' },
+    { cidr: v4('172.17.0.0', 16), what: "Docker's default bridge (172.17.0.0/16)" }
+];
+/** Private and internal space: where allow-networks lets an allowed name resolve to. */
+const PRIVATE_RANGES = [
+    v4('10.0.0.0', 8),
+    v4('172.16.0.0', 12),
+    v4('192.168.0.0', 16),
+    v4('100.64.0.0', 10),
+    v6('fc00::', 7)
+];
+/** Do the two networks share any address? */
+function cidrsOverlap(a, b) {
+    if (a.family !== b.family)
+        return false;
+    const [wider, narrower] = a.prefix <= b.prefix ? [a, b] : [b, a];
+    return cidrContains(wider, { family: narrower.family, address: narrower.address });
+}
+/** The first risky range the network reaches into, if any. */
+function riskyRangeIn(cidr) {
+    return RISKY_RANGES.find((r) => cidrsOverlap(cidr, r.cidr));
+}
+function addressKind(ip) {
+    const asCidr = { ...ip, prefix: ip.family === 4 ? 32 : 128 };
+    if (riskyRangeIn(asCidr))
+        return 'risky';
+    return PRIVATE_RANGES.some((r) => cidrsOverlap(r, asCidr)) ? 'private' : 'public';
+}
+/**
+ * One allow-networks entry: a network (ip.ts) that, when it reaches into a risky range, is
+ * confirmed with a trailing `!`, as a database port is in allow-host-ports.
+ */
+function parseAllowNetwork(text, where) {
+    const confirmed = text.endsWith('!');
+    const body = confirmed ? text.slice(0, -1) : text;
+    const cidr = parseCidr(body, where);
+    if (isProblem(cidr))
+        return confirmed ? { ...cidr, value: text } : cidr;
+    const risky = riskyRangeIn(cidr);
+    if (risky && !confirmed)
+        return problem(where, text, `reaches ${risky.what}: opening it hands the command something of the runner or of its cloud account`, `If that is intended, write it as ${body}! to confirm.`);
+    if (confirmed && !risky)
+        return problem(where, text, 'ends with "!", which confirms only a network reaching metadata, loopback, link-local or Docker bridge addresses', `Write it as ${body}.`);
+    return risky ? { ...cidr, confirmed: risky.what } : cidr;
 }
 /** Would WHATWG URL parsing (which Squid and every client mirror) read this host as an IP? */
 function looksLikeIp(host) {
@@ -32279,6 +32763,33 @@ function looksLikeIp(host) {
     catch {
         return false;
     }
+}
+/**
+ * An IP literal where a domain belongs. The proxy refuses every request to an IP address, so
+ * allow-networks helps only where it works: a private address an allowed name resolves to.
+ */
+function ipLiteralProblem(where, raw, host) {
+    const ip = parseIpLiteral(host.replace(/^\[|\]$/g, ''));
+    const kind = ip ? addressKind(ip) : undefined;
+    const why = 'is an IP address, and the proxy refuses every request to an IP address';
+    if (kind === 'private')
+        return problem(where, raw, why, `Allow the name the command uses; if that name resolves to this private address, also add ${ip.address} to allow-networks.`);
+    if (kind === 'risky')
+        return problem(where, raw, why, 'Allow the name the command uses instead.');
+    return problem(where, raw, why, 'Allow the name the command uses instead (allow-networks opens private addresses for allowed names; it cannot open a public address).');
+}
+
+/**
+ * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
+ * the rendered configs; coverage and collapsing of overlapping entries.
+ */
+const MAX_ENTRY = 1000;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
+const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
+function accessFor(scheme, port) {
+    const protocols = scheme ? [scheme] : ['http', 'https'];
+    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
 }
 /** The normalised name, or a problem. `host` is the part between scheme/wildcard and port. */
 function normaliseName(host, where, raw, help) {
@@ -32309,7 +32820,11 @@ function checkName(name, wildcard, where, raw, help) {
     if (badLabel !== undefined)
         return problem(where, raw, `has an invalid label "${badLabel.slice(0, 70)}"`, `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`);
     if (looksLikeIp(name))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, name);
+    // Before the public-suffix check: `java` is a top-level domain, but meant as the preset.
+    const meant = labels.length < 2 && !wildcard ? presetsMeant(name) : undefined;
+    if (meant)
+        return problem(where, raw, 'is a single-label name', `Did you mean the preset ${presetList(meant)}?`);
     const psl = parse(name, { allowPrivateDomains: true });
     if (psl.publicSuffix === name && (psl.isIcann || psl.isPrivate))
         return problem(where, raw, `would ${wildcard ? 'allow' : 'cover'} every name under the public suffix "${name}"`, psl.isPrivate
@@ -32321,8 +32836,24 @@ function checkName(name, wildcard, where, raw, help) {
         return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`);
     return undefined;
 }
-/** One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). */
+/**
+ * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
+ * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ */
 function parseDomainEntry(text, where, kind = 'allow') {
+    const raw = text.trim();
+    const confirmed = raw.endsWith('!');
+    const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind);
+    if (isProblem(rule))
+        return rule;
+    const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined;
+    if (mixed && !confirmed)
+        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
+    if (confirmed && !mixed)
+        return problem(where, raw, 'ends with "!", which confirms only a name that mixes scripts', `Write it as ${rule.source}.`);
+    return rule;
+}
+function parseEntryBody(text, where, kind = 'allow') {
     const help = kind === 'allow' ? ENTRY_HELP : BLOCK_HELP;
     const raw = text.trim();
     if (raw.length > MAX_ENTRY)
@@ -32342,7 +32873,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
         rest = rest.slice(schemeMatch[0].length);
     }
     if (rest.startsWith('['))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, rest.replace(/\].*$/, ']'));
     const structural = /[/?#@]/.exec(rest);
     if (structural) {
         const what = {
@@ -32358,7 +32889,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
     if (colon !== -1) {
         const portText = rest.slice(colon + 1);
         if (rest.indexOf(':', colon + 1) !== -1)
-            return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+            return ipLiteralProblem(where, raw, rest);
         if (kind === 'block')
             return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`);
         if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)
@@ -35174,74 +35705,255 @@ function fallbackToDoubleQuoted(layout) {
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
 
 /**
- * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
- * keys are errors, so a typo can neither widen nor narrow a policy silently.
+ * Where a JSON text first goes wrong, as line and column. JSON.parse says "at position N" for
+ * some errors and nothing for others (an unexpected token), and its message quotes the text;
+ * this scanner follows the JSON grammar only to find the offset of the first bad character.
  */
-/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
-const POLICY_LIST_KEYS = [
-    'allow-domains',
-    'block-domains',
-    'allow-networks',
-    'dns-servers',
-    'allow-host-ports'
-];
-const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS];
-function parsePolicyFile(file) {
-    const problems = [];
-    const refuse = (why, expected) => ({
-        lists: {},
-        problems: [problem(file.path, '', why, expected)]
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex
+const STRING = /"([^"\\\u0000-\u001f]|\\(["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const LITERAL = /true|false|null/y;
+// eslint-disable-next-line no-control-regex
+const STRING_END = /["\\\u0000-\u001f]/;
+class Scanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    match(re) {
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (m === null)
+            return false;
+        this.pos += m[0].length;
+        return true;
+    }
+    skip() {
+        this.match(WS);
+    }
+    eat(c) {
+        this.skip();
+        if (this.text[this.pos] !== c)
+            return false;
+        this.pos++;
+        return true;
+    }
+    /** One value; false leaves `pos` at the first character that cannot continue it. */
+    value(depth) {
+        this.skip();
+        const c = this.text[this.pos];
+        if (depth > 512)
+            return false;
+        if (c === '{')
+            return this.container('}', depth, true);
+        if (c === '[')
+            return this.container(']', depth, false);
+        if (c === '"')
+            return this.string();
+        return this.match(NUMBER) || this.match(LITERAL);
+    }
+    string() {
+        if (this.match(STRING))
+            return true;
+        // Point at the character that ends the string wrongly, not at its opening quote.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.text.length && !STRING_END.test(this.text[this.pos]))
+            this.pos++;
+        if (this.text[this.pos] === '\\')
+            this.pos++;
+        if (this.pos === start)
+            this.pos++;
+        return false;
+    }
+    container(close, depth, object) {
+        this.pos++;
+        if (this.eat(close))
+            return true;
+        for (;;) {
+            if (object) {
+                this.skip();
+                if (this.text[this.pos] !== '"' || !this.string() || !this.eat(':'))
+                    return false;
+            }
+            if (!this.value(depth + 1))
+                return false;
+            if (this.eat(close))
+                return true;
+            if (!this.eat(','))
+                return false;
+        }
+    }
+}
+/** The 1-based line and column of the first error in `text`, or undefined when it is valid. */
+function jsonErrorPosition(text) {
+    const s = new Scanner(text);
+    const ok = s.value(0);
+    if (ok) {
+        s.skip();
+        if (s.pos === text.length)
+            return undefined;
+    }
+    const before = text.slice(0, s.pos);
+    const line = before.split('\n').length;
+    return { line, column: s.pos - before.lastIndexOf('\n') };
+}
+
+/**
+ * The settings a policy file may hold, keyed by the action's input names (the CLI's flags
+ * carry the same names). Declared once: the file parser, the merge of inputs over the file,
+ * the lock, the JSON Schema test and the docs all read this table.
+ */
+const SETTING_KEYS = {
+    'allow-domains': { kind: 'list', locked: 'never' },
+    'block-domains': { kind: 'list', locked: 'add' },
+    'allow-networks': { kind: 'list', locked: 'never' },
+    'dns-servers': { kind: 'list', locked: 'never' },
+    'allow-host-ports': { kind: 'list', locked: 'never' },
+    'expected-blocks': { kind: 'list', locked: 'never' },
+    /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
+    env: { kind: 'list', locked: 'add' },
+    mode: { kind: 'value', locked: 'narrow', narrowValue: 'enforce' },
+    'fail-on-blocked': { kind: 'value', locked: 'narrow', narrowValue: 'true' },
+    'host-firewall': { kind: 'value', locked: 'narrow', narrowValue: 'on' },
+    'agent-timeout': { kind: 'value', locked: 'unset' },
+    'memory-limit': { kind: 'value', locked: 'unset' },
+    'pids-limit': { kind: 'value', locked: 'unset' },
+    /** How much of the blocked names the summary prints; `full` could carry data out. */
+    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+};
+/** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
+const LOCKED_INPUTS = {
+    'proxy-image': 'it replaces the proxy that enforces the policy'
+};
+/** Every key a policy file may hold, in the order the docs list them. */
+const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
+/** The keys whose values are lists (inputs and flags add to them; flags may repeat). */
+Object.keys(SETTING_KEYS).filter((k) => SETTING_KEYS[k].kind === 'list');
+function isSettingKey(key) {
+    return Object.prototype.hasOwnProperty.call(SETTING_KEYS, key);
+}
+function isListKey(key) {
+    return SETTING_KEYS[key].kind === 'list';
+}
+
+/**
+ * The policy file: YAML or JSON with the input names as keys (setting-keys.ts), plus `version`
+ * and `lock`. It is an organisation's contract, so unknown keys are errors (a typo can neither
+ * widen nor narrow a policy silently), and run scripts and secret values never live in it.
+ */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
+function parseText(file) {
+    const refuse = (at, why) => ({
+        problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
     });
-    let doc;
+    // An empty or comment-only file is an empty policy (js-yaml refuses an empty document).
+    if (file.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l)))
+        return {};
+    if (file.path.endsWith('.json')) {
+        try {
+            return { doc: JSON.parse(file.text) };
+        }
+        catch (e) {
+            // V8's message quotes the file's text and gives a position only sometimes: ours instead.
+            const pos = jsonErrorPosition(file.text);
+            const why = e instanceof Error ? e.message.replace(/,? ".*|(?: in JSON)? at position.*/s, '') : '';
+            return refuse(pos ? `, line ${pos.line}, column ${pos.column}` : '', why || 'invalid JSON');
+        }
+    }
     try {
-        doc = file.path.endsWith('.json')
-            ? JSON.parse(file.text)
-            : load(file.text, { schema: JSON_SCHEMA });
+        return { doc: load(file.text, { schema: JSON_SCHEMA }) };
     }
     catch (e) {
-        // The parser's message quotes the file's text: shown escaped, never raw.
-        const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-        const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1);
-        return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
+        if (e instanceof YAMLException)
+            return refuse(e.mark ? `, line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '', e.reason);
+        return refuse('', String(e));
     }
+}
+/** JSON text of a value, bounded: long strings or structures would fill the message. */
+function quoteShown(shown) {
+    return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+function versionProblem(where, value) {
+    if (value === 1)
+        return undefined;
+    // Shown as written: a number bare, a string in quotes.
+    const shown = JSON.stringify(value) ?? String(value);
+    if (value === '1')
+        return problem(where, shown, 'is a string', 'Write version: 1 (a number, without quotes).', shown);
+    if (typeof value === 'number' && Number.isInteger(value) && value > 1)
+        return problem(where, shown, 'is newer than this awf-action understands (it reads version 1)', 'Update awf-action, or write the file for version 1.', shown.slice(0, 40));
+    return problem(where, shown, 'is not a policy file version', 'Write version: 1.', quoteShown(shown));
+}
+/** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
+function scalarSource(key, value, where) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return { text: String(value), where };
+    return problem(where, JSON.stringify(value) ?? String(value), 'is not a single value', `Give ${key} as one string, number or boolean, as the input takes it.`);
+}
+function listSources(key, value, where) {
+    const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (!Array.isArray(value) && typeof value !== 'string')
+        return [problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')];
+    return items.map((item, i) => {
+        const at = typeof value === 'string' ? where : `${where}[${i}]`;
+        // YAML reads `allow-host-ports: [3000]` as numbers.
+        if (typeof item === 'number' && key === 'allow-host-ports')
+            return { text: String(item), where: at };
+        if (typeof item !== 'string')
+            return problem(at, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.');
+        if (key === 'env' && item.split(/[\s,]+/).some((n) => n !== '' && !ENV_NAME.test(n)))
+            // Not echoed: a value written where a name belongs may be a secret.
+            return problem(at, `${item.length} characters`, 'is not a list of variable names', 'A policy file names variables only (NAME, or NAME! to mask its value); values go in the workflow.');
+        return { text: item, where: at };
+    });
+}
+function parsePolicyFile(file) {
+    const empty = { path: file.path, lock: false, settings: {} };
+    const parsed = parseText(file);
+    if (parsed.problem)
+        return { file: empty, problems: [parsed.problem] };
+    const doc = parsed.doc;
     if (doc === undefined || doc === null)
-        return { lists: {}, problems };
+        return { file: empty, problems: [] };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        return refuse('is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`);
-    const lists = {};
+        return {
+            file: empty,
+            problems: [
+                problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`, '')
+            ]
+        };
+    const problems = [];
+    const settings = {};
+    let lock = false;
     for (const [key, value] of Object.entries(doc)) {
         const where = `${file.path}: ${key}`;
         if (key === 'version') {
-            if (value !== 1)
-                problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'));
-            continue;
+            const bad = versionProblem(where, value);
+            if (bad)
+                problems.push(bad);
         }
-        if (key === 'mode') {
-            lists.mode = {
-                value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
-                where
-            };
-            continue;
-        }
-        if (!POLICY_FILE_KEYS.includes(key)) {
-            problems.push(problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
-            continue;
-        }
-        const items = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(items)) {
-            problems.push(problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.'));
-            continue;
-        }
-        const entries = [];
-        items.forEach((item, i) => {
-            if (typeof item === 'string')
-                entries.push({ value: item, where: `${file.path}: ${key}[${i}]` });
+        else if (key === 'lock') {
+            if (typeof value === 'boolean')
+                lock = value;
             else
-                problems.push(problem(`${file.path}: ${key}[${i}]`, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.'));
-        });
-        lists[key] = entries;
+                problems.push(problem(where, '', 'is not true or false', 'Write lock: true or lock: false.', quoteShown(JSON.stringify(value) ?? String(value))));
+        }
+        else if (!isSettingKey(key)) {
+            const why = key === 'run' ? 'belongs in the workflow, not in the policy' : 'is not a known key';
+            problems.push(problem(file.path, key, why, `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
+        }
+        else {
+            const sources = isListKey(key)
+                ? listSources(key, value, where)
+                : [scalarSource(key, value, where)];
+            settings[key] = sources.filter((s) => !isProblem(s));
+            problems.push(...sources.filter(isProblem));
+        }
     }
-    return { lists, problems };
+    return { file: { path: file.path, lock, settings }, problems };
 }
 
 /**
@@ -35292,279 +36004,125 @@ function parseHostPort(raw, where) {
     return { port, sensitive: sensitive !== undefined };
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-function ipv4Bytes(text) {
-    return text.split('.').map(Number);
+const ALL_PRESETS = `Presets: ${presetList(Object.keys(PRESETS))} (see docs/presets.md).`;
+function unknownPreset(entry, name) {
+    const ghAw = name === undefined ? undefined : GH_AW_ECOSYSTEMS[name];
+    if (ghAw?.length === 0)
+        return problem(entry.where, entry.value, "is an ecosystem of GitHub Agentic Workflows' network settings that awf-action has no preset for", 'List the hosts it needs (run once with mode: audit to see them).');
+    const meant = name === undefined ? undefined : presetsMeant(name);
+    return problem(entry.where, entry.value, 'is not a known preset', `${meant ? `Did you mean ${presetList(meant)}? ` : ''}${ALL_PRESETS}`);
 }
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
-function isIpv6(text) {
-    if (text.length > 45)
-        return false;
-    let head = text;
-    let tailGroups = 0;
-    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
-    if (v4) {
-        if (!IPV4.test(v4[2]))
-            return false;
-        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
-        tailGroups = 2;
-    }
-    const halves = head.split('::');
-    if (halves.length > 2)
-        return false;
-    const groups = (s) => (s === '' ? [] : s.split(':'));
-    const all = halves.flatMap(groups);
-    if (!all.every((g) => HEX_GROUP.test(g)))
-        return false;
-    const count = all.length + tailGroups;
-    return halves.length === 2 ? count <= 7 : count === 8;
-}
-/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
-function ipv6Groups(text) {
-    let head = text;
-    const tail = [];
-    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-    if (v4?.[1]) {
-        const b = ipv4Bytes(v4[1]);
-        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
-        head = text.slice(0, -v4[1].length);
-        if (!head.endsWith('::'))
-            head = head.slice(0, -1);
-    }
-    const [left = '', right] = head.split('::');
-    const parse = (s) => s
-        ? s
-            .split(':')
-            .filter(Boolean)
-            .map((g) => parseInt(g, 16))
-        : [];
-    const l = parse(left);
-    const r = right === undefined ? [] : parse(right);
-    const fill = 8 - tail.length - l.length - r.length;
-    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
-}
-/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
-function formatIpv6(groups) {
-    let best = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
+function expandPresets(entries, kind, problems, warnings, used) {
+    return entries.flatMap((entry) => {
+        if (!entry.value.startsWith('@'))
+            return [entry];
+        if (kind === 'block') {
+            problems.push(problem(entry.where, entry.value, 'is a preset, and presets only allow', 'List the domains to block.'));
+            return [];
         }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            best = i;
-            bestLen = j - i;
+        const name = PRESET_NAME.exec(entry.value)?.[1];
+        const names = name === undefined ? [] : PRESETS[name] ? [name] : (GH_AW_ECOSYSTEMS[name] ?? []);
+        if (names.length === 0) {
+            problems.push(unknownPreset(entry, name));
+            return [];
         }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (best === -1)
-        return hex.join(':');
-    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
-}
-/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
-function parseIpLiteral(text) {
-    if (IPV4.test(text))
-        return { family: 4, address: text };
-    if (isIpv6(text))
-        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
-    return undefined;
-}
-function bits(ip) {
-    const bytes = ip.family === 4
-        ? ipv4Bytes(ip.address)
-        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
-    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
-}
-function fromBits(family, b) {
-    const bytes = [];
-    for (let i = 0; i < b.length; i += 8)
-        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
-    if (family === 4)
-        return bytes.join('.');
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    return formatIpv6(groups);
-}
-const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
-function parseCidr(text, where) {
-    const [addr = '', len, extra] = text.split('/');
-    const ip = parseIpLiteral(addr);
-    if (!ip || extra !== undefined)
-        return problem(where, text, 'is not a network', CIDR_EXPECTED);
-    const max = ip.family === 4 ? 32 : 128;
-    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const prefix = len === undefined ? max : Number(len);
-    if (prefix > max)
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const minimum = ip.family === 4 ? 8 : 16;
-    if (prefix < minimum)
-        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
-    const b = bits(ip);
-    const network = fromBits(ip.family, [
-        ...b.slice(0, prefix),
-        ...new Array(max - prefix).fill(0)
-    ]);
-    if (network !== ip.address)
-        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
-    return { family: ip.family, address: network, prefix };
-}
-function isLoopbackStub(ip) {
-    const lit = parseIpLiteral(ip);
-    if (!lit)
-        return false;
-    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
-}
-/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
-function nameserversFromResolvConf(text) {
-    const servers = [];
-    for (const line of text.split('\n')) {
-        const m = /^\s*nameserver\s+(\S+)/.exec(line);
-        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
-        if (ip && !servers.includes(ip.address))
-            servers.push(ip.address);
-    }
-    return servers;
-}
-const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
-function parseDnsServer(text, where) {
-    const ip = parseIpLiteral(text);
-    if (!ip)
-        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
-    if (isLoopbackStub(ip.address))
-        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
-    const unusable = ip.address === '0.0.0.0' ||
-        ip.address === '::' ||
-        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
-        (ip.family === 6 && ip.address.startsWith('ff'));
-    if (unusable)
-        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
-    return ip.address;
+        if (names[0] !== name)
+            warnings.push(`${entry.where}: @${name} (a GitHub Agentic Workflows ecosystem) is read as ${presetList(names)}; docs/presets.md lists what they allow`);
+        return names.flatMap((n) => {
+            const preset = PRESETS[n];
+            used.set(n, { name: n, domains: preset.entries.map((e) => e.domain) });
+            return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${n})` }));
+        });
+    });
 }
 
 /**
- * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
- * kept; every entry says why it is needed, goes through the same validator as user input
- * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
- * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ * Inputs (or flags) merged over the policy file, keyed by input name. Lists add: an input's
+ * entries join the file's, never replace them. A single value from an input replaces the
+ * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
+ * Where each value came from is kept, for messages and for the summary.
  */
-const PRESETS = {
-    github: {
-        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
-        entries: [
-            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
-            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
-            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
-            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
-            {
-                domain: 'objects.githubusercontent.com',
-                why: 'release assets, LFS objects and archive redirects'
-            },
-            {
-                domain: 'release-assets.githubusercontent.com',
-                why: 'release asset downloads (newer redirect target)'
-            }
-        ]
-    },
-    npm: {
-        summary: 'npm and Yarn package installs from the public registry',
-        entries: [
-            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
-            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
-        ]
-    },
-    pypi: {
-        summary: 'pip, uv and Poetry installs from PyPI',
-        entries: [
-            { domain: 'pypi.org', why: 'the simple index and JSON API' },
-            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
-        ]
-    },
-    go: {
-        summary: 'Go module downloads through the default proxy',
-        entries: [
-            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
-            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
-        ]
-    },
-    crates: {
-        summary: 'Cargo installs from crates.io',
-        entries: [
-            { domain: 'index.crates.io', why: 'the sparse registry index' },
-            { domain: 'static.crates.io', why: 'crate downloads' },
-            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
-        ]
-    },
-    maven: {
-        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
-        entries: [
-            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
-            {
-                domain: 'repo1.maven.org',
-                why: "Maven Central's other name, used by Gradle's mavenCentral()"
-            }
-        ]
-    },
-    gradle: {
-        summary: 'Gradle wrapper distributions and the plugin portal',
-        entries: [
-            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
-            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
-            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
-        ]
-    },
-    debian: {
-        summary: 'apt on Debian',
-        entries: [
-            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
-            { domain: 'security.debian.org', why: 'security updates' }
-        ]
-    },
-    ubuntu: {
-        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
-        entries: [
-            {
-                domain: 'archive.ubuntu.com',
-                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
-            },
-            { domain: 'security.ubuntu.com', why: 'security updates' },
-            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
-        ]
-    },
-    anthropic: {
-        summary: 'Claude Code and the Anthropic API',
-        entries: [
-            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
-            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
-        ]
-    },
-    openai: {
-        summary: 'Codex CLI and the OpenAI API',
-        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
-    },
-    copilot: {
-        summary: 'GitHub Copilot CLI',
-        entries: [
-            {
-                domain: 'https://githubcopilot.com',
-                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
-            },
-            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
-        ]
-    },
-    gemini: {
-        summary: 'Gemini CLI with an API key',
-        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+function lockProblem(key, value, origin, file, fileSets) {
+    const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined;
+    if (spec?.locked === 'add')
+        return undefined;
+    if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
+        return undefined;
+    if (spec?.locked === 'unset' && !fileSets)
+        return undefined;
+    const why = LOCKED_INPUTS[key]
+        ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+        : spec?.locked === 'unset'
+            ? 'is refused: the policy file is locked and sets it'
+            : `is refused: the policy file is locked, so ${'inputs' } may only add blocks`;
+    const allowed = spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : '';
+    return problem(inputWhere(origin, key), value, why, `${file.path} has lock: true. Change the policy file, or give only block-domains${allowed}.`);
+}
+/** The names in an env input, never its values: provenance is shown in the summary. */
+function envNames(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .flatMap((line) => line.includes('=') ? [line.slice(0, line.indexOf('=')).trim()] : parseList(line));
+}
+function itemsOf(key, sources) {
+    if (key === 'env')
+        return sources.flatMap((s) => envNames(s.text));
+    return SETTING_KEYS[key].kind === 'list'
+        ? sources.flatMap((s) => parseList(s.text))
+        : sources.map((s) => s.text.trim());
+}
+function mergeSettings(inputs, origin, file) {
+    const problems = [];
+    const sources = {};
+    const keys = [];
+    for (const key of Object.keys(SETTING_KEYS)) {
+        const fromFile = file?.settings[key] ?? [];
+        const given = inputs[key];
+        const input = given !== undefined && given.trim() !== ''
+            ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
+            : [];
+        if (file?.lock && input.length > 0) {
+            const refused = lockProblem(key, input[0].text, origin, file, fromFile.length > 0);
+            if (refused)
+                problems.push(refused);
+        }
+        const all = SETTING_KEYS[key].kind === 'list'
+            ? [...fromFile, ...input]
+            : input.length > 0
+                ? input
+                : fromFile;
+        if (all.length === 0)
+            continue;
+        sources[key] = all;
+        keys.push({ key, fromFile: itemsOf(key, fromFile), fromInput: itemsOf(key, input) });
     }
-};
-const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+    if (file?.lock)
+        for (const key of Object.keys(LOCKED_INPUTS)) {
+            const given = inputs[key];
+            if (given !== undefined && given.trim() !== '') {
+                const refused = lockProblem(key, given.trim(), origin, file, false);
+                if (refused)
+                    problems.push(refused);
+            }
+        }
+    return {
+        settings: {
+            sources,
+            provenance: { file: file?.path, lock: file?.lock ?? false, origin, keys }
+        },
+        problems
+    };
+}
+/** A single value's effective source: the input's when given, else the file's. */
+function settingValue(settings, key) {
+    return settings.sources[key]?.at(-1);
+}
+/** Every entry of a list key, each with where it was written. (`env` is read line by line instead.) */
+function settingEntries(settings, key) {
+    return (settings.sources[key] ?? []).flatMap(({ text, where }) => parseList(text).map((value) => ({ value, where })));
+}
 
 /**
  * Views of the allowed domains that more than one consumer needs (squid.conf, dnsmasq.conf,
@@ -35594,37 +36152,6 @@ function policyViews(allowDomains) {
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
-/** Entries for one key: the input or flag when given, else the file's list (precedence). */
-function entriesFor(key, inputs, origin, fileLists) {
-    const given = inputs[key];
-    if (given !== undefined && given.trim() !== '') {
-        const where = inputWhere(origin, key);
-        return parseList(given).map((value) => ({ value, where }));
-    }
-    return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })));
-}
-/**
- * `@name` entries replaced by the preset's domains (each still validated like user input);
- * the expansion is returned so the summary and the rendered files can show it.
- */
-function expandPresets(entries, kind, problems, used) {
-    return entries.flatMap((entry) => {
-        if (!entry.value.startsWith('@'))
-            return [entry];
-        const name = PRESET_NAME.exec(entry.value)?.[1];
-        const preset = name === undefined ? undefined : PRESETS[name];
-        if (kind === 'block' || name === undefined || preset === undefined) {
-            problems.push(problem(entry.where, entry.value, kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset', kind === 'block'
-                ? 'List the domains to block.'
-                : `Presets: ${Object.keys(PRESETS)
-                    .map((n) => `@${n}`)
-                    .join(', ')} (see docs/presets.md).`));
-            return [];
-        }
-        used.set(name, { name, domains: preset.entries.map((e) => e.domain) });
-        return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }));
-    });
-}
 function collect(entries, parse, problems) {
     if (entries.length > MAX_ENTRIES) {
         const first = entries[0];
@@ -35641,30 +36168,30 @@ function collect(entries, parse, problems) {
     }
     return out;
 }
-function buildPolicy(inputs, origin, file) {
-    const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] };
-    const problems = [...parsedFile.problems];
+/** Validates merged settings; `earlier` problems (file, lock) are reported with the rest. */
+function buildPolicyFrom(settings, earlier = []) {
+    const problems = [...earlier];
     const warnings = [];
-    const entries = (key) => entriesFor(key, inputs, origin, parsedFile.lists);
+    const entries = (key) => settingEntries(settings, key);
     const presets = new Map();
-    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
+    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, warnings, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
     const allowed = domains('allow-domains', 'allow');
     const blocked = collapseDomains(domains('block-domains', 'block'));
-    const allowNetworks = collect(entries('allow-networks'), parseCidr, problems);
+    const allowNetworks = collect(entries('allow-networks'), parseAllowNetwork, problems);
     const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))];
     if (dnsServers.length > MAX_DNS_SERVERS) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
     const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
-    const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
+    const mode = parseMode(settingValue(settings, 'mode'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     const blockIndex = new DomainIndex(blocked);
     const allowDomains = collapseDomains(allowed).filter((rule) => {
         const blocker = blockIndex.find(rule, nameCovers);
         if (blocker)
-            warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
+            warnings.push(`allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`);
         return !blocker;
     });
     if (mode === 'audit')
@@ -35681,19 +36208,19 @@ function buildPolicy(inputs, origin, file) {
         allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
         views: policyViews(allowDomains)
     };
+    for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
+        warnings.push(`allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`);
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
-    return { policy: deepFreeze(policy), warnings };
+    return { policy: deepFreeze(policy), warnings, provenance: settings.provenance };
 }
-function parseMode(given, origin, fromFile, problems) {
-    const chosen = given !== undefined && given.trim() !== ''
-        ? { value: given.trim(), where: 'input mode'  }
-        : fromFile;
-    if (chosen === undefined || chosen.value === 'enforce')
+function parseMode(chosen, problems) {
+    const value = chosen?.text.trim();
+    if (chosen === undefined || value === 'enforce')
         return 'enforce';
-    if (chosen.value === 'audit')
+    if (value === 'audit')
         return 'audit';
-    problems.push(problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.'));
+    problems.push(problem(chosen.where, chosen.text, 'is not a mode', 'Use enforce (the default) or audit.'));
     return 'enforce';
 }
 function uniqueCidrs(cidrs) {
@@ -35707,11 +36234,13 @@ function deepFreeze(value) {
     }
     return value;
 }
-/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
-function parseExpectedBlocks(text, origin) {
-    const where = inputWhere(origin, 'expected-blocks');
+/** `expected-blocks` from merged settings: the file's entries and those inputs added. */
+function parseExpectedBlocksFrom(settings) {
+    return expectedBlocksFrom(settingEntries(settings, 'expected-blocks'));
+}
+function expectedBlocksFrom(entries) {
     const problems = [];
-    const rules = collect(parseList(text).map((value) => ({ value, where })), (v, w) => parseDomainEntry(v, w, 'block'), problems);
+    const rules = collect(entries, (v, w) => parseDomainEntry(v, w, 'block'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     return rules;
@@ -35829,6 +36358,221 @@ function shownPorts(ports, detail) {
 }
 
 /**
+ * On a pull request, the policy file must come from the base commit: the pull request's own
+ * tree is its author's, and a policy its author can widen is no policy. This reads the base
+ * commit out of the event payload (the file at GITHUB_EVENT_PATH).
+ */
+const COMMIT = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The base commit when the event payload is a pull request's (pull_request,
+ * pull_request_target, review and review-comment events all carry `pull_request.base.sha`);
+ * undefined for every other event. A pull request payload without a usable base is an error:
+ * reading the pull request's own file instead would fail open.
+ */
+function pullRequestBase(eventName, payloadText) {
+    if (!eventName.startsWith('pull_request'))
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(payloadText);
+    }
+    catch {
+        throw new Error(`the ${eventName} event payload is not JSON, so the pull request's base commit is unknown`);
+    }
+    const pr = payload
+        ?.pull_request;
+    const sha = pr?.base?.sha;
+    if (typeof sha !== 'string' || !COMMIT.test(sha))
+        throw new Error(`the ${eventName} event payload names no base commit for the pull request`);
+    return { sha, number: typeof pr?.number === 'number' ? pr.number : undefined };
+}
+
+/**
+ * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
+ * messages and the summary alike.
+ */
+const ExitCode = {
+    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
+    blocked: 3,
+    /** The command succeeded but left git metadata a later git command would run (git-integrity: fail). */
+    git: 4,
+    /** The command was still running at agent-timeout, as timeout(1) reports it. */
+    timeout: 124,
+    /** The sandbox could not start, or the firewall failed under the running command. */
+    sandbox: 125
+};
+/** The status a command killed by a signal is reported with, as a shell does. */
+function signalExitCode(signalNumber) {
+    return 128 + signalNumber;
+}
+
+let current$1 = {
+    debug: () => undefined,
+    info: (m) => process.stderr.write(`${m}\n`),
+    warning: (m) => process.stderr.write(`warning: ${m}\n`)
+};
+function setLogger(logger) {
+    current$1 = logger;
+}
+const debug = (message) => current$1.debug(message);
+const info = (message) => current$1.info(message);
+const warning = (message) => current$1.warning(message);
+
+/**
+ * The one place that starts processes. Every wrapper (Docker, Netfilter, ...) takes an `Exec`
+ * so tests and the composition root decide how commands run.
+ */
+/**
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
+ */
+const runCommand = async (command, args, options = {}) => {
+    debug(`exec: ${command} ${args.join(' ')}`);
+    const [file, argv] = options.timeoutMs === undefined
+        ? [command, [...args]]
+        : [
+            'timeout',
+            [
+                '--foreground',
+                '--signal=KILL',
+                `${Math.max(options.timeoutMs, 1) / 1000}`,
+                command,
+                ...args
+            ]
+        ];
+    const env = { ...processEnv(), ...options.env };
+    try {
+        if (options.input !== undefined)
+            return await spawnWithInput(file, argv, options.input, env);
+        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+    }
+    catch (e) {
+        throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+};
+function spawnWithInput(command, args, input, env) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? signalExitCode(signal ? constants$7.signals[signal] : 15),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        }));
+        // A command that exits without reading everything closes the pipe: its status says why.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+    });
+}
+/**
+ * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
+ * `tty` needs) or keep its stdin closed, so this one spawns directly.
+ */
+const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, reject) => {
+    debug(`exec (attached): ${command} ${args.join(' ')}`);
+    const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
+    child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
+    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$7.signals[signal] : 15)));
+});
+const realExec = { run: runCommand, attach: runAttached };
+function processEnv() {
+    return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
+}
+/** The last non-empty line of a command's stderr: what a person needs to see first. */
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    return lines[lines.length - 1]?.trim() ?? '';
+}
+
+/**
+ * Reads the policy file named by the `policy` input or `--policy` flag. On a pull request
+ * event it is read from the pull request's base commit (git, through the exec choke point),
+ * never from the checked-out tree, and a pull request that changes it gets a notice.
+ */
+/** A refusal about the policy file: an input error (exit status 2 on the command line). */
+function refuse(req, message) {
+    return new InputError([
+        { where: req.where, value: req.path, expected: '', message: `${req.where}: ${message}` }
+    ]);
+}
+function readWorkspaceFile(full) {
+    try {
+        return readFileSync(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a file cannot be read: its error code (ENOENT, EACCES, EISDIR). */
+function readError(path) {
+    try {
+        readFileSync(path);
+        return 'unreadable';
+    }
+    catch (e) {
+        return e instanceof Error && 'code' in e
+            ? String(e.code)
+            : 'unreadable';
+    }
+}
+async function readFromCommit(run, req, full, sha) {
+    const git = (...args) => run('git', ['-C', dirname(full), ...args], { timeoutMs: 30000 });
+    const short = sha.slice(0, 12);
+    const path = safeText(req.path);
+    const commit = await git('cat-file', '-e', `${sha}^{commit}`);
+    if (commit.exitCode !== 0) {
+        if (/not a git repository/i.test(commit.stderr))
+            throw refuse(req, `"${path}" is not inside a git checkout, so it cannot be read from the pull request's base commit ${short}. Check out the repository with actions/checkout before this step.`);
+        throw refuse(req, `the pull request's base commit ${short} is not in the checkout, so the policy file "${path}" cannot be read from it (the pull request's own copy is never used). Check out with fetch-depth: 2 (actions/checkout) or fetch the base commit before this step.`);
+    }
+    // cat-file: plumbing, so no pager, textconv or filter of the repository's config runs.
+    const blob = await git('cat-file', 'blob', `${sha}:./${basename(full)}`);
+    if (blob.exitCode !== 0)
+        throw refuse(req, `the policy file "${path}" does not exist in the pull request's base commit ${short} (git: ${safeText(lastLine(blob.stderr))}). A pull request cannot bring the policy it runs under: merge the policy file first.`);
+    return blob.stdout;
+}
+async function readPolicySource(req, run = runCommand) {
+    if (!req.path.trim())
+        return undefined;
+    const full = resolve(req.baseDir, req.path.trim());
+    const onPullRequest = req.eventName?.startsWith('pull_request') ?? false;
+    const payload = onPullRequest && req.eventPath ? readWorkspaceFile(req.eventPath) : undefined;
+    if (onPullRequest && payload === undefined)
+        throw refuse(req, `the ${safeText(req.eventName ?? '')} event payload (GITHUB_EVENT_PATH) cannot be read, so the pull request's base commit is unknown and the policy file is not read from the pull request itself`);
+    let base;
+    try {
+        base = payload === undefined ? undefined : pullRequestBase(req.eventName, payload);
+    }
+    catch (e) {
+        throw refuse(req, `${e instanceof Error ? e.message : String(e)}`);
+    }
+    const local = readWorkspaceFile(full);
+    if (!base) {
+        if (local === undefined)
+            throw refuse(req, `cannot read the policy file "${safeText(req.path)}" (${readError(full)}). Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`);
+        return { file: { path: full, text: local }, notices: [] };
+    }
+    const text = await readFromCommit(run, req, full, base.sha);
+    const short = base.sha.slice(0, 12);
+    const notices = local === text
+        ? []
+        : [
+            `this pull request changes the policy file "${safeText(req.path)}": the run uses the base commit's version (${short}); the change applies once it is merged`
+        ];
+    // git's own <commit>:<path> notation: messages say which version they are about.
+    return { file: { path: `${short}:${req.path.trim()}`, text }, notices };
+}
+
+/**
  * The images a release published: images.json (next to containers/) names the registry path
  * and the digest of the proxy and agent images. The action pulls exactly those digests,
  * checks what it got, and falls back to building from containers/ when nothing is published
@@ -35889,6 +36633,12 @@ function readPublishedImages(root) {
         return { version: '', repository: '', digests: {} };
     return parsePublishedImages(readFileSync(file, 'utf8'), file);
 }
+/** The action's version: package.json next to containers/ (a release commit sets it). */
+function actionVersion(root) {
+    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const version = data.version;
+    return typeof version === 'string' ? version : 'unknown';
+}
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
 function publishedRef(published, kind, registry) {
     const digest = published.digests[kind];
@@ -35911,26 +36661,165 @@ async function pullByDigest(docker, ref) {
     return { ok: true, ref, digest, pulled: true };
 }
 
-/** Reads the policy file named by an input or flag: the only file the settings step reads. */
-function readPolicyFile(path, baseDir, where) {
-    if (!path.trim())
+/**
+ * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
+ * address-pool input names another), clear of every route on the host and every Docker
+ * network. Pure; the caller supplies what is in use and retries on a collision.
+ */
+const BLOCK_PREFIX = 24;
+/** The pool runs take their networks from when no address pool is given. */
+const DEFAULT_ADDRESS_POOL = '172.28.0.0/14';
+function ipv4ToInt(text) {
+    const parts = text.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+        throw new Error(`not an IPv4 address: ${text}`);
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+function intToIpv4(n) {
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+function parseIpv4Net(text) {
+    const [addr, len = '32'] = text.split('/');
+    const prefix = Number(len);
+    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
         return undefined;
-    const full = resolve(baseDir, path.trim());
     try {
-        return { path: full, text: readFileSync(full, 'utf8') };
+        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
+        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
     }
-    catch (e) {
-        const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-        throw new InputError([
-            {
-                where,
-                value: path,
-                expected: `Give a path to a YAML or JSON file relative to ${baseDir}.`,
-                message: `${where}: cannot read the policy file ${quote(path)} (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
-            }
-        ]);
+    catch {
+        return undefined;
     }
 }
+const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL);
+function overlaps(a, b) {
+    const prefix = Math.min(a.prefix, b.prefix);
+    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
+    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+}
+/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
+function routesFromProcNetRoute(text) {
+    const nets = [];
+    for (const line of text.split('\n').slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols.length < 8)
+            continue;
+        const dest = leHexToInt(cols[1] ?? '');
+        const mask = leHexToInt(cols[7] ?? '');
+        if (dest === undefined || mask === undefined || mask === 0)
+            continue; // default route
+        nets.push({ base: dest, prefix: popcount(mask) });
+    }
+    return nets;
+}
+function leHexToInt(hex) {
+    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
+        return undefined;
+    const n = parseInt(hex, 16);
+    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
+}
+function popcount(n) {
+    let count = 0;
+    for (let v = n >>> 0; v; v >>>= 1)
+        count += v & 1;
+    return count;
+}
+/** How many /24 blocks a pool holds. */
+function poolBlocks(pool) {
+    return 2 ** (BLOCK_PREFIX - pool.prefix);
+}
+/**
+ * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
+ * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
+ * Docker reports that another network took a block meanwhile, picks again with a new one.
+ */
+function pickFreeSubnets(used, count, start, pool = DEFAULT_POOL) {
+    const blocks = poolBlocks(pool);
+    const picked = [];
+    for (let i = 0; i < blocks && picked.length < count; i++) {
+        const index = (((start + i) % blocks) + blocks) % blocks;
+        const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        if (used.some((u) => overlaps(u, candidate)))
+            continue;
+        if (picked.some((p) => overlaps(p, candidate)))
+            continue;
+        picked.push(candidate);
+    }
+    if (picked.length < count)
+        throw new Error(`no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
+            'Docker networks (docker network prune) or routes in that range, or give another ' +
+            'address-pool');
+    return picked;
+}
+/**
+ * Docker's refusal when a subnet is taken by a network created after we looked: the one error
+ * that picking again can cure.
+ */
+function isSubnetCollision(message) {
+    return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(message);
+}
+/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
+const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((text) => parseIpv4Net(text));
+const POOL_EXPECTED = 'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
+    'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).';
+/**
+ * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
+ * clusters whose address plan already uses the default. Empty means the default.
+ */
+function parseAddressPool(text, where) {
+    const value = text.trim();
+    if (value === '')
+        return DEFAULT_POOL;
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    const net = m ? parseIpv4Net(value) : undefined;
+    if (!m || !net)
+        return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED);
+    if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
+        return problem(where, text, `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`, POOL_EXPECTED);
+    if (ipv4ToInt(m[1]) !== net.base)
+        return problem(where, text, `has host bits set (the network is ${formatNet(net)})`, POOL_EXPECTED);
+    if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
+        return problem(where, text, 'overlaps loopback, link-local, multicast or reserved space', POOL_EXPECTED);
+    return net;
+}
+function formatNet(net) {
+    return `${intToIpv4(net.base)}/${net.prefix}`;
+}
+/** The n-th host address of a network (1 = gateway on Docker bridges). */
+function hostAddress(net, n) {
+    return intToIpv4((net.base + n) >>> 0);
+}
+
+/**
+ * The raw values of one run, keyed by the action's input names (action.yml). The action reads
+ * them with @actions/core; the CLI fills the same record from flags of the same names. Nothing
+ * here is validated yet: src/run/settings.ts does that, once, for both.
+ */
+/** Inputs that hold text (blank = not given). */
+const TEXT_INPUTS = [
+    'allow-domains',
+    'block-domains',
+    'policy',
+    'dns-servers',
+    'allow-networks',
+    'mode',
+    'base-image',
+    'proxy-image',
+    'image-registry',
+    'agent-image',
+    'home-config',
+    'env',
+    'allow-host-ports',
+    'agent-timeout',
+    'memory-limit',
+    'pids-limit',
+    'host-firewall',
+    'expected-blocks',
+    'protect-git',
+    'git-integrity',
+    'address-pool',
+    'report-detail'
+];
 
 /**
  * Raw inputs -> the settings of one run, validated once for the action and the CLI alike:
@@ -35960,39 +36849,71 @@ function collecting() {
         }
     };
 }
-function resolveSettings(inputs, ctx) {
+/** Reads the policy file (from the base commit on a pull request), then validates everything. */
+async function loadSettings(inputs, ctx) {
+    const source = await readPolicySource({
+        path: inputs.policy,
+        baseDir: ctx.baseDir,
+        where: inputWhere(ctx.origin, 'policy'),
+        eventName: ctx.event?.name,
+        eventPath: ctx.event?.path
+    });
+    const settings = resolveSettings(inputs, ctx, source?.file);
+    return { ...settings, notices: [...(source?.notices ?? []), ...settings.notices] };
+}
+/** The inputs merged over the policy file, keyed by input name (the file's lists extended). */
+function mergedSources(inputs, origin, file) {
+    const parsed = file ? parsePolicyFile(file) : undefined;
+    // A boolean input cannot say "not given": false leaves the file's value, true turns it on.
+    const raw = {
+        ...Object.fromEntries(TEXT_INPUTS.map((name) => [name, inputs[name]])),
+        'fail-on-blocked': inputs['fail-on-blocked'] ? 'true' : ''
+    };
+    const { settings, problems } = mergeSettings(raw, origin, parsed?.file);
+    return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] };
+}
+function parseFailOnBlocked(merged) {
+    const chosen = settingValue(merged, 'fail-on-blocked');
+    if (chosen === undefined || chosen.text === 'false')
+        return false;
+    if (chosen.text === 'true')
+        return true;
+    throw new PolicyError([
+        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+    ]);
+}
+function resolveSettings(inputs, ctx, file) {
     const where = (name) => inputWhere(ctx.origin, name);
     const { attempt, problems, policyOnly } = collecting();
-    const built = attempt(() => buildPolicy({
-        'allow-domains': inputs['allow-domains'],
-        'block-domains': inputs['block-domains'],
-        'allow-networks': inputs['allow-networks'],
-        'dns-servers': inputs['dns-servers'],
-        'allow-host-ports': inputs['allow-host-ports'],
-        mode: inputs.mode
-    }, ctx.origin, readPolicyFile(inputs.policy, ctx.baseDir, where('policy'))));
-    const expectedBlocks = attempt(() => parseExpectedBlocks(inputs['expected-blocks'], ctx.origin));
+    const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file);
+    const value = (key) => settingValue(merged, key)?.text ?? '';
+    const whereOf = (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key);
+    const built = attempt(() => buildPolicyFrom(merged, sourceProblems));
+    const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged));
+    const failOnBlocked = attempt(() => parseFailOnBlocked(merged));
     const agentImage = given(inputs['agent-image']);
     const agentEnv = attempt(() => buildAgentEnv({
-        entries: parseEnvEntries(inputs.env, where('env')),
+        entries: parseEnvSources(merged.sources.env ?? []),
         runnerEnv: ctx.runnerEnv,
         passPath: agentImage === undefined
     }));
     const limits = attempt(() => parseLimits({
-        timeoutMinutes: inputs['agent-timeout'],
-        memory: inputs['memory-limit'],
-        pids: inputs['pids-limit'],
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
         tty: inputs.tty
-    }, where, ctx.totalMemory));
+    }, whereOf, ctx.totalMemory));
     const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
-    const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    const hostFirewall = attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall')));
+    const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')));
+    const gitIntegrity = attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')));
     const addressPool = attempt(() => {
         const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
         if (isProblem(pool))
             throw new InputError([pool]);
         return pool;
     });
-    const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
+    const reportDetail = attempt(() => parseReportDetail(value('report-detail'), whereOf('report-detail')));
     const registryInput = given(inputs['image-registry']);
     const imageRegistry = registryInput === undefined
         ? undefined
@@ -36003,18 +36924,46 @@ function resolveSettings(inputs, ctx) {
         policy: built.policy,
         warnings: [...built.warnings, ...agentEnv.warnings],
         expectedBlocks: expectedBlocks,
-        failOnBlocked: inputs['fail-on-blocked'],
+        failOnBlocked: failOnBlocked,
         reportDetail: reportDetail,
         agentEnv: agentEnv,
         limits: limits,
         hostFirewall: hostFirewall,
+        protectGit: protectGit,
+        gitIntegrity: gitIntegrity,
         agentImage,
         homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
         proxyImage: given(inputs['proxy-image']),
+        provenance: built.provenance,
+        notices: [],
         addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
         imageRegistry
     };
+}
+
+/**
+ * Where the firewall can run, and the refusal, naming what to do, where it cannot. Checked
+ * before anything starts, so an unsupported runner fails in a second with the way out rather
+ * than later with a Docker error. (Host rules without root or sudo are refused, with
+ * host-firewall: off as the way out, by the netfilter wrapper before anything starts.)
+ */
+const LINUX_RUNNERS = 'Run the job on a Linux runner with Docker: ubuntu-latest or ubuntu-24.04-arm, or a self-hosted Linux runner (docs/usage.md lists what is supported).';
+/** The first reason this runner cannot run the firewall, or undefined when it can. */
+function runnerRefusal(facts, hostFirewall) {
+    if (facts.platform === 'win32')
+        return `awf-action runs on Linux only, and this runner is Windows (its containers cannot share the firewall's Linux network rules). ${LINUX_RUNNERS}`;
+    if (facts.platform === 'darwin')
+        return `awf-action runs on Linux only, and this runner is macOS (GitHub's macOS runners have no Docker engine). ${LINUX_RUNNERS}`;
+    if (facts.platform !== 'linux')
+        return `awf-action runs on Linux only, and this runner's platform is ${JSON.stringify(facts.platform)}. ${LINUX_RUNNERS}`;
+    if (facts.inJobContainer)
+        return "this step runs inside the job container (the job sets `container:`), where the runner's Docker engine and firewall rules are out of reach. Remove `container:` from the job and give the image as agent-image instead: the command then runs in that image, behind the firewall.";
+    if (!facts.dockerOnPath)
+        return 'no docker command is on PATH: awf-action needs a Docker engine on the runner. GitHub-hosted Ubuntu runners have one; on a self-hosted runner install Docker (docker.io or docker-ce) and let the runner user use it.';
+    if (hostFirewall && !facts.iptablesFound)
+        return 'host firewall rules need iptables (iptables-restore), and this runner has none (a minimal or containerised runner?). Install iptables, or set host-firewall: off (docs/threat-model.md says what that gives up).';
+    return undefined;
 }
 
 /**
@@ -36337,21 +37286,27 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
-/**
- * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
- * messages and the summary alike.
- */
-const ExitCode = {
-    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
-    blocked: 3,
-    /** The command was still running at agent-timeout, as timeout(1) reports it. */
-    timeout: 124,
-    /** The sandbox could not start, or the firewall failed under the running command. */
-    sandbox: 125
+const HEADLINE = {
+    fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
+    warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
 };
-/** The status a command killed by a signal is reported with, as a shell does. */
-function signalExitCode(signalNumber) {
-    return 128 + signalNumber;
+function gitFindingsMarkdown(facts, escape) {
+    if (!facts || facts.lines.length === 0)
+        return [];
+    return [
+        `**${HEADLINE[facts.mode]}:**`,
+        '',
+        ...facts.lines.map((l) => `- ${escape(l)}`),
+        '',
+        'Do not run git in this workspace on the runner before removing them; the full list is in git-integrity.json in the logs.',
+        ''
+    ];
+}
+/** Why the step fails, when it does. */
+function gitFailure(facts, total) {
+    if (facts.mode !== 'fail' || total === 0)
+        return undefined;
+    return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
 }
 
 /**
@@ -36359,6 +37314,19 @@ function signalExitCode(signalNumber) {
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+/** The policy file the run used and, per key, what the inputs added to its lists. */
+function sourceLines(facts) {
+    const sources = facts.policySources;
+    if (sources?.file === undefined)
+        return [];
+    const added = sources.keys.filter((k) => k.fromInput.length > 0);
+    return [
+        `Policy file ${code(sources.file)}${sources.lock ? ' (locked: inputs may only add blocks)' : ''}${added.length > 0 ? ', with inputs added:' : ''}`,
+        '',
+        ...added.map((k) => `- ${code(k.key)}: ${k.fromInput.map(code).join(', ')}`),
+        ...(added.length > 0 ? [''] : [])
+    ];
+}
 const imageLine = (i) => `${i.kind} image ${i.ref} (${i.source})`;
 function presetLines$1(facts) {
     const presets = facts.presets ?? [];
@@ -36429,12 +37397,14 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         '',
         '</details>',
         '',
+        ...sourceLines(facts),
         ...(facts.images?.length
             ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
             : []),
         ...presetLines$1(facts),
         ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
         ...timeoutLine(facts),
+        ...gitFindingsMarkdown(facts.git, escapeText),
         ...unlistedSection(report)
     ];
     if (suggestion)
@@ -36569,18 +37539,6 @@ function countDnsmasqLines(text, scope) {
     return { allowed: Math.max(0, queries - refused - nodata), blocked: refused };
 }
 
-let current$1 = {
-    debug: () => undefined,
-    info: (m) => process.stderr.write(`${m}\n`),
-    warning: (m) => process.stderr.write(`warning: ${m}\n`)
-};
-function setLogger(logger) {
-    current$1 = logger;
-}
-const debug = (message) => current$1.debug(message);
-const info = (message) => current$1.info(message);
-const warning = (message) => current$1.warning(message);
-
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
@@ -36689,6 +37647,34 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     };
 }
 
+/**
+ * Files the host writes into folders another party could also write (the logs folder, which
+ * the proxy container shares): never through a symbolic link planted there, never into
+ * anything but a file of our own making.
+ */
+/**
+ * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
+ * us overwrite something else) is unlinked first, then the file is created exclusively
+ * without following links, so a link put back in between makes this fail instead of writing
+ * through it.
+ */
+function replaceFile(path, text, mode = 0o644) {
+    try {
+        if (!lstatSync(path).isDirectory())
+            unlinkSync(path);
+    }
+    catch {
+        // Absent: nothing to remove.
+    }
+    const fd = openSync(path, constants$8.O_WRONLY | constants$8.O_CREAT | constants$8.O_EXCL | constants$8.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
 const RUN_LABEL = 'awf.run';
 const OWNER_LABEL = 'awf.owner';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
@@ -36750,7 +37736,7 @@ function containerOptions(spec) {
             `${host}:${ip}`
         ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+        ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
     ];
     if (spec.seccompProfile)
         args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
@@ -36762,6 +37748,10 @@ function containerOptions(spec) {
         args.push('--pids-limit', String(spec.pidsLimit));
     if (spec.memoryBytes)
         args.push('--memory', String(spec.memoryBytes));
+    for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+        args.push('--ulimit', `${name}=${limit}:${limit}`);
+    for (const gid of spec.groupAdd ?? [])
+        args.push('--group-add', String(gid));
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -36772,9 +37762,22 @@ function containerOptions(spec) {
         args.push('--tty');
     return args;
 }
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+function readByDocker(name) {
+    return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(name);
+}
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 function containerEnv(spec) {
-    return { ...spec.env };
+    return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)));
 }
 function buildCreateArgs(spec) {
     return ['create', ...containerOptions(spec), spec.image, ...spec.command];
@@ -36792,81 +37795,6 @@ function buildBuildArgs(opts) {
         ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         opts.context
     ];
-}
-
-/**
- * The one place that starts processes. Every wrapper (Docker, Netfilter, ...) takes an `Exec`
- * so tests and the composition root decide how commands run.
- */
-/**
- * Runs a command to completion, capturing its output; never throws on a non-zero exit.
- * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
- * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
- * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
- * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
- * timeout exit 137 itself after killing the command, rather than kill itself too.
- */
-const runCommand = async (command, args, options = {}) => {
-    debug(`exec: ${command} ${args.join(' ')}`);
-    const [file, argv] = options.timeoutMs === undefined
-        ? [command, [...args]]
-        : [
-            'timeout',
-            [
-                '--foreground',
-                '--signal=KILL',
-                `${Math.max(options.timeoutMs, 1) / 1000}`,
-                command,
-                ...args
-            ]
-        ];
-    const env = { ...processEnv(), ...options.env };
-    try {
-        if (options.input !== undefined)
-            return await spawnWithInput(file, argv, options.input, env);
-        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
-        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
-    }
-    catch (e) {
-        throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-};
-function spawnWithInput(command, args, input, env) {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? signalExitCode(signal ? constants$7.signals[signal] : 15),
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-        }));
-        // A command that exits without reading everything closes the pipe: its status says why.
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(input);
-    });
-}
-/**
- * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
- * `tty` needs) or keep its stdin closed, so this one spawns directly.
- */
-const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, reject) => {
-    debug(`exec (attached): ${command} ${args.join(' ')}`);
-    const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
-    child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
-    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$7.signals[signal] : 15)));
-});
-const realExec = { run: runCommand, attach: runAttached };
-function processEnv() {
-    return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
-}
-/** The last non-empty line of a command's stderr: what a person needs to see first. */
-function lastLine(text) {
-    const lines = text.trim().split('\n');
-    return lines[lines.length - 1]?.trim() ?? '';
 }
 
 class DockerError extends Error {
@@ -37258,6 +38186,12 @@ class Handshake {
 /** What the proxy and agent containers are run with: pure functions over the run's facts. */
 /** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
 const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
+/**
+ * Limits of the proxy container: room for Squid, dnsmasq (which forks per TCP query) and the
+ * entrypoint, and for thousands of proxied connections (two descriptors each), but not for a
+ * compromised daemon to exhaust the runner.
+ */
+const PROXY_LIMITS = { pids: 256, memoryBytes: 512 * 1024 * 1024, openFiles: 16384 };
 function proxySpec(opts) {
     const n = runNames(opts.topology.runId);
     return {
@@ -37271,7 +38205,17 @@ function proxySpec(opts) {
         ],
         env: {},
         capAdd: PROXY_CAPS,
-        sysctls: {},
+        // The proxy relays at the application layer only: a compromised daemon cannot make its
+        // namespace route packets between the agent's network and the egress network.
+        sysctls: {
+            'net.ipv4.ip_forward': '0',
+            'net.ipv6.conf.all.forwarding': '0',
+            'net.ipv6.conf.default.forwarding': '0'
+        },
+        pidsLimit: PROXY_LIMITS.pids,
+        memoryBytes: PROXY_LIMITS.memoryBytes,
+        ulimits: { nofile: PROXY_LIMITS.openFiles },
+        groupAdd: [opts.logsGroup],
         init: false,
         command: []
     };
@@ -37398,66 +38342,582 @@ function netAdminHelperSpec(o, image, configDir) {
 }
 
 /**
- * What the filesystem plan needs to know about the machine besides the step's environment:
- * runner processes (their installation folders hold credentials, their work folders other
- * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ * Git configuration text as git reads it, and the keys through which a repository makes git
+ * run a program (or send the runner's credentials elsewhere). Pure: text in, data out.
+ *
+ * The parser is strict on purpose: the text comes from a command that may be hostile, and a
+ * line git would read but this parser does not understand must not hide a key. Anything it
+ * cannot read is returned as `unreadable` and reported like a dangerous key.
  */
-const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
-function readOr(read, fallback) {
+/** A reader over config text that mirrors git's own parser (config.c), character by character. */
+class Source {
+    text;
+    i = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    get eof() {
+        return this.i >= this.text.length;
+    }
+    /** The next character, `\r\n` read as `\n` (as git does); '' at the end. */
+    next() {
+        if (this.eof)
+            return '';
+        let c = this.text[this.i++];
+        if (c === '\r' && this.text[this.i] === '\n')
+            c = this.text[this.i++];
+        if (c === '\n')
+            this.line++;
+        return c;
+    }
+}
+const isKeyChar = (c) => /^[A-Za-z0-9-]$/.test(c);
+const isSpace = (c) => /^[ \t\n\v\f\r]$/.test(c);
+const ESCAPES = { t: '\t', b: '\b', n: '\n', '\\': '\\', '"': '"' };
+/** `[name]`, `[name.sub]` or `[name "sub"]`, after the `[`; undefined where git fails. */
+function readSection(src) {
+    let name = '';
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return undefined;
+        if (c === ']')
+            return name;
+        if (isSpace(c))
+            break;
+        if (!isKeyChar(c) && c !== '.')
+            return undefined;
+        name += c.toLowerCase();
+    }
+    let c = src.next();
+    while (isSpace(c))
+        c = src.next();
+    if (c !== '"')
+        return undefined;
+    let sub = '';
+    for (;;) {
+        c = src.next();
+        if (c === '' || c === '\n')
+            return undefined;
+        if (c === '"')
+            break;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '' || c === '\n')
+                return undefined;
+        }
+        sub += c;
+    }
+    return src.next() === ']' ? `${name}.${sub}` : undefined;
+}
+/** A value after `=`, to the end of its line: quotes, escapes, comments, continuations. */
+function readValue(src) {
+    let value = '';
+    let spaces = 0;
+    let quoted = false;
+    let comment = false;
+    for (;;) {
+        let c = src.next();
+        if (c === '\n' || c === '')
+            return quoted ? undefined : value;
+        if (comment)
+            continue;
+        if (isSpace(c) && !quoted) {
+            if (value !== '')
+                spaces++;
+            continue;
+        }
+        if (!quoted && (c === ';' || c === '#')) {
+            comment = true;
+            continue;
+        }
+        value += ' '.repeat(spaces);
+        spaces = 0;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '\n')
+                continue;
+            if (!(c in ESCAPES))
+                return undefined;
+            value += ESCAPES[c];
+            continue;
+        }
+        if (c === '"') {
+            quoted = !quoted;
+            continue;
+        }
+        value += c;
+    }
+}
+function parseGitConfig(text) {
+    const src = new Source(text.startsWith('\ufeff') ? text.slice(1) : text);
+    const entries = [];
+    let section;
+    let comment = false;
+    // git stops at the first line it cannot read (and refuses the whole file): so does this.
+    const fail = () => ({ entries, unreadable: [src.line] });
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return { entries, unreadable: [] };
+        if (c === '\n') {
+            comment = false;
+            continue;
+        }
+        if (comment || isSpace(c))
+            continue;
+        if (c === '#' || c === ';') {
+            comment = true;
+            continue;
+        }
+        if (c === '[') {
+            section = readSection(src);
+            if (section === undefined)
+                return fail();
+            continue;
+        }
+        if (!/^[A-Za-z]$/.test(c) || section === undefined)
+            return fail();
+        let name = c.toLowerCase();
+        let k = src.next();
+        while (k !== '' && isKeyChar(k)) {
+            name += k.toLowerCase();
+            k = src.next();
+        }
+        while (k === ' ' || k === '\t')
+            k = src.next();
+        if (k === '\n' || k === '') {
+            entries.push({ key: `${section}.${name}`, value: undefined });
+            continue;
+        }
+        if (k !== '=')
+            return fail();
+        const value = readValue(src);
+        if (value === undefined)
+            return fail();
+        entries.push({ key: `${section}.${name}`, value });
+    }
+}
+const bang = (v) => (v ?? '').trimStart().startsWith('!');
+const PROGRAM = 'runs a program';
+const TRAFFIC = 'redirects git traffic';
+/** Keys through which a repository's own config makes git (or git-lfs) start a program. */
+const DANGER_RULES = [
+    ...[
+        'core.fsmonitor',
+        'core.hookspath',
+        'core.sshcommand',
+        'core.gitproxy',
+        'core.editor',
+        'core.pager',
+        'core.askpass',
+        'core.alternaterefscommand',
+        'core.attributesfile',
+        'sequence.editor',
+        'diff.external',
+        'diff.*.textconv',
+        'diff.*.command',
+        'difftool.*.cmd',
+        'difftool.*.path',
+        'mergetool.*.cmd',
+        'mergetool.*.path',
+        'merge.*.driver',
+        'filter.*.clean',
+        'filter.*.smudge',
+        'filter.*.process',
+        'credential.helper',
+        'credential.*.helper',
+        'include.path',
+        'includeif.*.path',
+        'uploadpack.packobjectshook',
+        'protocol.allow',
+        'protocol.*.allow',
+        'pager.*',
+        'interactive.difffilter',
+        'gpg.program',
+        'gpg.*.program',
+        'gpg.ssh.defaultkeycommand',
+        'hook.*.command',
+        'remote.*.uploadpack',
+        'remote.*.receivepack',
+        'remote.*.vcs',
+        'imap.tunnel',
+        'sendemail.tocmd',
+        'sendemail.cccmd',
+        'sendemail.sendmailcmd',
+        'web.browser',
+        'browser.*.cmd',
+        'browser.*.path',
+        'man.*.cmd',
+        'man.*.path',
+        'lfs.customtransfer.*.path',
+        'lfs.extension.*.clean',
+        'lfs.extension.*.smudge',
+        'lfs.standalonetransferagent'
+    ].map((pattern) => ({ pattern, reason: PROGRAM })),
+    { pattern: 'alias.*', reason: PROGRAM, when: bang },
+    { pattern: 'submodule.*.update', reason: PROGRAM, when: bang },
+    {
+        pattern: 'sendemail.smtpserver',
+        reason: PROGRAM,
+        when: (v) => (v ?? '').trimStart().startsWith('/')
+    },
+    // A later push or fetch would carry the token actions/checkout stored (http.extraheader).
+    ...[
+        'url.*.insteadof',
+        'url.*.pushinsteadof',
+        'http.proxy',
+        'http.*.proxy',
+        'remote.*.url',
+        'remote.*.pushurl',
+        'remote.*.proxy',
+        'http.*.extraheader',
+        'http.extraheader',
+        'http.sslverify',
+        'http.*.sslverify'
+    ].map((pattern) => ({ pattern, reason: TRAFFIC }))
+];
+function patternRegex(pattern) {
+    const parts = pattern.split('.');
+    const first = parts[0].replace(/[-]/g, '\\-');
+    const last = parts[parts.length - 1];
+    if (parts.length === 2 && last === '*')
+        return new RegExp(`^${first}\\.[^.]+$`);
+    if (parts.length === 2)
+        return new RegExp(`^${first}\\.${last}$`);
+    return new RegExp(`^${first}\\..+\\.${last}$`, 's');
+}
+const COMPILED = DANGER_RULES.map((r) => ({ ...r, regex: patternRegex(r.pattern) }));
+/** Why git would act on this entry (run a program, send traffic elsewhere), or undefined. */
+function dangerOf(entry) {
+    return COMPILED.find((r) => r.regex.test(entry.key) && (r.when?.(entry.value) ?? true));
+}
+/** The key as shown to people: its section and name, the attacker-chosen subsection as `*`. */
+function shownKey(entry) {
+    const rule = dangerOf(entry);
+    if (rule)
+        return rule.pattern;
+    const parts = entry.key.split('.');
+    return parts.length > 2 ? `${parts[0]}.*.${parts[parts.length - 1]}` : entry.key;
+}
+
+/**
+ * What the command left in the workspace's git metadata that a later, unfirewalled step would
+ * run: a pure comparison of two snapshots (before and after the command) of the files through
+ * which a repository makes git start a program. Only what is new or changed counts, so a
+ * repository's own LFS filters or an existing hook are not findings.
+ */
+/** Hook names git runs (githooks(5)); other names in a hooks folder are never run. */
+const HOOK_NAMES = new Set([
+    'applypatch-msg',
+    'pre-applypatch',
+    'post-applypatch',
+    'pre-commit',
+    'pre-merge-commit',
+    'prepare-commit-msg',
+    'commit-msg',
+    'post-commit',
+    'pre-rebase',
+    'post-checkout',
+    'post-merge',
+    'pre-push',
+    'pre-receive',
+    'update',
+    'proc-receive',
+    'post-receive',
+    'post-update',
+    'reference-transaction',
+    'push-to-checkout',
+    'pre-auto-gc',
+    'post-rewrite',
+    'sendemail-validate',
+    'fsmonitor-watchman',
+    'p4-changelist',
+    'p4-prepare-changelist',
+    'p4-post-changelist',
+    'p4-pre-submit',
+    'post-index-change'
+]);
+const SAFE_PATH = /^[A-Za-z0-9._/-]{1,100}$/;
+/** A workspace path as shown to people: itself when short and plain, else a placeholder. */
+function shownPath(path) {
+    return SAFE_PATH.test(path) && !path.includes('..') ? path : '(a path with unusual characters)';
+}
+const entryId = (e) => `${e.key}\u0000${e.value ?? ''}`;
+function configFindings(path, before, after) {
+    const was = parseGitConfig(before ?? '');
+    const known = new Set(was.entries.map(entryId));
+    const now = parseGitConfig(after);
+    const findings = [];
+    const seen = new Set();
+    for (const entry of now.entries) {
+        const danger = dangerOf(entry);
+        if (!danger || known.has(entryId(entry)))
+            continue;
+        const shown = `${shownPath(path)}: ${shownKey(entry)} (${danger.reason})`;
+        if (seen.has(shown))
+            continue;
+        seen.add(shown);
+        findings.push({ path, shown });
+    }
+    if (now.unreadable.length > 0)
+        findings.push({
+            path,
+            shown: `${shownPath(path)}: config text the check cannot read (line ${now.unreadable[0]})`
+        });
+    return findings;
+}
+/** The attribute assignments that hand a file to a program: a filter, diff or merge driver. */
+function driverAttributes(line) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#'))
+        return [];
+    return trimmed
+        .split(/\s+/)
+        .slice(trimmed.startsWith('[attr]') ? 0 : 1)
+        .map((token) => token.replace(/^\[attr\]\S*$/, ''))
+        .filter((token) => /^(filter|diff|merge)=/.test(token))
+        .map((token) => token.slice(0, token.indexOf('=')));
+}
+function attributeFindings(path, before, after) {
+    const old = new Set((before ?? '').split(/\r?\n/).map((l) => l.trim()));
+    const drivers = new Set();
+    for (const line of after.split(/\r?\n/))
+        if (!old.has(line.trim()))
+            for (const d of driverAttributes(line))
+                drivers.add(d);
+    return [...drivers]
+        .sort()
+        .map((d) => ({ path, shown: `${shownPath(path)}: a new \`${d}=\` attribute (names a driver)` }));
+}
+function hookShown(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const what = HOOK_NAMES.has(name) ? `hook \`${name}\`` : 'a file in the hooks folder';
+    return `${shownPath(dir)}: ${what}`;
+}
+function changedFile(path, before, after) {
+    const was = before?.kind === after.kind ? before.content : undefined;
+    if (was === after.content)
+        return [];
+    const verb = was === undefined ? 'new' : 'changed';
+    if (/^(symlink:|dir$|other$)/.test(after.content) && after.kind !== 'hook')
+        return [{ path, shown: `${shownPath(path)}: ${verb}, and not a plain file` }];
+    switch (after.kind) {
+        case 'config':
+            return configFindings(path, was, after.content);
+        case 'attributes':
+            return attributeFindings(path, was, after.content);
+        case 'hook':
+            return [{ path, shown: `${hookShown(path)} (${verb})` }];
+        case 'pointer':
+            return [{ path, shown: `${shownPath(path)}: ${verb} (points git at another folder)` }];
+    }
+}
+/** Everything the command added that would make a later git command run a program. */
+function compareGitSnapshots(before, after) {
+    const findings = Object.keys(after.files)
+        .sort()
+        .flatMap((path) => changedFile(path, before.files[path], after.files[path]));
+    if (after.truncated)
+        findings.push({
+            path: '',
+            shown: 'the workspace has too many entries: `.gitattributes` files past the limit were not checked'
+        });
+    return findings;
+}
+/** At most this many findings are listed in the summary and the CLI report. */
+const SHOWN_FINDINGS = 20;
+/** Lines for the summary and the CLI report (shown text only; full paths stay in the logs). */
+function gitFindingLines(findings) {
+    const lines = findings.slice(0, SHOWN_FINDINGS).map((f) => f.shown);
+    if (findings.length > SHOWN_FINDINGS)
+        lines.push(`and ${findings.length - SHOWN_FINDINGS} more (see git-integrity.json in the logs)`);
+    return lines;
+}
+
+/**
+ * Reads the workspace's git metadata into a snapshot (src/agent/git-integrity.ts compares
+ * two). After the command the workspace is the command's work: nothing here follows a
+ * symbolic link, opens anything but a regular file, or reads more than a bounded amount.
+ */
+/** Entries visited in the workspace before the walk stops (and says so). */
+const WALK_LIMIT = 500_000;
+/** Config, attributes and pointer files are read up to this size; hooks are digested whole. */
+const TEXT_LIMIT = 1024 * 1024;
+/** Inside a git folder: the files through which it makes git run something. */
+const CONFIG_FILES = ['config', 'config.worktree'];
+const POINTER_FILES = ['commondir', 'gitdir'];
+function readRegular(path, text) {
+    const fd = openSync(path, constants$8.O_RDONLY | constants$8.O_NOFOLLOW | constants$8.O_NONBLOCK);
     try {
-        return read();
+        const hash = createHash('sha256');
+        const chunks = [];
+        const buffer = Buffer.alloc(64 * 1024);
+        let total = 0;
+        for (;;) {
+            const n = readSync(fd, buffer, 0, buffer.length, null);
+            if (n === 0)
+                break;
+            total += n;
+            if (text) {
+                chunks.push(Buffer.from(buffer.subarray(0, n)));
+                if (total >= TEXT_LIMIT)
+                    break;
+            }
+            else
+                hash.update(buffer.subarray(0, n));
+        }
+        return text ? Buffer.concat(chunks).toString('utf8') : `sha256:${hash.digest('hex')}`;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A file's state without following links; undefined when absent. */
+function stateOf(path, kind) {
+    let st;
+    try {
+        st = lstatSync(path);
     }
     catch {
-        return fallback;
+        return undefined;
+    }
+    if (st.isSymbolicLink())
+        return { kind, content: `symlink:${readlinkSync(path)}` };
+    if (st.isDirectory())
+        return { kind, content: 'dir' };
+    if (!st.isFile())
+        return { kind, content: 'other' };
+    try {
+        return { kind, content: readRegular(path, kind !== 'hook') };
+    }
+    catch {
+        // Replaced between lstat and open (not by the command: it has exited).
+        return { kind, content: 'other' };
     }
 }
-const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
-/** Executables of every runner process we may look at (all of them, as root). */
-function runnerExes(pids) {
-    const exes = pids.map((pid) => {
-        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
-        if (RUNNER_PROGRAM.test(exe))
-            return exe;
-        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
-        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
-        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
-    });
-    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
-}
-/**
- * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
- * reader's; a container's socket on a host path is reachable by path from any namespace).
- */
-function boundSockets(pids) {
-    const seen = new Set();
-    const sockets = new Set();
-    for (const pid of ['self', ...pids]) {
-        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
-        if (!netns || seen.has(netns))
-            continue;
-        seen.add(netns);
-        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
-        for (const path of socketPathsFromProcNetUnix(table))
-            sockets.add(path);
+const isDir = (path) => {
+    try {
+        return lstatSync(path).isDirectory();
     }
-    return [...sockets].sort();
-}
-function observeRunner() {
-    const pids = processIds();
-    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
-}
-/** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
-function prepareHomeDirs(home, dirs, uid, gid) {
-    const asRoot = process.getuid?.() === 0;
-    for (const dir of dirs) {
-        let path = home;
-        for (const part of dir.split('/').filter((p) => p && p !== '.' && p !== '..')) {
-            path = join(path, part);
-            mkdirSync(path, { recursive: true, mode: 0o755 });
-            if (asRoot)
-                chownSync(path, uid, gid);
+    catch {
+        return false;
+    }
+};
+const listDir = (path) => {
+    try {
+        return readdirSync(path);
+    }
+    catch {
+        return [];
+    }
+};
+class Reader {
+    workspace;
+    files = {};
+    gitDirs = new Set();
+    gitFiles = [];
+    visited = 0;
+    truncated = false;
+    constructor(workspace) {
+        this.workspace = workspace;
+    }
+    rel(path) {
+        return relative(this.workspace, path);
+    }
+    add(path, kind) {
+        const state = stateOf(path, kind);
+        if (state)
+            this.files[this.rel(path)] = state;
+    }
+    /** A git folder: its configs, pointers, hooks, info/attributes, worktrees and submodules. */
+    gitDir(dir) {
+        if (this.gitDirs.has(this.rel(dir)))
+            return;
+        this.gitDirs.add(this.rel(dir));
+        for (const f of CONFIG_FILES)
+            this.add(join(dir, f), 'config');
+        for (const f of POINTER_FILES)
+            this.add(join(dir, f), 'pointer');
+        this.add(join(dir, 'info', 'attributes'), 'attributes');
+        const hooks = join(dir, 'hooks');
+        if (isDir(hooks)) {
+            for (const name of listDir(hooks))
+                if (!name.endsWith('.sample'))
+                    this.add(join(hooks, name), 'hook');
+        }
+        else
+            this.add(hooks, 'hook');
+        for (const name of listDir(join(dir, 'worktrees')))
+            this.gitDir(join(dir, 'worktrees', name));
+        this.modules(join(dir, 'modules'));
+    }
+    /** Submodule git folders: `modules/<name>/`, where a name may hold slashes. */
+    modules(dir) {
+        for (const name of listDir(dir)) {
+            const path = join(dir, name);
+            if (!isDir(path))
+                continue;
+            if (stateOf(join(path, 'HEAD'), 'pointer'))
+                this.gitDir(path);
+            else
+                this.modules(path);
         }
     }
+    /** A `.git` file: `gitdir: <path>`; a target inside the workspace is read too. */
+    gitFile(path) {
+        if (isDir(path))
+            return this.gitDir(path);
+        this.add(path, 'pointer');
+        const state = this.files[this.rel(path)];
+        this.gitFiles.push(this.rel(path));
+        const target = /^gitdir:\s*(.+?)\s*$/m.exec(state?.content ?? '')?.[1];
+        if (!target)
+            return;
+        const dir = resolve(join(path, '..'), target);
+        const inside = !relative(this.workspace, dir).startsWith('..') && !isAbsolute(this.rel(dir));
+        if (inside && isDir(dir))
+            this.gitDir(dir);
+    }
+    walk(dir) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        // A bare repository: git finds it by HEAD, objects/ and refs/.
+        const names = new Set(entries.map((e) => e.name));
+        if (dir !== this.workspace && names.has('HEAD') && names.has('objects') && names.has('refs'))
+            return this.gitDir(dir);
+        for (const e of entries) {
+            if (++this.visited > WALK_LIMIT) {
+                this.truncated = true;
+                return;
+            }
+            const path = join(dir, e.name);
+            if (e.name === '.git')
+                this.gitFile(path);
+            else if (e.name === '.gitattributes')
+                this.add(path, 'attributes');
+            else if (e.isDirectory())
+                this.walk(path);
+        }
+    }
+}
+/** The workspace's git metadata now. */
+function snapshotGit(workspace) {
+    const reader = new Reader(workspace);
+    reader.walk(workspace);
+    return {
+        files: reader.files,
+        gitDirs: [...reader.gitDirs].sort(),
+        gitFiles: reader.gitFiles.sort(),
+        truncated: reader.truncated
+    };
 }
 
 function pattern(rule) {
@@ -38253,7 +39713,7 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     const kept = makeDir(join(logsDir, 'config'), 0o755);
     for (const [file, text] of renderedFiles(rendered)) {
         writeFileSync(join(configDir, file), text, { mode: 0o644 });
-        copyFileSync(join(configDir, file), join(kept, file));
+        replaceFile(join(kept, file), text);
     }
     writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
         mode: 0o644
@@ -38282,6 +39742,175 @@ function emptyFile(workDir) {
     return path;
 }
 
+/**
+ * The workspace's git metadata around the command: read before it starts (and, with
+ * protect-git, made read-only for it), read again after it exits and compared. What the
+ * command added that would make a later git command run a program is the finding list.
+ */
+function guardGit(workspace, protect) {
+    const before = snapshotGit(workspace);
+    return { before, binds: protect ? protectGitMounts(workspace, before, kindOf) : [] };
+}
+/** After the command: the findings, also written in full to `git-integrity.json`. */
+function checkGit(workspace, guard, logsDir) {
+    const findings = compareGitSnapshots(guard.before, snapshotGit(workspace));
+    if (findings.length > 0)
+        replaceFile(join(logsDir, 'git-integrity.json'), `${JSON.stringify(findings, null, 2)}\n`);
+    return findings;
+}
+
+/**
+ * Finds what in the runner's visible system folders only root (or a group) may read, so that
+ * a command running as root does not read it as the owner (src/agent/filesystem.ts masks
+ * what this finds). A folder others cannot read or enter is reported whole and not entered.
+ */
+const OTHERS_READ = 0o004;
+const OTHERS_ENTER = 0o001;
+/** Entries looked at before the scan stops (and says so). */
+const SCAN_LIMIT = 300_000;
+/**
+ * The folders scanned: the visible system folders, but of /usr only /usr/local. Packaged
+ * files under /usr hold no secret by convention, and /usr is large (about 2 s per 150,000
+ * entries; docs/performance.md).
+ */
+function rootOnlyScanDirs(visible) {
+    return visible.flatMap((d) => (d === '/usr' ? ['/usr/local'] : [d]));
+}
+/**
+ * Walks `dirs` without following links, leaving out `skip` (the workspace: the command owns
+ * it anyway).
+ */
+function scanRootOnly(dirs, skip = []) {
+    const started = Date.now();
+    const found = [];
+    let visited = 0;
+    const walk = (dir, device) => {
+        let names;
+        try {
+            names = readdirSync(dir);
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const path = join(dir, name);
+            if (skip.includes(path))
+                continue;
+            if (++visited > SCAN_LIMIT)
+                return;
+            let st;
+            try {
+                st = lstatSync(path);
+            }
+            catch {
+                continue;
+            }
+            if (st.isDirectory()) {
+                if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
+                    found.push({ path, kind: 'dir' });
+                // Another filesystem mounted below (a tool cache, /usr/local on its own disk) is
+                // visible through the recursive bind too, so it is scanned; /proc-like ones never are.
+                else if (st.dev === device || !/^\/(proc|sys|dev|run)(\/|$)/.test(path))
+                    walk(path, st.dev);
+            }
+            else if (st.isFile() && (st.mode & OTHERS_READ) === 0)
+                found.push({ path, kind: 'file' });
+        }
+    };
+    for (const dir of dirs) {
+        try {
+            const st = lstatSync(dir);
+            if (st.isDirectory())
+                walk(dir, st.dev);
+        }
+        catch {
+            // Absent: nothing to scan.
+        }
+    }
+    return { found, visited, ms: Date.now() - started, truncated: visited > SCAN_LIMIT };
+}
+/**
+ * When the command runs as root in host mode: the root-only files of every visible system
+ * folder, masked (added to `filesystem`). A scan that stopped early says so.
+ */
+function withRootOnlyMasked(filesystem, workspace, emptyFile) {
+    const visible = filesystem.binds.filter((b) => b.readOnly && b.source === b.target);
+    const scan = scanRootOnly(rootOnlyScanDirs(visible.map((b) => b.target)), [workspace]);
+    const masks = maskRootOnly(scan.found, emptyFile);
+    return {
+        scan,
+        filesystem: {
+            ...filesystem,
+            binds: [...filesystem.binds, ...masks.binds],
+            tmpfs: [...filesystem.tmpfs, ...masks.tmpfs],
+            masked: [...filesystem.masked, ...masks.masked]
+        }
+    };
+}
+
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+/** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
+function prepareHomeDirs(home, dirs, uid, gid) {
+    const asRoot = process.getuid?.() === 0;
+    for (const dir of dirs) {
+        let path = home;
+        for (const part of dir.split('/').filter((p) => p && p !== '.' && p !== '..')) {
+            path = join(path, part);
+            mkdirSync(path, { recursive: true, mode: 0o755 });
+            if (asRoot)
+                chownSync(path, uid, gid);
+        }
+    }
+}
+
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 function planAgent(run, prepared) {
     const { request } = run;
@@ -38289,23 +39918,28 @@ function planAgent(run, prepared) {
     const { workDir, topology } = prepared;
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
     const home = freshHome(workDir, agent.uid, agent.gid);
-    const filesystem = planAgentFilesystem({
+    const empty = emptyFile(workDir);
+    const planned = planAgentFilesystem({
         ...withObservations(agent.runner, run.deps.probes.observeRunner()),
         mode: prepared.mode,
         workspace: request.workspace,
         freshHome: home,
         homeFiles: agent.homeConfig,
-        emptyFile: emptyFile(workDir),
+        emptyFile: empty,
         uid: agent.uid,
         kindOf
     });
-    prepareHomeDirs(home, filesystem.homeDirs, agent.uid, agent.gid);
+    prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
+    const git = guardGit(request.workspace, request.protectGit);
+    const base = { ...planned, binds: [...planned.binds, ...git.binds] };
+    const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
     const { limits } = agent;
     return {
         controlDir,
+        git,
         masked: filesystem.masked,
         options: {
             topology,
@@ -38332,6 +39966,17 @@ function planAgent(run, prepared) {
             command: request.command
         }
     };
+}
+/** Root runners (host mode): a command running as root would read root-only files as owner. */
+function rootOnlyMasked(filesystem, uid, mode, workspace, empty) {
+    if (uid !== 0 || mode !== 'host')
+        return filesystem;
+    const masked = withRootOnlyMasked(filesystem, workspace, empty);
+    const { scan } = masked;
+    info(`the command runs as root: ${scan.found.length} root-only system paths hidden (${scan.visited} entries scanned in ${scan.ms} ms)`);
+    if (scan.truncated)
+        warning(`the root-only scan stopped after ${scan.visited} entries: files beyond are not hidden`);
+    return masked.filesystem;
 }
 
 /** The rendered files with the layer weakened. */
@@ -38509,7 +40154,8 @@ async function startProxy(run, prepared) {
             image: prepared.proxyImage,
             labels: run.labels,
             configDir: join(prepared.workDir, 'config'),
-            logsDir: run.logsDir
+            logsDir: run.logsDir,
+            logsGroup: statSync(run.logsDir).gid
         }));
         await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp);
         await docker.containerStart(names.proxy);
@@ -38834,6 +40480,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
         // Before teardown: the host rules (and their counters) are still in place.
         const drops = await stopWatching();
         hooks.onCommandEnd?.();
+        // The agent container has exited: nothing changes the workspace any more.
+        const gitFindings = checkGit(request.workspace, agent.git, run.logsDir);
         return {
             runId: run.runId,
             exitCode: commandExitCode({ status, timedOut, firewallFailure }),
@@ -38847,6 +40495,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             hostFirewall: request.hostFirewall,
             timedOut,
             masked: agent.masked,
+            gitFindings,
             drops,
             images: prepared.images
         };
@@ -39490,13 +41139,16 @@ async function prepare(run) {
     const { request, hooks, deps } = run;
     const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix));
     run.track({ workDir });
-    // Squid and dnsmasq write here as their own users inside the proxy container.
-    makeDir(run.logsDir, 0o777);
+    // Not world-writable: the proxy's entrypoint creates its log files through the folder's
+    // group (proxySpec) and hands them to Squid's user, who may only pass through (o+x) to
+    // open them by name.
+    makeDir(run.logsDir, 0o771);
     const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
     if (!byDockerHost.local)
         throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
+    info(`awf-action ${actionVersion(root)}`);
     const given = request.agent.image;
     const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
@@ -39863,6 +41515,39 @@ async function removeSandbox(run) {
     });
 }
 
+/** What the platform is, for runnerRefusal (src/agent/runner-support.ts): files and the environment only. */
+function onPath(name, path) {
+    return path
+        .split(delimiter)
+        .filter(Boolean)
+        .some((dir) => {
+        try {
+            accessSync(join(dir, name), constants$8.X_OK);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * A `container:` job runs actions inside the job container, where the runner mounts its
+ * externals at /__e (the Node that runs us) and the work folder at /__w.
+ */
+function inJobContainer(env, execPath) {
+    return (env.GITHUB_ACTIONS === 'true' &&
+        (execPath.startsWith('/__e/') || (env.GITHUB_WORKSPACE ?? '').startsWith('/__w/')));
+}
+function platformFacts(env, execPath, platform) {
+    return {
+        platform,
+        inJobContainer: inJobContainer(env, execPath),
+        dockerOnPath: onPath('docker', env.PATH ?? ''),
+        // sudo's secure_path holds the sbin folders even where the user's PATH does not.
+        iptablesFound: onPath('iptables-restore', [env.PATH ?? '', '/usr/sbin', '/sbin'].join(delimiter))
+    };
+}
+
 /**
  * After the command: the outcome and the events -> the report, the audit suggestion, the
  * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
@@ -39880,7 +41565,18 @@ function blockedFailure(report, settings) {
         .map((b) => JSON.stringify(b.target))
         .join(', ')}`;
 }
-function verdict(outcome, settings, report) {
+/** The verdict, with git-integrity's failure first: whatever else happened, say it. */
+function verdict(outcome, settings, report, git) {
+    const base = commandVerdict(outcome, settings, report);
+    const gitFailed = gitFailure(git, outcome.gitFindings.length);
+    if (!gitFailed)
+        return base;
+    return {
+        exitCode: base.exitCode === 0 ? ExitCode.git : base.exitCode,
+        failure: base.failure ? `${gitFailed} Also: ${base.failure}` : gitFailed
+    };
+}
+function commandVerdict(outcome, settings, report) {
     const code = outcome.exitCode;
     if (outcome.firewallFailure)
         return {
@@ -39893,7 +41589,7 @@ function verdict(outcome, settings, report) {
             failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
         };
     if (code !== 0)
-        return { exitCode: code, failure: `the command exited with code ${code}` };
+        return { exitCode: code, failure: exitExplanation(code, settings.limits) };
     const blocked = blockedFailure(report, settings);
     return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
 }
@@ -39901,6 +41597,10 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
     const { policy } = settings;
     const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
     const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
+    const git = {
+        mode: settings.gitIntegrity,
+        lines: gitFindingLines(outcome.gitFindings)
+    };
     const facts = {
         mode: policy.mode,
         exitCode: outcome.exitCode,
@@ -39911,6 +41611,8 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
         presets: policy.presets,
+        git,
+        policySources: settings.provenance,
         images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
     };
     return {
@@ -39926,7 +41628,7 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
             ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
         },
         annotations: blockedAnnotations(report),
-        ...verdict(outcome, settings, report)
+        ...verdict(outcome, settings, report, git)
     };
 }
 
@@ -39947,6 +41649,7 @@ function sandboxRequest(settings, place) {
             limits: settings.limits
         },
         hostFirewall: settings.hostFirewall,
+        protectGit: settings.protectGit,
         images: {
             baseImage: settings.baseImage,
             proxyImage: settings.proxyImage,
@@ -39960,13 +41663,16 @@ function sandboxRequest(settings, place) {
 }
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */
 async function runFirewalled(deps, settings, place, hooks) {
+    const refusal = runnerRefusal(platformFacts(place.runnerEnv, place.execPath, process.platform), settings.hostFirewall);
+    if (refusal)
+        throw new Error(refusal);
     const started = Date.now();
     const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
     return hooks.phase('Reporting', async () => {
         const { events, integrity } = await collectEvents(deps.netfilter, outcome);
         const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity);
         if (conclusion.suggestion)
-            writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
+            replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
         return conclusion;
     });
 }
@@ -43513,6 +45219,8 @@ function getInputs() {
         tty: getBooleanInput('tty'),
         'fail-on-blocked': getBooleanInput('fail-on-blocked'),
         'expected-blocks': getInput('expected-blocks'),
+        'protect-git': getInput('protect-git'),
+        'git-integrity': getInput('git-integrity'),
         'address-pool': getInput('address-pool'),
         'report-detail': getInput('report-detail')
     };
@@ -43557,26 +45265,34 @@ const groupPhase = (title, step) => group(title, async () => {
 });
 async function run() {
     setLogger({ debug: debug$1, info: info$1, warning: warning$1 });
+    // Known before anything can fail, so a workflow's logs upload works after an early failure.
+    const tempRoot = process.env.RUNNER_TEMP || tmpdir();
+    const logsDir = join(tempRoot, `awf-logs-${randomBytes(4).toString('hex')}`);
+    setOutput('logs-dir', logsDir);
     try {
         const inputs = getInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const settings = await groupPhase('Validating policy', () => Promise.resolve().then(() => resolveSettings(inputs.values, {
+        const settings = await groupPhase('Validating policy', () => loadSettings(inputs.values, {
             origin: 'input',
             baseDir: workspace,
             runnerEnv: process.env,
-            totalMemory: totalmem()
-        })));
+            totalMemory: totalmem(),
+            event: { name: process.env.GITHUB_EVENT_NAME, path: process.env.GITHUB_EVENT_PATH }
+        }));
         for (const secret of settings.agentEnv.secrets)
             setSecret(secret);
         for (const w of settings.warnings)
             warning$1(w);
+        for (const n of settings.notices)
+            notice(n);
         // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
         const token = randomBytes(16).toString('hex');
         const deps = realDeps();
         const conclusion = await runFirewalled(deps, settings, {
             command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
             workspace,
-            tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+            tempRoot,
+            logsDir,
             uid: process.getuid?.() ?? 0,
             gid: process.getgid?.() ?? 0,
             runnerEnv: process.env,

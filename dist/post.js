@@ -29645,7 +29645,12 @@ const info = (message) => current.info(message);
  * `InputError` listing each problem: where (input, flag or file key), the value, and what
  * would be accepted. Policy errors are one kind of it.
  */
-/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
+/**
+ * Characters that change how the text around them reads without being visible: C1 controls,
+ * bidirectional overrides and isolates (which reorder what follows), zero-width characters,
+ * the line and paragraph separators, soft hyphen and the byte-order mark. JSON.stringify
+ * leaves every one of them raw.
+ */
 /** The message of anything thrown, whether or not it is an Error. */
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
@@ -29823,7 +29828,7 @@ function containerOptions(spec) {
             `${host}:${ip}`
         ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+        ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
     ];
     if (spec.seccompProfile)
         args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
@@ -29835,6 +29840,10 @@ function containerOptions(spec) {
         args.push('--pids-limit', String(spec.pidsLimit));
     if (spec.memoryBytes)
         args.push('--memory', String(spec.memoryBytes));
+    for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+        args.push('--ulimit', `${name}=${limit}:${limit}`);
+    for (const gid of spec.groupAdd ?? [])
+        args.push('--group-add', String(gid));
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -29845,9 +29854,22 @@ function containerOptions(spec) {
         args.push('--tty');
     return args;
 }
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+function readByDocker(name) {
+    return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(name);
+}
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 function containerEnv(spec) {
-    return { ...spec.env };
+    return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)));
 }
 function buildCreateArgs(spec) {
     return ['create', ...containerOptions(spec), spec.image, ...spec.command];

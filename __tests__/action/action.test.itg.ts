@@ -2,7 +2,8 @@
  * The bundled action as the runner runs it: dist/main.js with INPUT_* variables and the
  * GITHUB_OUTPUT/GITHUB_STATE files, then dist/post.js with the saved state.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, stateEnv, type ActionRun } from '../helpers/action.js'
@@ -156,5 +157,59 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     const post = await runAction('post', {}, dir, stateEnv(main.state))
     expect(post.code).toBe(0)
     expect(post.stdout).not.toMatch(/left behind/)
+  })
+
+  test('on a pull_request event the policy file comes from the base commit; its change gets a notice', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'awf-pr-'))
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t.test', ...args], {
+        encoding: 'utf8'
+      }).trim()
+    try {
+      git('init', '-q')
+      mkdirSync(join(repo, '.github'))
+      const policy = join(repo, '.github', 'awf-policy.yml')
+      writeFileSync(
+        policy,
+        `version: 1\nallow-domains: [allowed.test]\ndns-servers: [${LAB_RESOLVER}]\n`
+      )
+      git('add', '.')
+      git('commit', '-qm', 'base')
+      const baseSha = git('rev-parse', 'HEAD')
+      // The pull request widens its own copy; the run must not use it.
+      writeFileSync(
+        policy,
+        `version: 1\nallow-domains: [allowed.test, blocked.test]\ndns-servers: [${LAB_RESOLVER}]\n`
+      )
+      git('commit', '-qam', 'widen')
+      const eventPath = join(repo, 'event.json')
+      const fixture = join(ROOT, '__tests__', 'fixtures', 'events', 'pull-request.json')
+      writeFileSync(
+        eventPath,
+        readFileSync(fixture, 'utf8')
+          .replace('BASE_SHA', baseSha)
+          .replace('HEAD_SHA', git('rev-parse', 'HEAD'))
+      )
+      const script = 'curl -s http://allowed.test/pr; curl -s http://blocked.test/pr; true'
+      const r = await runAction(
+        'main',
+        { policy: '.github/awf-policy.yml', run: script, 'fail-on-blocked': 'false' },
+        repo,
+        { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath }
+      )
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain(
+        '::notice::this pull request changes the policy file ".github/awf-policy.yml"'
+      )
+      expect(r.stdout).toContain('LAB-ALLOWED /pr')
+      expect(r.stdout).not.toContain('LAB-BLOCKED')
+      expect(r.outputs).toMatch(/blocked-domains<<.*\n\["blocked\.test"\]\n/)
+      expect(r.summary).toContain(
+        `Policy file <code>${baseSha.slice(0, 12)}:.github&#47;awf-policy.yml</code>`
+      )
+      expect(leftovers()).toEqual([])
+    } finally {
+      rmSync(repo, { recursive: true, force: true })
+    }
   })
 })

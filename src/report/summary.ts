@@ -4,6 +4,7 @@
  * HTML or a workflow command to what we print.
  */
 import { ExitCode } from '../common/exit-codes.js'
+import type { Provenance } from '../policy/settings.js'
 import type { Mode, PresetUse } from '../policy/types.js'
 import { unlistedLine } from './integrity.js'
 import type { Report } from './report.js'
@@ -27,8 +28,23 @@ export interface RunFacts {
   readonly presets?: readonly PresetUse[]
   /** What the command left in the git metadata for later steps (src/report/git-findings.ts). */
   readonly git?: GitIntegrityFacts
+  /** The policy file, and what inputs added to it or replaced in it. */
+  readonly policySources?: Provenance
   /** Our proxy and agent images, and where each came from. */
   readonly images?: readonly ImageUse[]
+}
+
+/** The policy file the run used and, per key, what the inputs added to its lists. */
+function sourceLines(facts: RunFacts): string[] {
+  const sources = facts.policySources
+  if (sources?.file === undefined) return []
+  const added = sources.keys.filter((k) => k.fromInput.length > 0)
+  return [
+    `Policy file ${code(sources.file)}${sources.lock ? ' (locked: inputs may only add blocks)' : ''}${added.length > 0 ? ', with inputs added:' : ''}`,
+    '',
+    ...added.map((k) => `- ${code(k.key)}: ${k.fromInput.map(code).join(', ')}`),
+    ...(added.length > 0 ? [''] : [])
+  ]
 }
 
 export interface ImageUse {
@@ -129,6 +145,7 @@ export function renderSummaryMarkdown(
     '',
     '</details>',
     '',
+    ...sourceLines(facts),
     ...(facts.images?.length
       ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
       : []),

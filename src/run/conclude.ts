@@ -2,6 +2,7 @@
  * After the command: the outcome and the events -> the report, the audit suggestion, the
  * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
  */
+import { exitExplanation } from '../agent/limits.js'
 import { ExitCode } from '../common/exit-codes.js'
 import {
   blockedAnnotations,
@@ -80,7 +81,7 @@ function commandVerdict(
       exitCode: code,
       failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
     }
-  if (code !== 0) return { exitCode: code, failure: `the command exited with code ${code}` }
+  if (code !== 0) return { exitCode: code, failure: exitExplanation(code, settings.limits) }
   const blocked = blockedFailure(report, settings)
   return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 }
 }
@@ -111,6 +112,7 @@ export function concludeRun(
     hostFirewall: outcome.hostFirewall,
     presets: policy.presets,
     git,
+    policySources: settings.provenance,
     images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
   }
   return {

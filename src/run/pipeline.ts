@@ -6,11 +6,13 @@
 import type { StdioOptions } from 'node:child_process'
 import { join } from 'node:path'
 import { runnerPathsFrom } from '../agent/filesystem.js'
+import { runnerRefusal } from '../agent/runner-support.js'
 import { collectEvents } from '../sandbox/collect-events.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import type { ImageCache } from '../sandbox/images.js'
 import { replaceFile } from '../sandbox/safe-files.js'
 import { runSandboxed } from '../sandbox/run.js'
+import { platformFacts } from '../sandbox/platform-facts.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
 import type { RunSettings } from './settings.js'
@@ -69,6 +71,11 @@ export async function runFirewalled(
   place: RunPlace,
   hooks: SandboxHooks
 ): Promise<RunConclusion> {
+  const refusal = runnerRefusal(
+    platformFacts(place.runnerEnv, place.execPath, process.platform),
+    settings.hostFirewall
+  )
+  if (refusal) throw new Error(refusal)
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
