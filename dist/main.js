@@ -35,8 +35,8 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { readFileSync, writeFileSync, openSync, constants as constants$8, chmodSync, writeSync, closeSync, mkdirSync, copyFileSync, chownSync, lstatSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
-import { resolve, posix, dirname, isAbsolute, normalize, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, normalize, posix, join, resolve, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, statSync, openSync, readSync, closeSync, mkdirSync, rmSync, constants as constants$8, linkSync, lstatSync, readdirSync, chmodSync, writeSync, readlinkSync, chownSync, copyFileSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import 'stream';
@@ -30421,6 +30421,372 @@ function withFixedEnv(vars, fixed) {
     return merged;
 }
 
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/** The runner's programs live in `<root>/bin`; Node for actions in `<root>/externals/`. */
+const RUNNER_PROGRAMS = /\/bin\/Runner\.(Worker|Listener)$/;
+const absolute = (p) => 
+// eslint-disable-next-line no-control-regex
+p && isAbsolute(p) && !/[\u0000-\u001f]/.test(p)
+    ? normalize(p).replace(/(.)\/+$/, '$1')
+    : undefined;
+const under = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+const distinct = (paths) => [...new Set(paths.filter((p) => !!p && p !== '/'))].sort();
+/** Keeps the outermost of nested folders (hiding a folder hides what it holds). */
+function outermost(paths) {
+    const set = distinct(paths);
+    return set.filter((p) => !set.some((q) => q !== p && under(p, q)));
+}
+/** The work folder from each variable the runner sets inside it. */
+function workFoldersFrom(env) {
+    const found = [];
+    const workspace = absolute(env.RUNNER_WORKSPACE);
+    if (workspace)
+        found.push(dirname(workspace));
+    const temp = absolute(env.RUNNER_TEMP);
+    if (temp && basename(temp) === '_temp')
+        found.push(dirname(temp));
+    const cache = absolute(env.RUNNER_TOOL_CACHE);
+    if (cache && basename(cache) === '_tool')
+        found.push(dirname(cache));
+    // <work>/<repository>/<repository>: only that shape is trusted to name the work folder.
+    const checkout = absolute(env.GITHUB_WORKSPACE);
+    if (checkout && basename(checkout) === basename(dirname(checkout)))
+        found.push(dirname(dirname(checkout)));
+    return outermost(found);
+}
+/** The runner's paths the plan needs, read from the step's environment and our Node's path. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    const root = externals > 0 ? absolute(execPath.slice(0, externals)) : undefined;
+    const work = workFoldersFrom(env);
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoots: distinct([
+            root,
+            ...work.filter((w) => basename(w) === '_work').map((w) => dirname(w))
+        ]),
+        workFolders: outermost([...work, root && `${root}/_work`]),
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined,
+        pathDirs: [
+            ...new Set((env.PATH ?? '')
+                .split(':')
+                .map(absolute)
+                .filter((p) => !!p))
+        ]
+    };
+}
+/**
+ * Adds what was seen on the machine: every runner process's installation folder and its
+ * default work folder (other services' jobs are not this job's business), and bound sockets.
+ */
+function withObservations(paths, seen) {
+    const roots = (seen.runnerExes ?? [])
+        .map(absolute)
+        .map((exe) => (exe && RUNNER_PROGRAMS.test(exe) ? dirname(dirname(exe)) : undefined));
+    return {
+        ...paths,
+        runnerRoots: distinct([...(paths.runnerRoots ?? []), ...roots]),
+        workFolders: outermost([
+            ...(paths.workFolders ?? []),
+            ...roots.map((root) => root && `${root}/_work`)
+        ]),
+        sockets: distinct([
+            ...(paths.sockets ?? []),
+            ...(seen.sockets ?? []).map(absolute).filter((p) => !!p)
+        ])
+    };
+}
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+/**
+ * The mounts planned so far, and whether a runner path would show through them: a path is
+ * visible when the deepest mount holding it shows the runner's own folder at the same path.
+ */
+class MountView {
+    binds = [];
+    tmpfs = [];
+    visible(path) {
+        const holding = [
+            ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
+            ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
+        ].filter((m) => within(path, m.target));
+        const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0];
+        return deepest?.shows ?? false;
+    }
+    show(path, readOnly = true) {
+        this.binds.push({ source: path, target: path, readOnly });
+    }
+    hide(path, kind, emptyFile) {
+        if (kind === 'dir')
+            this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            this.binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+}
+/** Places that hold credentials, runtime sockets or workflow-command files. */
+function secretPaths(r, runnerHome) {
+    return [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
+        ...(r.sockets ?? [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+}
+/**
+ * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
+ * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
+ * it cannot be a work folder, and hiding it would hide the runner's tools.
+ */
+function hideWorkFolders(r, view) {
+    const hidden = [];
+    for (const raw of r.workFolders ?? []) {
+        const folder = checkPath('the runner work folder', raw);
+        if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder))
+            continue;
+        if (r.kindOf(folder) !== 'dir')
+            continue;
+        view.hide(folder, 'dir', r.emptyFile);
+        hidden.push(folder);
+    }
+    return hidden;
+}
+const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
+/**
+ * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
+ * additions), read-only at the same path. A folder is refused when it would show more than
+ * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
+ * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ */
+function pathDirsToShow(r, x, view) {
+    const guarded = [
+        x.runnerHome,
+        x.workspace,
+        x.home,
+        ...(r.runnerRoots ?? []),
+        ...(r.workFolders ?? []),
+        ...r.commandFiles
+    ];
+    return (r.pathDirs ?? []).filter((dir) => isAbsolute(dir) &&
+        !guarded.some((p) => within(p, dir)) &&
+        ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
+        !view.visible(dir) &&
+        r.kindOf(dir) === 'dir');
+}
+/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
+const homeFilesToShow = (r, runnerHome) => (r.homeFiles ?? []).filter((f) => !posix.isAbsolute(f) &&
+    !f.split('/').includes('..') &&
+    !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s))));
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const secrets = secretPaths(r, runnerHome);
+    const view = new MountView();
+    const masked = [];
+    const homeDirs = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                view.show(dir);
+        masked.push(...hideWorkFolders(r, view));
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                view.show(cache);
+        }
+    }
+    view.binds.push({ source: r.freshHome, target: home, readOnly: false });
+    view.show(workspace, false);
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            view.show(event);
+    }
+    if (r.mode === 'host')
+        for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
+            view.show(dir);
+            if (within(dir, home) && dir !== home)
+                homeDirs.push(posix.relative(home, dir));
+        }
+    for (const file of homeFilesToShow(r, runnerHome)) {
+        if (r.kindOf(posix.join(runnerHome, file)) === 'missing')
+            continue;
+        view.binds.push({
+            source: posix.join(runnerHome, file),
+            target: posix.join(home, file),
+            readOnly: true
+        });
+        if (dirname(file) !== '.')
+            homeDirs.push(dirname(file));
+    }
+    view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 });
+    for (const path of [...new Set(secrets)].sort()) {
+        if (!view.visible(path))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        masked.push(path);
+        view.hide(path, kind, r.emptyFile);
+    }
+    return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
+}
+
+/**
+ * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
+ * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
+ * read-only. Credential folders stay hidden whatever the list says.
+ */
+const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+function parseEntry(entry, where) {
+    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(entry))
+        return refuse('contains a control character');
+    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
+    if (relative.startsWith('/') || relative.startsWith('~'))
+        return refuse('is not a path inside HOME');
+    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return refuse('names HOME itself');
+    if (parts.includes('..'))
+        return refuse('leaves HOME');
+    const path = parts.join('/');
+    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
+    if (secret)
+        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
+    return path;
+}
+/** The listed paths, relative to HOME; every bad entry refused at once. */
+function parseHomeConfig(text, where) {
+    const paths = [];
+    const problems = [];
+    for (const entry of parseList(text ?? '')) {
+        const parsed = parseEntry(entry, where);
+        if (typeof parsed === 'string')
+            paths.push(parsed);
+        else
+            problems.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...new Set(paths)].map((p) => posix.normalize(p));
+}
+
 /** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
 function parseHostFirewall(value, where) {
     const v = value?.trim() ?? '';
@@ -30480,6 +30846,135 @@ function parseLimits(raw, where, totalMemory) {
     if (problems.length > 0)
         throw new InputError(problems);
     return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+}
+
+/**
+ * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
+ * address-pool input names another), clear of every route on the host and every Docker
+ * network. Pure; the caller supplies what is in use and retries on a collision.
+ */
+const BLOCK_PREFIX = 24;
+/** The pool runs take their networks from when no address pool is given. */
+const DEFAULT_ADDRESS_POOL = '172.28.0.0/14';
+function ipv4ToInt(text) {
+    const parts = text.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+        throw new Error(`not an IPv4 address: ${text}`);
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+function intToIpv4(n) {
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+function parseIpv4Net(text) {
+    const [addr, len = '32'] = text.split('/');
+    const prefix = Number(len);
+    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
+        return undefined;
+    try {
+        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
+        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
+    }
+    catch {
+        return undefined;
+    }
+}
+const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL);
+function overlaps(a, b) {
+    const prefix = Math.min(a.prefix, b.prefix);
+    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
+    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+}
+/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
+function routesFromProcNetRoute(text) {
+    const nets = [];
+    for (const line of text.split('\n').slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols.length < 8)
+            continue;
+        const dest = leHexToInt(cols[1] ?? '');
+        const mask = leHexToInt(cols[7] ?? '');
+        if (dest === undefined || mask === undefined || mask === 0)
+            continue; // default route
+        nets.push({ base: dest, prefix: popcount(mask) });
+    }
+    return nets;
+}
+function leHexToInt(hex) {
+    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
+        return undefined;
+    const n = parseInt(hex, 16);
+    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
+}
+function popcount(n) {
+    let count = 0;
+    for (let v = n >>> 0; v; v >>>= 1)
+        count += v & 1;
+    return count;
+}
+/** How many /24 blocks a pool holds. */
+function poolBlocks(pool) {
+    return 2 ** (BLOCK_PREFIX - pool.prefix);
+}
+/**
+ * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
+ * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
+ * Docker reports that another network took a block meanwhile, picks again with a new one.
+ */
+function pickFreeSubnets(used, count, start, pool = DEFAULT_POOL) {
+    const blocks = poolBlocks(pool);
+    const picked = [];
+    for (let i = 0; i < blocks && picked.length < count; i++) {
+        const index = (((start + i) % blocks) + blocks) % blocks;
+        const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        if (used.some((u) => overlaps(u, candidate)))
+            continue;
+        if (picked.some((p) => overlaps(p, candidate)))
+            continue;
+        picked.push(candidate);
+    }
+    if (picked.length < count)
+        throw new Error(`no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
+            'Docker networks (docker network prune) or routes in that range, or give another ' +
+            'address-pool');
+    return picked;
+}
+/**
+ * Docker's refusal when a subnet is taken by a network created after we looked: the one error
+ * that picking again can cure.
+ */
+function isSubnetCollision(message) {
+    return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(message);
+}
+/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
+const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((text) => parseIpv4Net(text));
+const POOL_EXPECTED = 'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
+    'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).';
+/**
+ * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
+ * clusters whose address plan already uses the default. Empty means the default.
+ */
+function parseAddressPool(text, where) {
+    const value = text.trim();
+    if (value === '')
+        return DEFAULT_POOL;
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    const net = m ? parseIpv4Net(value) : undefined;
+    if (!m || !net)
+        return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED);
+    if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
+        return problem(where, text, `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`, POOL_EXPECTED);
+    if (ipv4ToInt(m[1]) !== net.base)
+        return problem(where, text, `has host bits set (the network is ${formatNet(net)})`, POOL_EXPECTED);
+    if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
+        return problem(where, text, 'overlaps loopback, link-local, multicast or reserved space', POOL_EXPECTED);
+    return net;
+}
+function formatNet(net) {
+    return `${intToIpv4(net.base)}/${net.prefix}`;
+}
+/** The n-th host address of a network (1 = gateway on Docker bridges). */
+function hostAddress(net, n) {
+    return intToIpv4((net.base + n) >>> 0);
 }
 
 /**
@@ -35222,6 +35717,200 @@ function parseExpectedBlocks(text, origin) {
     return rules;
 }
 
+/**
+ * What the report may print of the names the command chose. A command that looks up
+ * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
+ * annotations and the outputs, which are often public. With `report-detail: domains` (the
+ * default) a name is printed only when it plausibly names a real host: every label short and
+ * not random-looking, and few distinct names under its registrable domain. The others are
+ * counted under their registrable domain (`evil.example: 3 names hidden`). The heuristic is a
+ * filter; the bound is the count: at most MAX_NAMES_PER_DOMAIN short names per domain.
+ * Full names always stay in events.jsonl in the logs folder.
+ */
+function parseReportDetail(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'domains')
+        return 'domains';
+    if (v === 'full')
+        return 'full';
+    throw new InputError([
+        problem(where, v, 'is not a report-detail setting', 'Use domains (the default: names that look random, or many names under one domain, are counted, not printed) or full (every name).')
+    ]);
+}
+/** More distinct names than this under one registrable domain: all of them are counted, not shown. */
+const MAX_NAMES_PER_DOMAIN = 4;
+/** More distinct addresses than this in a report: all of them are counted, not shown. */
+const MAX_ADDRESSES = 4;
+/** Ports printed per destination; the rest are counted. Ports are chosen by the command too. */
+const MAX_PORTS = 5;
+const MAX_LABEL = 20;
+const vowelRatio = (s) => (s.match(/[aeiouy]/g)?.length ?? 0) / s.length;
+/**
+ * A DNS label a person could have chosen for a host: short, few digits, no long hex run, no
+ * letter/digit jumble, pronounceable enough. Data encoded in a label (hex, base32, base64)
+ * fails at least one of these.
+ */
+function plausibleLabel(label) {
+    if (label.length === 0 || label.length > MAX_LABEL)
+        return false;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(label))
+        return false;
+    if ((label.match(/\d/g)?.length ?? 0) > 4)
+        return false;
+    if (/[0-9a-f]{8,}/.test(label) && /\d/.test(label))
+        return false;
+    if ((label.match(/[a-z]\d|\d[a-z]/g)?.length ?? 0) > 3)
+        return false;
+    // A digit inside a longer word (base32 and friends); short ones (`k8s`, `i18n`) pass.
+    if (label.length >= 8 && /[a-z]\d+[a-z]/.test(label))
+        return false;
+    return label
+        .split('-')
+        .every((part) => part.length < 6 || (vowelRatio(part) >= 0.25 && !/[^aeiouy\d]{6}/.test(part)));
+}
+/** Text no traffic can produce (the parsers' own placeholders): always printed. */
+const isPlaceholder = (target) => !/^[A-Za-z0-9._:[\]-]+$/.test(target);
+function groupOf(name) {
+    const p = parse(name, { allowPrivateDomains: true });
+    const labels = name.split('.');
+    const hiddenNames = { key: 'suffix:', label: '(hidden names)', plausible: false };
+    // A public suffix or a single label: its own group, when it looks like a name at all.
+    if (!p.domain)
+        return labels.every(plausibleLabel)
+            ? { key: `name:${name}`, label: name, plausible: true }
+            : hiddenNames;
+    const suffix = p.publicSuffix ?? '';
+    // Unknown top-level names count as suffixes too, and are attacker-chosen text as well.
+    if (!suffix.split('.').every(plausibleLabel))
+        return hiddenNames;
+    if (!plausibleLabel(p.domainWithoutSuffix ?? ''))
+        return { key: `suffix:${suffix}`, label: `(hidden).${suffix}`, plausible: false };
+    const sub = labels.slice(0, labels.length - p.domain.split('.').length);
+    return { key: `domain:${p.domain}`, label: p.domain, plausible: sub.every(plausibleLabel) };
+}
+/** How each distinct target of a report is printed. */
+function showTargets(targets, detail) {
+    const distinct = [...new Set(targets)];
+    const shown = new Map();
+    if (detail === 'full') {
+        for (const t of distinct)
+            shown.set(t, { label: t, hidden: false });
+        return shown;
+    }
+    const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)));
+    const groups = new Map();
+    for (const t of distinct) {
+        if (isPlaceholder(t))
+            shown.set(t, { label: t, hidden: false });
+        else if (addresses.has(t))
+            shown.set(t, addresses.size > MAX_ADDRESSES
+                ? { label: '(addresses)', hidden: true }
+                : { label: t, hidden: false });
+        else {
+            const group = groupOf(t.toLowerCase());
+            const entry = groups.get(group.key) ?? { group, names: [] };
+            entry.names.push(t);
+            groups.set(group.key, entry);
+        }
+    }
+    for (const { group, names } of groups.values())
+        for (const name of names) {
+            const own = groupOf(name.toLowerCase());
+            const visible = own.plausible && names.length <= MAX_NAMES_PER_DOMAIN;
+            shown.set(name, visible ? { label: name, hidden: false } : { label: group.label, hidden: true });
+        }
+    return shown;
+}
+/** The ports to print and how many more there were. */
+function shownPorts(ports, detail) {
+    if (detail === 'full' || ports.length <= MAX_PORTS)
+        return { ports, morePorts: 0 };
+    return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
+}
+
+/**
+ * The images a release published: images.json (next to containers/) names the registry path
+ * and the digest of the proxy and agent images. The action pulls exactly those digests,
+ * checks what it got, and falls back to building from containers/ when nothing is published
+ * or the registry cannot be reached. `image-registry` points the same digests at a mirror.
+ */
+const PUBLISHED_IMAGES_FILE = 'images.json';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A registry host (name or address, optional port) and an optional lower-case path. */
+const REPOSITORY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+/** A value of `image-registry`, normalized; refused with an InputError naming the input. */
+function parseImageRegistry(value, where) {
+    const v = value.trim().replace(/\/+$/, '');
+    if (REPOSITORY.test(v))
+        return v;
+    throw new InputError([
+        problem(where, value, 'is not a registry path', 'Give the host (and port) of a registry and an optional lower-case path, without a ' +
+            'scheme, tag or digest, e.g. 127.0.0.1:5000/awf; the images are pulled from it as ' +
+            '<value>/awf-proxy@<digest> and <value>/awf-agent@<digest>.')
+    ]);
+}
+/** Parses images.json; throws naming the file and the key that is wrong. */
+function parsePublishedImages(text, file) {
+    const fail = (what) => {
+        throw new Error(`${file}: ${what} (the release workflow writes this file; see docs/release.md)`);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return fail(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return fail('not an object');
+    const { version = '', repository = '', images = {} } = data;
+    if (typeof version !== 'string')
+        return fail('"version" is not a string');
+    if (typeof repository !== 'string' || (repository && !REPOSITORY.test(repository)))
+        return fail('"repository" is not a registry path');
+    if (typeof images !== 'object' || images === null || Array.isArray(images))
+        return fail('"images" is not an object');
+    const digests = {};
+    for (const [kind, digest] of Object.entries(images)) {
+        if (kind !== 'proxy' && kind !== 'agent')
+            return fail(`"images" has an unknown kind "${kind}"`);
+        if (typeof digest !== 'string' || !DIGEST.test(digest))
+            return fail(`"images.${kind}" is not a sha256 digest`);
+        digests[kind] = digest;
+    }
+    if (Object.keys(digests).length > 0 && !repository)
+        return fail('digests but no "repository"');
+    return { version, repository, digests };
+}
+/** images.json of the bundle's project root, or nothing published when it is absent. */
+function readPublishedImages(root) {
+    const file = join(root, PUBLISHED_IMAGES_FILE);
+    if (!existsSync(file))
+        return { version: '', repository: '', digests: {} };
+    return parsePublishedImages(readFileSync(file, 'utf8'), file);
+}
+/** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
+function publishedRef(published, kind, registry) {
+    const digest = published.digests[kind];
+    if (!digest)
+        return undefined;
+    return `${registry ?? published.repository}/awf-${kind}@${digest}`;
+}
+/**
+ * The image `ref` (`name@sha256:...`), present or pulled. Docker verifies pulled content against
+ * the digest; we then check the image is recorded locally under exactly that reference.
+ */
+async function pullByDigest(docker, ref) {
+    const digest = ref.slice(ref.lastIndexOf('@') + 1);
+    if (await docker.imageId(ref))
+        return { ok: true, ref, digest, pulled: false };
+    if (!(await docker.pull(ref)))
+        return { ok: false, ref, reason: 'the pull failed (registry unreachable or image missing)' };
+    if (!(await docker.imageId(ref)))
+        return { ok: false, ref, reason: 'the pulled image is not recorded under that digest' };
+    return { ok: true, ref, digest, pulled: true };
+}
+
 /** Reads the policy file named by an input or flag: the only file the settings step reads. */
 function readPolicyFile(path, baseDir, where) {
     if (!path.trim())
@@ -35295,7 +35984,19 @@ function resolveSettings(inputs, ctx) {
         pids: inputs['pids-limit'],
         tty: inputs.tty
     }, where, ctx.totalMemory));
+    const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
     const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    const addressPool = attempt(() => {
+        const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
+        if (isProblem(pool))
+            throw new InputError([pool]);
+        return pool;
+    });
+    const reportDetail = attempt(() => parseReportDetail(inputs['report-detail'], where('report-detail')));
+    const registryInput = given(inputs['image-registry']);
+    const imageRegistry = registryInput === undefined
+        ? undefined
+        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
@@ -35303,167 +36004,16 @@ function resolveSettings(inputs, ctx) {
         warnings: [...built.warnings, ...agentEnv.warnings],
         expectedBlocks: expectedBlocks,
         failOnBlocked: inputs['fail-on-blocked'],
+        reportDetail: reportDetail,
         agentEnv: agentEnv,
         limits: limits,
         hostFirewall: hostFirewall,
         agentImage,
+        homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
-        proxyImage: given(inputs['proxy-image'])
-    };
-}
-
-/**
- * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
- *
- * Host mode (the default) shows the runner's system folders read-only, so tools installed by
- * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
- * a fresh HOME and a private /tmp are the only writable places (the container's own root is
- * read-only), and every credential, runtime socket and workflow-command file that would fall
- * inside a visible folder is masked.
- */
-/** The runner's system folders shown read-only in host mode (when they are real folders). */
-const HOST_SYSTEM_DIRS = [
-    '/usr',
-    '/etc',
-    '/opt',
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/lib32',
-    '/lib64',
-    '/libx32'
-];
-/** Files and folders of the runner's user that hold credentials. */
-const HOME_SECRETS = [
-    '.docker',
-    '.ssh',
-    '.aws',
-    '.azure',
-    '.config/gcloud',
-    '.config/gh',
-    '.kube',
-    '.gnupg',
-    '.netrc',
-    '.git-credentials',
-    '.npmrc',
-    '.pypirc'
-];
-/** The runner's own state: its registration, credentials and diagnostic logs. */
-const RUNNER_SECRETS = [
-    '.credentials',
-    '.credentials_rsaparams',
-    '.runner',
-    '.env',
-    '.path',
-    '.service',
-    '_diag'
-];
-/** Container runtime sockets (and the folders holding them). */
-const RUNTIME_SOCKETS = [
-    '/var/run/docker.sock',
-    '/run/docker.sock',
-    '/run/containerd',
-    '/var/run/containerd',
-    '/run/podman',
-    '/run/crio',
-    '/var/run/crio'
-];
-/**
- * Container runtime command-line tools: useless without a socket, but the agent gets none at
- * all (each becomes an empty, non-executable file).
- */
-const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
-const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
-/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
-const FALLBACK_HOME = '/awf/home';
-const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-function checkPath(what, path) {
-    if (!isAbsolute(path))
-        throw new Error(`${what} must be an absolute path, got ${path}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(path))
-        throw new Error(`${what} contains a control character`);
-    return normalize(path).replace(/(.)\/+$/, '$1');
-}
-function planAgentFilesystem(r) {
-    const workspace = checkPath('the workspace', r.workspace);
-    if (workspace === '/')
-        throw new Error('the workspace cannot be / (it would expose everything)');
-    const runnerHome = checkPath('HOME', r.runnerHome);
-    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
-    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
-    const binds = [];
-    if (r.mode === 'host') {
-        for (const dir of HOST_SYSTEM_DIRS)
-            if (r.kindOf(dir) === 'dir')
-                binds.push({ source: dir, target: dir, readOnly: true });
-        if (r.toolCache) {
-            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
-            const shown = binds.some((b) => within(cache, b.target));
-            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-                binds.push({ source: cache, target: cache, readOnly: true });
-        }
-    }
-    binds.push({ source: r.freshHome, target: home, readOnly: false });
-    binds.push({ source: workspace, target: workspace, readOnly: false });
-    if (r.eventPath) {
-        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
-        if (!within(event, workspace) && r.kindOf(event) === 'file')
-            binds.push({ source: event, target: event, readOnly: true });
-    }
-    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
-    const candidates = [
-        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
-        // Their folder, or the files themselves where the folder holds the workspace.
-        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-        ...RUNTIME_SOCKETS,
-        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-        `/run/user/${r.uid}`,
-        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
-    ]
-        .filter((p) => isAbsolute(p))
-        .map((p) => normalize(p));
-    const visible = binds.filter((b) => b.source === b.target);
-    const masked = [];
-    for (const path of [...new Set(candidates)].sort()) {
-        if (!visible.some((b) => within(path, b.target)))
-            continue;
-        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
-        if (within(workspace, path) || within(home, path))
-            continue;
-        const kind = r.kindOf(path);
-        if (kind === 'missing')
-            continue;
-        if (masked.some((m) => within(path, m)))
-            continue;
-        masked.push(path);
-        if (kind === 'dir')
-            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
-        else
-            binds.push({ source: r.emptyFile, target: path, readOnly: true });
-    }
-    return { binds, tmpfs, home, masked };
-}
-/** The runner's paths the plan needs, read from the step's environment. */
-function runnerPathsFrom(env, execPath) {
-    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-    const externals = execPath.lastIndexOf('/externals/');
-    return {
-        runnerHome: env.HOME || '/',
-        toolCache: env.RUNNER_TOOL_CACHE || undefined,
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
-        commandFiles: [
-            'GITHUB_ENV',
-            'GITHUB_PATH',
-            'GITHUB_OUTPUT',
-            'GITHUB_STATE',
-            'GITHUB_STEP_SUMMARY'
-        ]
-            .map((k) => env[k])
-            .filter((v) => !!v),
-        dockerHost: env.DOCKER_HOST || undefined
+        proxyImage: given(inputs['proxy-image']),
+        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+        imageRegistry
     };
 }
 
@@ -35650,10 +36200,12 @@ function parseKernelLog(text, scope) {
         const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
         const dst = fields.get('DST') ?? '?';
         const dpt = fields.get('DPT');
-        if (scope.internalEndpoints.includes(`${dst}:${dpt}`))
+        const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
+        // The canary's own probe, only before the command starts: the same later is the command's.
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
             continue;
         events.push({
-            time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+            time,
             layer: m[2],
             decision: 'blocked',
             target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
@@ -35668,36 +36220,447 @@ function mergeEvents(...lists) {
     return lists.flat().sort((a, b) => a.time - b.time);
 }
 
-let current = {
+const NO_INTEGRITY_DATA = { drops: [], ownDrops: {}, unread: [] };
+function unlistedCounts(events, integrity) {
+    const out = [];
+    for (const d of integrity.drops) {
+        const logged = events.filter((e) => e.layer === d.layer && e.decision === 'blocked').length;
+        const missing = d.packets - logged - (integrity.ownDrops[d.layer] ?? 0);
+        if (missing > 0)
+            out.push({
+                decision: 'blocked',
+                layer: d.layer,
+                count: missing,
+                atLeast: !d.final,
+                why: `packets dropped by the ${d.layer} rules that the rate-limited drop log does not show`
+            });
+    }
+    for (const u of integrity.unread) {
+        const why = `in the part of ${u.file} past what the report reads (${u.readBytes} of ${u.totalBytes} bytes)`;
+        if (u.blocked > 0)
+            out.push({ decision: 'blocked', layer: u.layer, count: u.blocked, atLeast: false, why });
+        if (u.allowed > 0)
+            out.push({ decision: 'allowed', layer: u.layer, count: u.allowed, atLeast: false, why });
+    }
+    return out;
+}
+/** One line per count, for the summary and the CLI report. */
+function unlistedLine(u) {
+    return `${u.atLeast ? 'at least ' : ''}${u.count} ${u.decision} attempt(s) ${u.why}`;
+}
+
+/**
+ * From events to what a person reads: per-destination rows, the blocked destinations with the
+ * exact line that would allow them (or why none can), and whether the run passes the
+ * fail-on-blocked rule. Names are shown as privacy.ts allows (report-detail); every target
+ * here is what may be printed. Pure data; rendering is in summary.ts.
+ */
+function suggest(target, ports) {
+    if (parseIpLiteral(target))
+        return {
+            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
+        };
+    const psl = parse(target, { allowPrivateDomains: true });
+    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
+        return { advice: 'a public suffix cannot be allowed' };
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
+        return { advice: 'not a domain name the policy can allow' };
+    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
+    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
+}
+const uniqueSorted = (items) => [...new Set(items)].sort();
+const sortedPorts = (list) => uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
+/** Events grouped by what may be printed of their target. */
+function groupByShownTarget(events, detail) {
+    const show = showTargets(events.map((e) => e.target), detail);
+    const groups = new Map();
+    for (const e of events) {
+        const s = show.get(e.target) ?? { label: e.target, hidden: false };
+        const key = `${s.hidden ? 'hidden' : 'name'}:${s.label}`;
+        const g = groups.get(key) ?? { target: s.label, hidden: s.hidden, events: [], names: new Set() };
+        g.events.push(e);
+        g.names.add(e.target);
+        groups.set(key, g);
+    }
+    return [...groups.values()];
+}
+function blockedEntry(g, detail, expectedBlocks) {
+    const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
+    const all = sortedPorts(blockedEvents);
+    const hidden = g.hidden ? new Set(blockedEvents.map((e) => e.target)).size : 0;
+    return {
+        target: g.target,
+        ...shownPorts(all, detail),
+        layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+        hidden,
+        ...(g.hidden
+            ? {
+                advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+            }
+            : suggest(g.target, all)),
+        expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) => expectedBlocks.some((rule) => matchesDomain(rule, name)))
+    };
+}
+function buildReport(events, expectedBlocks = [], detail = 'domains', integrity = NO_INTEGRITY_DATA) {
+    const unlisted = unlistedCounts(events, integrity);
+    const more = (decision) => unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0);
+    const groups = groupByShownTarget(events, detail);
+    const rowOf = (g) => ({
+        target: g.target,
+        allowed: g.events.filter((e) => e.decision === 'allowed').length,
+        blocked: g.events.filter((e) => e.decision === 'blocked').length,
+        ...shownPorts(sortedPorts(g.events), detail),
+        layers: uniqueSorted(g.events.map((e) => e.layer)),
+        hidden: g.hidden ? g.names.size : 0
+    });
+    const sorted = groups
+        .map((g) => ({ g, row: rowOf(g) }))
+        .sort(({ row: a }, { row: b }) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
+    const rows = sorted.map(({ row }) => row);
+    const blocked = sorted
+        .filter(({ row }) => row.blocked > 0)
+        .map(({ g }) => blockedEntry(g, detail, expectedBlocks));
+    return {
+        rows,
+        blocked,
+        allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
+        blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
+        unlisted,
+        totals: {
+            allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
+            blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
+        }
+    };
+}
+/** Blocked destinations that fail the step under fail-on-blocked. */
+function unexpectedBlocks(report) {
+    return report.blocked.filter((b) => !b.expected);
+}
+
+/**
+ * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
+ * messages and the summary alike.
+ */
+const ExitCode = {
+    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
+    blocked: 3,
+    /** The command was still running at agent-timeout, as timeout(1) reports it. */
+    timeout: 124,
+    /** The sandbox could not start, or the firewall failed under the running command. */
+    sandbox: 125
+};
+/** The status a command killed by a signal is reported with, as a shell does. */
+function signalExitCode(signalNumber) {
+    return 128 + signalNumber;
+}
+
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
+const imageLine = (i) => `${i.kind} image ${i.ref} (${i.source})`;
+function presetLines$1(facts) {
+    const presets = facts.presets ?? [];
+    if (presets.length === 0)
+        return [];
+    return [
+        'Presets in allow-domains:',
+        '',
+        ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
+        ''
+    ];
+}
+const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
+function timeoutLine(facts) {
+    if (facts.firewallFailure !== undefined)
+        return [
+            `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
+            ''
+        ];
+    return facts.timedOutMinutes === undefined
+        ? []
+        : [
+            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
+            ''
+        ];
+}
+const MAX_ROWS = 50;
+const MAX_ANNOTATIONS = 10;
+/** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
+function escapeText(text) {
+    return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+const code = (text) => `<code>${escapeText(text)}</code>`;
+const hiddenNote = (hidden) => hidden === 0 ? '' : ` (${hidden} name${hidden === 1 ? '' : 's'} hidden)`;
+const portList = (p, none, separator = ', ') => p.ports.length === 0
+    ? none
+    : `${p.ports.join(separator)}${p.morePorts ? ` +${p.morePorts} more` : ''}`;
+const HIDDEN_EXPLAINED = 'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.';
+/** Never "nothing blocked" while a block was counted, itemised or not. */
+function headline(report) {
+    if (report.totals.blocked === 0)
+        return 'nothing blocked';
+    if (report.blocked.length > 0)
+        return `${report.blocked.length} destination(s) blocked`;
+    return `${report.totals.blocked} blocked attempt(s), not itemised`;
+}
+function unlistedSection(report) {
+    if (report.unlisted.length === 0)
+        return [];
+    return [
+        '### Counted, not itemised',
+        '',
+        ...report.unlisted.map((u) => `- ${unlistedLine(u)}`),
+        ''
+    ];
+}
+function renderSummaryMarkdown(report, facts, suggestion) {
+    const lines = [
+        `## awf-action: ${headline(report)}`,
+        '',
+        `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
+            `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
+            `${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
+        '',
+        '<details><summary>Checks passed before the command started</summary>',
+        '',
+        ...facts.checks.map((c) => `- ${c}`),
+        '',
+        '</details>',
+        '',
+        ...(facts.images?.length
+            ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
+            : []),
+        ...presetLines$1(facts),
+        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
+        ...timeoutLine(facts),
+        ...unlistedSection(report)
+    ];
+    if (suggestion)
+        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
+    if (report.blocked.length > 0) {
+        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
+        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
+        for (const b of report.blocked.slice(0, MAX_ROWS))
+            lines.push(`| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
+        if (report.blocked.some((b) => b.hidden > 0))
+            lines.push('', HIDDEN_EXPLAINED);
+        if (report.blocked.length > MAX_ROWS)
+            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
+        if (suggestions.length > 0)
+            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
+    }
+    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
+        .slice(0, MAX_ROWS)
+        .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
+        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
+    return lines.join('\n');
+}
+/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
+function blockedAnnotations(report) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    const list = report.blocked.filter((b) => !b.expected);
+    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
+        title: `awf-action blocked ${safe(b.target)}${hiddenNote(b.hidden)}`,
+        message: b.hidden > 0
+            ? `${b.hidden} name(s) counted under ${safe(b.target)} (ports ${portList(b, '-')}) were blocked by the ${b.layers.join(' and ')} layer. ${HIDDEN_EXPLAINED}`
+            : `${safe(b.target)} (ports ${portList(b, '-')}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+                (b.suggestion
+                    ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+                    : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+    }));
+    if (list.length > MAX_ANNOTATIONS)
+        out.push({
+            title: 'awf-action blocked more',
+            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+        });
+    for (const u of report.unlisted.filter((x) => x.decision === 'blocked'))
+        out.push({
+            title: 'awf-action counted blocks it cannot itemise',
+            message: `${unlistedLine(u)}.`
+        });
+    return out;
+}
+
+/**
+ * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
+ * under one registrable domain collapse into it when there are several (the Public Suffix List
+ * says what is registrable), or, with report-detail domains, when one of them looks like data
+ * rather than a host name (the suggestion is printed in the summary and an output); a
+ * registrable domain that itself looks like data is left out and counted in a comment. Every
+ * suggestion passes the same validator as user input.
+ */
+/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
+const COLLAPSE_AT = 3;
+const plausibleUnder = (host, domain) => host === domain ||
+    host
+        .slice(0, -domain.length - 1)
+        .split('.')
+        .every(plausibleLabel);
+function suggestPolicy(events, detail = 'domains') {
+    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
+    const hostsByDomain = new Map();
+    const entries = [];
+    for (const e of reached) {
+        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
+        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
+        if (port) {
+            const hiding = detail === 'domains' && !plausibleUnder(e.target, registrable);
+            entries.push(`${hiding ? registrable : e.target}${port}`);
+            continue;
+        }
+        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
+    }
+    for (const [domain, hosts] of hostsByDomain) {
+        const hiding = detail === 'domains' && [...hosts].some((h) => !plausibleUnder(h, domain));
+        entries.push(...(hosts.size >= COLLAPSE_AT || hiding ? [domain] : hosts));
+    }
+    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
+    // the validator refuses (an IP, say) is never suggested.
+    const valid = [...new Set(entries)]
+        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
+        .sort();
+    const host = (entry) => entry.replace(/:\d+$/, '');
+    const shown = showTargets(valid.map(host), detail);
+    const kept = valid.filter((entry) => !shown.get(host(entry))?.hidden);
+    const left = valid.length - kept.length;
+    const yaml = (kept.length === 0
+        ? 'allow-domains: []\n'
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`) +
+        (left > 0
+            ? `# ${left} random-looking domain(s) left out (report-detail: domains); events.jsonl in the logs folder has them\n`
+            : '');
+    return { entries: kept, yaml };
+}
+
+/**
+ * The part of a log past what the collector reads is still counted, line by line, with as
+ * little state as possible: every allowed and blocked attempt of the agent, without detail.
+ */
+/** Squid's lines stand alone: the same parser, kept only as counts. */
+function countSquidLines(text, scope) {
+    const events = parseSquidLog(text, scope);
+    const blocked = events.filter((e) => e.decision === 'blocked').length;
+    return { allowed: events.length - blocked, blocked };
+}
+/**
+ * dnsmasq logs a query and its answer on separate lines: a query is refused when its answer is
+ * `config <name> is NXDOMAIN`, not a block when `NODATA` (AAAA for an allowed name), allowed
+ * otherwise. Counted by kind, so a chunk boundary between a query and its answer loses nothing.
+ */
+function countDnsmasqLines(text, scope) {
+    let queries = 0;
+    let refused = 0;
+    let nodata = 0;
+    for (const line of text.split('\n')) {
+        const m = /^\d+\.\d+ dnsmasq\[\d+\]: \d+ ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[1] !== scope.agentIp)
+            continue;
+        const rest = m[2] ?? '';
+        if (/^query\[\w+\] \S+ from /.test(rest))
+            queries++;
+        else if (/^config \S+ is NXDOMAIN/.test(rest))
+            refused++;
+        else if (/^config \S+ is NODATA/.test(rest))
+            nodata++;
+    }
+    return { allowed: Math.max(0, queries - refused - nodata), blocked: refused };
+}
+
+let current$1 = {
     debug: () => undefined,
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`)
 };
 function setLogger(logger) {
-    current = logger;
+    current$1 = logger;
 }
-const debug = (message) => current.debug(message);
-const info = (message) => current.info(message);
-const warning = (message) => current.warning(message);
+const debug = (message) => current$1.debug(message);
+const info = (message) => current$1.info(message);
+const warning = (message) => current$1.warning(message);
 
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
+ * A log is read up to MAX_LOG_BYTES (a command can grow Squid's or the forwarder's log without
+ * bound); past that, its lines are still read, in chunks, and counted without detail, so the
+ * report says what it could not itemise instead of dropping it.
  */
-function readLog(path) {
+/** What the report itemises of one log; the rest is counted. */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+function readBounded(path, maxBytes) {
+    const totalBytes = statSync(path).size;
+    const read = (from, length) => {
+        const fd = openSync(path, 'r');
+        try {
+            const buf = Buffer.alloc(length);
+            return buf.subarray(0, readSync(fd, buf, 0, length, from));
+        }
+        finally {
+            closeSync(fd);
+        }
+    };
+    const first = read(0, Math.min(totalBytes, maxBytes));
+    const headBytes = totalBytes > maxBytes ? first.lastIndexOf(0x0a) + 1 : first.length;
+    return {
+        head: first.subarray(0, headBytes).toString('utf8'),
+        totalBytes,
+        headBytes,
+        countRest: (count) => {
+            const tally = { allowed: 0, blocked: 0 };
+            let carry = Buffer.alloc(0);
+            for (let at = headBytes; at < totalBytes; at += CHUNK_BYTES) {
+                const chunk = Buffer.concat([carry, read(at, Math.min(CHUNK_BYTES, totalBytes - at))]);
+                const last = at + CHUNK_BYTES >= totalBytes;
+                const end = last ? chunk.length : chunk.lastIndexOf(0x0a) + 1;
+                // A "line" longer than a chunk is no log line: dropped, so memory stays bounded.
+                carry = end === 0 && chunk.length >= CHUNK_BYTES ? Buffer.alloc(0) : chunk.subarray(end);
+                const c = count(chunk.subarray(0, end).toString('utf8'));
+                tally.allowed += c.allowed;
+                tally.blocked += c.blocked;
+            }
+            return tally;
+        }
+    };
+}
+/** One layer's log: its events, and the count of what lay past the bound. */
+function collectLog(logsDir, file, layer, parse, count, maxBytes) {
+    const path = join(logsDir, file);
     try {
-        return readFileSync(path, 'utf8');
+        const log = readBounded(path, maxBytes);
+        const events = parse(log.head);
+        if (log.headBytes >= log.totalBytes)
+            return { events };
+        const rest = log.countRest(count);
+        warning(`${file} holds ${log.totalBytes} bytes, more than the report reads (${maxBytes}): ${rest.allowed + rest.blocked} more attempts are counted, not itemised`);
+        return {
+            events,
+            unread: { file, layer, totalBytes: log.totalBytes, readBytes: log.headBytes, ...rest }
+        };
     }
     catch (e) {
         warning(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; the report lacks its events`);
-        return '';
+        return { events: [] };
     }
 }
 function bootTimeMs() {
     const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
     return Date.now() - uptime * 1000;
 }
-async function collectEvents(netfilter, run) {
+/** Kernel drop lines that were the canary's own probe (left out of the events), per layer. */
+function ownDrops(kernel, scope, kept) {
+    const all = parseKernelLog(kernel, { ...scope, internalEndpoints: [] });
+    const out = {};
+    for (const e of all)
+        out[e.layer] = (out[e.layer] ?? 0) + 1;
+    for (const e of kept)
+        out[e.layer] = (out[e.layer] ?? 0) - 1;
+    return out;
+}
+async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     const scope = {
         agentIp: run.agentIp,
         runId: run.runId,
@@ -35708,12 +36671,22 @@ async function collectEvents(netfilter, run) {
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
     const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
-        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
+        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are only counted`);
         return '';
     });
-    const events = mergeEvents(parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope), parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope), parseKernelLog(kernel, scope));
+    const squid = collectLog(run.logsDir, 'access.log', 'proxy', (t) => parseSquidLog(t, scope), (t) => countSquidLines(t, scope), maxBytes);
+    const dns = collectLog(run.logsDir, 'dns.log', 'dns', (t) => parseDnsmasqLog(t, scope), (t) => countDnsmasqLines(t, scope), maxBytes);
+    const dropped = parseKernelLog(kernel, scope);
+    const events = mergeEvents(squid.events, dns.events, dropped);
     writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
-    return events;
+    return {
+        events,
+        integrity: {
+            drops: run.drops,
+            ownDrops: ownDrops(kernel, scope, dropped),
+            unread: [squid.unread, dns.unread].filter((u) => u !== undefined)
+        }
+    };
 }
 
 const RUN_LABEL = 'awf.run';
@@ -35749,8 +36722,9 @@ function buildNetworkCreateArgs(spec) {
     ];
 }
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec) {
     const a = spec.attach;
@@ -35765,6 +36739,9 @@ function containerOptions(spec) {
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
         '--security-opt',
         'no-new-privileges',
+        // A health check defined by an image would run its code in the container before `go`
+        // (and on a 5 s cadence after); none of a run's containers needs one.
+        '--no-healthcheck',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
         ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -35815,23 +36792,6 @@ function buildBuildArgs(opts) {
         ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
         opts.context
     ];
-}
-
-/**
- * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
- * messages and the summary alike.
- */
-const ExitCode = {
-    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
-    blocked: 3,
-    /** The command was still running at agent-timeout, as timeout(1) reports it. */
-    timeout: 124,
-    /** The sandbox could not start, or the firewall failed under the running command. */
-    sandbox: 125
-};
-/** The status a command killed by a signal is reported with, as a shell does. */
-function signalExitCode(signalNumber) {
-    return 128 + signalNumber;
 }
 
 /**
@@ -36049,9 +37009,14 @@ class Docker {
         return `${result.stdout}${result.stderr}`.trim();
     }
 }
-/** stderr lines other than the ones saying a thing was already gone. */
+/**
+ * stderr lines other than the ones saying a thing was already gone (and the `exit status 1`
+ * trailer some Docker versions print after them).
+ */
 function realErrors(stderr, alreadyGone) {
-    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
+    return stderr
+        .split('\n')
+        .filter((l) => l.trim() && !alreadyGone.test(l) && !/^exit status \d+$/.test(l.trim()));
 }
 /** `docker ps` prints labels as `k=v,k2=v2`. */
 function parseLabelList(text) {
@@ -36062,6 +37027,169 @@ function parseLabelList(text) {
             labels[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     return labels;
+}
+
+/**
+ * Who owns a run, checkable by every process on the machine whatever its PID namespace or
+ * container: the lease is a FIFO that the owner keeps open for reading while it lives. The
+ * kernel closes it when the owner dies, however it dies (SIGKILL, OOM), and from then on an
+ * open for writing fails with ENXIO. No PID, no clock, no renewal.
+ *
+ * Next to the FIFO, a record says where the run keeps what the sweep must find without Docker
+ * or netfilter (its temporary root). Both are written before the run creates anything and
+ * removed after everything else, so a run is never without a lease while it has leftovers.
+ */
+/** Root's lease folder: one per machine (or per shared /run), as systemd would place it. */
+const SYSTEM_LEASE_DIR = '/run/awf/leases';
+/** Labels on every container and network: the lease's path and the boot it was taken in. */
+const LEASE_LABEL = 'awf.lease';
+const BOOT_LABEL = 'awf.boot';
+const LEASE = /^([0-9a-f]{8})\.lease$/;
+const RECORD = /^([0-9a-f]{8})\.json$/;
+const leasePath = (dir, runId) => join(dir, `${runId}.lease`);
+const recordPath = (lease) => lease.replace(/\.lease$/, '.json');
+/** This boot of the kernel: a lease from another boot belongs to a dead owner. */
+function currentBootId() {
+    try {
+        return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/** /run/awf/leases where we may write there (root), else a folder in the temporary root. */
+function defaultLeaseDir(tempRoot) {
+    for (const dir of [SYSTEM_LEASE_DIR, join(tempRoot, 'awf-leases')]) {
+        try {
+            mkdirSync(dir, { recursive: true, mode: 0o755 });
+            const probe = join(dir, `.probe-${process.pid}`);
+            writeFileSync(probe, '');
+            rmSync(probe);
+            return dir;
+        }
+        catch {
+            continue;
+        }
+    }
+    throw new Error(`cannot write the run's lease in ${SYSTEM_LEASE_DIR} nor in ${tempRoot}`);
+}
+/** Whether the lease's owner still holds it. Never blocks, never creates anything. */
+function probeLease(path) {
+    try {
+        if (!lstatSync(path).isFIFO())
+            return 'unknown';
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+    try {
+        closeSync(openSync(path, constants$8.O_WRONLY | constants$8.O_NONBLOCK | constants$8.O_NOFOLLOW));
+        return 'held';
+    }
+    catch (e) {
+        const code = e.code;
+        return code === 'ENXIO' ? 'free' : code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+}
+function readRecord(lease) {
+    try {
+        const r = JSON.parse(readFileSync(recordPath(lease), 'utf8'));
+        return typeof r.runId === 'string' && typeof r.tempRoot === 'string'
+            ? r
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The lease's files, record first: a FIFO left alone still marks a dead run for the sweep. */
+function removeLeaseFiles(lease) {
+    rmSync(recordPath(lease), { force: true });
+    rmSync(lease, { force: true });
+}
+/** Run ids with a lease or a record in `dir`. */
+function leasesIn(dir) {
+    let entries;
+    try {
+        entries = readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+    const ids = new Set();
+    for (const name of entries) {
+        const id = LEASE.exec(name)?.[1] ?? RECORD.exec(name)?.[1];
+        if (id)
+            ids.add(id);
+    }
+    return [...ids].sort();
+}
+/** A lease this process holds. */
+class Lease {
+    runId;
+    path;
+    fd;
+    constructor(runId, path, fd) {
+        this.runId = runId;
+        this.path = path;
+        this.fd = fd;
+    }
+    /**
+     * Takes a lease under a run id no run on the machine has (`newRunId` is asked again on a
+     * clash), then writes its record. The FIFO is made under a private name and linked into
+     * place only once it is held, so no sweep ever sees a live run's lease unheld.
+     */
+    static async take(run, dir, newRunId, tempRoot) {
+        const staging = join(dir, `.staging-${process.pid}-${newRunId()}`);
+        const made = await run('mkfifo', ['-m', '0622', staging]);
+        if (made.exitCode !== 0)
+            throw new Error(`cannot make the run's lease in ${dir}: ${made.stderr.trim()}`);
+        const fd = openSync(staging, constants$8.O_RDONLY | constants$8.O_NONBLOCK);
+        try {
+            for (let attempt = 0; attempt < 8; attempt++) {
+                const runId = newRunId();
+                const path = leasePath(dir, runId);
+                try {
+                    // The link claims the run id: it fails when any run, live or dead, has it.
+                    linkSync(staging, path);
+                }
+                catch (e) {
+                    if (e.code === 'EEXIST')
+                        continue;
+                    throw e;
+                }
+                const lease = new Lease(runId, path, fd);
+                writeRecord(path, { runId, tempRoot, bootId: currentBootId(), pid: process.pid });
+                return lease;
+            }
+            throw new Error(`no free run id in ${dir} after 8 tries`);
+        }
+        catch (e) {
+            closeSync(fd);
+            throw e;
+        }
+        finally {
+            rmSync(staging, { force: true });
+        }
+    }
+    get held() {
+        return this.fd !== undefined;
+    }
+    /**
+     * Lets go of the lease. With `removeFiles` (everything of the run is gone) the files go too;
+     * without, they stay, unheld, and the next sweep finishes what the run left.
+     */
+    release(removeFiles) {
+        if (this.fd !== undefined)
+            closeSync(this.fd);
+        this.fd = undefined;
+        if (removeFiles)
+            removeLeaseFiles(this.path);
+    }
+}
+function writeRecord(lease, r) {
+    const record = { ...r, started: new Date().toISOString() };
+    writeFileSync(recordPath(lease), `${JSON.stringify(record)}\n`, { mode: 0o644 });
 }
 
 /** Fixed ports inside the proxy container. */
@@ -36269,6 +37397,69 @@ function netAdminHelperSpec(o, image, configDir) {
     };
 }
 
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+/** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
+function prepareHomeDirs(home, dirs, uid, gid) {
+    const asRoot = process.getuid?.() === 0;
+    for (const dir of dirs) {
+        let path = home;
+        for (const part of dir.split('/').filter((p) => p && p !== '.' && p !== '..')) {
+            path = join(path, part);
+            mkdirSync(path, { recursive: true, mode: 0o755 });
+            if (asRoot)
+                chownSync(path, uid, gid);
+        }
+    }
+}
+
 function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
@@ -36340,6 +37531,7 @@ const DENIED_NETWORKS_V4 = [
  * 0.0.0.0/0).
  */
 const DENIED_NETWORKS_V6 = [
+    '::/128', // unspecified: a connection to it reaches the proxy's own host, as 0.0.0.0 does
     '::1/128',
     '64:ff9b::/96', // NAT64: likewise
     'fc00::/7',
@@ -36432,12 +37624,22 @@ function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
 }
+/**
+ * The proxy's queries to its upstream resolvers: forwarded, or (when a resolver listens on one
+ * of the runner's own addresses) delivered through INPUT, so both chains carry them.
+ */
+function toUpstreamRules({ t, fromProxy }) {
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    return v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
+        ...fromProxy,
+        ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
+    ]));
+}
 /** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
 function forwardRules(c) {
     const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
     const portMatches = allowedPortMatches(c);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
     const allowNets = policy.allowNetworks
         .filter((n) => n.family === 4)
         .map((n) => cidrText(n, 4));
@@ -36451,24 +37653,26 @@ function forwardRules(c) {
         toProxy('tcp', SQUID_PORT),
         toProxy('tcp', DNS_PORT),
         toProxy('udp', DNS_PORT),
-        ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
-            ...fromProxy,
-            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
-        ])),
+        ...toUpstreamRules(c),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
 }
-/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
-function inputRules({ policy, t, prefix, int, subnet }) {
+/**
+ * The run's INPUT chain: nothing reaches the runner itself but the allowed host ports, and
+ * the proxy's DNS queries to a resolver on one of the runner's addresses.
+ */
+function inputRules(c) {
+    const { policy, t, prefix, int, subnet } = c;
     const toGateway = (port) => [
         ...['-i', int, '-s', subnet, '-d', t.internalGateway],
         ...['-p', 'tcp', '--dport', String(port)]
     ];
     return [
         established('RETURN'),
+        ...toUpstreamRules(c),
         ...policy.allowHostPorts.map(({ port }) => [
             ...toGateway(port),
             ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
@@ -36639,6 +37843,17 @@ function renderRestore(tables) {
  */
 const EPERM = 1;
 const ENOSYS = 38;
+/**
+ * The socket families a command may open: what glibc, `ip` and `ss` need. Every other family
+ * (AF_VSOCK, which is not namespaced and reaches the hypervisor on some clouds; AF_PACKET;
+ * AF_ALG; AF_KEY; ...) gets EPERM before the kernel looks at it.
+ */
+const ALLOWED_SOCKET_FAMILIES = {
+    AF_UNIX: 1,
+    AF_INET: 2,
+    AF_INET6: 10,
+    AF_NETLINK: 16
+};
 /** Namespace-creating clone flags: NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
 const CLONE_NAMESPACE_FLAGS = 0x7e020000;
 /** Explicitly refused; the security suite generates one attack case per entry. */
@@ -36699,7 +37914,7 @@ const ALLOWED = [
     'setresuid32', 'setreuid', 'setreuid32', 'setrlimit', 'set_robust_list', 'setsid',
     'setsockopt', 'set_thread_area', 'set_tid_address', 'setuid', 'setuid32', 'setxattr', 'shmat',
     'shmctl', 'shmdt', 'shmget', 'shutdown', 'sigaltstack', 'signalfd', 'signalfd4', 'sigprocmask',
-    'sigreturn', 'socket', 'socketcall', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
+    'sigreturn', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
     'statfs64', 'statx', 'symlink', 'symlinkat', 'sync', 'sync_file_range', 'syncfs', 'sysinfo',
     'tee', 'tgkill', 'time', 'timer_create', 'timer_delete', 'timer_getoverrun', 'timer_gettime',
     'timer_gettime64', 'timer_settime', 'timer_settime64', 'timerfd_create', 'timerfd_gettime',
@@ -36718,8 +37933,13 @@ function renderSeccompProfile() {
     const profile = {
         defaultAction: 'SCMP_ACT_ERRNO',
         defaultErrnoRet: EPERM,
+        // No 32-bit x86 (ia32): it opens sockets through socketcall(2), which passes the family in
+        // memory where seccomp cannot read it, and libseccomp turns every `socket` rule with
+        // arguments into an unconditional socketcall(SYS_SOCKET) rule there, so the family rule
+        // could not hold. Its syscalls end the process (SIGSYS). Every mapped architecture has a
+        // direct socket(2); socketcall(2) itself is never allowed.
         archMap: [
-            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X86', 'SCMP_ARCH_X32'] },
+            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X32'] },
             { architecture: 'SCMP_ARCH_AARCH64', subArchitectures: ['SCMP_ARCH_ARM'] }
         ],
         syscalls: [
@@ -36737,6 +37957,11 @@ function renderSeccompProfile() {
                 action: 'SCMP_ACT_ERRNO',
                 errnoRet: ENOSYS
             },
+            ...Object.values(ALLOWED_SOCKET_FAMILIES).map((value) => ({
+                names: ['socket'],
+                action: 'SCMP_ACT_ALLOW',
+                args: [{ index: 0, value, valueTwo: 0, op: 'SCMP_CMP_EQ' }]
+            })),
             ...[0x0, 0x8, 0x20000, 0x20008, 0xffffffff].map((value) => ({
                 // Only the harmless personalities (Linux, 32-bit, query).
                 names: ['personality'],
@@ -36787,7 +38012,7 @@ function splitAclLines(lines) {
     });
 }
 /** Presets never widen silently: the file says what each one expanded to. */
-function presetLines$1(presets) {
+function presetLines(presets) {
     return presets.map((p) => {
         assert(/^[a-z][a-z0-9-]*$/.test(p.name), 'preset name', p.name);
         for (const d of p.domains)
@@ -36825,7 +38050,7 @@ function renderSquidConf({ policy, topology }) {
         acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`);
     const lines = [
         `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
-        ...presetLines$1(policy.presets),
+        ...presetLines(policy.presets),
         `http_port ${SQUID_PORT}`,
         'visible_hostname awf-proxy',
         'pid_filename none',
@@ -36962,6 +38187,10 @@ function removalBatch(saveText, runId) {
     }
     return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
+/** The run's chains in this ruleset, as `table/chain`, for the sweep's report. */
+function runChains(saveText, runId) {
+    return parseSave(saveText).flatMap((t) => t.chains.filter((c) => isRunChain(c, runId)).map((c) => `${t.name}/${c}`));
+}
 
 /**
  * The running system compared with the plan it was built from: the self-check before the
@@ -37059,15 +38288,18 @@ function planAgent(run, prepared) {
     const { agent } = request;
     const { workDir, topology } = prepared;
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+    const home = freshHome(workDir, agent.uid, agent.gid);
     const filesystem = planAgentFilesystem({
-        ...agent.runner,
+        ...withObservations(agent.runner, run.deps.probes.observeRunner()),
         mode: prepared.mode,
         workspace: request.workspace,
-        freshHome: freshHome(workDir, agent.uid, agent.gid),
+        freshHome: home,
+        homeFiles: agent.homeConfig,
         emptyFile: emptyFile(workDir),
         uid: agent.uid,
         kindOf
     });
+    prepareHomeDirs(home, filesystem.homeDirs, agent.uid, agent.gid);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
@@ -37357,55 +38589,202 @@ async function arm(run, prepared, agent) {
     }
 }
 
+/** `iptables-save -c` puts `[packets:bytes] ` before each rule. */
+const COUNTERS = /^\[(\d+):(\d+)\] /;
+/** The same text without counters: what `iptables-save` without -c prints. */
+function stripCounters(saveText) {
+    return saveText.replace(/^\[\d+:\d+\] /gm, '');
+}
+/** Splits a saved rule into tokens; a double-quoted value (a log prefix) is one token. */
+function tokenize(line) {
+    return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+const IMPLICIT_MATCHES = new Set(['tcp', 'udp', 'icmp']);
+/** Options as `name value...` strings, sorted: the order iptables-save chose does not matter. */
+function canonical(tokens) {
+    const options = [];
+    for (const t of tokens)
+        if (t.startsWith('-') && !/^-\d/.test(t))
+            options.push([t]);
+        else
+            options.at(-1)?.push(t.replace(/\/(32|128)$/, '').replace(/^(\d+)\/second$/, '$1/sec'));
+    return options
+        .filter((o) => !(o[0] === '-m' && IMPLICIT_MATCHES.has(o[1] ?? '')))
+        .map((o) => o.join(' '))
+        .sort()
+        .join(' ; ');
+}
+function savedRules(saveText) {
+    const rules = [];
+    let table = '';
+    for (const raw of saveText.split('\n')) {
+        const line = raw.trim();
+        if (line.startsWith('*'))
+            table = line.slice(1);
+        const counters = COUNTERS.exec(line);
+        const rest = counters ? line.slice(counters[0].length) : line;
+        if (!rest.startsWith('-A '))
+            continue;
+        const [, chain = '', ...tokens] = tokenize(rest);
+        rules.push({ chain, table, text: canonical(tokens), packets: Number(counters?.[1] ?? 0) });
+    }
+    return rules;
+}
+const chainRules = (rules, table, chain) => rules.filter((r) => r.table === table && r.chain === chain);
+/** Rules whose content differs from the plan, position by position. */
+function contentProblems(saveText, plan, family, where) {
+    const rules = savedRules(saveText);
+    const problems = [];
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const saved = chainRules(rules, t.table, c.chain);
+            c.rules.forEach((planned, i) => {
+                const have = saved[i];
+                if (have && have.text !== canonical(planned))
+                    problems.push(`${where}: rule ${i + 1} of ${c.chain} is not the planned one (${JSON.stringify(planned.join(' '))})`);
+            });
+        }
+    return problems;
+}
+/** The layer a chain's drops belong to, from its LOG prefix (`awf-<run>-<layer>-drop: `). */
+function layerOf(chain) {
+    for (const rule of chain.rules) {
+        const prefix = rule[rule.indexOf('--log-prefix') + 1] ?? '';
+        const m = /^awf-[0-9a-f]{8}-(host|runner|ipv6|agent)-drop: $/.exec(prefix);
+        if (rule.includes('--log-prefix') && m)
+            return m[1];
+    }
+    return undefined;
+}
+const isDrop = (rule) => {
+    const target = rule[rule.indexOf('-j') + 1];
+    return rule.includes('-j') && (target === 'DROP' || target === 'REJECT');
+};
 /**
- * While the command runs: the proxy must keep running and every rule must stay in place. If
- * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
- * killed at once and the run fails with the reason: its traffic would already fail closed,
- * but a firewall that changed under a run is not the one that was checked.
+ * Packets stopped by the plan's DROP and REJECT rules, per layer, from their counters: unlike
+ * the LOG lines (rate-limited, and lost when the kernel's ring buffer wraps), a command cannot
+ * exhaust them.
  */
+function dropCounters(saveText, plan, family) {
+    const rules = savedRules(saveText);
+    const counts = {};
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const layer = layerOf(c);
+            if (!layer)
+                continue;
+            const saved = chainRules(rules, t.table, c.chain);
+            const dropped = c.rules.reduce((sum, rule, i) => sum + (isDrop(rule) ? (saved[i]?.packets ?? 0) : 0), 0);
+            counts[layer] = (counts[layer] ?? 0) + dropped;
+        }
+    return counts;
+}
+
 const WATCH_INTERVAL_MS = 2000;
+/** A failed check is retried after this long. */
+const RETRY_MS = 1000;
+/**
+ * Failed checks in a row that fail the run. The agent's namespace ends with the command, and
+ * `docker run --rm` returns only once the container is removed, so reading the agent's rules
+ * may fail for a few seconds before the watchdog is stopped; the host's rules and the proxy
+ * have no such excuse.
+ */
+const RETRIES = { host: 1, agent: 5 };
+class AgentUnreadable extends Error {
+}
+const mergeCounts = (...all) => {
+    const out = {};
+    for (const c of all)
+        for (const [layer, n] of Object.entries(c))
+            out[layer] = (out[layer] ?? 0) + n;
+    return out;
+};
+/** One family of one place: problems against the plan, and its drop counters. */
+async function readRules(netfilter, plan, family, where) {
+    const text = await netfilter.saveWithCounters(family);
+    return {
+        problems: [
+            ...planProblems(stripCounters(text), plan, family, where),
+            ...contentProblems(text, plan, family, where)
+        ],
+        counts: dropCounters(text, plan, family)
+    };
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
     const { host, container } = a.plans;
     let stopped = false;
     let timer;
+    const last = { host: {}, agent: {} };
+    const readHost = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
+        : [];
+    const readAgentRules = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
+        : [];
+    const readAgent = () => readAgentRules().catch((e) => {
+        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+    });
     const check = async () => {
-        const r = a.rules;
-        const [running, h4, h6, c4, c6] = await Promise.all([
+        const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            r?.netfilter.save(4),
-            r?.netfilter.save(6),
-            r?.agentNet.save(4),
-            r?.agentNet.save(6)
+            readHost(),
+            readAgent()
         ]);
+        last.host = mergeCounts(...hostRules.map((r) => r.counts));
+        last.agent = mergeCounts(...agentRules.map((r) => r.counts));
         return [
             ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
-            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
-            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
-            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
-            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+            ...[...hostRules, ...agentRules].flatMap((r) => r.problems)
         ];
     };
-    const tick = () => {
+    const fail = (problems) => {
+        if (stopped)
+            return;
+        stopped = true;
+        a.onFailure(problems);
+    };
+    const tick = (delayMs, failures) => {
         timer = setTimeout(() => {
             check().then((problems) => {
                 if (stopped)
                     return;
-                if (problems.length > 0) {
-                    stopped = true;
-                    a.onFailure(problems);
-                }
+                if (problems.length > 0)
+                    fail(problems);
                 else
-                    tick();
-            }, 
-            // The agent's namespace is gone: the command ended between two checks.
-            () => undefined);
-        }, WATCH_INTERVAL_MS);
+                    tick(WATCH_INTERVAL_MS, 0);
+            }, (e) => {
+                if (stopped)
+                    return;
+                const limit = e instanceof AgentUnreadable ? RETRIES.agent : RETRIES.host;
+                if (failures < limit)
+                    tick(RETRY_MS, failures + 1);
+                else
+                    fail([
+                        `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
+                    ]);
+            });
+        }, delayMs);
     };
-    tick();
-    return () => {
+    tick(WATCH_INTERVAL_MS, 0);
+    return async () => {
         stopped = true;
         clearTimeout(timer);
+        const [hostNow, agentNow] = await Promise.all([
+            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
+            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
+        ]);
+        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
+            layer,
+            packets,
+            final
+        }));
+        return a.rules
+            ? [
+                ...counts(hostNow ?? last.host, hostNow !== undefined),
+                ...counts(agentNow ?? last.agent, agentNow !== undefined)
+            ]
+            : [];
     };
 }
 
@@ -37440,7 +38819,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             : undefined;
         let firewallFailure;
         const stopWatching = request.ablation?.runDespiteChecks
-            ? () => undefined
+            ? () => Promise.resolve([])
             : watchFirewall({
                 plans: prepared.plans,
                 rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -37452,7 +38831,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             });
         const status = await armed.exited;
         clearTimeout(timer);
-        stopWatching();
+        // Before teardown: the host rules (and their counters) are still in place.
+        const drops = await stopWatching();
         hooks.onCommandEnd?.();
         return {
             runId: run.runId,
@@ -37466,7 +38846,9 @@ async function runCommandPhase(run, prepared, agent, armed) {
             mode: prepared.mode,
             hostFirewall: request.hostFirewall,
             timedOut,
-            masked: agent.masked
+            masked: agent.masked,
+            drops,
+            images: prepared.images
         };
     }
     finally {
@@ -37475,8 +38857,49 @@ async function runCommandPhase(run, prepared, agent, armed) {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
+ * runner: host rules in the network namespace that holds the run's bridges, container rules
+ * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
+ * rules installed in the wrong place and mounts of its own files, so such a run is refused
+ * before anything starts, with the reason.
+ */
+const LOCAL = { local: true };
+/** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
+function endpoint(dockerHost) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(dockerHost);
+    return m ? `${m[1].toLowerCase()}://${m[2].replace(/[^\w.:[\]-]/g, '?')}` : 'its value';
+}
+/** DOCKER_HOST naming another machine (anything but a unix socket or the default). */
+function placementFromDockerHost(dockerHost) {
+    const value = dockerHost?.trim() ?? '';
+    if (value === '' || value.toLowerCase().startsWith('unix://'))
+        return LOCAL;
+    return {
+        local: false,
+        why: `DOCKER_HOST points at a daemon elsewhere (${endpoint(value)})`
+    };
+}
+/** The run's bridge, made by the daemon, must appear among our own network interfaces. */
+function placementFromBridge(bridge, visible) {
+    return visible
+        ? LOCAL
+        : {
+            local: false,
+            why: `the daemon's network ${bridge} is not in this machine's network namespace, where the host rules go (a Docker-in-Docker sidecar, or a rootless daemon: use host-firewall off with that)`
+        };
+}
+function remoteDaemonError(placement) {
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
+        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
+        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
+        'engine (see docs/self-hosted.md).');
+}
+
+/**
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
 /** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
@@ -37556,22 +38979,39 @@ async function ensurePrebuilt(docker, ref, what) {
     throw new Error(`${what} ${ref} is not present and cannot be pulled`);
 }
 /**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): the published
+ * digest, present or pulled; else an existing hash-tagged build for any candidate base; else a
+ * fresh build. Our agent image is the shell of host mode and the canary's toolbox; an
+ * `agent-image` is resolved with ensurePrebuilt.
  */
-async function ensureImage(docker, kind, root, options) {
+async function resolveImage(docker, kind, root, options) {
     if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+        return {
+            kind,
+            ref: await ensurePrebuilt(docker, options.proxyImage, 'proxy image'),
+            source: 'given'
+        };
+    const published = publishedRef(options.published ?? readPublishedImages(root), kind, options.registry);
+    if (published) {
+        const got = await pullByDigest(docker, published);
+        if (got.ok) {
+            info(`${kind} image: ${got.ref} (${got.pulled ? 'pulled' : 'present'}, digest checked)`);
+            return { kind, ref: got.ref, digest: got.digest, source: got.pulled ? 'pulled' : 'published' };
+        }
+        info(`cannot use the published ${kind} image ${got.ref}: ${got.reason}; building it locally`);
+    }
+    else if (options.registry) {
+        info(`image-registry is set, but this version names no published ${kind} image; building it locally`);
+    }
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
     for (const base of candidates) {
         const tag = imageTag(kind, root, base);
         if (await docker.imageId(tag))
-            return tag;
+            return { kind, ref: tag, source: 'local' };
         if (await options.cache?.restore(tag))
-            return tag;
+            return { kind, ref: tag, source: 'cache' };
     }
     const base = await resolveBase(docker, options.baseImage);
     const tag = imageTag(kind, root, base);
@@ -37582,7 +39022,148 @@ async function ensureImage(docker, kind, root, options) {
         buildArgs: { BASE_IMAGE: base }
     });
     await options.cache?.save(tag);
-    return tag;
+    return { kind, ref: tag, source: 'built' };
+}
+
+/**
+ * The one host setting a run changes: net.netfilter.nf_log_all_netns, which lets LOG rules
+ * inside the agent's network namespace reach the kernel log. The first run that turns it on
+ * writes down the value it found, next to the leases; whoever removes the last run on the
+ * machine (its teardown, the post step or a sweep) puts that value back.
+ */
+const SETTING = 'net.netfilter.nf_log_all_netns';
+const PROC_PATH = '/proc/sys/net/netfilter/nf_log_all_netns';
+const recordOf = (leaseDir) => join(leaseDir, `${SETTING}.was`);
+function current() {
+    try {
+        return readFileSync(PROC_PATH, 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Turns namespace logging on, first writing down what it was if this run changes it. */
+async function enableNamespaceLogging(netfilter, leaseDir) {
+    const was = current();
+    if (was !== undefined && was !== '1') {
+        try {
+            // Exclusive: of runs starting together, the first one's record stands.
+            writeFileSync(recordOf(leaseDir), `${was}\n`, { flag: 'wx', mode: 0o644 });
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+    }
+    await netfilter.setSysctl(SETTING, '1');
+}
+/**
+ * Puts the setting back when no run on the machine may still need it: no lease in the folder
+ * is held and no network of any run is left. Returns the line to report, if it did.
+ */
+async function restoreNamespaceLogging(deps, leaseDir) {
+    let was;
+    try {
+        was = readFileSync(recordOf(leaseDir), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    if (leasesIn(leaseDir).some((id) => probeLease(leasePath(leaseDir, id)) === 'held'))
+        return undefined;
+    if ((await deps.docker.networks(RUN_LABEL)).length > 0)
+        return undefined;
+    if (!/^[01]$/.test(was)) {
+        rmSync(recordOf(leaseDir), { force: true });
+        return undefined;
+    }
+    // The record goes first: a run starting now writes its own and turns the setting on after.
+    rmSync(recordOf(leaseDir), { force: true });
+    await deps.netfilter.setSysctl(SETTING, was);
+    return `restored ${SETTING} to ${was}`;
+}
+
+/**
+ * Removing a run's resources (for teardown, the post step and the sweep), in an order that keeps every leftover findable: files that may
+ * hold secrets first, then containers and host rules, then networks, then the rest of the
+ * work folder, and the lease last (a run with a lease left is what the sweep looks for).
+ * Idempotent, and safe to run twice at once; each step runs even when an earlier one failed,
+ * and problems are returned for the caller to report as warnings, never thrown over the
+ * command's result.
+ */
+/** The work folder's subfolder for files that hold secrets: always the first thing removed. */
+const SECRETS_DIR = 'secrets';
+const message = (e) => (e instanceof Error ? e.message : String(e));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Deletes the run's jumps and chains. Another sweep may remove some of them between our save
+ * and our restore, which fails the batch: then look again.
+ */
+async function removeHostRules(netfilter, runId) {
+    await settleAll([4, 6].map(async (family) => {
+        for (let attempt = 1;; attempt++) {
+            const batch = removalBatch(await netfilter.save(family), runId);
+            if (!batch)
+                return;
+            try {
+                return await netfilter.restore(family, batch);
+            }
+            catch (e) {
+                if (attempt >= 4)
+                    throw e;
+            }
+        }
+    }));
+}
+/** A network is refused while a container another teardown is removing is still attached. */
+async function removeNetworks(docker, networks) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await docker.networkRemove(networks);
+        }
+        catch (e) {
+            if (attempt >= 5 || !/active endpoints/i.test(message(e)))
+                throw e;
+            await pause(300 * attempt);
+        }
+    }
+}
+/** The secrets first (they must not outlive a failure later on), then the rest. */
+function removeFolder(dir, secretsOnly) {
+    rmSync(secretsOnly ? join(dir, SECRETS_DIR) : dir, {
+        recursive: true,
+        force: true,
+        maxRetries: 3
+    });
+}
+/** Removes everything `r` names; returns the problems (empty when all is gone). */
+async function removeRun(deps, r) {
+    const problems = [];
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (e) {
+            problems.push(`${what}: ${message(e)}`);
+        }
+    };
+    for (const dir of r.folders)
+        await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
+    await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
+    for (const dir of r.folders)
+        await attempt('removing temporary files', () => removeFolder(dir, false));
+    const lease = r.lease;
+    if (lease && problems.length === 0)
+        await attempt('removing the lease', () => removeLeaseFiles(lease));
+    return problems;
 }
 
 /**
@@ -37611,178 +39192,200 @@ function ownerAlive(token) {
 }
 
 /**
- * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
- * files. Idempotent; each step runs even when an earlier one failed, and problems are
- * returned for the caller to report as warnings, never thrown over the command's result.
+ * The sweep: finds what runs whose owner died left behind, on this machine, and removes it.
+ * A run is judged by its lease (src/sandbox/lease.ts) wherever the sweep can see it; a run
+ * whose lease it cannot see (another runner container with its own /run) is left alone.
+ * Two sweeps at once remove the same things without failing; a sweep killed halfway leaves
+ * the lease of every run it did not finish, so the next sweep finishes the job.
  */
-const message = (e) => (e instanceof Error ? e.message : String(e));
-async function removeHostRules(netfilter, runId) {
-    await settleAll([4, 6].map(async (family) => {
-        const batch = removalBatch(await netfilter.save(family), runId);
-        if (batch)
-            await netfilter.restore(family, batch);
-    }));
+/**
+ * Whether the run's owner lives. `labels` are those of any of its containers or networks;
+ * without them (chains alone) only a lease in our own folder can say it lives.
+ */
+function judgeOwner(runId, labels, ctx) {
+    if (!labels)
+        return ctx.probe(leasePath(ctx.leaseDir, runId)) === 'held' ? 'live' : 'dead';
+    const boot = labels[BOOT_LABEL];
+    if (boot && boot !== ctx.bootId)
+        return 'dead';
+    const lease = labels[LEASE_LABEL];
+    if (!lease)
+        return ctx.legacyAlive(labels[OWNER_LABEL] ?? '') ? 'live' : 'dead';
+    switch (ctx.probe(lease)) {
+        case 'held':
+            return 'live';
+        case 'free':
+            return 'dead';
+        case 'absent':
+            // Our own folder shows every live run's lease; another folder may simply not be visible.
+            return dirname(lease) === ctx.leaseDir ? 'dead' : 'foreign';
+        default:
+            return 'foreign';
+    }
 }
-async function teardown(deps, r) {
-    const problems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (e) {
-            problems.push(`${what}: ${message(e)}`);
-        }
+const STAGING_GRACE_MS = 60000;
+/** What exists, per run id. Chains and containers are listed before networks (see below). */
+async function inventory(deps, opts) {
+    const found = new Map();
+    const entry = (id) => {
+        let f = found.get(id);
+        if (!f)
+            found.set(id, (f = { containers: [], networks: [], chains: [] }));
+        return f;
     };
-    // Containers and rules are independent. Rules go before networks: a run that still has
-    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
-    await Promise.all([
-        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
-        r.hostRules
-            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
-            : undefined
-    ]);
-    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
-    if (r.workDir) {
-        const dir = r.workDir;
-        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
+    // A run has networks whenever it has chains or containers (made after them, removed
+    // before them). Listed in this order, chains seen without networks are truly orphaned.
+    if (opts.canUseNetfilter)
+        for (const family of [4, 6]) {
+            const saved = await deps.netfilter.save(family);
+            for (const id of runIdsInRuleset(saved))
+                entry(id).chains.push(...runChains(saved, id).map((c) => `${c} (IPv${family})`));
+        }
+    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
+        const id = c.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).containers.push(c.name);
+        entry(id).labels ??= c.labels;
+    }
+    for (const n of await deps.docker.networks(RUN_LABEL)) {
+        const id = n.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).networks.push(n.name);
+        entry(id).labels = n.labels;
+    }
+    for (const id of leasesIn(opts.leaseDir))
+        entry(id);
+    return found;
+}
+function workFolders(runId, roots) {
+    const prefix = `awf-${runId}-`;
+    return [...new Set(roots)].flatMap((root) => {
+        try {
+            return readdirSync(root)
+                .filter((name) => name.startsWith(prefix))
+                .map((name) => join(root, name));
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/** Staging FIFOs of takers killed between making and linking them. */
+function removeAbandonedStaging(dir) {
+    const removed = [];
+    let names = [];
+    try {
+        names = readdirSync(dir).filter((n) => n.startsWith('.staging-'));
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        const path = join(dir, name);
+        try {
+            const old = Date.now() - lstatSync(path).ctimeMs > STAGING_GRACE_MS;
+            if (old && probeLease(path) === 'free') {
+                rmSync(path, { force: true });
+                removed.push(`removed lease ${path}`);
+            }
+        }
+        catch {
+            continue;
+        }
+    }
+    return removed;
+}
+async function sweep(deps, opts) {
+    const ctx = {
+        leaseDir: opts.leaseDir,
+        bootId: currentBootId(),
+        probe: probeLease,
+        legacyAlive: ownerAlive
+    };
+    const runs = [];
+    const removed = removeAbandonedStaging(opts.leaseDir);
+    const problems = [];
+    for (const [runId, f] of await inventory(deps, opts)) {
+        if (judgeOwner(runId, f.labels, ctx) !== 'dead')
+            continue;
+        const labelled = f.labels?.[LEASE_LABEL];
+        const lease = labelled ?? leasePath(opts.leaseDir, runId);
+        const record = readRecord(lease);
+        const folders = workFolders(runId, [...opts.tempRoots, ...(record ? [record.tempRoot] : [])]);
+        const leaseFiles = probeLease(lease) === 'absent' ? [] : [lease];
+        const failed = await removeRun(deps, {
+            runId,
+            containers: f.containers,
+            networks: f.networks,
+            hostRules: f.chains.length > 0,
+            folders,
+            lease
+        });
+        runs.push(runId);
+        if (failed.length > 0) {
+            problems.push(...failed.map((p) => `run ${runId}: ${p}`));
+            continue;
+        }
+        removed.push(...folders.map((d) => `removed folder ${d}`), ...f.containers.map((c) => `removed container ${c}`), ...f.chains.map((c) => `removed chain ${c}`), ...f.networks.map((n) => `removed network ${n}`), ...leaseFiles.map((l) => `removed lease ${l}`));
+    }
+    if (opts.canUseNetfilter) {
+        const restored = await restoreNamespaceLogging(deps, opts.leaseDir).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            removed.push(restored);
+    }
+    return { runs: runs.sort(), removed, problems };
+}
+
+/**
+ * Removing the sandbox: a run's own teardown (also the CLI's on a signal, and the action's
+ * post step), and the sweep of crashed runs at the start of a run.
+ */
+/**
+ * Removes one run's sandbox as the run (or the post step after it) knows it; when all of it
+ * is gone and no other run is left on the machine, the kernel setting runs change goes back.
+ */
+async function teardown(deps, r) {
+    const problems = await removeRun(deps, {
+        runId: r.runId,
+        containers: r.containers,
+        networks: r.networks,
+        hostRules: r.hostRules,
+        folders: r.workDir && existsSync(r.workDir) ? [r.workDir] : [],
+        lease: r.lease
+    });
+    if (problems.length === 0 && r.lease && r.hostRules) {
+        const restored = await restoreNamespaceLogging(deps, dirname(r.lease)).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            info(restored);
     }
     return problems;
 }
 /**
- * Removes what crashed runs left: resources labelled with a run whose owner process is gone,
- * and chains whose run has no network left. A live concurrent run is never touched.
+ * The sweep at the start of a run: logs one line per thing removed, warns about what could
+ * not be (the next sweep tries again), and returns the dead runs it cleaned up after.
  */
-async function sweepStale(deps, canUseNetfilter) {
-    const networks = await deps.docker.networks(RUN_LABEL);
-    const live = new Set();
-    const stale = new Set();
-    for (const n of networks) {
-        const runId = n.labels[RUN_LABEL];
-        if (!runId)
-            continue;
-        if (ownerAlive(n.labels[OWNER_LABEL] ?? ''))
-            live.add(runId);
-        else
-            stale.add(runId);
-    }
-    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
-        const runId = c.labels[RUN_LABEL];
-        if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
-            stale.add(runId);
-    }
-    if (canUseNetfilter) {
-        for (const family of [4, 6])
-            for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
-                if (!live.has(runId))
-                    stale.add(runId);
-    }
-    for (const runId of stale) {
-        const n = runNames(runId);
-        const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name);
-        const problems = await teardown(deps, {
-            runId,
-            containers: containers.length > 0 ? containers : [n.agent, n.proxy],
-            networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
-            hostRules: canUseNetfilter
-        });
-        if (problems.length > 0)
-            throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`);
-    }
-    return [...stale].sort();
-}
-
-/**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
- */
-const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
-const BLOCK_PREFIX = 24;
-function ipv4ToInt(text) {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-        throw new Error(`not an IPv4 address: ${text}`);
-    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-function intToIpv4(n) {
-    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-function parseIpv4Net(text) {
-    const [addr, len = '32'] = text.split('/');
-    const prefix = Number(len);
-    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
-        return undefined;
-    try {
-        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
-    }
-    catch {
-        return undefined;
-    }
-}
-function overlaps(a, b) {
-    const prefix = Math.min(a.prefix, b.prefix);
-    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
-    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
-}
-/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
-function routesFromProcNetRoute(text) {
-    const nets = [];
-    for (const line of text.split('\n').slice(1)) {
-        const cols = line.trim().split(/\s+/);
-        if (cols.length < 8)
-            continue;
-        const dest = leHexToInt(cols[1] ?? '');
-        const mask = leHexToInt(cols[7] ?? '');
-        if (dest === undefined || mask === undefined || mask === 0)
-            continue; // default route
-        nets.push({ base: dest, prefix: popcount(mask) });
-    }
-    return nets;
-}
-function leHexToInt(hex) {
-    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
-        return undefined;
-    const n = parseInt(hex, 16);
-    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
-}
-function popcount(n) {
-    let count = 0;
-    for (let v = n >>> 0; v; v >>>= 1)
-        count += v & 1;
-    return count;
-}
-/**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
- */
-function pickFreeSubnets(used, count, start) {
-    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
-    const picked = [];
-    for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (start + i) % blocks;
-        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
-        if (used.some((u) => overlaps(u, candidate)))
-            continue;
-        if (picked.some((p) => overlaps(p, candidate)))
-            continue;
-        picked.push(candidate);
-    }
-    if (picked.length < count)
-        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-            'networks (docker network prune) or routes in that range');
-    return picked;
-}
-function formatNet(net) {
-    return `${intToIpv4(net.base)}/${net.prefix}`;
-}
-/** The n-th host address of a network (1 = gateway on Docker bridges). */
-function hostAddress(net, n) {
-    return intToIpv4((net.base + n) >>> 0);
+async function sweepStale(deps, canUseNetfilter, tempRoot, leaseDir = defaultLeaseDir(tempRoot)) {
+    const outcome = await sweep(deps, { canUseNetfilter, leaseDir, tempRoots: [tempRoot] });
+    for (const line of outcome.removed)
+        info(line);
+    for (const problem of outcome.problems)
+        warning(`leftovers of a crashed run: ${problem}`);
+    return [...outcome.runs];
 }
 
 /**
  * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets that nothing on the host uses.
+ * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. Another
+ * run (or anything else) may take a subnet between our look and our create: then both
+ * networks are removed and the pick is made again, a few times.
  */
 async function usedSubnets(docker) {
     const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
@@ -37792,10 +39395,10 @@ async function usedSubnets(docker) {
         ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
     ];
 }
-/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
-async function createNetworks(docker, runId, labels, upstreamDns) {
+/** Picks after this many collisions are given up, with Docker's last refusal. */
+const PICK_ATTEMPTS = 5;
+async function createPair(docker, runId, labels, [internal, egress]) {
     const n = runNames(runId);
-    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
     await settleAll([
         docker.networkCreate({
             name: n.internalNetwork,
@@ -37812,6 +39415,28 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
             labels
         })
     ]);
+}
+/** Both networks; a subnet taken meanwhile removes them and picks again. */
+async function createWithRetry(docker, request, random) {
+    const n = runNames(request.runId);
+    for (let attempt = 1;; attempt++) {
+        const picked = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(random() * 2 ** 16), request.pool);
+        try {
+            await createPair(docker, request.runId, request.labels, picked);
+            return picked;
+        }
+        catch (e) {
+            const collided = e instanceof DockerError && isSubnetCollision(e.message);
+            if (!collided || attempt >= PICK_ATTEMPTS)
+                throw e;
+            await docker.networkRemove([n.internalNetwork, n.egressNetwork]);
+        }
+    }
+}
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+async function createNetworks(docker, runId, labels, upstreamDns, { pool, random = Math.random } = {}) {
+    const n = runNames(runId);
+    const [internal, egress] = await createWithRetry(docker, { runId, labels, pool }, random);
     return {
         topology: {
             runId,
@@ -37867,6 +39492,9 @@ async function prepare(run) {
     run.track({ workDir });
     // Squid and dnsmasq write here as their own users inside the proxy container.
     makeDir(run.logsDir, 0o777);
+    const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
+    if (!byDockerHost.local)
+        throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
     const given = request.agent.image;
@@ -37874,16 +39502,25 @@ async function prepare(run) {
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
     // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
     run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] });
-    const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+    const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
-        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
-        sweepStale(deps, request.hostFirewall).then((swept) => {
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
+            pool: request.addressPool
+        }),
+        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
+    // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
+    // network namespace is fine: everything else goes through the daemon.)
+    const byBridge = request.hostFirewall
+        ? placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge))
+        : { local: true };
+    if (!byBridge.local)
+        throw remoteDaemonError(byBridge);
     const plans = planRules({ policy: request.policy, topology });
     const rendered = ablate(renderAll({ policy: request.policy, topology }, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
@@ -37893,9 +39530,10 @@ async function prepare(run) {
         mode: given ? 'image' : 'host',
         topology,
         agentIp,
-        proxyImage,
-        ourAgentImage,
-        commandImage: givenImage ?? ourAgentImage,
+        proxyImage: proxy.ref,
+        ourAgentImage: ourAgent.ref,
+        commandImage: givenImage ?? ourAgent.ref,
+        images: [proxy, ourAgent],
         plans,
         rendered
     };
@@ -37912,21 +39550,37 @@ async function applyHostRules(run, prepared) {
     await run.hooks.phase('Applying host firewall rules', () => settleAll([
         rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
         rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-        netfilter.enableNamespaceLogging()
+        enableNamespaceLogging(netfilter, run.leaseDir)
     ]));
 }
 
 /** What every phase of one run shares: its names, labels, logs folder and resource ledger. */
-function beginRun(deps, request, hooks, runId = newRunId()) {
+function beginRun(deps, request, hooks, lease, leaseDir) {
+    const { runId } = lease;
     const names = runNames(runId);
-    let resources = { runId, containers: [], networks: [], hostRules: false };
+    let resources = {
+        runId,
+        containers: [],
+        networks: [],
+        hostRules: false,
+        lease: lease.path
+    };
+    hooks.onResources(resources);
     return {
         deps,
         request,
         hooks,
         runId,
         names,
-        labels: { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() },
+        // awf.owner stays for sweeps of earlier versions, which would take a run without it for dead.
+        labels: {
+            [RUN_LABEL]: runId,
+            [LEASE_LABEL]: lease.path,
+            [BOOT_LABEL]: currentBootId(),
+            [OWNER_LABEL]: ownerToken()
+        },
+        lease,
+        leaseDir,
         logsDir: request.logsDir ?? join(request.tempRoot, names.logsDir),
         track: (change) => {
             resources = { ...resources, ...change };
@@ -38056,12 +39710,22 @@ class Netfilter {
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
     }
+    /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+    async saveWithCounters(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
+    }
     /**
      * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
      * agent's dropped packets are recorded like the host's.
      */
     async enableNamespaceLogging() {
-        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
+    }
+    /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
+    async setSysctl(name, value) {
+        if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
+            throw new NetfilterError(`refusing to set ${JSON.stringify(name)} to ${JSON.stringify(value)}`);
+        await this.exec('sysctl', ['-q', '-w', `${name}=${value}`]);
     }
     /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
     async kernelLog() {
@@ -38147,6 +39811,8 @@ function realDeps() {
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
             findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             canary: runCanary
         }
     };
@@ -38159,7 +39825,10 @@ function realDeps() {
  */
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks, runId) {
-    const run = beginRun(deps, request, hooks, runId);
+    // The lease comes first: from here on, whatever the run leaves is the sweep's to find.
+    const leaseDir = request.leaseDir ?? defaultLeaseDir(request.tempRoot);
+    const lease = await Lease.take(deps.exec.run, leaseDir, newRunId, request.tempRoot);
+    const run = beginRun(deps, request, hooks, lease, leaseDir);
     try {
         const prepared = await prepare(run);
         await applyHostRules(run, prepared);
@@ -38178,199 +39847,20 @@ async function runSandboxed(deps, request, hooks, runId) {
 }
 async function removeSandbox(run) {
     await run.hooks.phase('Removing the sandbox', async () => {
-        for (const problem of await teardown(run.deps, run.resources()))
+        const problems = await teardown(run.deps, run.resources());
+        for (const problem of problems)
             warning(problem);
-        run.track({ containers: [], networks: [], hostRules: false, workDir: undefined });
+        // With problems left, the lease's files stay (unheld) for the post step or the next sweep.
+        run.lease.release(problems.length === 0);
+        if (problems.length === 0)
+            run.track({
+                containers: [],
+                networks: [],
+                hostRules: false,
+                workDir: undefined,
+                lease: undefined
+            });
     });
-}
-
-/**
- * From events to what a person reads: per-destination rows, the blocked destinations with the
- * exact line that would allow them (or why none can), and whether the run passes the
- * fail-on-blocked rule. Pure data; rendering is in summary.ts.
- */
-function suggest(target, ports) {
-    if (parseIpLiteral(target))
-        return {
-            advice: 'an IP address: clients must use a name; for a private network, see allow-networks'
-        };
-    const psl = parse(target, { allowPrivateDomains: true });
-    if (psl.publicSuffix === target && (psl.isIcann || psl.isPrivate))
-        return { advice: 'a public suffix cannot be allowed' };
-    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(target))
-        return { advice: 'not a domain name the policy can allow' };
-    const odd = ports.filter((p) => p !== 80 && p !== 443 && p !== 53);
-    return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
-}
-const uniqueSorted = (items) => [...new Set(items)].sort();
-function buildReport(events, expectedBlocks = []) {
-    const byTarget = new Map();
-    for (const e of events)
-        byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
-    const rows = [...byTarget.entries()].map(([target, list]) => ({
-        target,
-        allowed: list.filter((e) => e.decision === 'allowed').length,
-        blocked: list.filter((e) => e.decision === 'blocked').length,
-        ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b),
-        layers: uniqueSorted(list.map((e) => e.layer))
-    }));
-    rows.sort((a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
-    const blocked = rows
-        .filter((r) => r.blocked > 0)
-        .map((r) => {
-        const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked');
-        const ports = uniqueSorted(blockedEvents.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
-        return {
-            target: r.target,
-            ports,
-            layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
-            ...suggest(r.target, ports),
-            expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
-        };
-    });
-    return {
-        rows,
-        blocked,
-        allowedTargets: rows
-            .filter((r) => r.allowed > 0)
-            .map((r) => r.target)
-            .sort(),
-        blockedTargets: blocked.map((b) => b.target).sort(),
-        totals: {
-            allowed: events.filter((e) => e.decision === 'allowed').length,
-            blocked: events.filter((e) => e.decision === 'blocked').length
-        }
-    };
-}
-/** Blocked destinations that fail the step under fail-on-blocked. */
-function unexpectedBlocks(report) {
-    return report.blocked.filter((b) => !b.expected);
-}
-
-/**
- * The job summary (markdown), the CLI's text report and the annotations, from a Report.
- * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
- * HTML or a workflow command to what we print.
- */
-function presetLines(facts) {
-    const presets = facts.presets ?? [];
-    if (presets.length === 0)
-        return [];
-    return [
-        'Presets in allow-domains:',
-        '',
-        ...presets.map((p) => `- ${code(`@${p.name}`)}: ${p.domains.map(code).join(', ')}`),
-        ''
-    ];
-}
-const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
-function timeoutLine(facts) {
-    if (facts.firewallFailure !== undefined)
-        return [
-            `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
-            ''
-        ];
-    return facts.timedOutMinutes === undefined
-        ? []
-        : [
-            `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
-            ''
-        ];
-}
-const MAX_ROWS = 50;
-const MAX_ANNOTATIONS = 10;
-/** Anything but letters, digits, dot, colon and hyphen becomes an HTML entity. */
-function escapeText(text) {
-    return text.replace(/[^A-Za-z0-9.:\- ]/g, (c) => `&#${c.codePointAt(0)};`);
-}
-const code = (text) => `<code>${escapeText(text)}</code>`;
-function renderSummaryMarkdown(report, facts, suggestion) {
-    const lines = [
-        `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
-        '',
-        `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
-            `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
-            `${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
-        '',
-        '<details><summary>Checks passed before the command started</summary>',
-        '',
-        ...facts.checks.map((c) => `- ${c}`),
-        '',
-        '</details>',
-        '',
-        ...presetLines(facts),
-        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
-        ...timeoutLine(facts)
-    ];
-    if (suggestion)
-        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
-    if (report.blocked.length > 0) {
-        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
-        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
-        for (const b of report.blocked.slice(0, MAX_ROWS))
-            lines.push(`| ${code(b.target)}${b.expected ? ' (expected)' : ''} | ${b.ports.join(', ') || '–'} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
-        if (report.blocked.length > MAX_ROWS)
-            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
-        if (suggestions.length > 0)
-            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
-    }
-    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
-        .slice(0, MAX_ROWS)
-        .map((r) => `| ${code(r.target)} | ${r.allowed} | ${r.blocked} | ${r.ports.join(', ')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
-        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
-        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
-    return lines.join('\n');
-}
-/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
-function blockedAnnotations(report) {
-    const safe = (t) => JSON.stringify(t).slice(1, -1);
-    const list = report.blocked.filter((b) => !b.expected);
-    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
-        title: `awf-action blocked ${safe(b.target)}`,
-        message: `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
-            (b.suggestion
-                ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
-                : `It cannot simply be allowed: ${b.advice ?? ''}.`)
-    }));
-    if (list.length > MAX_ANNOTATIONS)
-        out.push({
-            title: 'awf-action blocked more',
-            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
-        });
-    return out;
-}
-
-/**
- * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
- * under one registrable domain collapse into it when there are several (the Public Suffix List
- * says what is registrable); every suggestion passes the same validator as user input.
- */
-/** Distinct hosts under one registrable domain from which the domain itself is suggested. */
-const COLLAPSE_AT = 3;
-function suggestPolicy(events) {
-    const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
-    const hostsByDomain = new Map();
-    const entries = [];
-    for (const e of reached) {
-        const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
-        if (port) {
-            entries.push(`${e.target}${port}`);
-            continue;
-        }
-        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
-        hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
-    }
-    for (const [domain, hosts] of hostsByDomain)
-        entries.push(...(hosts.size >= COLLAPSE_AT ? [domain] : hosts));
-    // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
-    // the validator refuses (an IP, say) is never suggested.
-    const kept = [...new Set(entries)]
-        .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
-        .sort();
-    const yaml = kept.length === 0
-        ? 'allow-domains: []\n'
-        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
-    return { entries: kept, yaml };
 }
 
 /**
@@ -38379,6 +39869,10 @@ function suggestPolicy(events) {
  */
 function blockedFailure(report, settings) {
     const unexpected = unexpectedBlocks(report);
+    // Blocks counted but not itemised have no name expected-blocks could match.
+    const unlisted = report.unlisted.filter((u) => u.decision === 'blocked');
+    if (settings.failOnBlocked && unexpected.length === 0 && unlisted.length > 0)
+        return `fail-on-blocked: ${unlisted.reduce((n, u) => n + u.count, 0)} blocked attempt(s) were counted but not itemised (see the job summary)`;
     if (!settings.failOnBlocked || unexpected.length === 0)
         return undefined;
     return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
@@ -38403,10 +39897,10 @@ function verdict(outcome, settings, report) {
     const blocked = blockedFailure(report, settings);
     return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
 }
-function concludeRun(events, outcome, settings, durationMs) {
+function concludeRun(events, outcome, settings, durationMs, integrity) {
     const { policy } = settings;
-    const report = buildReport(events, settings.expectedBlocks);
-    const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined;
+    const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
+    const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
     const facts = {
         mode: policy.mode,
         exitCode: outcome.exitCode,
@@ -38416,7 +39910,8 @@ function concludeRun(events, outcome, settings, durationMs) {
         timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
-        presets: policy.presets
+        presets: policy.presets,
+        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
     };
     return {
         runId: outcome.runId,
@@ -38448,15 +39943,18 @@ function sandboxRequest(settings, place) {
             gid: place.gid,
             env: settings.agentEnv.vars,
             runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+            homeConfig: settings.homeConfig,
             limits: settings.limits
         },
         hostFirewall: settings.hostFirewall,
         images: {
             baseImage: settings.baseImage,
             proxyImage: settings.proxyImage,
+            registry: settings.imageRegistry,
             cache: place.imageCache
         },
         stdio: place.stdio,
+        addressPool: settings.addressPool,
         ablation: place.ablation
     };
 }
@@ -38465,8 +39963,8 @@ async function runFirewalled(deps, settings, place, hooks) {
     const started = Date.now();
     const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
     return hooks.phase('Reporting', async () => {
-        const events = await collectEvents(deps.netfilter, outcome);
-        const conclusion = concludeRun(events, outcome, settings, Date.now() - started);
+        const { events, integrity } = await collectEvents(deps.netfilter, outcome);
+        const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity);
         if (conclusion.suggestion)
             writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
         return conclusion;
@@ -42003,7 +43501,9 @@ function getInputs() {
         mode: getInput('mode'),
         'base-image': getInput('base-image'),
         'proxy-image': getInput('proxy-image'),
+        'image-registry': getInput('image-registry'),
         'agent-image': getInput('agent-image'),
+        'home-config': getInput('home-config'),
         env: getInput('env'),
         'allow-host-ports': getInput('allow-host-ports'),
         'agent-timeout': getInput('agent-timeout'),
@@ -42012,7 +43512,9 @@ function getInputs() {
         'host-firewall': getInput('host-firewall'),
         tty: getBooleanInput('tty'),
         'fail-on-blocked': getBooleanInput('fail-on-blocked'),
-        'expected-blocks': getInput('expected-blocks')
+        'expected-blocks': getInput('expected-blocks'),
+        'address-pool': getInput('address-pool'),
+        'report-detail': getInput('report-detail')
     };
     for (const [key, value] of Object.entries(values))
         if (!UNLOGGED.includes(key))

@@ -16,6 +16,7 @@ const { validateWorkflow } = require('@action-validator/core') as {
 }
 
 interface Step {
+  if?: string
   uses?: string
   run?: string
   id?: string
@@ -94,11 +95,14 @@ describe('workflow templates', () => {
       }
     })
 
-    test('fails on unexpected blocks (unless auditing) and uploads the logs', () => {
+    test('fails on unexpected blocks (unless auditing); uploads the logs only on opt-in, briefly', () => {
       for (const s of awfSteps(workflow)) {
         if (s.with?.mode !== 'audit') expect(s.with?.['fail-on-blocked']).toBe(true)
         const upload = steps(workflow).find((u) => u.uses?.startsWith('actions/upload-artifact@'))
         expect(String(upload?.with?.path)).toBe(`\${{ steps.${s.id}.outputs.logs-dir }}`)
+        // The logs hold every name the command looked up: never uploaded by default.
+        expect(upload?.if).toBe("always() && vars.AWF_UPLOAD_LOGS == 'true'")
+        expect(Number(upload?.with?.['retention-days'])).toBeLessThanOrEqual(7)
       }
     })
   })

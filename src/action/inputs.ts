@@ -21,6 +21,7 @@ export function getInputs(): ActionInputs {
     mode: core.getInput('mode'),
     'base-image': core.getInput('base-image'),
     'proxy-image': core.getInput('proxy-image'),
+    'image-registry': core.getInput('image-registry'),
     'agent-image': core.getInput('agent-image'),
     'home-config': core.getInput('home-config'),
     env: core.getInput('env'),
@@ -31,7 +32,9 @@ export function getInputs(): ActionInputs {
     'host-firewall': core.getInput('host-firewall'),
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
-    'expected-blocks': core.getInput('expected-blocks')
+    'expected-blocks': core.getInput('expected-blocks'),
+    'address-pool': core.getInput('address-pool'),
+    'report-detail': core.getInput('report-detail')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

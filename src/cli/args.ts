@@ -67,11 +67,16 @@ Run flags:
   --tty                   give the command a terminal
   --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
                           (and the command itself succeeded)
+  --report-detail DETAIL  domains (default): names that look random, or many under one
+                          domain, are counted, not printed; full: every name
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror, host[:port]/path
 
 Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
 ${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed

@@ -11,6 +11,7 @@ import {
   type Annotation,
   type NetEvent,
   type Report,
+  type ReportIntegrity,
   type RunFacts,
   type SuggestedPolicy
 } from '../report/index.js'
@@ -34,6 +35,10 @@ export interface RunConclusion {
 
 function blockedFailure(report: Report, settings: RunSettings): string | undefined {
   const unexpected = unexpectedBlocks(report)
+  // Blocks counted but not itemised have no name expected-blocks could match.
+  const unlisted = report.unlisted.filter((u) => u.decision === 'blocked')
+  if (settings.failOnBlocked && unexpected.length === 0 && unlisted.length > 0)
+    return `fail-on-blocked: ${unlisted.reduce((n, u) => n + u.count, 0)} blocked attempt(s) were counted but not itemised (see the job summary)`
   if (!settings.failOnBlocked || unexpected.length === 0) return undefined
   return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
     .slice(0, 10)
@@ -66,11 +71,13 @@ export function concludeRun(
   events: readonly NetEvent[],
   outcome: RunOutcome,
   settings: RunSettings,
-  durationMs: number
+  durationMs: number,
+  integrity?: ReportIntegrity
 ): RunConclusion {
   const { policy } = settings
-  const report = buildReport(events, settings.expectedBlocks)
-  const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined
+  const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity)
+  const suggestion =
+    policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined
   const facts: RunFacts = {
     mode: policy.mode,
     exitCode: outcome.exitCode,
@@ -80,7 +87,8 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
+    presets: policy.presets,
+    images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
   }
   return {
     runId: outcome.runId,

@@ -14,6 +14,7 @@ export const TEXT_INPUTS = [
   'mode',
   'base-image',
   'proxy-image',
+  'image-registry',
   'agent-image',
   'home-config',
   'env',
@@ -22,7 +23,9 @@ export const TEXT_INPUTS = [
   'memory-limit',
   'pids-limit',
   'host-firewall',
-  'expected-blocks'
+  'expected-blocks',
+  'address-pool',
+  'report-detail'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

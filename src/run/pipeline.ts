@@ -52,9 +52,11 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,
+      registry: settings.imageRegistry,
       cache: place.imageCache
     },
     stdio: place.stdio,
+    addressPool: settings.addressPool,
     ablation: place.ablation
   }
 }
@@ -69,8 +71,8 @@ export async function runFirewalled(
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
-    const events = await collectEvents(deps.netfilter, outcome)
-    const conclusion = concludeRun(events, outcome, settings, Date.now() - started)
+    const { events, integrity } = await collectEvents(deps.netfilter, outcome)
+    const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity)
     if (conclusion.suggestion)
       writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
     return conclusion

@@ -7,10 +7,19 @@ import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
 import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
+import {
+  InputError,
+  inputWhere,
+  isProblem,
+  type InputOrigin,
+  type InputProblem
+} from '../common/errors.js'
+import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
 import { readPolicyFile } from './policy-file.js'
 
 export interface RunSettings {
@@ -19,6 +28,8 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
@@ -28,6 +39,10 @@ export interface RunSettings {
   readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** Where the run's subnets come from; the default pool when absent. */
+  readonly addressPool?: Ipv4Net
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
 }
 
 export interface SettingsContext {
@@ -108,18 +123,34 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const addressPool = attempt(() => {
+    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
+    if (isProblem(pool)) throw new InputError([pool])
+    return pool
+  })
+  const reportDetail = attempt(() =>
+    parseReportDetail(inputs['report-detail'], where('report-detail'))
+  )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: inputs['fail-on-blocked'],
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
     agentImage,
     homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image'])
+    proxyImage: given(inputs['proxy-image']),
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+    imageRegistry
   }
 }

@@ -8,7 +8,7 @@ import type { ArmedSandbox } from './arming.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import type { RunOutcome } from './types.js'
-import { watchFirewall } from './watchdog.js'
+import { watchFirewall, type StopWatching } from './watchdog.js'
 
 /** What ended the command, mapped to the status the step and the CLI exit with. */
 export function commandExitCode(end: {
@@ -45,8 +45,8 @@ export async function runCommandPhase(
           }, timeoutMs)
         : undefined
     let firewallFailure: string | undefined
-    const stopWatching = request.ablation?.runDespiteChecks
-      ? () => undefined
+    const stopWatching: StopWatching = request.ablation?.runDespiteChecks
+      ? () => Promise.resolve([])
       : watchFirewall({
           plans: prepared.plans,
           rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -58,7 +58,8 @@ export async function runCommandPhase(
         })
     const status = await armed.exited
     clearTimeout(timer)
-    stopWatching()
+    // Before teardown: the host rules (and their counters) are still in place.
+    const drops = await stopWatching()
     hooks.onCommandEnd?.()
     return {
       runId: run.runId,
@@ -72,7 +73,9 @@ export async function runCommandPhase(
       mode: prepared.mode,
       hostFirewall: request.hostFirewall,
       timedOut,
-      masked: agent.masked
+      masked: agent.masked,
+      drops,
+      images: prepared.images
     }
   } finally {
     armed.handshake.close()

@@ -9,8 +9,9 @@ import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
 import { placementFromBridge, placementFromDockerHost, remoteDaemonError } from './docker-daemon.js'
-import { ensureImage, ensurePrebuilt, projectRoot } from './images.js'
+import { ensurePrebuilt, projectRoot, resolveImage, type ResolvedImage } from './images.js'
 import { info } from './log.js'
+import { enableNamespaceLogging } from './namespace-logging.js'
 import type { RunContext } from './run-context.js'
 import { settleAll } from './settle.js'
 import { sweepStale } from './teardown.js'
@@ -29,6 +30,8 @@ export interface PreparedRun {
   readonly ourAgentImage: string
   /** The image the command runs in: the workflow's in image mode, else ours. */
   readonly commandImage: string
+  /** Which images the run uses and where they came from (published digest, local build). */
+  readonly images: readonly ResolvedImage[]
   readonly plans: RunRulePlans
   readonly rendered: RenderedConfig
 }
@@ -50,15 +53,17 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
   // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
   run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] })
-  const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase(
+  const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase(
     'Preparing images and networks',
     () =>
       settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
-        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
-        sweepStale(deps, request.hostFirewall).then((swept) => {
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
+          pool: request.addressPool
+        }),
+        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
           if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
         })
       ])
@@ -85,9 +90,10 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     mode: given ? 'image' : 'host',
     topology,
     agentIp,
-    proxyImage,
-    ourAgentImage,
-    commandImage: givenImage ?? ourAgentImage,
+    proxyImage: proxy.ref,
+    ourAgentImage: ourAgent.ref,
+    commandImage: givenImage ?? ourAgent.ref,
+    images: [proxy, ourAgent],
     plans,
     rendered
   }
@@ -106,7 +112,7 @@ export async function applyHostRules(run: RunContext, prepared: PreparedRun): Pr
     settleAll([
       rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
       rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-      netfilter.enableNamespaceLogging()
+      enableNamespaceLogging(netfilter, run.leaseDir)
     ])
   )
 }

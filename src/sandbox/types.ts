@@ -4,6 +4,7 @@ import type { AgentMode, RunnerPaths } from '../agent/filesystem.js'
 import type { RunnerObservations } from '../agent/runner-paths.js'
 import type { AgentLimits } from '../agent/limits.js'
 import type { Policy } from '../policy/types.js'
+import type { DropCount } from '../report/integrity.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
 import type { Docker } from './docker.js'
@@ -11,8 +12,9 @@ import type { CommandResult, Exec } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 import type { ProcessSecurity } from './process-check.js'
 import type { ProxyEndpoints } from './readiness.js'
-import type { ImageOptions } from './images.js'
+import type { ImageOptions, ResolvedImage } from './images.js'
 import type { SandboxResources } from './resources.js'
+import type { Ipv4Net } from './subnets.js'
 
 export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
 
@@ -34,6 +36,10 @@ export interface SandboxRequest {
   readonly hostFirewall: boolean
   readonly images: ImageOptions
   readonly stdio: StdioOptions
+  /** Where the run's /24 subnets come from (the address-pool input); the default pool if absent. */
+  readonly addressPool?: Ipv4Net
+  /** Where the run's lease goes; /run/awf/leases (root) or `<tempRoot>/awf-leases` if absent. */
+  readonly leaseDir?: string
   /**
    * Test-only: one layer weakened on purpose. The shipped entry points never set it; only the
    * integration suite's own entry (src/testing/) does.
@@ -83,6 +89,10 @@ export interface RunOutcome {
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** Packets the drop rules stopped, per layer, from their counters (the watchdog's last read). */
+  readonly drops: readonly DropCount[]
+  /** Our proxy and agent images: reference, digest when published, where each came from. */
+  readonly images: readonly ResolvedImage[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
