@@ -30,6 +30,8 @@ export interface FakeOptions {
   readonly proxyDies?: boolean
   /** The daemon's bridges are not among our interfaces (Docker-in-Docker, rootless). */
   readonly remoteDaemon?: boolean
+  /** The agent's PID as the daemon reports it is not the agent here (DinD sharing our netns). */
+  readonly foreignPid?: boolean
   /** One of the probes fails. */
   readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
 }
@@ -147,6 +149,7 @@ export class FakeSandbox {
         findInitBinary: () => '/usr/bin/docker-init',
         observeRunner: () => ({}),
         interfaceExists: () => !this.options.remoteDaemon,
+        isAgentProcess: () => !this.options.foreignPid,
         canary: () =>
           failing('canary')
             ? Promise.reject(new Error('enforcement canary failed'))

@@ -194,6 +194,15 @@ describe('a Docker daemon that is not on this runner', () => {
     for (const n of networksCreated(fake)) expect(removed).toContain(n)
   })
 
+  test("a daemon sharing our network but not our PIDs: nothing enters the reported PID's namespace", async () => {
+    const { fake, result } = await start({ foreignPid: true })
+    expect((result as Error).message).toMatch(
+      /reports the agent as PID \d+, which is not the agent/
+    )
+    expect(fake.ran('nsenter')).toEqual([])
+    expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
+  })
+
   test('with host-firewall off, bridges in another namespace (rootless Docker) are fine', async () => {
     const { result } = await start({ remoteDaemon: true }, { hostFirewall: false })
     expect(result).toMatchObject({ exitCode: 0, hostFirewall: false })

@@ -1,6 +1,7 @@
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
 import { existsSync } from 'node:fs'
 import { runCanary } from './canary.js'
+import { ENTRYPOINT_MOUNT } from './container-specs.js'
 import { Docker } from './docker.js'
 import { realExec } from './exec.js'
 import { Handshake } from './handshake.js'
@@ -23,6 +24,7 @@ export function realDeps(): SandboxDeps {
       findInitBinary: () => findInitBinary(),
       observeRunner,
       interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
+      isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
       canary: runCanary
     }
   }

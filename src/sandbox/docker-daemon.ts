@@ -38,6 +38,14 @@ export function placementFromBridge(bridge: string, visible: boolean): DaemonPla
       }
 }
 
+/** The PID the daemon reported for the agent is not the agent's in our PID namespace. */
+export function placementFromPid(pid: number): { local: false; why: string } {
+  return {
+    local: false,
+    why: `the daemon reports the agent as PID ${pid}, which is not the agent container in this machine's PID namespace (a Docker-in-Docker sidecar)`
+  }
+}
+
 export function remoteDaemonError(placement: { why: string }): Error {
   return new Error(
     `the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +

@@ -123,6 +123,8 @@ export interface SandboxProbes {
   readonly observeRunner: () => RunnerObservations
   /** A network interface of that name is in our network namespace (the daemon's bridges are). */
   readonly interfaceExists: (name: string) => boolean
+  /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
+  readonly isAgentProcess: (pid: number) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
