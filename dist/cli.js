@@ -10449,26 +10449,44 @@ async function readRules(netfilter, plan, family, where) {
         counts: dropCounters(text, plan, family)
     };
 }
+/** Reads of the host's and the agent's rules (none with host-firewall off). */
+function ruleReaders(a) {
+    const { host, container } = a.plans;
+    const families = [4, 6];
+    const readHost = async () => a.rules ? Promise.all(families.map((f) => readRules(a.rules.netfilter, host, f, 'host'))) : [];
+    const readAgent = async () => a.rules
+        ? Promise.all(families.map((f) => readRules(a.rules.agentNet, container, f, 'agent'))).catch((e) => {
+            throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+        })
+        : [];
+    return { readHost, readAgent };
+}
+/** The drop counters at the end: read once more, or the watchdog's last read if that fails. */
+async function finalDrops(a, reads, last) {
+    if (!a.rules)
+        return [];
+    const merged = (r) => mergeCounts(...r.map((x) => x.counts));
+    const [hostNow, agentNow] = await Promise.all([
+        reads.readHost().then(merged, () => undefined),
+        reads.readAgent().then(merged, () => undefined)
+    ]);
+    const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({ layer, packets, final }));
+    return [
+        ...counts(hostNow ?? last.host, hostNow !== undefined),
+        ...counts(agentNow ?? last.agent, agentNow !== undefined)
+    ];
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
-    const { host, container } = a.plans;
     let stopped = false;
     let timer;
     const last = { host: {}, agent: {} };
-    const readHost = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
-        : [];
-    const readAgentRules = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
-        : [];
-    const readAgent = () => readAgentRules().catch((e) => {
-        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
-    });
+    const reads = ruleReaders(a);
     const check = async () => {
         const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            readHost(),
-            readAgent()
+            reads.readHost(),
+            reads.readAgent()
         ]);
         last.host = mergeCounts(...hostRules.map((r) => r.counts));
         last.agent = mergeCounts(...agentRules.map((r) => r.counts));
@@ -10509,21 +10527,7 @@ function watchFirewall(a) {
     return async () => {
         stopped = true;
         clearTimeout(timer);
-        const [hostNow, agentNow] = await Promise.all([
-            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
-            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
-        ]);
-        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
-            layer,
-            packets,
-            final
-        }));
-        return a.rules
-            ? [
-                ...counts(hostNow ?? last.host, hostNow !== undefined),
-                ...counts(agentNow ?? last.agent, agentNow !== undefined)
-            ]
-            : [];
+        return finalDrops(a, reads, last);
     };
 }
 

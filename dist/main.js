@@ -37383,8 +37383,8 @@ function unlistedSection(report) {
         ''
     ];
 }
-function renderSummaryMarkdown(report, facts, suggestion) {
-    const lines = [
+function headerLines(report, facts) {
+    return [
         `## awf-action: ${headline(report)}`,
         '',
         `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
@@ -37407,26 +37407,86 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         ...gitFindingsMarkdown(facts.git, escapeText),
         ...unlistedSection(report)
     ];
-    if (suggestion)
-        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
-    if (report.blocked.length > 0) {
-        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
-        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
-        for (const b of report.blocked.slice(0, MAX_ROWS))
-            lines.push(`| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
-        if (report.blocked.some((b) => b.hidden > 0))
-            lines.push('', HIDDEN_EXPLAINED);
-        if (report.blocked.length > MAX_ROWS)
-            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
-        if (suggestions.length > 0)
-            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
-    }
-    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
-        .slice(0, MAX_ROWS)
-        .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
-        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
-        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
-    return lines.join('\n');
+}
+function suggestionSection(suggestion) {
+    if (!suggestion)
+        return [];
+    return [
+        '### Suggested policy (audit mode)',
+        '',
+        'Everything the command reached over HTTP(S), collapsed by registrable domain:',
+        '',
+        '<pre>',
+        ...suggestion.yaml.trimEnd().split('\n').map(escapeText),
+        '</pre>',
+        ''
+    ];
+}
+/** The lines that would allow the blocked destinations, as an input and as a policy file. */
+function allowLines(suggestions) {
+    if (suggestions.length === 0)
+        return [];
+    return [
+        '',
+        'To allow them, add to `allow-domains`:',
+        '',
+        '<pre>',
+        ...suggestions.map(escapeText),
+        '</pre>',
+        '',
+        'or to the policy file:',
+        '',
+        '<pre>',
+        'allow-domains:',
+        ...suggestions.map((x) => `  - ${escapeText(x)}`),
+        '</pre>',
+        ''
+    ];
+}
+function blockedSection(report) {
+    if (report.blocked.length === 0)
+        return [];
+    return [
+        '### Blocked',
+        '',
+        '| destination | ports | layer | to allow it |',
+        '|---|---|---|---|',
+        ...report.blocked
+            .slice(0, MAX_ROWS)
+            .map((b) => `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`),
+        ...(report.blocked.some((b) => b.hidden > 0) ? ['', HIDDEN_EXPLAINED] : []),
+        ...(report.blocked.length > MAX_ROWS
+            ? ['', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+            : []),
+        ...allowLines(report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : [])))
+    ];
+}
+function destinationsSection(report, facts) {
+    return [
+        '<details><summary>Every destination</summary>',
+        '',
+        '| destination | allowed | blocked | ports | layers |',
+        '|---|---|---|---|---|',
+        ...report.rows
+            .slice(0, MAX_ROWS)
+            .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`),
+        ...(report.rows.length > MAX_ROWS
+            ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+            : []),
+        '',
+        '</details>',
+        '',
+        `Logs: ${code(facts.logsDir)}`,
+        ''
+    ];
+}
+function renderSummaryMarkdown(report, facts, suggestion) {
+    return [
+        ...headerLines(report, facts),
+        ...suggestionSection(suggestion),
+        ...blockedSection(report),
+        ...destinationsSection(report, facts)
+    ].join('\n');
 }
 /** One annotation per blocked destination (bounded), with the line to add or why there is none. */
 function blockedAnnotations(report) {
@@ -40407,26 +40467,44 @@ async function readRules(netfilter, plan, family, where) {
         counts: dropCounters(text, plan, family)
     };
 }
+/** Reads of the host's and the agent's rules (none with host-firewall off). */
+function ruleReaders(a) {
+    const { host, container } = a.plans;
+    const families = [4, 6];
+    const readHost = async () => a.rules ? Promise.all(families.map((f) => readRules(a.rules.netfilter, host, f, 'host'))) : [];
+    const readAgent = async () => a.rules
+        ? Promise.all(families.map((f) => readRules(a.rules.agentNet, container, f, 'agent'))).catch((e) => {
+            throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+        })
+        : [];
+    return { readHost, readAgent };
+}
+/** The drop counters at the end: read once more, or the watchdog's last read if that fails. */
+async function finalDrops(a, reads, last) {
+    if (!a.rules)
+        return [];
+    const merged = (r) => mergeCounts(...r.map((x) => x.counts));
+    const [hostNow, agentNow] = await Promise.all([
+        reads.readHost().then(merged, () => undefined),
+        reads.readAgent().then(merged, () => undefined)
+    ]);
+    const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({ layer, packets, final }));
+    return [
+        ...counts(hostNow ?? last.host, hostNow !== undefined),
+        ...counts(agentNow ?? last.agent, agentNow !== undefined)
+    ];
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
-    const { host, container } = a.plans;
     let stopped = false;
     let timer;
     const last = { host: {}, agent: {} };
-    const readHost = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
-        : [];
-    const readAgentRules = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
-        : [];
-    const readAgent = () => readAgentRules().catch((e) => {
-        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
-    });
+    const reads = ruleReaders(a);
     const check = async () => {
         const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            readHost(),
-            readAgent()
+            reads.readHost(),
+            reads.readAgent()
         ]);
         last.host = mergeCounts(...hostRules.map((r) => r.counts));
         last.agent = mergeCounts(...agentRules.map((r) => r.counts));
@@ -40467,21 +40545,7 @@ function watchFirewall(a) {
     return async () => {
         stopped = true;
         clearTimeout(timer);
-        const [hostNow, agentNow] = await Promise.all([
-            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
-            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
-        ]);
-        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
-            layer,
-            packets,
-            final
-        }));
-        return a.rules
-            ? [
-                ...counts(hostNow ?? last.host, hostNow !== undefined),
-                ...counts(agentNow ?? last.agent, agentNow !== undefined)
-            ]
-            : [];
+        return finalDrops(a, reads, last);
     };
 }
 
