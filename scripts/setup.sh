@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 logs=/var/log/awf-setup
 DEFAULT_BASE=debian:bookworm-slim
 LOCAL_BASE=awf-base:bookworm
-PACKAGES=(docker.io squid dnsmasq-base iptables seccomp debootstrap conntrack iproute2 openssl curl util-linux procps kmod
+PACKAGES=(docker.io squid-openssl dnsmasq-base iptables seccomp debootstrap conntrack iproute2 openssl curl util-linux procps kmod
   wget python3-pip) # the last two: client families the integration suite runs on the host
 check_only=false
 [ "${1:-}" = "--check" ] && check_only=true

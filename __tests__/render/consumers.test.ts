@@ -4,10 +4,12 @@
  * namespace, never the host's ruleset), and libseccomp's resolver for every syscall name.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { renderAll, renderSquidConf, seccompSyscallNames } from '../../src/render/index.js'
+import { buildPolicy } from '../../src/policy/index.js'
+import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { input, manyDomains, POLICIES } from './fixtures.js'
 
@@ -21,7 +23,11 @@ function write(name: string, text: string): string {
 
 /** Squid's complaints about a config, minus the one our `via off` asks for on purpose. */
 function squidParseProblems(file: string): string[] {
-  const r = spawnSync('squid', ['-k', 'parse', '-f', file], { encoding: 'utf8' })
+  writeFileSync(file, withLocalKeyMaterial(readFileSync(file, 'utf8')))
+  const r = spawnSync('squid', ['-k', 'parse', '-f', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20 // it echoes every line
+  })
   const lines = `${r.stdout}${r.stderr}`.split('\n')
   const bad = lines.filter(
     (l) => /FATAL|ERROR|WARNING|Bungled/i.test(l) && !/HTTP requires the use of Via/.test(l)
@@ -42,9 +48,25 @@ function restoreTest(tool: string, file: string, needsDockerUser: boolean): stri
 const policies = { ...POLICIES, large: manyDomains(5000) }
 
 describeWith(
-  { root: true, tools: ['squid', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare'] },
+  {
+    root: true,
+    tools: ['squid', 'openssl', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare']
+  },
   'rendered files are accepted by their consumers',
   () => {
+    test('squid -k parse accepts the upstream proxy and the no-server-name opt-in', () => {
+      const { policy } = buildPolicy(
+        { 'allow-domains': 'legacy.test\n*.old.test\nnew.test' },
+        'input'
+      )
+      const conf = renderSquidConf({
+        ...input(policy),
+        noSniHosts: policy.allowDomains.filter((r) => r.name !== 'new.test'),
+        upstreamProxy: { address: '10.203.0.30', port: 3128, login: true }
+      })
+      expect(squidParseProblems(write('upstream.squid.conf', conf))).toEqual([])
+    })
+
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {
       const rendered = renderAll(input(policy))
 

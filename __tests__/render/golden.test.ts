@@ -56,7 +56,7 @@ describe('renderer guarantees', () => {
     const order = [
       'http_access deny ip_literal',
       'http_access deny blocked',
-      'http_access allow',
+      'http_access allow !CONNECT proto_http allow_',
       'http_access deny all'
     ]
     const positions = order.map((line) => conf.indexOf(line))
@@ -76,6 +76,6 @@ describe('renderer guarantees', () => {
     const started = Date.now()
     const conf = renderSquidConf(input(manyDomains(5000)))
     expect(Date.now() - started).toBeLessThan(5000) // a sanity bound, not a benchmark
-    expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(3) // http, https, any-allowed
+    expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(5) // http, https, any-allowed, tunnel host and server name
   })
 })
