@@ -10,13 +10,13 @@ for f in squid.conf dnsmasq.conf; do
   [ -r "$config/$f" ] || { echo "awf-proxy: $config/$f is missing" >&2; exit 64; }
 done
 
-# Key material for Squid's peeking port, made for this run only, readable only by Squid's
-# user, and gone with the container. No client ever sees it: tunnels are spliced or refused.
-install -d -m 0700 -o proxy -g proxy "$private"
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
-  -subj /CN=awf-proxy -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null
-chown proxy:proxy "$private/key.pem" "$private/cert.pem"
-chmod 0400 "$private/key.pem"
+# Key material for Squid's peeking port, made for this run only, readable only by root in
+# this container (Squid loads it before it drops to its own user), and gone with the
+# container. No client ever sees it: tunnels are spliced or refused, never bumped.
+install -d -m 0700 "$private"
+(umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+  -subj /CN=awf-proxy -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null) \
+  || { echo "awf-proxy: could not make the key material for the peeking port" >&2; exit 70; }
 
 # The corporate proxy's login arrives in the environment and is written only into this
 # private copy of squid.conf: never into the rendered file, a log, or anyone's argv.

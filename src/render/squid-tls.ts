@@ -154,6 +154,8 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
     access: [
       "# The peeking port serves only the agent port's own hop over loopback.",
       'http_access deny tls_port !loopback',
+      '# (the canary tunnel is refused at the ClientHello; its name is never resolved)',
+      'http_access allow tls_port CONNECT tls_canary',
       `http_access deny tls_port ${o.deniedNets}`,
       'http_access allow tls_port CONNECT',
       'http_access deny tls_port'
