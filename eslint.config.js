@@ -9,6 +9,7 @@ export default tseslint.config(
       'coverage/',
       'build/',
       '*.config.js',
+      '*.config.test.js',
       'jest.config.itg.js',
       'lab/*.mjs'
     ]
@@ -26,26 +27,50 @@ export default tseslint.config(
     }
   },
   {
-    // Pure layers never touch processes, Docker or the filesystem: only src/sandbox/ and the
-    // entry points may, and every command goes through src/sandbox/exec.ts.
-    files: ['src/**/*.ts'],
-    ignores: [
-      'src/sandbox/**',
-      'src/main.ts',
-      'src/post.ts',
-      'src/cli.ts',
-      'src/action/**',
-      'src/cli/main.ts'
+    // Pure layers never touch processes, Docker, the network or the filesystem: only
+    // src/sandbox/, src/run/ and the shells may, and every command goes through
+    // src/sandbox/exec.ts.
+    files: [
+      'src/policy/**/*.ts',
+      'src/render/**/*.ts',
+      'src/report/**/*.ts',
+      'src/agent/**/*.ts',
+      'src/common/**/*.ts',
+      'src/docs/**/*.ts'
     ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            '@actions/exec',
+            'child_process',
+            'node:child_process',
+            'node:fs',
+            'node:fs/promises',
+            'node:net',
+            'node:dgram'
+          ].map((name) => ({ name, message: 'Pure layers do no I/O.' })),
+          patterns: [
+            { group: ['@actions/*'], message: 'Pure layers do not know they run in an Action.' },
+            { group: ['**/sandbox/*'], message: 'Pure layers never import the sandbox.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // The shared pipeline and the CLI shell start nothing themselves either.
+    files: ['src/run/**/*.ts', 'src/cli/**/*.ts', 'src/action/**/*.ts', 'src/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: ['@actions/exec', 'child_process', 'node:child_process'].map((name) => ({
             name,
-            message: 'Pure layers never start processes.'
-          })),
-          patterns: [{ group: ['**/sandbox/*'], message: 'Pure layers never import the sandbox.' }]
+            message: 'Start processes only through src/sandbox/exec.ts.',
+            allowTypeImports: true
+          }))
         }
       ]
     }

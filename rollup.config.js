@@ -4,14 +4,14 @@ import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-const entry = (input, file, banner) => ({
+export const entry = (input, file, banner) => ({
   input,
   output: { file, format: 'es', sourcemap: false, banner },
   plugins: [
     typescript({
       tsconfig: 'tsconfig.json',
       include: ['src/**/*.ts'],
-      outDir: 'dist',
+      outDir: file.slice(0, file.lastIndexOf('/')),
       noEmit: false
     }),
     nodeResolve({ preferBuiltins: true }),

@@ -1,31 +1,26 @@
 #!/usr/bin/env node
-import { readFileSync, openSync, constants, writeSync, closeSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync, mkdirSync, chmodSync, writeFileSync, copyFileSync, lstatSync, chownSync } from 'node:fs';
-import { totalmem, tmpdir } from 'node:os';
-import { posix, dirname, isAbsolute, normalize, resolve, join, relative } from 'node:path';
+import { writeFileSync, readFileSync, openSync, constants as constants$1, chmodSync, writeSync, closeSync, mkdirSync, copyFileSync, chownSync, lstatSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { constants, totalmem, tmpdir } from 'node:os';
+import { posix, dirname, isAbsolute, normalize, join, resolve, relative } from 'node:path';
 import { domainToASCII, fileURLToPath } from 'node:url';
-import net, { isIPv6 } from 'node:net';
 import { randomBytes, createHash } from 'node:crypto';
+import { StringDecoder } from 'string_decoder';
+import * as os from 'os';
+import * as events from 'events';
+import * as child from 'child_process';
+import * as path from 'path';
+import 'assert';
+import * as fs from 'fs';
+import { setTimeout as setTimeout$1 } from 'timers';
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import dgram from 'node:dgram';
 
 /**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ * The shared vocabulary of refusals. Every value a person typed that cannot be used becomes an
+ * `InputError` listing each problem: where (input, flag or file key), the value, and what
+ * would be accepted. Policy errors are one kind of it.
  */
-function parseList(text) {
-    const items = [];
-    for (const rawLine of text.split(/\r?\n/)) {
-        const comment = rawLine.search(/(^|\s)#/);
-        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
-    }
-    return items;
-}
-
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
@@ -37,398 +32,43 @@ function problem(where, value, why, expected) {
 function isProblem(x) {
     return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
 }
-/** Every problem of every source, reported together. */
-class PolicyError extends Error {
+/** Every problem of one kind of input, reported together. */
+class InputError extends Error {
     problems;
+    /** How the CLI and the action introduce the problems: "invalid policy", "invalid input". */
+    title = 'invalid input';
     constructor(problems) {
         super(problems.map((p) => p.message).join('\n'));
         this.problems = problems;
-        this.name = 'PolicyError';
+        this.name = 'InputError';
     }
+}
+/** The message of anything thrown, whether or not it is an Error. */
+function errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
+function inputWhere(origin, name) {
+    return origin === 'input' ? `input ${name}` : `flag --${name}`;
 }
 
 /**
- * The command's environment: a documented safe set from the runner, the firewall's own proxy
- * settings, and only the variables the user names. Values travel in the docker process's
- * environment (never argv, never a file) and are never echoed in a message.
+ * The exit statuses the tool gives besides the command's own, used by the CLI, the action's
+ * messages and the summary alike.
  */
-/** Passed through from the runner when set: facts about the run, never a credential. */
-const SAFE_ENV = [
-    'CI',
-    'GITHUB_ACTIONS',
-    'GITHUB_ACTION',
-    'GITHUB_ACTOR',
-    'GITHUB_ACTOR_ID',
-    'GITHUB_API_URL',
-    'GITHUB_BASE_REF',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_EVENT_PATH',
-    'GITHUB_GRAPHQL_URL',
-    'GITHUB_HEAD_REF',
-    'GITHUB_JOB',
-    'GITHUB_REF',
-    'GITHUB_REF_NAME',
-    'GITHUB_REF_TYPE',
-    'GITHUB_REPOSITORY',
-    'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER',
-    'GITHUB_RUN_ATTEMPT',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_NUMBER',
-    'GITHUB_SERVER_URL',
-    'GITHUB_SHA',
-    'GITHUB_TRIGGERING_ACTOR',
-    'GITHUB_WORKFLOW',
-    'GITHUB_WORKFLOW_REF',
-    'GITHUB_WORKSPACE',
-    'LANG',
-    'LC_ALL',
-    'RUNNER_ARCH',
-    'RUNNER_DEBUG',
-    'RUNNER_ENVIRONMENT',
-    'RUNNER_OS',
-    'RUNNER_TOOL_CACHE',
-    'TZ'
-];
-/**
- * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
- * HOME) and the workflow-command files (through them a command could change later,
- * unfirewalled steps; the files are not mounted either).
- */
-const RESERVED = Object.fromEntries([
-    ...[
-        'HTTP_PROXY',
-        'HTTPS_PROXY',
-        'ALL_PROXY',
-        'NO_PROXY',
-        'NODE_USE_ENV_PROXY',
-        'NPM_CONFIG_PROXY',
-        'NPM_CONFIG_HTTPS_PROXY',
-        'HOME',
-        'TMPDIR'
-    ].map((n) => [n, 'is set by the firewall itself']),
-    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
-        n,
-        'names a workflow-command file, which the command must never write'
-    ])
-]);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-const MAX_VALUE = 128 * 1024;
-/**
- * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
- * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
- */
-function parseEnvEntries(text, where) {
-    const problems = [];
-    const entries = new Map();
-    // Split lines ourselves: a literal value may hold a comma or a `#`.
-    for (const [index, line] of text.split(/\r?\n/).entries()) {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const eq = trimmed.indexOf('=');
-        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
-        for (const item of items) {
-            const at = item.indexOf('=');
-            const name = at === -1 ? item : item.slice(0, at).trim();
-            if (!NAME.test(name)) {
-                // Not echoed: a value pasted without its NAME= would be a secret.
-                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
-                continue;
-            }
-            const reserved = RESERVED[name.toUpperCase()];
-            if (reserved) {
-                problems.push(problem(where, name, reserved, 'Remove it from env.'));
-                continue;
-            }
-            const value = at === -1 ? undefined : item.slice(at + 1);
-            if (value !== undefined && value.length > MAX_VALUE) {
-                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
-                continue;
-            }
-            entries.set(name, { name, value });
-        }
-    }
-    if (problems.length > 0)
-        throw new PolicyError(problems);
-    return [...entries.values()];
-}
-/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
-function proxyEnv(proxyUrl, noProxy) {
-    const u = new URL(proxyUrl);
-    const no = noProxy.join(',');
-    const javaNoProxy = noProxy.join('|');
-    return {
-        HTTP_PROXY: proxyUrl,
-        HTTPS_PROXY: proxyUrl,
-        ALL_PROXY: proxyUrl,
-        http_proxy: proxyUrl,
-        https_proxy: proxyUrl,
-        all_proxy: proxyUrl,
-        NO_PROXY: no,
-        no_proxy: no,
-        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
-        NODE_USE_ENV_PROXY: '1',
-        npm_config_proxy: proxyUrl,
-        npm_config_https_proxy: proxyUrl,
-        JAVA_TOOL_OPTIONS: [
-            `-Dhttp.proxyHost=${u.hostname}`,
-            `-Dhttp.proxyPort=${u.port}`,
-            `-Dhttps.proxyHost=${u.hostname}`,
-            `-Dhttps.proxyPort=${u.port}`,
-            `-Dhttp.nonProxyHosts=${javaNoProxy}`
-        ].join(' ')
-    };
-}
-/**
- * The environment from the runner: the safe set present there, PATH when the runner's tools
- * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
- */
-function buildAgentEnv(opts) {
-    const vars = {};
-    const secrets = [];
-    const warnings = [];
-    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
-    for (const name of names) {
-        const v = opts.runnerEnv[name];
-        if (v !== undefined)
-            vars[name] = v;
-    }
-    for (const e of opts.entries) {
-        const v = e.value ?? opts.runnerEnv[e.name];
-        if (v === undefined) {
-            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
-            continue;
-        }
-        vars[e.name] = v;
-        if (v !== '')
-            secrets.push(v);
-    }
-    return { vars, secrets, warnings };
-}
-/** The firewall's own variables over the user's: nothing the user passes can override them. */
-function withFixedEnv(vars, fixed) {
-    const merged = { ...vars, ...fixed };
-    // The user's JVM options stay; the proxy properties come last, so they win.
-    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
-        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
-    return merged;
-}
-
-/**
- * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
- *
- * Host mode (the default) shows the runner's system folders read-only, so tools installed by
- * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
- * a fresh HOME and a private /tmp are the only writable places (the container's own root is
- * read-only), and every credential, runtime socket and workflow-command file that would fall
- * inside a visible folder is masked.
- */
-/** The runner's system folders shown read-only in host mode (when they are real folders). */
-const HOST_SYSTEM_DIRS = [
-    '/usr',
-    '/etc',
-    '/opt',
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/lib32',
-    '/lib64',
-    '/libx32'
-];
-/** Files and folders of the runner's user that hold credentials. */
-const HOME_SECRETS = [
-    '.docker',
-    '.ssh',
-    '.aws',
-    '.azure',
-    '.config/gcloud',
-    '.config/gh',
-    '.kube',
-    '.gnupg',
-    '.netrc',
-    '.git-credentials',
-    '.npmrc',
-    '.pypirc'
-];
-/** The runner's own state: its registration, credentials and diagnostic logs. */
-const RUNNER_SECRETS = [
-    '.credentials',
-    '.credentials_rsaparams',
-    '.runner',
-    '.env',
-    '.path',
-    '.service',
-    '_diag'
-];
-/** Container runtime sockets (and the folders holding them). */
-const RUNTIME_SOCKETS = [
-    '/var/run/docker.sock',
-    '/run/docker.sock',
-    '/run/containerd',
-    '/var/run/containerd',
-    '/run/podman',
-    '/run/crio',
-    '/var/run/crio'
-];
-/**
- * Container runtime command-line tools: useless without a socket, but the agent gets none at
- * all (each becomes an empty, non-executable file).
- */
-const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
-const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
-/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
-const FALLBACK_HOME = '/awf/home';
-const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-function checkPath(what, path) {
-    if (!isAbsolute(path))
-        throw new Error(`${what} must be an absolute path, got ${path}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(path))
-        throw new Error(`${what} contains a control character`);
-    return normalize(path).replace(/(.)\/+$/, '$1');
-}
-function planAgentFilesystem(r) {
-    const workspace = checkPath('the workspace', r.workspace);
-    if (workspace === '/')
-        throw new Error('the workspace cannot be / (it would expose everything)');
-    const runnerHome = checkPath('HOME', r.runnerHome);
-    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
-    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
-    const binds = [];
-    if (r.mode === 'host') {
-        for (const dir of HOST_SYSTEM_DIRS)
-            if (r.kindOf(dir) === 'dir')
-                binds.push({ source: dir, target: dir, readOnly: true });
-        if (r.toolCache) {
-            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
-            const shown = binds.some((b) => within(cache, b.target));
-            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-                binds.push({ source: cache, target: cache, readOnly: true });
-        }
-    }
-    binds.push({ source: r.freshHome, target: home, readOnly: false });
-    binds.push({ source: workspace, target: workspace, readOnly: false });
-    if (r.eventPath) {
-        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
-        if (!within(event, workspace) && r.kindOf(event) === 'file')
-            binds.push({ source: event, target: event, readOnly: true });
-    }
-    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
-    const candidates = [
-        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
-        // Their folder, or the files themselves where the folder holds the workspace.
-        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-        ...RUNTIME_SOCKETS,
-        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-        `/run/user/${r.uid}`,
-        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
-    ]
-        .filter((p) => isAbsolute(p))
-        .map((p) => normalize(p));
-    const visible = binds.filter((b) => b.source === b.target);
-    const masked = [];
-    for (const path of [...new Set(candidates)].sort()) {
-        if (!visible.some((b) => within(path, b.target)))
-            continue;
-        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
-        if (within(workspace, path) || within(home, path))
-            continue;
-        const kind = r.kindOf(path);
-        if (kind === 'missing')
-            continue;
-        if (masked.some((m) => within(path, m)))
-            continue;
-        masked.push(path);
-        if (kind === 'dir')
-            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
-        else
-            binds.push({ source: r.emptyFile, target: path, readOnly: true });
-    }
-    return { binds, tmpfs, home, masked };
-}
-/** The runner's paths the plan needs, read from the step's environment. */
-function runnerPathsFrom(env, execPath) {
-    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-    const externals = execPath.lastIndexOf('/externals/');
-    return {
-        runnerHome: env.HOME || '/',
-        toolCache: env.RUNNER_TOOL_CACHE || undefined,
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
-        commandFiles: [
-            'GITHUB_ENV',
-            'GITHUB_PATH',
-            'GITHUB_OUTPUT',
-            'GITHUB_STATE',
-            'GITHUB_STEP_SUMMARY'
-        ]
-            .map((k) => env[k])
-            .filter((v) => !!v),
-        dockerHost: env.DOCKER_HOST || undefined
-    };
-}
-
-/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
-function parseHostFirewall(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'on')
-        return true;
-    if (v === 'off')
-        return false;
-    throw new PolicyError([
-        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
-    ]);
-}
-
-/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
-const MIB = 1024 * 1024;
-const MIN_MEMORY = 64 * MIB;
-const UNITS = {
-    '': 1,
-    k: 1024,
-    m: MIB,
-    g: 1024 * MIB,
-    t: 1024 * 1024 * MIB
+const ExitCode = {
+    /** Invalid input: a flag, an input or the policy. Nothing was started. */
+    usage: 2,
+    /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
+    blocked: 3,
+    /** The command was still running at agent-timeout, as timeout(1) reports it. */
+    timeout: 124,
+    /** The sandbox could not start, or the firewall failed under the running command. */
+    sandbox: 125
 };
-const DEFAULT_PIDS_LIMIT = 4096;
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60;
-/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
-function parseLimits(raw, where, totalMemory) {
-    const problems = [];
-    let timeoutMs = 0;
-    const t = raw.timeoutMinutes?.trim() ?? '';
-    if (t !== '') {
-        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
-            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
-        else
-            timeoutMs = Math.round(minutes * 60000);
-    }
-    let memoryBytes = Math.floor(totalMemory * 0.75);
-    const m = raw.memory?.trim() ?? '';
-    if (m !== '') {
-        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
-        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
-        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
-            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
-        else
-            memoryBytes = bytes;
-    }
-    let pidsLimit = DEFAULT_PIDS_LIMIT;
-    const p = raw.pids?.trim() ?? '';
-    if (p !== '') {
-        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
-        if (!(n >= 32 && n <= 1000000))
-            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
-        else
-            pidsLimit = n;
-    }
-    if (problems.length > 0)
-        throw new PolicyError(problems);
-    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+/** The status a command killed by a signal is reported with, as a shell does. */
+function signalExitCode(signalNumber) {
+    return 128 + signalNumber;
 }
 
 /**
@@ -1695,6 +1335,16 @@ function parse(url, options) {
 function getDomain(url, options) {
     /*@__INLINE__*/ resetResult(RESULT);
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
+}
+
+/** Policy refusals: the shared input-error vocabulary (src/common/errors.ts), policy kind. */
+/** Every problem of every policy source, reported together. */
+class PolicyError extends InputError {
+    title = 'invalid policy';
+    constructor(problems) {
+        super(problems);
+        this.name = 'PolicyError';
+    }
 }
 
 /**
@@ -4621,15 +4271,15 @@ function fallbackToDoubleQuoted(layout) {
  * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
  * keys are errors, so a typo can neither widen nor narrow a policy silently.
  */
-const POLICY_FILE_KEYS = [
-    'version',
-    'mode',
+/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
+const POLICY_LIST_KEYS = [
     'allow-domains',
     'block-domains',
     'allow-networks',
     'dns-servers',
     'allow-host-ports'
 ];
+const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS];
 function parsePolicyFile(file) {
     const problems = [];
     const refuse = (why, expected) => ({
@@ -4736,12 +4386,35 @@ function parseHostPort(raw, where) {
     return { port, sensitive: sensitive !== undefined };
 }
 
-/** IP literals and CIDRs, strictly parsed and printed in one canonical form. */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 function ipv4Bytes(text) {
     return text.split('.').map(Number);
 }
-/** Eight 16-bit groups of an IPv6 address (node:net has already checked the syntax). */
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
+function isIpv6(text) {
+    if (text.length > 45)
+        return false;
+    let head = text;
+    let tailGroups = 0;
+    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
+    if (v4) {
+        if (!IPV4.test(v4[2]))
+            return false;
+        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
+        tailGroups = 2;
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = (s) => (s === '' ? [] : s.split(':'));
+    const all = halves.flatMap(groups);
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    const count = all.length + tailGroups;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
 function ipv6Groups(text) {
     let head = text;
     const tail = [];
@@ -4792,7 +4465,7 @@ function formatIpv6(groups) {
 function parseIpLiteral(text) {
     if (IPV4.test(text))
         return { family: 4, address: text };
-    if (isIPv6(text) && !text.includes('%'))
+    if (isIpv6(text))
         return { family: 6, address: formatIpv6(ipv6Groups(text)) };
     return undefined;
 }
@@ -4868,6 +4541,24 @@ function parseDnsServer(text, where) {
     if (unusable)
         return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
     return ip.address;
+}
+
+/**
+ * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
+ * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ */
+function parseList(text) {
+    const items = [];
+    for (const rawLine of text.split(/\r?\n/)) {
+        const comment = rawLine.search(/(^|\s)#/);
+        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
+        for (const item of line.split(',')) {
+            const trimmed = item.trim();
+            if (trimmed)
+                items.push(trimmed);
+        }
+    }
+    return items;
 }
 
 /**
@@ -4987,17 +4678,39 @@ const PRESETS = {
 };
 const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
 
+/**
+ * Views of the allowed domains that more than one consumer needs (squid.conf, dnsmasq.conf,
+ * the report): computed once, when the policy is built, and carried on it.
+ */
+/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
+function groupByAccess(rules) {
+    const groups = new Map();
+    for (const rule of rules)
+        for (const access of rule.access) {
+            const key = `${access.protocol}:${access.port}`;
+            const g = groups.get(key) ?? { access, rules: [] };
+            g.rules.push({ ...rule, access: [access] });
+            groups.set(key, g);
+        }
+    return [...groups.values()]
+        .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
+        .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }));
+}
+function policyViews(allowDomains) {
+    return {
+        accessGroups: groupByAccess(allowDomains),
+        allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] })))
+    };
+}
+
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
-function whereOf(origin, key) {
-    return `flag --${key}`;
-}
 /** Entries for one key: the input or flag when given, else the file's list (precedence). */
 function entriesFor(key, inputs, origin, fileLists) {
     const given = inputs[key];
     if (given !== undefined && given.trim() !== '') {
-        const where = whereOf(origin, key);
+        const where = inputWhere(origin, key);
         return parseList(given).map((value) => ({ value, where }));
     }
     return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })));
@@ -5077,7 +4790,8 @@ function buildPolicy(inputs, origin, file) {
         allowNetworks: uniqueCidrs(allowNetworks),
         dnsServers,
         presets: [...presets.values()],
-        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port)
+        allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
+        views: policyViews(allowDomains)
     };
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
@@ -5105,6 +4819,52 @@ function deepFreeze(value) {
     }
     return value;
 }
+/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
+function parseExpectedBlocks(text, origin) {
+    const where = inputWhere(origin, 'expected-blocks');
+    const problems = [];
+    const rules = collect(parseList(text).map((value) => ({ value, where })), (v, w) => parseDomainEntry(v, w, 'block'), problems);
+    if (problems.length > 0)
+        throw new PolicyError(problems);
+    return rules;
+}
+
+/**
+ * Everything one run creates is named after its run id, so teardown and the sweep of crashed
+ * runs find it by name or label. The names live here and nowhere else.
+ */
+function newRunId() {
+    return randomBytes(4).toString('hex');
+}
+/** Containers, networks and bridges of one run. */
+const runNames = (runId) => ({
+    proxy: `awf-${runId}-proxy`,
+    agent: `awf-${runId}-agent`,
+    canary: `awf-${runId}-canary`,
+    helper: `awf-${runId}-netadmin`,
+    internalNetwork: `awf-${runId}-int`,
+    egressNetwork: `awf-${runId}-egr`,
+    internalBridge: `awfi-${runId}`,
+    egressBridge: `awfe-${runId}`,
+    /** Prefix of the run's temporary folder (a random suffix follows). */
+    workDirPrefix: `awf-${runId}-`,
+    /** Default logs folder, in the temporary root. */
+    logsDir: `awf-logs-${runId}`
+});
+/** Host chains of one run: filter FORWARD (via DOCKER-USER), INPUT, and the IPv6 chain. */
+function hostChainNames$1(runId) {
+    return { forward: `AWF-${runId}`, input: `AWF-${runId}-IN`, v6: `AWF-${runId}-6` };
+}
+/** LOG prefixes (at most 29 characters), which the report matches to attribute drops. */
+function logPrefixes$1(runId) {
+    return {
+        hostPort: `awf-${runId}-host-port: `,
+        host: `awf-${runId}-host-drop: `,
+        runner: `awf-${runId}-runner-drop: `,
+        ipv6: `awf-${runId}-ipv6-drop: `,
+        agent: `awf-${runId}-agent-drop: `
+    };
+}
 
 /**
  * Names, prefixes and value checks shared by every renderer. Values reaching a rendered file
@@ -5120,18 +4880,12 @@ const CANARY_NAME = 'canary.awf.invalid';
 const CANARY_PORT = 9;
 function hostChainNames(runId) {
     assertRunId(runId);
-    return { forward: `AWF-${runId}`, input: `AWF-${runId}-IN`, v6: `AWF-${runId}-6` };
+    return hostChainNames$1(runId);
 }
-/** LOG prefixes (at most 29 characters), which the report matches to attribute drops. */
+/** LOG prefixes of the run, checked before they reach a rule. */
 function logPrefixes(runId) {
     assertRunId(runId);
-    return {
-        hostPort: `awf-${runId}-host-port: `,
-        host: `awf-${runId}-host-drop: `,
-        runner: `awf-${runId}-runner-drop: `,
-        ipv6: `awf-${runId}-ipv6-drop: `,
-        agent: `awf-${runId}-agent-drop: `
-    };
+    return logPrefixes$1(runId);
 }
 class RenderAssertionError extends Error {
 }
@@ -5165,15 +4919,6 @@ function assertPrefix(v, family) {
 const SQUID_PORT = 3128;
 const DNS_PORT = 53;
 
-/**
- * dnsmasq.conf: the DNS forwarder answers only names the policy allows (and does not block),
- * forwarding them to the upstream resolvers; everything else gets NXDOMAIN without a packet
- * leaving the proxy, which closes DNS tunnelling through trusted resolvers. No AAAA records.
- *
- * dnsmasq picks the longest matching domain: `address=/#/` (everything, NXDOMAIN) loses to
- * `server=/allowed.test/<upstream>`, which loses to `address=/blocked.allowed.test/`.
- * `*.example.com` matches subdomains only (dnsmasq 2.86 and later).
- */
 function pattern(rule) {
     assertDomain(rule.name);
     return rule.includeApex ? rule.name : `*.${rule.name}`;
@@ -5188,7 +4933,7 @@ function hostAlias(open, gateway) {
 function renderDnsmasqConf({ policy, topology }) {
     assertIp(topology.proxyIp);
     topology.upstreamDns.forEach(assertIp);
-    const allowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })));
+    const allowed = policy.views.allowedNames;
     const lines = [
         `# dnsmasq.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
         `port=${DNS_PORT}`,
@@ -5280,37 +5025,37 @@ function cidrText(c, family) {
     assertPrefix(c.prefix, family);
     return `${c.address}/${c.prefix}`;
 }
-function planHostRules({ policy, topology: t }) {
-    const chains = hostChainNames(t.runId);
-    const prefix = logPrefixes(t.runId);
+function hostPlanContext({ policy, topology: t }) {
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
     [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
     policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    const int = t.internalBridge;
-    const egr = t.egressBridge;
     const subnet = cidrText(t.internalSubnet, 4);
-    const fromProxy = ['-i', egr, '-s', t.proxyEgressIp];
+    return {
+        policy,
+        t,
+        prefix: logPrefixes(t.runId),
+        int: t.internalBridge,
+        egr: t.egressBridge,
+        subnet,
+        fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
+        fromAgent: ['-i', t.internalBridge, '-s', subnet]
+    };
+}
+/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+function allowedPortMatches({ policy }) {
     const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
     const ports = [
         ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
     ].sort((a, b) => a - b);
     ports.forEach(assertPort);
-    const portMatches = chunk$1(ports, 15).map((c) => [
-        '-p',
-        'tcp',
-        '-m',
-        'multiport',
-        '--dports',
-        c.join(',')
-    ]);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
-    const allowNets = policy.allowNetworks
-        .filter((n) => n.family === 4)
-        .map((n) => cidrText(n, 4));
-    // A `services:` container published on the runner is reached through Docker's DNAT on the
-    // gateway address: the forwarded connection is accepted here, in both directions, because
-    // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+    return chunk$1(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')]);
+}
+/**
+ * A `services:` container published on the runner is reached through Docker's DNAT on the
+ * gateway address: the forwarded connection is accepted here, in both directions, because
+ * Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+ */
+function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
     const published = (dir, state, port) => [
         ...dir,
         '-p',
@@ -5324,8 +5069,7 @@ function planHostRules({ policy, topology: t }) {
         '--ctorigdstport',
         String(port)
     ];
-    const fromAgent = ['-i', int, '-s', subnet];
-    const publishedPorts = policy.allowHostPorts.flatMap(({ port }) => [
+    return policy.allowHostPorts.flatMap(({ port }) => [
         [
             ...published(fromAgent, 'NEW', port),
             ...LOG_LIMIT,
@@ -5337,66 +5081,57 @@ function planHostRules({ policy, topology: t }) {
         [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
-    const toGateway = (port) => [
-        '-i',
-        int,
-        '-s',
-        subnet,
-        '-d',
-        t.internalGateway,
-        '-p',
-        'tcp',
-        '--dport',
-        String(port)
+}
+/** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
+function forwardRules(c) {
+    const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
+    const portMatches = allowedPortMatches(c);
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    const allowNets = policy.allowNetworks
+        .filter((n) => n.family === 4)
+        .map((n) => cidrText(n, 4));
+    const toProxy = (proto, port) => [
+        ...['-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp],
+        ...['-p', proto, '--dport', String(port), '-j', 'RETURN']
     ];
-    const hostPortLog = policy.allowHostPorts.map(({ port }) => [
-        ...toGateway(port),
-        '-m',
-        'conntrack',
-        '--ctstate',
-        'NEW',
-        ...LOG_LIMIT,
-        '-j',
-        'LOG',
-        '--log-prefix',
-        prefix.hostPort
-    ]);
-    const forward = [
-        ...publishedPorts,
+    return [
+        ...publishedPortRules(c),
         established('RETURN'),
-        ...['tcp', 'udp'].flatMap((proto) => (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port) => [
-            '-i',
-            int,
-            '-o',
-            int,
-            '-s',
-            subnet,
-            '-d',
-            t.proxyIp,
-            '-p',
-            proto,
-            '--dport',
-            String(port),
-            '-j',
-            'RETURN'
-        ])),
+        toProxy('tcp', SQUID_PORT),
+        toProxy('tcp', DNS_PORT),
+        toProxy('udp', DNS_PORT),
         ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
             ...fromProxy,
-            '-d',
-            ip,
-            '-p',
-            proto,
-            '--dport',
-            String(DNS_PORT),
-            '-j',
-            'RETURN'
+            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
         ])),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
-    const bridges = (to, withOutput) => [int, egr].flatMap((br) => [
+}
+/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
+function inputRules({ policy, t, prefix, int, subnet }) {
+    const toGateway = (port) => [
+        ...['-i', int, '-s', subnet, '-d', t.internalGateway],
+        ...['-p', 'tcp', '--dport', String(port)]
+    ];
+    return [
+        established('RETURN'),
+        ...policy.allowHostPorts.map(({ port }) => [
+            ...toGateway(port),
+            ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
+            ...['-j', 'LOG', '--log-prefix', prefix.hostPort]
+        ]),
+        ...policy.allowHostPorts.map(({ port }) => [...toGateway(port), '-j', 'RETURN']),
+        ...logAndDrop(prefix.runner)
+    ];
+}
+function planHostRules(input) {
+    const c = hostPlanContext(input);
+    const chains = hostChainNames(input.topology.runId);
+    const bridges = (to, withOutput) => [c.int, c.egr].flatMap((br) => [
         { from: '', match: ['-i', br], to },
         ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
     ]);
@@ -5406,20 +5141,8 @@ function planHostRules({ policy, topology: t }) {
             {
                 table: 'filter',
                 chains: [
-                    { chain: chains.forward, rules: forward },
-                    {
-                        chain: chains.input,
-                        rules: [
-                            established('RETURN'),
-                            ...hostPortLog,
-                            ...policy.allowHostPorts.map(({ port }) => [
-                                ...toGateway(port),
-                                '-j',
-                                'RETURN'
-                            ]),
-                            ...logAndDrop(prefix.runner)
-                        ]
-                    }
+                    { chain: chains.forward, rules: forwardRules(c) },
+                    { chain: chains.input, rules: inputRules(c) }
                 ],
                 jumps: [
                     ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -5430,7 +5153,7 @@ function planHostRules({ policy, topology: t }) {
         v6: [
             {
                 table: 'filter',
-                chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
+                chains: [{ chain: chains.v6, rules: logAndDrop(c.prefix.ipv6) }],
                 jumps: [
                     ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
                     ...jumpsFrom('INPUT', bridges(chains.v6, false))
@@ -5675,27 +5398,8 @@ function renderSeccompProfile() {
     return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
-/**
- * squid.conf: a forward proxy (no intercept port) that serves only the agent's network and
- * allows only the policy's domains, per protocol and port. Rule order is the security
- * argument; each block says why it sits where it does.
- */
 /** The access log format the report parser reads; see docs/squid-log-format.md. */
 const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru';
-/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
-function groupByAccess(rules) {
-    const groups = new Map();
-    for (const rule of rules)
-        for (const access of rule.access) {
-            const key = `${access.protocol}:${access.port}`;
-            const g = groups.get(key) ?? { access, rules: [] };
-            g.rules.push({ ...rule, access: [access] });
-            groups.set(key, g);
-        }
-    return [...groups.values()]
-        .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
-        .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }));
-}
 const escapeRegex = (name) => name.replace(/\./g, '\\.');
 /**
  * ACL lines for a set of rules: `dstdomain -n .example.com` for apex-and-subdomain entries,
@@ -5748,7 +5452,7 @@ function renderSquidConf({ policy, topology }) {
     const acls = [];
     const access = [];
     const blocked = domainAcls('blocked', policy.blockDomains, acls);
-    const groups = groupByAccess(policy.allowDomains);
+    const groups = policy.views.accessGroups;
     const allowedAcls = [];
     groups.forEach((g, i) => {
         assertPort(g.access.port);
@@ -5761,8 +5465,7 @@ function renderSquidConf({ policy, topology }) {
                 : `http_access allow !CONNECT proto_http ${n} allow_${i}_port`);
     });
     // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
-    const anyAllowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })));
-    const anyAllowedAcls = domainAcls('allowed_any', anyAllowed, acls);
+    const anyAllowedAcls = domainAcls('allowed_any', policy.views.allowedNames, acls);
     for (const net of policy.allowNetworks) {
         assertIp(net.address);
         assertPrefix(net.prefix, net.family);
@@ -5842,901 +5545,6 @@ function renderSquidConf({ policy, topology }) {
     return text;
 }
 
-/** The rendered files as (file name, text) pairs. */
-function renderedFiles(config) {
-    return Object.entries(config);
-}
-/** Every file a run needs, keyed by file name. */
-function renderAll(input) {
-    const host = planHostRules(input);
-    const container = planContainerRules(input);
-    return {
-        'squid.conf': renderSquidConf(input),
-        'dnsmasq.conf': renderDnsmasqConf(input),
-        'seccomp.json': renderSeccompProfile(),
-        'host-rules.v4': renderRestore(host.v4),
-        'host-rules.v6': renderRestore(host.v6),
-        'container-rules.v4': renderRestore(container.v4),
-        'container-rules.v6': renderRestore(container.v6)
-    };
-}
-
-/** Reads the policy file named by an input or flag; the only file I/O the policy step needs. */
-function readPolicyFile(path, baseDir, where) {
-    if (!path.trim())
-        return undefined;
-    const full = resolve(baseDir, path.trim());
-    try {
-        return { path: full, text: readFileSync(full, 'utf8') };
-    }
-    catch (e) {
-        const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-        throw new Error(`${where}: cannot read the policy file "${path}" (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`);
-    }
-}
-
-/**
- * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
- * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
- * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
- */
-const CONTROL_MOUNT = '/awf/ctl';
-class Handshake {
-    dir;
-    goFd;
-    constructor(dir) {
-        this.dir = dir;
-        // Held open read-write from the start: the agent's open of `go` never blocks, and a
-        // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK);
-    }
-    static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')]);
-        if (result.exitCode !== 0)
-            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
-        return new Handshake(dir);
-    }
-    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
-    waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK);
-        const socket = new net.Socket({ fd, readable: true, writable: false });
-        return new Promise((resolve, reject) => {
-            let buffered = '';
-            const finish = (error) => {
-                clearTimeout(timer);
-                socket.destroy();
-                if (error)
-                    reject(error);
-                else
-                    resolve();
-            };
-            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
-            socket.on('data', (chunk) => {
-                buffered += chunk.toString('utf8');
-                if (buffered.includes('ready\n'))
-                    finish();
-            });
-            socket.on('error', (e) => finish(e));
-            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
-        });
-    }
-    go() {
-        writeSync(this.goFd, 'go\n');
-    }
-    abort() {
-        writeSync(this.goFd, 'abort\n');
-    }
-    close() {
-        closeSync(this.goFd);
-    }
-}
-
-/**
- * Naming and ownership of one run's resources. Everything a run creates carries its run id,
- * so teardown and the sweep of crashed runs find it by name or label.
- */
-const names = (runId) => ({
-    proxy: `awf-${runId}-proxy`,
-    agent: `awf-${runId}-agent`,
-    canary: `awf-${runId}-canary`,
-    helper: `awf-${runId}-netadmin`,
-    internalNetwork: `awf-${runId}-int`,
-    egressNetwork: `awf-${runId}-egr`,
-    internalBridge: `awfi-${runId}`,
-    egressBridge: `awfe-${runId}`
-});
-function newRunId() {
-    return randomBytes(4).toString('hex');
-}
-/** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */
-function startTime(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        // The command name (field 2) may hold spaces and parentheses: count from its end.
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Identifies this process across PID reuse: `<pid>.<start time>`. */
-function ownerToken(pid = process.pid) {
-    return `${pid}.${startTime(pid) ?? '0'}`;
-}
-function ownerAlive(token) {
-    const [pid, start] = token.split('.');
-    const n = Number(pid);
-    return Number.isInteger(n) && n > 0 && startTime(n) === start;
-}
-
-/** What the proxy and agent containers are run with: pure functions over the run's facts. */
-/** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
-const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
-function proxySpec(opts) {
-    const n = names(opts.topology.runId);
-    return {
-        name: n.proxy,
-        image: opts.image,
-        attach: { network: n.internalNetwork, ip: opts.topology.proxyIp },
-        labels: opts.labels,
-        mounts: [
-            { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
-            { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
-        ],
-        env: {},
-        capAdd: PROXY_CAPS,
-        sysctls: {},
-        init: false,
-        command: []
-    };
-}
-const ENTRYPOINT_MOUNT = '/awf/entrypoint';
-/**
- * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
- * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
- */
-const INIT_MOUNT = '/awf/init';
-/** Addresses and names that bypass the proxy: loopback, and the runner when ports are open. */
-function noProxyList(topology, hostPorts) {
-    return [
-        'localhost',
-        '127.0.0.1',
-        '::1',
-        ...(hostPorts ? [HOST_ALIAS, topology.internalGateway] : [])
-    ];
-}
-function proxyUrl(topology) {
-    return `http://${topology.proxyIp}:${SQUID_PORT}`;
-}
-/** Privileges, seccomp and limits shared by the agent and the canary that stands in for it. */
-function agentPrivileges(o) {
-    return {
-        capAdd: [],
-        user: o.user,
-        seccompProfile: o.seccompProfile,
-        pidsLimit: o.pidsLimit,
-        memoryBytes: o.memoryBytes,
-        readOnlyRoot: true
-    };
-}
-function agentSpec(o) {
-    const n = names(o.topology.runId);
-    return {
-        name: n.agent,
-        image: o.image,
-        attach: { network: n.internalNetwork, ip: o.agentIp },
-        labels: o.labels,
-        mounts: [
-            ...o.filesystem.binds,
-            { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
-            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
-            { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
-            { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
-        ],
-        tmpfs: o.filesystem.tmpfs,
-        env: o.env,
-        ...agentPrivileges(o),
-        workdir: o.workspace,
-        entrypoint: INIT_MOUNT,
-        extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
-        sysctls: {
-            'net.ipv6.conf.all.disable_ipv6': '1',
-            'net.ipv6.conf.default.disable_ipv6': '1',
-            // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
-            'net.ipv4.ping_group_range': '1 0'
-        },
-        init: false,
-        tty: o.tty,
-        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
-    };
-}
-/**
- * The enforcement canary runs in its own short-lived container inside the agent's network
- * namespace, as the agent's user with the agent's privileges, from our own image: its probes
- * need bash, curl and python3, which the agent's tools or image may not have.
- */
-function canarySpec(o, canaryImage, script) {
-    const n = names(o.topology.runId);
-    return {
-        name: n.canary,
-        image: canaryImage,
-        attach: { shareNetworkOf: n.agent },
-        labels: o.labels,
-        mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
-        // The proxy settings only: the user's variables (secrets among them) stay with the agent.
-        env: { http_proxy: proxyUrl(o.topology) },
-        ...agentPrivileges(o),
-        sysctls: {},
-        init: false,
-        entrypoint: '/bin/bash',
-        command: ['-c', script]
-    };
-}
-const HELPER_CONFIG_MOUNT = '/awf/config';
-/**
- * With host-firewall off there is no root on the host to enter the agent's namespace: a
- * short-lived helper joins it holding NET_ADMIN (the agent never does), installs the
- * container rules and the default route, prints the resulting rules for the self-check, and
- * exits before the command starts.
- */
-function netAdminHelperSpec(o, image, configDir) {
-    const n = names(o.topology.runId);
-    const rules = (f) => `${HELPER_CONFIG_MOUNT}/${f}`;
-    return {
-        name: n.helper,
-        image,
-        attach: { shareNetworkOf: n.agent },
-        labels: o.labels,
-        mounts: [{ source: configDir, target: HELPER_CONFIG_MOUNT, readOnly: true }],
-        env: {},
-        capAdd: ['NET_ADMIN'],
-        user: '0:0',
-        readOnlyRoot: true,
-        sysctls: {},
-        init: false,
-        entrypoint: '/bin/sh',
-        command: [
-            '-c',
-            [
-                'set -e',
-                `iptables-restore --noflush < ${rules('container-rules.v4')}`,
-                `ip6tables-restore --noflush < ${rules('container-rules.v6')}`,
-                `ip route replace default via ${o.topology.proxyIp}`,
-                'echo "=== v4"',
-                'iptables-save',
-                'echo "=== v6"',
-                'ip6tables-save'
-            ].join('\n')
-        ]
-    };
-}
-
-/** Pure builders of docker CLI argv. Nothing here runs a command. */
-const RUN_LABEL = 'awf.run';
-const OWNER_LABEL = 'awf.owner';
-/** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
-function csvField(field) {
-    return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-function mountArg(m) {
-    const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`];
-    return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',');
-}
-function tmpfsArg(t) {
-    const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`];
-    return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',');
-}
-function labelArgs(labels) {
-    return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
-}
-function buildNetworkCreateArgs(spec) {
-    return [
-        'network',
-        'create',
-        '--driver',
-        'bridge',
-        '--subnet',
-        spec.subnet,
-        '--opt',
-        `com.docker.network.bridge.name=${spec.bridgeName}`,
-        ...(spec.internal ? ['--internal'] : []),
-        ...labelArgs(spec.labels),
-        spec.name
-    ];
-}
-/**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
- */
-function containerOptions(spec) {
-    const a = spec.attach;
-    const args = [
-        '--name',
-        spec.name,
-        ...('shareNetworkOf' in a
-            ? ['--network', `container:${a.shareNetworkOf}`]
-            : ['--network', a.network, '--ip', a.ip]),
-        '--cap-drop',
-        'ALL',
-        ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
-        '--security-opt',
-        'no-new-privileges',
-        ...labelArgs(spec.labels),
-        ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
-        ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
-        ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
-            '--add-host',
-            `${host}:${ip}`
-        ]),
-        ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
-    ];
-    if (spec.seccompProfile)
-        args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
-    if (spec.user)
-        args.push('--user', spec.user);
-    if (spec.workdir)
-        args.push('--workdir', spec.workdir);
-    if (spec.pidsLimit)
-        args.push('--pids-limit', String(spec.pidsLimit));
-    if (spec.memoryBytes)
-        args.push('--memory', String(spec.memoryBytes));
-    if (spec.init)
-        args.push('--init');
-    if (spec.readOnlyRoot)
-        args.push('--read-only');
-    if (spec.entrypoint)
-        args.push('--entrypoint', spec.entrypoint);
-    if (spec.tty)
-        args.push('--tty');
-    return args;
-}
-/** Environment values travel in the docker process's environment, never in argv. */
-function containerEnv(spec) {
-    return { ...spec.env };
-}
-function buildCreateArgs(spec) {
-    return ['create', ...containerOptions(spec), spec.image, ...spec.command];
-}
-/** Foreground run: output streams to our stdio, the exit status is the container's. */
-function buildRunArgs(spec) {
-    return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command];
-}
-function buildBuildArgs(opts) {
-    return [
-        'build',
-        '--quiet',
-        '--tag',
-        opts.tag,
-        ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
-        opts.context
-    ];
-}
-
-let current = {
-    debug: () => undefined,
-    info: (m) => process.stderr.write(`${m}\n`),
-    warning: (m) => process.stderr.write(`warning: ${m}\n`)
-};
-const debug = (message) => current.debug();
-const info = (message) => current.info(message);
-const warning = (message) => current.warning(message);
-
-/**
- * The one place that starts processes. Every wrapper (Docker, Iptables, ...) takes a
- * `CommandRunner` so tests and the CLI/action composition roots decide how commands run.
- */
-/** Runs a command to completion, capturing its output; never throws on a non-zero exit. */
-const runCommand = (command, args, options = {}) => new Promise((resolve, reject) => {
-    debug(`exec: ${command} ${args.join(' ')}`);
-    const child = spawn(command, [...args], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, ...options.env }
-    });
-    const out = [];
-    const err = [];
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
-    const timer = options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.on('error', (e) => {
-        clearTimeout(timer);
-        reject(new Error(`cannot run ${command}: ${e.message}`));
-    });
-    child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        resolve({
-            exitCode: code ?? 128 + signalNumber(signal),
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-        });
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-});
-/** Starts a long-running command whose output goes where `stdio` says (the agent's run). */
-function spawnAttached(command, args, stdio, env = {}) {
-    debug(`exec (attached): ${command} ${args.join(' ')}`);
-    return spawn(command, [...args], { stdio, env: { ...process.env, ...env } });
-}
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-function signalNumber(signal) {
-    return signal === null ? 0 : (SIGNALS[signal] ?? 1);
-}
-/** The last non-empty line of a command's stderr: what a person needs to see first. */
-function lastLine(text) {
-    const lines = text.trim().split('\n');
-    return lines[lines.length - 1]?.trim() ?? '';
-}
-
-class DockerError extends Error {
-    action;
-    result;
-    constructor(action, result) {
-        super(`docker ${action} failed: ${lastLine(result.stderr) || `exit code ${result.exitCode}`}`);
-        this.action = action;
-        this.result = result;
-    }
-}
-class Docker {
-    run;
-    binary;
-    constructor(run, binary = 'docker') {
-        this.run = run;
-        this.binary = binary;
-    }
-    async call(action, args, env) {
-        const result = await this.run(this.binary, args, { env });
-        if (result.exitCode !== 0)
-            throw new DockerError(action, result);
-        return result.stdout.trim();
-    }
-    /** Fails with an actionable message when no engine answers. */
-    async ensureEngine() {
-        const result = await this.run(this.binary, ['version', '--format', '{{.Server.Version}}'], {
-            timeoutMs: 20000
-        }).catch((e) => ({ exitCode: 127, stdout: '', stderr: String(e) }));
-        if (result.exitCode !== 0) {
-            throw new Error(`no Docker engine answers (${lastLine(result.stderr) || 'docker version failed'}). ` +
-                'Start dockerd (scripts/setup.sh does it on Debian) or run on a runner with Docker.');
-        }
-        return result.stdout.trim();
-    }
-    async imageId(ref) {
-        const result = await this.run(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref]);
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    async pull(ref) {
-        const result = await this.run(this.binary, ['pull', '--quiet', ref], { timeoutMs: 300000 });
-        return result.exitCode === 0;
-    }
-    async build(opts) {
-        await this.call('build', buildBuildArgs(opts));
-    }
-    async save(ref, file) {
-        await this.call('save', ['save', '--output', file, ref]);
-    }
-    async load(file) {
-        await this.call('load', ['load', '--quiet', '--input', file]);
-    }
-    async networkCreate(spec) {
-        await this.call('network create', buildNetworkCreateArgs(spec));
-    }
-    /** Removes networks; absent ones are not an error. */
-    async networkRemove(names) {
-        if (names.length === 0)
-            return;
-        const result = await this.run(this.binary, ['network', 'rm', ...names]);
-        if (result.exitCode !== 0 && realErrors(result.stderr, /No such network|not found/i).length > 0)
-            throw new DockerError('network rm', result);
-    }
-    /** Every network with its subnets, so a run can pick subnets nothing else uses. */
-    async networks(labelFilter) {
-        const ls = [
-            'network',
-            'ls',
-            '--quiet',
-            ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
-        ];
-        const ids = (await this.call('network ls', ls)).split('\n').filter(Boolean);
-        if (ids.length === 0)
-            return [];
-        const result = await this.run(this.binary, ['network', 'inspect', ...ids]);
-        // A network removed between ls and inspect makes inspect fail; its siblings still print.
-        const parsed = JSON.parse(result.stdout.trim() || '[]');
-        return parsed.map((n) => ({
-            name: n.Name,
-            subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean),
-            labels: n.Labels ?? {}
-        }));
-    }
-    async containerCreate(spec) {
-        await this.call('create', buildCreateArgs(spec), containerEnv(spec));
-    }
-    async networkConnect(network, container, ip) {
-        await this.call('network connect', ['network', 'connect', '--ip', ip, network, container]);
-    }
-    async containerStart(name) {
-        await this.call('start', ['start', name]);
-    }
-    /** `docker run` in the foreground; the caller owns the child process. */
-    runAttached(spec, stdio) {
-        return spawnAttached(this.binary, buildRunArgs(spec), stdio, containerEnv(spec));
-    }
-    /** The host PID of the container's init process, or undefined when it is not running. */
-    async containerPid(name) {
-        const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Pid}}', name]);
-        const pid = Number(result.stdout.trim());
-        return result.exitCode === 0 && pid > 0 ? pid : undefined;
-    }
-    async containerRunning(name) {
-        const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Running}}', name]);
-        return result.exitCode === 0 && result.stdout.trim() === 'true';
-    }
-    /** Removes containers at once (SIGKILL, no graceful stop); absent ones are not an error. */
-    async containerRemove(names) {
-        if (names.length === 0)
-            return;
-        const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
-        if (result.exitCode !== 0 &&
-            realErrors(result.stderr, /No such container|already in progress/i).length > 0)
-            throw new DockerError('rm', result);
-    }
-    async containersByLabel(label) {
-        const out = await this.call('ps', [
-            'ps',
-            '--all',
-            '--filter',
-            `label=${label}`,
-            '--format',
-            '{{.Names}}\t{{.Labels}}'
-        ]);
-        return out
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => {
-            const [name = '', labels = ''] = line.split('\t');
-            return { name, labels: parseLabelList(labels) };
-        });
-    }
-    /** `docker run --rm` to completion, output captured; for short helpers. */
-    async runCaptured(spec, timeoutMs) {
-        return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
-    }
-    async logs(name) {
-        const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
-        return `${result.stdout}${result.stderr}`.trim();
-    }
-}
-/** stderr lines other than the ones saying a thing was already gone. */
-function realErrors(stderr, alreadyGone) {
-    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
-}
-/** `docker ps` prints labels as `k=v,k2=v2`. */
-function parseLabelList(text) {
-    const labels = {};
-    for (const pair of text.split(',')) {
-        const eq = pair.indexOf('=');
-        if (eq > 0)
-            labels[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    return labels;
-}
-
-/**
- * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
- * tasks that create things (networks, rules, containers) side by side; if one fails while
- * another is still creating, teardown must not look before the other is done, or what it
- * creates afterwards is left behind.
- */
-async function settleAll(tasks) {
-    const results = (await Promise.allSettled(tasks));
-    const values = [];
-    for (const r of results) {
-        if (r.status === 'rejected')
-            throw r.reason;
-        values.push(r.value);
-    }
-    return values;
-}
-
-/**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
- */
-const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
-/** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
-const LOCAL_BASE_IMAGE = 'awf-base:bookworm';
-/** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
-function projectRoot() {
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        if (existsSync(join(dir, 'containers', 'proxy', 'Dockerfile')))
-            return dir;
-        dir = resolve(dir, '..');
-    }
-    throw new Error('cannot find the containers/ folder next to the action bundle');
-}
-function listFiles(dir) {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = join(dir, entry.name);
-        return entry.isDirectory() ? listFiles(full) : [full];
-    });
-}
-/** First 12 hex characters of sha256 over the base reference and every context file. */
-function contextHash(contextDir, baseImage) {
-    const hash = createHash('sha256').update(`BASE_IMAGE=${baseImage}\n`);
-    const files = listFiles(contextDir)
-        .map((f) => relative(contextDir, f))
-        .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1));
-    for (const rel of files) {
-        const digest = createHash('sha256')
-            .update(readFileSync(join(contextDir, rel)))
-            .digest('hex');
-        hash.update(`${rel}\0${digest}\n`);
-    }
-    return hash.digest('hex').slice(0, 12);
-}
-function imageTag(kind, root, baseImage) {
-    return `awf-${kind}:${contextHash(join(root, 'containers', kind), baseImage)}`;
-}
-async function resolveBase(docker, requested) {
-    if (requested) {
-        if ((await docker.imageId(requested)) || (await docker.pull(requested)))
-            return requested;
-        throw new Error(`base image ${requested} is not present and cannot be pulled`);
-    }
-    if (await docker.imageId(DEFAULT_BASE_IMAGE))
-        return DEFAULT_BASE_IMAGE;
-    if (await docker.pull(DEFAULT_BASE_IMAGE))
-        return DEFAULT_BASE_IMAGE;
-    if (await docker.imageId(LOCAL_BASE_IMAGE)) {
-        info(`${DEFAULT_BASE_IMAGE} cannot be pulled; building on ${LOCAL_BASE_IMAGE}`);
-        return LOCAL_BASE_IMAGE;
-    }
-    throw new Error(`cannot get a base image: ${DEFAULT_BASE_IMAGE} cannot be pulled and ${LOCAL_BASE_IMAGE} ` +
-        'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
-}
-/**
- * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
- * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
- */
-function findInitBinary(path = process.env.PATH ?? '') {
-    const dirs = [
-        '/usr/libexec/docker',
-        '/usr/local/libexec/docker',
-        ...path.split(':').filter((d) => d.startsWith('/'))
-    ];
-    for (const dir of dirs) {
-        const candidate = join(dir, 'docker-init');
-        if (existsSync(candidate))
-            return realpathSync(candidate);
-    }
-    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
-        'install the Docker engine package that provides it (docker.io or docker-ce)');
-}
-/** A given image reference, present or pulled. */
-async function ensurePrebuilt(docker, ref, what) {
-    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
-        return ref;
-    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
-}
-/**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
- */
-async function ensureImage(docker, kind, root, options) {
-    if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
-    const candidates = options.baseImage
-        ? [options.baseImage]
-        : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
-    for (const base of candidates) {
-        const tag = imageTag(kind, root, base);
-        if (await docker.imageId(tag))
-            return tag;
-        if (await options.cache?.restore(tag))
-            return tag;
-    }
-    const base = await resolveBase(docker, options.baseImage);
-    const tag = imageTag(kind, root, base);
-    info(`building ${tag} on ${base}`);
-    await docker.build({
-        context: join(root, 'containers', kind),
-        tag,
-        buildArgs: { BASE_IMAGE: base }
-    });
-    await options.cache?.save(tag);
-    return tag;
-}
-
-/**
- * Typed wrapper over iptables-restore/iptables-save (and ip6tables), on the host or inside a
- * container's network namespace through nsenter. Needs root: when not root, commands go
- * through `sudo -n` (GitHub-hosted runners allow it) and fail with an actionable message.
- */
-class NetfilterError extends Error {
-}
-class Netfilter {
-    run;
-    netnsPid;
-    asRoot;
-    constructor(run, 
-    /** Host PID of a process whose network namespace the commands enter; host when absent. */
-    netnsPid, asRoot = process.getuid?.() === 0) {
-        this.run = run;
-        this.netnsPid = netnsPid;
-        this.asRoot = asRoot;
-    }
-    /** The same tools inside the network namespace of `pid`. */
-    inNetns(pid) {
-        return new Netfilter(this.run, pid, this.asRoot);
-    }
-    argv(tool, args) {
-        const inner = this.netnsPid === undefined
-            ? [tool, ...args]
-            : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
-        return this.asRoot ? [inner[0] ?? tool, inner.slice(1)] : ['sudo', ['-n', ...inner]];
-    }
-    async exec(tool, args, input) {
-        const [command, argv] = this.argv(tool, args);
-        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({
-            exitCode: 127,
-            stdout: '',
-            stderr: e instanceof Error ? e.message : String(e)
-        }));
-        if (result.exitCode !== 0) {
-            const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
-            throw new NetfilterError(`${[tool, ...args].join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
-                'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
-                'enforces the policy without them (see docs/threat-model.md).');
-        }
-        return result.stdout;
-    }
-    /** Applies a ruleset batch atomically, leaving every other rule in place. */
-    async restore(family, text) {
-        await this.exec(family === 4 ? 'iptables-restore' : 'ip6tables-restore', ['--noflush'], text);
-    }
-    async save(family) {
-        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
-    }
-    /**
-     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
-     * agent's dropped packets are recorded like the host's.
-     */
-    async enableNamespaceLogging() {
-        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
-    }
-    /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
-    async kernelLog() {
-        return this.exec('dmesg', []);
-    }
-    /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
-    async setDefaultRoute(via) {
-        await this.exec('ip', ['route', 'replace', 'default', 'via', via]);
-    }
-}
-
-/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
-const PROBE_INTERVAL_MS = 20;
-function tcpAnswers(host, port) {
-    return new Promise((resolve) => {
-        const socket = net.connect({ host, port });
-        const done = (ok) => {
-            socket.destroy();
-            resolve(ok);
-        };
-        socket.setTimeout(500, () => done(false));
-        socket.once('connect', () => done(true));
-        socket.once('error', () => done(false));
-    });
-}
-/** A minimal DNS query (A record, recursion desired) for `name`. */
-function dnsQuery(name, id) {
-    const labels = name
-        .split('.')
-        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
-    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
-    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
-}
-function dnsAnswers(host, port, name) {
-    return new Promise((resolve) => {
-        const socket = dgram.createSocket('udp4');
-        const id = Math.floor(Math.random() * 65535);
-        const timer = setTimeout(() => done(false), 300);
-        const done = (ok) => {
-            clearTimeout(timer);
-            socket.close();
-            resolve(ok);
-        };
-        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
-        socket.on('error', () => done(false));
-        socket.send(dnsQuery(name, id), port, host);
-    });
-}
-/**
- * Resolves once both services answer. `alive` is asked between probes so that a proxy that
- * died (a bad config, say) fails the run at once instead of after the timeout.
- */
-async function waitForProxy(endpoints, timeoutMs, alive) {
-    const deadline = Date.now() + timeoutMs;
-    let squid = false;
-    let dns = false;
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        [squid, dns] = await Promise.all([
-            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-        ]);
-        if (squid && dns)
-            return;
-        if (attempt % 10 === 9 && !(await alive()))
-            throw new Error('the proxy container exited during start-up');
-        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
-    }
-    const missing = [
-        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
-        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
-    ];
-    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
-}
-
-/**
- * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
- * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
- * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
- */
-const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
-function parseStatus(pid, text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const colon = line.indexOf(':');
-        if (colon > 0)
-            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
-    }
-    return {
-        pid,
-        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
-        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
-        seccomp: fields.get('Seccomp') ?? 'missing'
-    };
-}
-/** Problems with one process, as sentences; empty when it is locked down as intended. */
-function securityProblems(p) {
-    const problems = [];
-    for (const [field, value] of Object.entries(p.capabilities))
-        if (!/^0+$/.test(value))
-            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
-    if (p.noNewPrivs !== '1')
-        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
-    if (p.seccomp !== '2')
-        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
-    return problems;
-}
-function children(pid) {
-    try {
-        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map(Number);
-    }
-    catch {
-        return [];
-    }
-}
-/** The container's init process and every descendant, read from /proc on the host. */
-function inspectProcessTree(rootPid) {
-    const seen = [];
-    const queue = [rootPid];
-    while (queue.length > 0 && seen.length < 64) {
-        const pid = queue.shift();
-        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
-        queue.push(...children(pid));
-    }
-    return seen;
-}
-
 /**
  * Pure reading of `iptables-save` output: which of our chains exist, whether they are jumped
  * to, and the exact batch that removes a run's rules while leaving every other rule alone.
@@ -6806,8 +5614,8 @@ function removalBatch(saveText, runId) {
 }
 
 /**
- * The check before the command runs: every layer is verified from the host, against the
- * plans that were applied. Any failure throws, and the command never starts.
+ * The running system compared with the plan it was built from: the self-check before the
+ * command and the watchdog during it read `iptables-save` and ask this module what is wrong.
  */
 /** Problems with one applied plan: missing chains, wrong rule counts, missing jumps. */
 function planProblems(saveText, plan, family, where) {
@@ -6829,744 +5637,25 @@ function planProblems(saveText, plan, family, where) {
     }
     return problems;
 }
-/** Returns the checks that passed (for the log and summary); throws listing every failure. */
-async function selfCheck(a) {
-    const host = planHostRules(a.input);
-    const container = planContainerRules(a.input);
-    const [h4, h6, [c4, c6]] = await Promise.all([
-        a.hostRules ? a.netfilter.save(4) : '',
-        a.hostRules ? a.netfilter.save(6) : '',
-        a.agentRules()
-    ]);
-    const processes = inspectProcessTree(a.agentPid);
-    const hostResults = a.hostRules
-        ? [
-            ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
-            ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')]
-        ]
-        : [];
-    const results = [
-        ...hostResults,
-        ['agent IPv4 rules in place', planProblems(c4, container, 4, 'agent')],
-        ['agent IPv6 rules in place', planProblems(c6, container, 6, 'agent')],
-        [
-            `agent processes (${processes.length}) hold no capabilities, NoNewPrivs 1, Seccomp 2`,
-            processes.flatMap(securityProblems)
-        ]
-    ];
-    const problems = results.flatMap(([, p]) => p);
-    if (problems.length > 0)
-        throw new Error(`the sandbox failed its self-check, so the command was not started:\n  ${problems.join('\n  ')}`);
-    return results.map(([name]) => name);
-}
 
-const ABLATABLE_LAYERS = [
-    'host-rules',
-    'container-rules',
-    'squid-acl',
-    'dns-filter',
-    'capabilities',
-    'seccomp'
-];
-function ablatedLayer(env = process.env) {
-    const value = env.AWF_TEST_DISABLE_LAYER;
-    if (value === undefined || value === '')
-        return undefined;
-    if (!ABLATABLE_LAYERS.includes(value))
-        throw new Error(`AWF_TEST_DISABLE_LAYER: "${value}" is not a layer (${ABLATABLE_LAYERS.join(', ')})`);
-    warning(`TEST ONLY: the ${value} layer is disabled (AWF_TEST_DISABLE_LAYER)`);
-    return value;
+/** The rendered files as (file name, text) pairs. */
+function renderedFiles(config) {
+    return Object.entries(config);
 }
-/** With a layer disabled, whether failed checks let the command run anyway (test-only). */
-function runDespiteChecks(layer, env = process.env) {
-    return layer !== undefined && env.AWF_TEST_RUN_DESPITE_CHECKS === '1';
+function planRules(input) {
+    return { host: planHostRules(input), container: planContainerRules(input) };
 }
-/** The rendered files with the layer weakened. */
-function ablate(rendered, topology, layer) {
-    switch (layer) {
-        case 'dns-filter':
-            // Every name forwarded upstream instead of refused.
-            return {
-                ...rendered,
-                'dnsmasq.conf': rendered['dnsmasq.conf'].replace(/^address=\/#\/$/m, topology.upstreamDns.map((ip) => `server=${ip}`).join('\n'))
-            };
-        case 'container-rules':
-            return { ...rendered, 'container-rules.v4': '', 'container-rules.v6': '' };
-        case 'host-rules':
-            return { ...rendered, 'host-rules.v4': '', 'host-rules.v6': '' };
-        case 'squid-acl':
-            // Any request from the agent network is allowed, before any domain, port or address check.
-            return {
-                ...rendered,
-                'squid.conf': rendered['squid.conf'].replace(/^http_access deny !agent$/m, 'http_access deny !agent\nhttp_access allow agent')
-            };
-        default:
-            return rendered;
-    }
-}
-/** The agent's container with the layer weakened: capabilities given back, or no seccomp. */
-function ablateAgent(spec, layer) {
-    switch (layer) {
-        case 'capabilities':
-            return { ...spec, capAdd: ['NET_ADMIN', 'NET_RAW'] };
-        case 'seccomp':
-            return { ...spec, seccompProfile: 'unconfined' };
-        default:
-            return spec;
-    }
-}
-
-/**
- * The enforcement canary: after the rules are in place and before the command starts, probes
- * run inside the agent's network namespace with the agent's user, capabilities and seccomp
- * profile (src/sandbox/container-specs.ts canarySpec), and
- * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
- * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
- */
-const read$1 = (path) => {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-};
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
-async function eventually(check, timeoutMs = 3000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (await check())
-            return true;
-        await new Promise((r) => setTimeout(r, 25));
-    }
-    return check();
-}
-/** Returns the checks passed; throws listing the failures. */
-async function runCanary(probe, netfilter, run) {
-    const { proxyIp, runId } = run.topology;
-    const script = [
-        `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
-        `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
-        `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
-        // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
-        // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
-        `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
-    ].join('; ');
-    const r = await probe(script);
-    const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
-    const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
-    const checks = [
-        [
-            'canary: a DNS query for a name not allowed is refused by the forwarder',
-            async () => got('dns') === '2' &&
-                (await eventually(() => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
-        ],
-        [
-            'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
-            async () => got('proxy') === '403' &&
-                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
-        ],
-        [
-            'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
-            () => Promise.resolve(got('netadmin') === '0')
-        ],
-        [
-            'canary: a direct connection that ignores the proxy is dropped by the container rules',
-            async () => got('direct') !== '0' &&
-                (!run.confirmDrops ||
-                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
-        ]
-    ];
-    const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
-    const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
-    if (failed.length > 0)
-        throw new Error(`the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
-            `canary output: ${JSON.stringify(r.stdout + r.stderr)}`);
-    return results.map(([name]) => name);
-}
-
-/**
- * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
- * files. Idempotent; each step runs even when an earlier one failed, and problems are
- * returned for the caller to report as warnings, never thrown over the command's result.
- */
-const message = (e) => (e instanceof Error ? e.message : String(e));
-async function removeHostRules(netfilter, runId) {
-    await settleAll([4, 6].map(async (family) => {
-        const batch = removalBatch(await netfilter.save(family), runId);
-        if (batch)
-            await netfilter.restore(family, batch);
-    }));
-}
-async function teardown(deps, r) {
-    const problems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (e) {
-            problems.push(`${what}: ${message(e)}`);
-        }
-    };
-    // Containers and rules are independent. Rules go before networks: a run that still has
-    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
-    await Promise.all([
-        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
-        r.hostRules
-            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
-            : undefined
-    ]);
-    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
-    if (r.workDir) {
-        const dir = r.workDir;
-        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
-    }
-    return problems;
-}
-/**
- * Removes what crashed runs left: resources labelled with a run whose owner process is gone,
- * and chains whose run has no network left. A live concurrent run is never touched.
- */
-async function sweepStale(deps, canUseNetfilter) {
-    const networks = await deps.docker.networks(RUN_LABEL);
-    const live = new Set();
-    const stale = new Set();
-    for (const n of networks) {
-        const runId = n.labels[RUN_LABEL];
-        if (!runId)
-            continue;
-        if (ownerAlive(n.labels[OWNER_LABEL] ?? ''))
-            live.add(runId);
-        else
-            stale.add(runId);
-    }
-    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
-        const runId = c.labels[RUN_LABEL];
-        if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
-            stale.add(runId);
-    }
-    if (canUseNetfilter) {
-        for (const family of [4, 6])
-            for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
-                if (!live.has(runId))
-                    stale.add(runId);
-    }
-    for (const runId of stale) {
-        const n = names(runId);
-        const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name);
-        const problems = await teardown(deps, {
-            runId,
-            containers: containers.length > 0 ? containers : [n.agent, n.proxy],
-            networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
-            hostRules: canUseNetfilter
-        });
-        if (problems.length > 0)
-            throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`);
-    }
-    return [...stale].sort();
-}
-
-/**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
- */
-const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
-const BLOCK_PREFIX = 24;
-function ipv4ToInt(text) {
-    const parts = text.split('.').map(Number);
-    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
-        throw new Error(`not an IPv4 address: ${text}`);
-    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-}
-function intToIpv4(n) {
-    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-function parseIpv4Net(text) {
-    const [addr, len = '32'] = text.split('/');
-    const prefix = Number(len);
-    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
-        return undefined;
-    try {
-        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
-    }
-    catch {
-        return undefined;
-    }
-}
-function overlaps(a, b) {
-    const prefix = Math.min(a.prefix, b.prefix);
-    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
-    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
-}
-/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
-function routesFromProcNetRoute(text) {
-    const nets = [];
-    for (const line of text.split('\n').slice(1)) {
-        const cols = line.trim().split(/\s+/);
-        if (cols.length < 8)
-            continue;
-        const dest = leHexToInt(cols[1] ?? '');
-        const mask = leHexToInt(cols[7] ?? '');
-        if (dest === undefined || mask === undefined || mask === 0)
-            continue; // default route
-        nets.push({ base: dest, prefix: popcount(mask) });
-    }
-    return nets;
-}
-function leHexToInt(hex) {
-    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
-        return undefined;
-    const n = parseInt(hex, 16);
-    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
-}
-function popcount(n) {
-    let count = 0;
-    for (let v = n >>> 0; v; v >>>= 1)
-        count += v & 1;
-    return count;
-}
-/**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
- */
-function pickFreeSubnets(used, count, start) {
-    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
-    const picked = [];
-    for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (start + i) % blocks;
-        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
-        if (used.some((u) => overlaps(u, candidate)))
-            continue;
-        if (picked.some((p) => overlaps(p, candidate)))
-            continue;
-        picked.push(candidate);
-    }
-    if (picked.length < count)
-        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-            'networks (docker network prune) or routes in that range');
-    return picked;
-}
-function formatNet(net) {
-    return `${intToIpv4(net.base)}/${net.prefix}`;
-}
-/** The n-th host address of a network (1 = gateway on Docker bridges). */
-function hostAddress(net, n) {
-    return intToIpv4((net.base + n) >>> 0);
-}
-
-/**
- * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets that nothing on the host uses.
- */
-async function usedSubnets(docker) {
-    const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
-    const nets = await docker.networks();
-    return [
-        ...routes,
-        ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
-    ];
-}
-/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
-async function createNetworks(docker, runId, labels, upstreamDns) {
-    const n = names(runId);
-    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
-    await settleAll([
-        docker.networkCreate({
-            name: n.internalNetwork,
-            bridgeName: n.internalBridge,
-            subnet: formatNet(internal),
-            internal: true,
-            labels
-        }),
-        docker.networkCreate({
-            name: n.egressNetwork,
-            bridgeName: n.egressBridge,
-            subnet: formatNet(egress),
-            internal: false,
-            labels
-        })
-    ]);
+/** Every file a run needs, keyed by file name, from the policy and the run's rule plans. */
+function renderAll(input, { host, container } = planRules(input)) {
     return {
-        topology: {
-            runId,
-            internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
-            internalBridge: n.internalBridge,
-            internalGateway: hostAddress(internal, 1),
-            proxyIp: hostAddress(internal, 2),
-            egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
-            egressBridge: n.egressBridge,
-            proxyEgressIp: hostAddress(egress, 2),
-            upstreamDns
-        },
-        agentIp: hostAddress(internal, 3)
+        'squid.conf': renderSquidConf(input),
+        'dnsmasq.conf': renderDnsmasqConf(input),
+        'seccomp.json': renderSeccompProfile(),
+        'host-rules.v4': renderRestore(host.v4),
+        'host-rules.v6': renderRestore(host.v6),
+        'container-rules.v4': renderRestore(container.v4),
+        'container-rules.v6': renderRestore(container.v6)
     };
-}
-
-/**
- * While the command runs: the proxy must keep running and every rule must stay in place. If
- * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
- * killed at once and the run fails with the reason: its traffic would already fail closed,
- * but a firewall that changed under a run is not the one that was checked.
- */
-const WATCH_INTERVAL_MS = 2000;
-/** Starts watching; returns the function that stops it. */
-function watchFirewall(a) {
-    const host = planHostRules(a.input);
-    const container = planContainerRules(a.input);
-    let stopped = false;
-    let timer;
-    const check = async () => {
-        const r = a.rules;
-        const [running, h4, h6, c4, c6] = await Promise.all([
-            a.proxyRunning(),
-            r?.netfilter.save(4),
-            r?.netfilter.save(6),
-            r?.agentNet.save(4),
-            r?.agentNet.save(6)
-        ]);
-        return [
-            ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
-            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
-            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
-            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
-            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
-        ];
-    };
-    const tick = () => {
-        timer = setTimeout(() => {
-            check().then((problems) => {
-                if (stopped)
-                    return;
-                if (problems.length > 0) {
-                    stopped = true;
-                    a.onFailure(problems);
-                }
-                else
-                    tick();
-            }, 
-            // The agent's namespace is gone: the command ended between two checks.
-            () => undefined);
-        }, WATCH_INTERVAL_MS);
-    };
-    tick();
-    return () => {
-        stopped = true;
-        clearTimeout(timer);
-    };
-}
-
-/**
- * The runner's own upstream resolvers, for when the policy names none. A loopback stub
- * (systemd-resolved's 127.0.0.53) cannot serve a container, so its upstream file is followed.
- */
-const RESOLV_CONF = '/etc/resolv.conf';
-const SYSTEMD_UPSTREAM = '/run/systemd/resolve/resolv.conf';
-function read(path) {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function detectUpstreamDns(readFile = read) {
-    const tried = [];
-    for (const path of [RESOLV_CONF, SYSTEMD_UPSTREAM]) {
-        const text = readFile(path);
-        if (text === undefined)
-            continue;
-        tried.push(path);
-        const usable = nameserversFromResolvConf(text).filter((ip) => !isLoopbackStub(ip));
-        if (usable.length > 0)
-            return usable;
-    }
-    throw new Error(`no upstream DNS server found (looked in ${tried.join(' and ') || RESOLV_CONF}; loopback stubs ` +
-        'cannot be reached from a container). Set dns-servers to the resolvers the proxy should use.');
-}
-
-const READY_TIMEOUT_MS = 60000;
-const CANARY_TIMEOUT_MS = 30000;
-/** The exit code of a command killed at agent-timeout, as timeout(1) uses. */
-const EXIT_TIMEOUT = 124;
-/** The exit code of a command killed because the firewall changed or failed under it. */
-const EXIT_FIREWALL_FAILED = 125;
-function realDeps() {
-    return { docker: new Docker(runCommand), netfilter: new Netfilter(runCommand), run: runCommand };
-}
-/** A folder the given users can read (and, for logs, write) inside containers. */
-function makeDir(path, mode) {
-    mkdirSync(path, { recursive: true });
-    chmodSync(path, mode);
-    return path;
-}
-function writeConfigs(workDir, logsDir, rendered, proxyIp) {
-    const configDir = makeDir(join(workDir, 'config'), 0o755);
-    const kept = makeDir(join(logsDir, 'config'), 0o755);
-    for (const [file, text] of renderedFiles(rendered)) {
-        writeFileSync(join(configDir, file), text, { mode: 0o644 });
-        copyFileSync(join(configDir, file), join(kept, file));
-    }
-    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
-        mode: 0o644
-    });
-}
-const errorText = (e) => (e instanceof Error ? e.message : String(e));
-/** Container rules and route through nsenter; returns the namespace's rules as saved. */
-async function armFromHost(agentNet, rendered, proxyIp) {
-    if (rendered['container-rules.v4'])
-        await agentNet.restore(4, rendered['container-rules.v4']);
-    if (rendered['container-rules.v6'])
-        await agentNet.restore(6, rendered['container-rules.v6']);
-    await agentNet.setDefaultRoute(proxyIp);
-    return async () => [await agentNet.save(4), await agentNet.save(6)];
-}
-/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
-async function armFromHelper(docker, spec) {
-    const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS);
-    const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout);
-    if (r.exitCode !== 0 || !m)
-        throw new Error(`the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
-    const saved = [m[1], m[2]];
-    return () => Promise.resolve(saved);
-}
-function kindOf(path) {
-    try {
-        const st = lstatSync(path);
-        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'missing';
-    }
-}
-/** The command's HOME: empty, and owned by the user the command runs as. */
-function freshHome(workDir, uid, gid) {
-    const home = makeDir(join(workDir, 'home'), 0o700);
-    if (process.getuid?.() === 0)
-        chownSync(home, uid, gid);
-    return home;
-}
-function emptyFile(workDir) {
-    const path = join(workDir, 'empty');
-    writeFileSync(path, '', { mode: 0o444 });
-    return path;
-}
-/** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
-async function runSandboxed(deps, request, hooks) {
-    const runId = newRunId();
-    const n = names(runId);
-    const labels = { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() };
-    const { docker, netfilter } = deps;
-    const logsDir = request.logsDir ?? join(request.tempRoot, `awf-logs-${runId}`);
-    let resources = { runId, containers: [], networks: [], hostRules: false };
-    const track = (change) => {
-        resources = { ...resources, ...change };
-        hooks.onResources(resources);
-    };
-    try {
-        const workDir = mkdtempSync(join(request.tempRoot, `awf-${runId}-`));
-        track({ workDir });
-        // Squid and dnsmasq write here as their own users inside the proxy container.
-        makeDir(logsDir, 0o777);
-        await hooks.phase('Checking Docker', () => docker.ensureEngine());
-        const root = projectRoot();
-        const agentRequest = request.agent;
-        const { hostFirewall } = request;
-        const mode = agentRequest.image ? 'image' : 'host';
-        const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
-        // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
-        // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
-        track({ networks: [n.internalNetwork, n.egressNetwork] });
-        const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
-            ensureImage(docker, 'proxy', root, request.images),
-            ensureImage(docker, 'agent', root, request.images),
-            agentRequest.image
-                ? ensurePrebuilt(docker, agentRequest.image, 'agent image')
-                : undefined,
-            createNetworks(docker, runId, labels, upstreamDns),
-            sweepStale({ docker, netfilter }, hostFirewall).then((swept) => {
-                if (swept.length > 0)
-                    info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
-            })
-        ]));
-        const layer = ablatedLayer();
-        const rendered = ablate(renderAll({ policy: request.policy, topology }), topology, layer);
-        // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
-        const checked = (checks) => runDespiteChecks(layer)
-            ? checks.catch((e) => {
-                warning(`TEST ONLY, running anyway: ${errorText(e)}`);
-                return [];
-            })
-            : checks;
-        writeConfigs(workDir, logsDir, rendered, topology.proxyIp);
-        // Before any container is attached to the new bridges.
-        if (!hostFirewall)
-            info('host-firewall off: no host iptables rules for this run');
-        track({ hostRules: hostFirewall });
-        if (hostFirewall)
-            await hooks.phase('Applying host firewall rules', () => settleAll([
-                rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
-                rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-                netfilter.enableNamespaceLogging()
-            ]));
-        const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
-        const filesystem = planAgentFilesystem({
-            ...agentRequest.runner,
-            mode,
-            workspace: request.workspace,
-            freshHome: freshHome(workDir, agentRequest.uid, agentRequest.gid),
-            emptyFile: emptyFile(workDir),
-            uid: agentRequest.uid,
-            kindOf
-        });
-        if (filesystem.masked.length > 0)
-            info(`hidden from the command: ${filesystem.masked.join(', ')}`);
-        const hostAccess = request.policy.allowHostPorts.length > 0;
-        const { limits } = agentRequest;
-        const agentOptions = {
-            topology,
-            agentIp,
-            image: givenImage ?? ourAgentImage,
-            labels,
-            workspace: request.workspace,
-            filesystem,
-            entrypoint: join(root, 'containers', 'agent', 'entrypoint.sh'),
-            initBinary: findInitBinary(),
-            controlDir,
-            resolvConf: join(workDir, 'resolv.conf'),
-            seccompProfile: join(workDir, 'config', 'seccomp.json'),
-            user: `${agentRequest.uid}:${agentRequest.gid}`,
-            env: withFixedEnv(agentRequest.env, {
-                ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
-                HOME: filesystem.home,
-                TMPDIR: '/tmp'
-            }),
-            pidsLimit: limits.pidsLimit,
-            memoryBytes: limits.memoryBytes,
-            tty: limits.tty,
-            hostAccess,
-            command: request.command
-        };
-        const handshake = await Handshake.create(deps.run, controlDir);
-        try {
-            track({ containers: [n.canary, n.agent, n.proxy] });
-            // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
-            const agent = docker.runAttached(ablateAgent(agentSpec(agentOptions), layer), request.stdio);
-            const exited = new Promise((resolve) => agent.on('exit', (code, signal) => resolve(code ?? (signal ? 143 : 1))));
-            const proxyContainer = proxySpec({
-                topology,
-                image: proxyImage,
-                labels,
-                configDir: join(workDir, 'config'),
-                logsDir
-            });
-            const { checks, agentNet } = await hooks
-                .phase('Starting proxy', async () => {
-                try {
-                    await docker.containerCreate(proxyContainer);
-                    await docker.networkConnect(n.egressNetwork, n.proxy, topology.proxyEgressIp);
-                    await docker.containerStart(n.proxy);
-                }
-                catch (e) {
-                    throw new Error(`the proxy container (${proxyImage}) could not start: ${errorText(e)}`);
-                }
-            })
-                .then(() => hooks.phase('Arming the sandbox', async () => {
-                await Promise.all([
-                    waitForProxy({
-                        host: topology.proxyIp,
-                        squidPort: SQUID_PORT,
-                        dnsPort: DNS_PORT,
-                        probeName: READINESS_PROBE_NAME
-                    }, READY_TIMEOUT_MS, () => docker.containerRunning(n.proxy)).catch(async (e) => {
-                        const why = e instanceof Error ? e.message : String(e);
-                        throw new Error(`${why}\nproxy log:\n${await docker.logs(n.proxy)}`);
-                    }),
-                    handshake.waitReady(READY_TIMEOUT_MS, exited)
-                ]);
-                const pid = await docker.containerPid(n.agent);
-                if (pid === undefined)
-                    throw new Error('the agent container is not running');
-                const agentNet = hostFirewall ? netfilter.inNetns(pid) : undefined;
-                const agentRules = agentNet
-                    ? await armFromHost(agentNet, rendered, topology.proxyIp)
-                    : await armFromHelper(docker, netAdminHelperSpec(agentOptions, ourAgentImage, join(workDir, 'config')));
-                // Independent: the host-side self-check and the canary inside the namespace.
-                const [passed, canary] = await settleAll([
-                    checked(selfCheck({
-                        netfilter,
-                        agentRules,
-                        agentPid: pid,
-                        input: { policy: request.policy, topology },
-                        hostRules: hostFirewall
-                    })),
-                    checked(runCanary((script) => docker.runCaptured(canarySpec(agentOptions, ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir, confirmDrops: hostFirewall }))
-                ]);
-                return { checks: [...passed, ...canary], agentNet };
-            }))
-                .catch((e) => {
-                handshake.abort();
-                throw e;
-            });
-            hooks.onCommandStart?.();
-            const commandStartMs = Date.now();
-            handshake.go();
-            let timedOut = false;
-            // On expiry the whole sandbox goes: the agent at once, the rest in teardown below.
-            const timer = limits.timeoutMs > 0
-                ? setTimeout(() => {
-                    timedOut = true;
-                    docker.containerRemove([n.agent]).catch(() => undefined);
-                }, limits.timeoutMs)
-                : undefined;
-            let firewallFailure;
-            const stopWatching = runDespiteChecks(layer)
-                ? () => undefined
-                : watchFirewall({
-                    input: { policy: request.policy, topology },
-                    rules: agentNet ? { netfilter, agentNet } : undefined,
-                    proxyRunning: () => docker.containerRunning(n.proxy),
-                    onFailure: (problems) => {
-                        firewallFailure = problems.join('; ');
-                        docker.containerRemove([n.agent]).catch(() => undefined);
-                    }
-                });
-            const code = await exited;
-            clearTimeout(timer);
-            stopWatching();
-            hooks.onCommandEnd?.();
-            return {
-                runId,
-                exitCode: firewallFailure ? EXIT_FIREWALL_FAILED : timedOut ? EXIT_TIMEOUT : code,
-                firewallFailure,
-                logsDir,
-                agentIp,
-                proxyIp: topology.proxyIp,
-                commandStartMs,
-                checks,
-                mode,
-                hostFirewall,
-                timedOut,
-                masked: filesystem.masked
-            };
-        }
-        finally {
-            handshake.close();
-        }
-    }
-    catch (e) {
-        if (e instanceof DockerError && e.result.stderr.trim())
-            warning(e.result.stderr.trim());
-        throw e;
-    }
-    finally {
-        await hooks.phase('Removing the sandbox', async () => {
-            for (const problem of await teardown({ docker, netfilter }, resources))
-                warning(problem);
-            track({ containers: [], networks: [], hostRules: false, workDir: undefined });
-        });
-    }
 }
 
 /**
@@ -7742,9 +5831,19 @@ function buildReport(events, expectedBlocks = []) {
         }
     };
 }
+/** Blocked destinations that fail the step under fail-on-blocked. */
+function unexpectedBlocks(report) {
+    return report.blocked.filter((b) => !b.expected);
+}
 
+/**
+ * The job summary (markdown), the CLI's text report and the annotations, from a Report.
+ * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
+ * HTML or a workflow command to what we print.
+ */
 const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
+const MAX_ANNOTATIONS = 10;
 /** Plain text for the CLI. Control characters are shown escaped. */
 function renderTextReport(report, facts) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
@@ -7754,12 +5853,12 @@ function renderTextReport(report, facts) {
         ...(facts.firewallFailure === undefined
             ? []
             : [
-                `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+                `the firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}): ${facts.firewallFailure}`
             ]),
         ...(facts.timedOutMinutes === undefined
             ? []
             : [
-                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+                `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
         ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
     ];
@@ -7771,6 +5870,24 @@ function renderTextReport(report, facts) {
     if (suggestions.length > 0)
         lines.push(`to allow: --allow-domains ${suggestions.map(safe).join(',')}`);
     return `${lines.join('\n')}\n`;
+}
+/** One annotation per blocked destination (bounded), with the line to add or why there is none. */
+function blockedAnnotations(report) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    const list = report.blocked.filter((b) => !b.expected);
+    const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
+        title: `awf-action blocked ${safe(b.target)}`,
+        message: `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+            (b.suggestion
+                ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+                : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+    }));
+    if (list.length > MAX_ANNOTATIONS)
+        out.push({
+            title: 'awf-action blocked more',
+            message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+        });
+    return out;
 }
 
 /**
@@ -7805,6 +5922,197 @@ function suggestPolicy(events) {
         : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
     return { entries: kept, yaml };
 }
+
+/**
+ * The raw values of one run, keyed by the action's input names (action.yml). The action reads
+ * them with @actions/core; the CLI fills the same record from flags of the same names. Nothing
+ * here is validated yet: src/run/settings.ts does that, once, for both.
+ */
+/** Inputs that hold text (blank = not given). */
+const TEXT_INPUTS = [
+    'allow-domains',
+    'block-domains',
+    'policy',
+    'dns-servers',
+    'allow-networks',
+    'mode',
+    'base-image',
+    'proxy-image',
+    'agent-image',
+    'env',
+    'allow-host-ports',
+    'agent-timeout',
+    'memory-limit',
+    'pids-limit',
+    'host-firewall',
+    'expected-blocks'
+];
+/** Inputs that are booleans (action.yml gives each a default). */
+const BOOLEAN_INPUTS = ['tty', 'fail-on-blocked'];
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const binds = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                binds.push({ source: dir, target: dir, readOnly: true });
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            const shown = binds.some((b) => within(cache, b.target));
+            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                binds.push({ source: cache, target: cache, readOnly: true });
+        }
+    }
+    binds.push({ source: r.freshHome, target: home, readOnly: false });
+    binds.push({ source: workspace, target: workspace, readOnly: false });
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            binds.push({ source: event, target: event, readOnly: true });
+    }
+    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
+    const candidates = [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+    const visible = binds.filter((b) => b.source === b.target);
+    const masked = [];
+    for (const path of [...new Set(candidates)].sort()) {
+        if (!visible.some((b) => within(path, b.target)))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        if (masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: r.emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, home, masked };
+}
+/** The runner's paths the plan needs, read from the step's environment. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined
+    };
+}
+
+let current = {
+    debug: () => undefined,
+    info: (m) => process.stderr.write(`${m}\n`),
+    warning: (m) => process.stderr.write(`warning: ${m}\n`)
+};
+const debug = (message) => current.debug();
+const info = (message) => current.info(message);
+const warning = (message) => current.warning(message);
 
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
@@ -7842,34 +6150,3047 @@ async function collectEvents(netfilter, run) {
     return events;
 }
 
-/** Command-line parsing: pure, so every flag combination is unit-tested. */
-const POLICY_FLAGS = [
-    'allow-domains',
-    'block-domains',
-    'allow-networks',
-    'dns-servers',
-    'allow-host-ports'
+const RUN_LABEL = 'awf.run';
+const OWNER_LABEL = 'awf.owner';
+/** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
+function csvField(field) {
+    return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+function mountArg(m) {
+    const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`];
+    return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',');
+}
+function tmpfsArg(t) {
+    const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`];
+    return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',');
+}
+function labelArgs(labels) {
+    return Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+}
+function buildNetworkCreateArgs(spec) {
+    return [
+        'network',
+        'create',
+        '--driver',
+        'bridge',
+        '--subnet',
+        spec.subnet,
+        '--opt',
+        `com.docker.network.bridge.name=${spec.bridgeName}`,
+        ...(spec.internal ? ['--internal'] : []),
+        ...labelArgs(spec.labels),
+        spec.name
+    ];
+}
+/**
+ * `docker create`/`docker run` options shared by both containers. Every container drops
+ * every capability and cannot gain privileges; what a container needs is added back by name.
+ */
+function containerOptions(spec) {
+    const a = spec.attach;
+    const args = [
+        '--name',
+        spec.name,
+        ...('shareNetworkOf' in a
+            ? ['--network', `container:${a.shareNetworkOf}`]
+            : ['--network', a.network, '--ip', a.ip]),
+        '--cap-drop',
+        'ALL',
+        ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
+        '--security-opt',
+        'no-new-privileges',
+        ...labelArgs(spec.labels),
+        ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
+        ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
+        ...Object.entries(spec.extraHosts ?? {}).flatMap(([host, ip]) => [
+            '--add-host',
+            `${host}:${ip}`
+        ]),
+        ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
+        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+    ];
+    if (spec.seccompProfile)
+        args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
+    if (spec.user)
+        args.push('--user', spec.user);
+    if (spec.workdir)
+        args.push('--workdir', spec.workdir);
+    if (spec.pidsLimit)
+        args.push('--pids-limit', String(spec.pidsLimit));
+    if (spec.memoryBytes)
+        args.push('--memory', String(spec.memoryBytes));
+    if (spec.init)
+        args.push('--init');
+    if (spec.readOnlyRoot)
+        args.push('--read-only');
+    if (spec.entrypoint)
+        args.push('--entrypoint', spec.entrypoint);
+    if (spec.tty)
+        args.push('--tty');
+    return args;
+}
+/** Environment values travel in the docker process's environment, never in argv. */
+function containerEnv(spec) {
+    return { ...spec.env };
+}
+function buildCreateArgs(spec) {
+    return ['create', ...containerOptions(spec), spec.image, ...spec.command];
+}
+/** Foreground run: output streams to our stdio, the exit status is the container's. */
+function buildRunArgs(spec) {
+    return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command];
+}
+function buildBuildArgs(opts) {
+    return [
+        'build',
+        '--quiet',
+        '--tag',
+        opts.tag,
+        ...Object.entries(opts.buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]),
+        opts.context
+    ];
+}
+
+var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS$1 = process.platform === 'win32';
+fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS$1) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS$1) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS$1) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS$1) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+
+var __awaiter$2 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS$1) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS$1 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter$1(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = setTimeout$1(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+
+/**
+ * The one place that starts processes. Every wrapper (Docker, Netfilter, ...) takes an `Exec`
+ * so tests and the composition root decide how commands run.
+ */
+/**
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
+ */
+const runCommand = async (command, args, options = {}) => {
+    debug(`exec: ${command} ${args.join(' ')}`);
+    const [file, argv] = options.timeoutMs === undefined
+        ? [command, [...args]]
+        : [
+            'timeout',
+            [
+                '--foreground',
+                '--signal=KILL',
+                `${Math.max(options.timeoutMs, 1) / 1000}`,
+                command,
+                ...args
+            ]
+        ];
+    const env = { ...processEnv(), ...options.env };
+    try {
+        if (options.input !== undefined)
+            return await spawnWithInput(file, argv, options.input, env);
+        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+    }
+    catch (e) {
+        throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+};
+function spawnWithInput(command, args, input, env) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        }));
+        // A command that exits without reading everything closes the pipe: its status says why.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+    });
+}
+/**
+ * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
+ * `tty` needs) or keep its stdin closed, so this one spawns directly.
+ */
+const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, reject) => {
+    debug(`exec (attached): ${command} ${args.join(' ')}`);
+    const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
+    child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
+    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants.signals[signal] : 15)));
+});
+const realExec = { run: runCommand, attach: runAttached };
+function processEnv() {
+    return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
+}
+/** The last non-empty line of a command's stderr: what a person needs to see first. */
+function lastLine(text) {
+    const lines = text.trim().split('\n');
+    return lines[lines.length - 1]?.trim() ?? '';
+}
+
+class DockerError extends Error {
+    action;
+    result;
+    constructor(action, result) {
+        super(`docker ${action} failed: ${lastLine(result.stderr) || `exit code ${result.exitCode}`}`);
+        this.action = action;
+        this.result = result;
+    }
+}
+class Docker {
+    exec;
+    binary;
+    constructor(exec, binary = 'docker') {
+        this.exec = exec;
+        this.binary = binary;
+    }
+    run = (...args) => this.exec.run(...args);
+    async call(action, args, env) {
+        const result = await this.run(this.binary, args, { env });
+        if (result.exitCode !== 0)
+            throw new DockerError(action, result);
+        return result.stdout.trim();
+    }
+    /** Fails with an actionable message when no engine answers. */
+    async ensureEngine() {
+        const result = await this.run(this.binary, ['version', '--format', '{{.Server.Version}}'], {
+            timeoutMs: 20000
+        }).catch((e) => ({ exitCode: 127, stdout: '', stderr: String(e) }));
+        if (result.exitCode !== 0) {
+            throw new Error(`no Docker engine answers (${lastLine(result.stderr) || 'docker version failed'}). ` +
+                'Start dockerd (scripts/setup.sh does it on Debian) or run on a runner with Docker.');
+        }
+        return result.stdout.trim();
+    }
+    async imageId(ref) {
+        const result = await this.run(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref]);
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async pull(ref) {
+        const result = await this.run(this.binary, ['pull', '--quiet', ref], { timeoutMs: 300000 });
+        return result.exitCode === 0;
+    }
+    async build(opts) {
+        await this.call('build', buildBuildArgs(opts));
+    }
+    async save(ref, file) {
+        await this.call('save', ['save', '--output', file, ref]);
+    }
+    async load(file) {
+        await this.call('load', ['load', '--quiet', '--input', file]);
+    }
+    async networkCreate(spec) {
+        await this.call('network create', buildNetworkCreateArgs(spec));
+    }
+    /** Removes networks; absent ones are not an error. */
+    async networkRemove(names) {
+        if (names.length === 0)
+            return;
+        const result = await this.run(this.binary, ['network', 'rm', ...names]);
+        if (result.exitCode !== 0 && realErrors(result.stderr, /No such network|not found/i).length > 0)
+            throw new DockerError('network rm', result);
+    }
+    /** Every network with its subnets, so a run can pick subnets nothing else uses. */
+    async networks(labelFilter) {
+        const ls = [
+            'network',
+            'ls',
+            '--quiet',
+            ...(labelFilter ? ['--filter', `label=${labelFilter}`] : [])
+        ];
+        const ids = (await this.call('network ls', ls)).split('\n').filter(Boolean);
+        if (ids.length === 0)
+            return [];
+        const result = await this.run(this.binary, ['network', 'inspect', ...ids]);
+        // A network removed between ls and inspect makes inspect fail; its siblings still print.
+        const parsed = JSON.parse(result.stdout.trim() || '[]');
+        return parsed.map((n) => ({
+            name: n.Name,
+            subnets: (n.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter(Boolean),
+            labels: n.Labels ?? {}
+        }));
+    }
+    async containerCreate(spec) {
+        await this.call('create', buildCreateArgs(spec), containerEnv(spec));
+    }
+    async networkConnect(network, container, ip) {
+        await this.call('network connect', ['network', 'connect', '--ip', ip, network, container]);
+    }
+    async containerStart(name) {
+        await this.call('start', ['start', name]);
+    }
+    /** `docker run` in the foreground, its output on `stdio`; resolves with its exit status. */
+    runAttached(spec, stdio) {
+        return this.exec.attach(this.binary, buildRunArgs(spec), stdio, containerEnv(spec));
+    }
+    /** The host PID of the container's init process, or undefined when it is not running. */
+    async containerPid(name) {
+        const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Pid}}', name]);
+        const pid = Number(result.stdout.trim());
+        return result.exitCode === 0 && pid > 0 ? pid : undefined;
+    }
+    async containerRunning(name) {
+        const result = await this.run(this.binary, ['inspect', '--format', '{{.State.Running}}', name]);
+        return result.exitCode === 0 && result.stdout.trim() === 'true';
+    }
+    /** Removes containers at once (SIGKILL, no graceful stop); absent ones are not an error. */
+    async containerRemove(names) {
+        if (names.length === 0)
+            return;
+        const result = await this.run(this.binary, ['rm', '--force', '--volumes', ...names]);
+        if (result.exitCode !== 0 &&
+            realErrors(result.stderr, /No such container|already in progress/i).length > 0)
+            throw new DockerError('rm', result);
+    }
+    async containersByLabel(label) {
+        const out = await this.call('ps', [
+            'ps',
+            '--all',
+            '--filter',
+            `label=${label}`,
+            '--format',
+            '{{.Names}}\t{{.Labels}}'
+        ]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [name = '', labels = ''] = line.split('\t');
+            return { name, labels: parseLabelList(labels) };
+        });
+    }
+    /** `docker run --rm` to completion, output captured; for short helpers. */
+    async runCaptured(spec, timeoutMs) {
+        return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
+    }
+    async logs(name) {
+        const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
+        return `${result.stdout}${result.stderr}`.trim();
+    }
+}
+/** stderr lines other than the ones saying a thing was already gone. */
+function realErrors(stderr, alreadyGone) {
+    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
+}
+/** `docker ps` prints labels as `k=v,k2=v2`. */
+function parseLabelList(text) {
+    const labels = {};
+    for (const pair of text.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0)
+            labels[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return labels;
+}
+
+/**
+ * The command's environment: a documented safe set from the runner, the firewall's own proxy
+ * settings, and only the variables the user names. Values travel in the docker process's
+ * environment (never argv, never a file) and are never echoed in a message.
+ */
+/** Passed through from the runner when set: facts about the run, never a credential. */
+const SAFE_ENV = [
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTION',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKSPACE',
+    'LANG',
+    'LC_ALL',
+    'RUNNER_ARCH',
+    'RUNNER_DEBUG',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_OS',
+    'RUNNER_TOOL_CACHE',
+    'TZ'
 ];
-/** Flags that may repeat: their values are joined with newlines. */
-const REPEATABLE = [...POLICY_FLAGS, 'env'];
-const VALUE_FLAGS = [
-    ...POLICY_FLAGS,
-    'mode',
-    'policy',
-    'out',
-    'logs-dir',
-    'base-image',
-    'proxy-image',
-    'agent-image',
-    'env',
-    'agent-timeout',
-    'memory-limit',
-    'pids-limit',
-    'user',
-    'host-firewall'
-];
-const SWITCHES = ['tty'];
-class UsageError extends Error {
+/**
+ * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
+ * HOME) and the workflow-command files (through them a command could change later,
+ * unfirewalled steps; the files are not mounted either).
+ */
+const RESERVED = Object.fromEntries([
+    ...[
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'ALL_PROXY',
+        'NO_PROXY',
+        'NODE_USE_ENV_PROXY',
+        'NPM_CONFIG_PROXY',
+        'NPM_CONFIG_HTTPS_PROXY',
+        'HOME',
+        'TMPDIR'
+    ].map((n) => [n, 'is set by the firewall itself']),
+    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
+        n,
+        'names a workflow-command file, which the command must never write'
+    ])
+]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const MAX_VALUE = 128 * 1024;
+/**
+ * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
+ * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
+ */
+function parseEnvEntries(text, where) {
+    const problems = [];
+    const entries = new Map();
+    // Split lines ourselves: a literal value may hold a comma or a `#`.
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
+        for (const item of items) {
+            const at = item.indexOf('=');
+            const name = at === -1 ? item : item.slice(0, at).trim();
+            if (!NAME.test(name)) {
+                // Not echoed: a value pasted without its NAME= would be a secret.
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                continue;
+            }
+            const reserved = RESERVED[name.toUpperCase()];
+            if (reserved) {
+                problems.push(problem(where, name, reserved, 'Remove it from env.'));
+                continue;
+            }
+            const value = at === -1 ? undefined : item.slice(at + 1);
+            if (value !== undefined && value.length > MAX_VALUE) {
+                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
+                continue;
+            }
+            entries.set(name, { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
+function proxyEnv(proxyUrl, noProxy) {
+    const u = new URL(proxyUrl);
+    const no = noProxy.join(',');
+    const javaNoProxy = noProxy.join('|');
+    return {
+        HTTP_PROXY: proxyUrl,
+        HTTPS_PROXY: proxyUrl,
+        ALL_PROXY: proxyUrl,
+        http_proxy: proxyUrl,
+        https_proxy: proxyUrl,
+        all_proxy: proxyUrl,
+        NO_PROXY: no,
+        no_proxy: no,
+        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
+        NODE_USE_ENV_PROXY: '1',
+        npm_config_proxy: proxyUrl,
+        npm_config_https_proxy: proxyUrl,
+        JAVA_TOOL_OPTIONS: [
+            `-Dhttp.proxyHost=${u.hostname}`,
+            `-Dhttp.proxyPort=${u.port}`,
+            `-Dhttps.proxyHost=${u.hostname}`,
+            `-Dhttps.proxyPort=${u.port}`,
+            `-Dhttp.nonProxyHosts=${javaNoProxy}`
+        ].join(' ')
+    };
+}
+/**
+ * The environment from the runner: the safe set present there, PATH when the runner's tools
+ * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
+ */
+function buildAgentEnv(opts) {
+    const vars = {};
+    const secrets = [];
+    const warnings = [];
+    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
+    for (const name of names) {
+        const v = opts.runnerEnv[name];
+        if (v !== undefined)
+            vars[name] = v;
+    }
+    for (const e of opts.entries) {
+        const v = e.value ?? opts.runnerEnv[e.name];
+        if (v === undefined) {
+            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
+            continue;
+        }
+        vars[e.name] = v;
+        if (v !== '')
+            secrets.push(v);
+    }
+    return { vars, secrets, warnings };
+}
+/** The firewall's own variables over the user's: nothing the user passes can override them. */
+function withFixedEnv(vars, fixed) {
+    const merged = { ...vars, ...fixed };
+    // The user's JVM options stay; the proxy properties come last, so they win.
+    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
+        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
+    return merged;
+}
+
+/**
+ * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
+ * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
+ * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
+ */
+const CONTROL_MOUNT = '/awf/ctl';
+class Handshake {
+    dir;
+    goFd;
+    constructor(dir) {
+        this.dir = dir;
+        // Held open read-write from the start: the agent's open of `go` never blocks, and a
+        // written line waits in the pipe until the agent reads it.
+        this.goFd = openSync(join(dir, 'go'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+        // capability there) can open `go` to write, so only this process can say go or abort.
+        chmodSync(join(dir, 'go'), 0o444);
+    }
+    static async create(run, dir) {
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
+        if (result.exitCode !== 0)
+            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
+        return new Handshake(dir);
+    }
+    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
+    waitReady(timeoutMs, abandon) {
+        const fd = openSync(join(this.dir, 'ready'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        const socket = new net.Socket({ fd, readable: true, writable: false });
+        return new Promise((resolve, reject) => {
+            let buffered = '';
+            const finish = (error) => {
+                clearTimeout(timer);
+                socket.destroy();
+                if (error)
+                    reject(error);
+                else
+                    resolve();
+            };
+            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+            socket.on('data', (chunk) => {
+                buffered += chunk.toString('utf8');
+                if (buffered.includes('ready\n'))
+                    finish();
+            });
+            socket.on('error', (e) => finish(e));
+            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
+        });
+    }
+    go() {
+        writeSync(this.goFd, 'go\n');
+    }
+    abort() {
+        writeSync(this.goFd, 'abort\n');
+    }
+    close() {
+        closeSync(this.goFd);
+    }
+}
+
+/** What the proxy and agent containers are run with: pure functions over the run's facts. */
+/** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
+const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
+function proxySpec(opts) {
+    const n = runNames(opts.topology.runId);
+    return {
+        name: n.proxy,
+        image: opts.image,
+        attach: { network: n.internalNetwork, ip: opts.topology.proxyIp },
+        labels: opts.labels,
+        mounts: [
+            { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
+            { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
+        ],
+        env: {},
+        capAdd: PROXY_CAPS,
+        sysctls: {},
+        init: false,
+        command: []
+    };
+}
+const ENTRYPOINT_MOUNT = '/awf/entrypoint';
+/**
+ * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
+ * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
+ */
+const INIT_MOUNT = '/awf/init';
+/** Addresses and names that bypass the proxy: loopback, and the runner when ports are open. */
+function noProxyList(topology, hostPorts) {
+    return [
+        'localhost',
+        '127.0.0.1',
+        '::1',
+        ...(hostPorts ? [HOST_ALIAS, topology.internalGateway] : [])
+    ];
+}
+function proxyUrl(topology) {
+    return `http://${topology.proxyIp}:${SQUID_PORT}`;
+}
+/** Privileges, seccomp and limits shared by the agent and the canary that stands in for it. */
+function agentPrivileges(o) {
+    return {
+        capAdd: [],
+        user: o.user,
+        seccompProfile: o.seccompProfile,
+        pidsLimit: o.pidsLimit,
+        memoryBytes: o.memoryBytes,
+        readOnlyRoot: true
+    };
+}
+function agentSpec(o) {
+    const n = runNames(o.topology.runId);
+    return {
+        name: n.agent,
+        image: o.image,
+        attach: { network: n.internalNetwork, ip: o.agentIp },
+        labels: o.labels,
+        mounts: [
+            ...o.filesystem.binds,
+            { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
+            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
+            { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
+            { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
+        ],
+        tmpfs: o.filesystem.tmpfs,
+        env: o.env,
+        ...agentPrivileges(o),
+        workdir: o.workspace,
+        entrypoint: INIT_MOUNT,
+        extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
+        sysctls: {
+            'net.ipv6.conf.all.disable_ipv6': '1',
+            'net.ipv6.conf.default.disable_ipv6': '1',
+            // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
+            'net.ipv4.ping_group_range': '1 0'
+        },
+        init: false,
+        tty: o.tty,
+        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+    };
+}
+/**
+ * The enforcement canary runs in its own short-lived container inside the agent's network
+ * namespace, as the agent's user with the agent's privileges, from our own image: its probes
+ * need bash, curl and python3, which the agent's tools or image may not have.
+ */
+function canarySpec(o, canaryImage, script) {
+    const n = runNames(o.topology.runId);
+    return {
+        name: n.canary,
+        image: canaryImage,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+        // The proxy settings only: the user's variables (secrets among them) stay with the agent.
+        env: { http_proxy: proxyUrl(o.topology) },
+        ...agentPrivileges(o),
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/bash',
+        command: ['-c', script]
+    };
+}
+const HELPER_CONFIG_MOUNT = '/awf/config';
+/**
+ * With host-firewall off there is no root on the host to enter the agent's namespace: a
+ * short-lived helper joins it holding NET_ADMIN (the agent never does), installs the
+ * container rules and the default route, prints the resulting rules for the self-check, and
+ * exits before the command starts.
+ */
+function netAdminHelperSpec(o, image, configDir) {
+    const n = runNames(o.topology.runId);
+    const rules = (f) => `${HELPER_CONFIG_MOUNT}/${f}`;
+    return {
+        name: n.helper,
+        image,
+        attach: { shareNetworkOf: n.agent },
+        labels: o.labels,
+        mounts: [{ source: configDir, target: HELPER_CONFIG_MOUNT, readOnly: true }],
+        env: {},
+        capAdd: ['NET_ADMIN'],
+        user: '0:0',
+        readOnlyRoot: true,
+        sysctls: {},
+        init: false,
+        entrypoint: '/bin/sh',
+        command: [
+            '-c',
+            [
+                'set -e',
+                `iptables-restore --noflush < ${rules('container-rules.v4')}`,
+                `ip6tables-restore --noflush < ${rules('container-rules.v6')}`,
+                `ip route replace default via ${o.topology.proxyIp}`,
+                'echo "=== v4"',
+                'iptables-save',
+                'echo "=== v6"',
+                'ip6tables-save'
+            ].join('\n')
+        ]
+    };
+}
+
+/**
+ * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
+ * logs folder: made here, removed by teardown.
+ */
+/** A folder the given users can read (and, for logs, write) inside containers. */
+function makeDir(path, mode) {
+    mkdirSync(path, { recursive: true });
+    chmodSync(path, mode);
+    return path;
+}
+/** Writes every rendered file for the proxy, keeps a copy in the logs, and the agent's resolv.conf. */
+function writeConfigs(workDir, logsDir, rendered, proxyIp) {
+    const configDir = makeDir(join(workDir, 'config'), 0o755);
+    const kept = makeDir(join(logsDir, 'config'), 0o755);
+    for (const [file, text] of renderedFiles(rendered)) {
+        writeFileSync(join(configDir, file), text, { mode: 0o644 });
+        copyFileSync(join(configDir, file), join(kept, file));
+    }
+    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
+        mode: 0o644
+    });
+}
+function kindOf(path) {
+    try {
+        const st = lstatSync(path);
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir, uid, gid) {
+    const home = makeDir(join(workDir, 'home'), 0o700);
+    if (process.getuid?.() === 0)
+        chownSync(home, uid, gid);
+    return home;
+}
+/** The file mounted over every path hidden from the command. */
+function emptyFile(workDir) {
+    const path = join(workDir, 'empty');
+    writeFileSync(path, '', { mode: 0o444 });
+    return path;
+}
+
+/** The agent container's options: its filesystem plan, environment, limits and mounts. */
+function planAgent(run, prepared) {
+    const { request } = run;
+    const { agent } = request;
+    const { workDir, topology } = prepared;
+    const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
+    const filesystem = planAgentFilesystem({
+        ...agent.runner,
+        mode: prepared.mode,
+        workspace: request.workspace,
+        freshHome: freshHome(workDir, agent.uid, agent.gid),
+        emptyFile: emptyFile(workDir),
+        uid: agent.uid,
+        kindOf
+    });
+    if (filesystem.masked.length > 0)
+        info(`hidden from the command: ${filesystem.masked.join(', ')}`);
+    const hostAccess = request.policy.allowHostPorts.length > 0;
+    const { limits } = agent;
+    return {
+        controlDir,
+        masked: filesystem.masked,
+        options: {
+            topology,
+            agentIp: prepared.agentIp,
+            image: prepared.commandImage,
+            labels: run.labels,
+            workspace: request.workspace,
+            filesystem,
+            entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
+            initBinary: run.deps.probes.findInitBinary(),
+            controlDir,
+            resolvConf: join(workDir, 'resolv.conf'),
+            seccompProfile: join(workDir, 'config', 'seccomp.json'),
+            user: `${agent.uid}:${agent.gid}`,
+            env: withFixedEnv(agent.env, {
+                ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+                HOME: filesystem.home,
+                TMPDIR: '/tmp'
+            }),
+            pidsLimit: limits.pidsLimit,
+            memoryBytes: limits.memoryBytes,
+            tty: limits.tty,
+            hostAccess,
+            command: request.command
+        }
+    };
+}
+
+/** The rendered files with the layer weakened. */
+function ablate(rendered, topology, layer) {
+    switch (layer) {
+        case 'dns-filter':
+            // Every name forwarded upstream instead of refused.
+            return {
+                ...rendered,
+                'dnsmasq.conf': rendered['dnsmasq.conf'].replace(/^address=\/#\/$/m, topology.upstreamDns.map((ip) => `server=${ip}`).join('\n'))
+            };
+        case 'container-rules':
+            return { ...rendered, 'container-rules.v4': '', 'container-rules.v6': '' };
+        case 'host-rules':
+            return { ...rendered, 'host-rules.v4': '', 'host-rules.v6': '' };
+        case 'squid-acl':
+            // Any request from the agent network is allowed, before any domain, port or address check.
+            return {
+                ...rendered,
+                'squid.conf': rendered['squid.conf'].replace(/^http_access deny !agent$/m, 'http_access deny !agent\nhttp_access allow agent')
+            };
+        default:
+            return rendered;
+    }
+}
+/** The agent's container with the layer weakened: capabilities given back, or no seccomp. */
+function ablateAgent(spec, layer) {
+    switch (layer) {
+        case 'capabilities':
+            return { ...spec, capAdd: ['NET_ADMIN', 'NET_RAW'] };
+        case 'seccomp':
+            return { ...spec, seccompProfile: 'unconfined' };
+        default:
+            return spec;
+    }
+}
+
+/**
+ * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
+ * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
+ * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
+ */
+const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
+function parseStatus(pid, text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0)
+            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+    }
+    return {
+        pid,
+        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
+        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
+        seccomp: fields.get('Seccomp') ?? 'missing'
+    };
+}
+/** Problems with one process, as sentences; empty when it is locked down as intended. */
+function securityProblems(p) {
+    const problems = [];
+    for (const [field, value] of Object.entries(p.capabilities))
+        if (!/^0+$/.test(value))
+            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
+    if (p.noNewPrivs !== '1')
+        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
+    if (p.seccomp !== '2')
+        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
+    return problems;
+}
+function children(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map(Number);
+    }
+    catch {
+        return [];
+    }
+}
+/** The container's init process and every descendant, read from /proc on the host. */
+function inspectProcessTree(rootPid) {
+    const seen = [];
+    const queue = [rootPid];
+    while (queue.length > 0 && seen.length < 64) {
+        const pid = queue.shift();
+        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
+        queue.push(...children(pid));
+    }
+    return seen;
+}
+
+/**
+ * The check before the command runs: every layer is verified from the host, against the
+ * plans that were applied. Any failure throws, and the command never starts.
+ */
+/** Returns the checks that passed (for the log and summary); throws listing every failure. */
+async function selfCheck(a) {
+    const { host, container } = a.plans;
+    const [h4, h6, [c4, c6]] = await Promise.all([
+        a.hostRules ? a.netfilter.save(4) : '',
+        a.hostRules ? a.netfilter.save(6) : '',
+        a.agentRules()
+    ]);
+    const processes = a.inspectProcesses(a.agentPid);
+    const hostResults = a.hostRules
+        ? [
+            ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
+            ['host IPv6 rules in place and jumped to', planProblems(h6, host, 6, 'host')]
+        ]
+        : [];
+    const results = [
+        ...hostResults,
+        ['agent IPv4 rules in place', planProblems(c4, container, 4, 'agent')],
+        ['agent IPv6 rules in place', planProblems(c6, container, 6, 'agent')],
+        [
+            `agent processes (${processes.length}) hold no capabilities, NoNewPrivs 1, Seccomp 2`,
+            processes.flatMap(securityProblems)
+        ]
+    ];
+    const problems = results.flatMap(([, p]) => p);
+    if (problems.length > 0)
+        throw new Error(`the sandbox failed its self-check, so the command was not started:\n  ${problems.join('\n  ')}`);
+    return results.map(([name]) => name);
+}
+
+/**
+ * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
+ * tasks that create things (networks, rules, containers) side by side; if one fails while
+ * another is still creating, teardown must not look before the other is done, or what it
+ * creates afterwards is left behind.
+ */
+async function settleAll(tasks) {
+    const results = (await Promise.allSettled(tasks));
+    const values = [];
+    for (const r of results) {
+        if (r.status === 'rejected')
+            throw r.reason;
+        values.push(r.value);
+    }
+    return values;
+}
+
+/**
+ * Starting the sandbox: the agent container (held at its handshake), the proxy, readiness,
+ * the container rules, the self-check and the canary. Only when all of them pass does the
+ * command get its `go`.
+ */
+const READY_TIMEOUT_MS = 60000;
+const CANARY_TIMEOUT_MS = 30000;
+/** Container rules and route through nsenter; returns the namespace's rules as saved. */
+async function armFromHost(agentNet, rendered, proxyIp) {
+    if (rendered['container-rules.v4'])
+        await agentNet.restore(4, rendered['container-rules.v4']);
+    if (rendered['container-rules.v6'])
+        await agentNet.restore(6, rendered['container-rules.v6']);
+    await agentNet.setDefaultRoute(proxyIp);
+    return async () => [await agentNet.save(4), await agentNet.save(6)];
+}
+/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
+async function armFromHelper(docker, spec) {
+    const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS);
+    const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout);
+    if (r.exitCode !== 0 || !m)
+        throw new Error(`the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`);
+    const saved = [m[1], m[2]];
+    return () => Promise.resolve(saved);
+}
+async function startProxy(run, prepared) {
+    const { docker } = run.deps;
+    const { names } = run;
+    try {
+        await docker.containerCreate(proxySpec({
+            topology: prepared.topology,
+            image: prepared.proxyImage,
+            labels: run.labels,
+            configDir: join(prepared.workDir, 'config'),
+            logsDir: run.logsDir
+        }));
+        await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp);
+        await docker.containerStart(names.proxy);
+    }
+    catch (e) {
+        throw new Error(`the proxy container (${prepared.proxyImage}) could not start: ${errorText(e)}`);
+    }
+}
+async function waitUntilReady(run, prepared, handshake, exited) {
+    const { docker, probes } = run.deps;
+    await Promise.all([
+        probes
+            .waitForProxy({
+            host: prepared.topology.proxyIp,
+            squidPort: SQUID_PORT,
+            dnsPort: DNS_PORT,
+            probeName: READINESS_PROBE_NAME
+        }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy))
+            .catch(async (e) => {
+            throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`);
+        }),
+        handshake.waitReady(READY_TIMEOUT_MS, exited)
+    ]);
+}
+/** The container rules, then the self-check and the canary side by side. */
+async function armAndCheck(run, prepared, agent) {
+    const { docker, netfilter, probes } = run.deps;
+    const { topology, rendered } = prepared;
+    const pid = await docker.containerPid(run.names.agent);
+    if (pid === undefined)
+        throw new Error('the agent container is not running');
+    const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined;
+    const agentRules = agentNet
+        ? await armFromHost(agentNet, rendered, topology.proxyIp)
+        : await armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
+    // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
+    const checked = (checks) => run.request.ablation?.runDespiteChecks
+        ? checks.catch((e) => {
+            warning(`TEST ONLY, running anyway: ${errorText(e)}`);
+            return [];
+        })
+        : checks;
+    const [passed, canary] = await settleAll([
+        checked(selfCheck({
+            netfilter,
+            agentRules,
+            agentPid: pid,
+            plans: prepared.plans,
+            inspectProcesses: probes.inspectProcesses,
+            hostRules: run.request.hostFirewall
+        })),
+        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: run.request.hostFirewall }))
+    ]);
+    return { checks: [...passed, ...canary], agentNet };
+}
+/** Starts everything and checks it; on failure the agent is told to abort and never runs. */
+async function arm(run, prepared, agent) {
+    const { names, hooks } = run;
+    const handshake = await run.deps.probes.openHandshake(agent.controlDir);
+    try {
+        run.track({ containers: [names.canary, names.helper, names.agent, names.proxy] });
+        // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
+        const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
+        // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
+        exited.catch(() => undefined);
+        await hooks.phase('Starting proxy', () => startProxy(run, prepared));
+        const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
+            await waitUntilReady(run, prepared, handshake, exited);
+            return armAndCheck(run, prepared, agent);
+        });
+        return { handshake, exited, checks, agentNet };
+    }
+    catch (e) {
+        handshake.abort();
+        handshake.close();
+        throw e;
+    }
+}
+
+/**
+ * While the command runs: the proxy must keep running and every rule must stay in place. If
+ * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
+ * killed at once and the run fails with the reason: its traffic would already fail closed,
+ * but a firewall that changed under a run is not the one that was checked.
+ */
+const WATCH_INTERVAL_MS = 2000;
+/** Starts watching; returns the function that stops it. */
+function watchFirewall(a) {
+    const { host, container } = a.plans;
+    let stopped = false;
+    let timer;
+    const check = async () => {
+        const r = a.rules;
+        const [running, h4, h6, c4, c6] = await Promise.all([
+            a.proxyRunning(),
+            r?.netfilter.save(4),
+            r?.netfilter.save(6),
+            r?.agentNet.save(4),
+            r?.agentNet.save(6)
+        ]);
+        return [
+            ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
+            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
+            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
+            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
+            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+        ];
+    };
+    const tick = () => {
+        timer = setTimeout(() => {
+            check().then((problems) => {
+                if (stopped)
+                    return;
+                if (problems.length > 0) {
+                    stopped = true;
+                    a.onFailure(problems);
+                }
+                else
+                    tick();
+            }, 
+            // The agent's namespace is gone: the command ended between two checks.
+            () => undefined);
+        }, WATCH_INTERVAL_MS);
+    };
+    tick();
+    return () => {
+        stopped = true;
+        clearTimeout(timer);
+    };
+}
+
+/**
+ * The command phase: `go`, then the agent-timeout timer and the watchdog while the command
+ * runs, and the exit status the run reports.
+ */
+/** What ended the command, mapped to the status the step and the CLI exit with. */
+function commandExitCode(end) {
+    if (end.firewallFailure !== undefined)
+        return ExitCode.sandbox;
+    if (end.timedOut)
+        return ExitCode.timeout;
+    return end.status;
+}
+async function runCommandPhase(run, prepared, agent, armed) {
+    const { docker, netfilter } = run.deps;
+    const { names, hooks, request } = run;
+    const kill = () => void docker.containerRemove([names.agent]).catch(() => undefined);
+    try {
+        hooks.onCommandStart?.();
+        const commandStartMs = Date.now();
+        armed.handshake.go();
+        let timedOut = false;
+        // On expiry the whole sandbox goes: the agent at once, the rest in teardown.
+        const { timeoutMs } = request.agent.limits;
+        const timer = timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                kill();
+            }, timeoutMs)
+            : undefined;
+        let firewallFailure;
+        const stopWatching = request.ablation?.runDespiteChecks
+            ? () => undefined
+            : watchFirewall({
+                plans: prepared.plans,
+                rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
+                proxyRunning: () => docker.containerRunning(names.proxy),
+                onFailure: (problems) => {
+                    firewallFailure = problems.join('; ');
+                    kill();
+                }
+            });
+        const status = await armed.exited;
+        clearTimeout(timer);
+        stopWatching();
+        hooks.onCommandEnd?.();
+        return {
+            runId: run.runId,
+            exitCode: commandExitCode({ status, timedOut, firewallFailure }),
+            firewallFailure,
+            logsDir: run.logsDir,
+            agentIp: prepared.agentIp,
+            proxyIp: prepared.topology.proxyIp,
+            commandStartMs,
+            checks: armed.checks,
+            mode: prepared.mode,
+            hostFirewall: request.hostFirewall,
+            timedOut,
+            masked: agent.masked
+        };
+    }
+    finally {
+        armed.handshake.close();
+    }
+}
+
+/**
+ * The proxy and agent images: tagged by a hash of their build context and base image, reused
+ * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ */
+const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
+/** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
+const LOCAL_BASE_IMAGE = 'awf-base:bookworm';
+/** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
+function projectRoot() {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        if (existsSync(join(dir, 'containers', 'proxy', 'Dockerfile')))
+            return dir;
+        dir = resolve(dir, '..');
+    }
+    throw new Error('cannot find the containers/ folder next to the action bundle');
+}
+function listFiles(dir) {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = join(dir, entry.name);
+        return entry.isDirectory() ? listFiles(full) : [full];
+    });
+}
+/** First 12 hex characters of sha256 over the base reference and every context file. */
+function contextHash(contextDir, baseImage) {
+    const hash = createHash('sha256').update(`BASE_IMAGE=${baseImage}\n`);
+    const files = listFiles(contextDir)
+        .map((f) => relative(contextDir, f))
+        .sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1));
+    for (const rel of files) {
+        const digest = createHash('sha256')
+            .update(readFileSync(join(contextDir, rel)))
+            .digest('hex');
+        hash.update(`${rel}\0${digest}\n`);
+    }
+    return hash.digest('hex').slice(0, 12);
+}
+function imageTag(kind, root, baseImage) {
+    return `awf-${kind}:${contextHash(join(root, 'containers', kind), baseImage)}`;
+}
+async function resolveBase(docker, requested) {
+    if (requested) {
+        if ((await docker.imageId(requested)) || (await docker.pull(requested)))
+            return requested;
+        throw new Error(`base image ${requested} is not present and cannot be pulled`);
+    }
+    if (await docker.imageId(DEFAULT_BASE_IMAGE))
+        return DEFAULT_BASE_IMAGE;
+    if (await docker.pull(DEFAULT_BASE_IMAGE))
+        return DEFAULT_BASE_IMAGE;
+    if (await docker.imageId(LOCAL_BASE_IMAGE)) {
+        info(`${DEFAULT_BASE_IMAGE} cannot be pulled; building on ${LOCAL_BASE_IMAGE}`);
+        return LOCAL_BASE_IMAGE;
+    }
+    throw new Error(`cannot get a base image: ${DEFAULT_BASE_IMAGE} cannot be pulled and ${LOCAL_BASE_IMAGE} ` +
+        'does not exist. Run scripts/setup.sh (it builds one from Debian packages) or set a base image.');
+}
+/**
+ * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
+ * then PATH. Host mode needs a local engine anyway, so a local path is the right one.
+ */
+function findInitBinary(path = process.env.PATH ?? '') {
+    const dirs = [
+        '/usr/libexec/docker',
+        '/usr/local/libexec/docker',
+        ...path.split(':').filter((d) => d.startsWith('/'))
+    ];
+    for (const dir of dirs) {
+        const candidate = join(dir, 'docker-init');
+        if (existsSync(candidate))
+            return realpathSync(candidate);
+    }
+    throw new Error('cannot find docker-init (the init Docker runs as PID 1) in /usr/libexec/docker or PATH; ' +
+        'install the Docker engine package that provides it (docker.io or docker-ce)');
+}
+/** A given image reference, present or pulled. */
+async function ensurePrebuilt(docker, ref, what) {
+    if ((await docker.imageId(ref)) || (await docker.pull(ref)))
+        return ref;
+    throw new Error(`${what} ${ref} is not present and cannot be pulled`);
+}
+/**
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
+ * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
+ * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ */
+async function ensureImage(docker, kind, root, options) {
+    if (kind === 'proxy' && options.proxyImage)
+        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+    const candidates = options.baseImage
+        ? [options.baseImage]
+        : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
+    for (const base of candidates) {
+        const tag = imageTag(kind, root, base);
+        if (await docker.imageId(tag))
+            return tag;
+        if (await options.cache?.restore(tag))
+            return tag;
+    }
+    const base = await resolveBase(docker, options.baseImage);
+    const tag = imageTag(kind, root, base);
+    info(`building ${tag} on ${base}`);
+    await docker.build({
+        context: join(root, 'containers', kind),
+        tag,
+        buildArgs: { BASE_IMAGE: base }
+    });
+    await options.cache?.save(tag);
+    return tag;
+}
+
+/**
+ * What one run holds (for teardown and the post step) and who owns it (for the sweep of
+ * crashed runs). The names themselves come from src/common/run-names.ts.
+ */
+/** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */
+function startTime(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from its end.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Identifies this process across PID reuse: `<pid>.<start time>`. */
+function ownerToken(pid = process.pid) {
+    return `${pid}.${startTime(pid) ?? '0'}`;
+}
+function ownerAlive(token) {
+    const [pid, start] = token.split('.');
+    const n = Number(pid);
+    return Number.isInteger(n) && n > 0 && startTime(n) === start;
+}
+
+/**
+ * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
+ * files. Idempotent; each step runs even when an earlier one failed, and problems are
+ * returned for the caller to report as warnings, never thrown over the command's result.
+ */
+const message = (e) => (e instanceof Error ? e.message : String(e));
+async function removeHostRules(netfilter, runId) {
+    await settleAll([4, 6].map(async (family) => {
+        const batch = removalBatch(await netfilter.save(family), runId);
+        if (batch)
+            await netfilter.restore(family, batch);
+    }));
+}
+async function teardown(deps, r) {
+    const problems = [];
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (e) {
+            problems.push(`${what}: ${message(e)}`);
+        }
+    };
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
+    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
+    if (r.workDir) {
+        const dir = r.workDir;
+        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
+    }
+    return problems;
+}
+/**
+ * Removes what crashed runs left: resources labelled with a run whose owner process is gone,
+ * and chains whose run has no network left. A live concurrent run is never touched.
+ */
+async function sweepStale(deps, canUseNetfilter) {
+    const networks = await deps.docker.networks(RUN_LABEL);
+    const live = new Set();
+    const stale = new Set();
+    for (const n of networks) {
+        const runId = n.labels[RUN_LABEL];
+        if (!runId)
+            continue;
+        if (ownerAlive(n.labels[OWNER_LABEL] ?? ''))
+            live.add(runId);
+        else
+            stale.add(runId);
+    }
+    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
+        const runId = c.labels[RUN_LABEL];
+        if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
+            stale.add(runId);
+    }
+    if (canUseNetfilter) {
+        for (const family of [4, 6])
+            for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
+                if (!live.has(runId))
+                    stale.add(runId);
+    }
+    for (const runId of stale) {
+        const n = runNames(runId);
+        const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name);
+        const problems = await teardown(deps, {
+            runId,
+            containers: containers.length > 0 ? containers : [n.agent, n.proxy],
+            networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
+            hostRules: canUseNetfilter
+        });
+        if (problems.length > 0)
+            throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`);
+    }
+    return [...stale].sort();
+}
+
+/**
+ * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
+ * and every Docker network. Pure; the caller supplies what is in use.
+ */
+const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
+const BLOCK_PREFIX = 24;
+function ipv4ToInt(text) {
+    const parts = text.split('.').map(Number);
+    if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
+        throw new Error(`not an IPv4 address: ${text}`);
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+function intToIpv4(n) {
+    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+function parseIpv4Net(text) {
+    const [addr, len = '32'] = text.split('/');
+    const prefix = Number(len);
+    if (!addr || !Number.isInteger(prefix) || prefix < 0 || prefix > 32)
+        return undefined;
+    try {
+        const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
+        return { base: (ipv4ToInt(addr) & mask) >>> 0, prefix };
+    }
+    catch {
+        return undefined;
+    }
+}
+function overlaps(a, b) {
+    const prefix = Math.min(a.prefix, b.prefix);
+    const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
+    return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+}
+/** IPv4 destinations from /proc/net/route (hex, host byte order on little-endian hosts). */
+function routesFromProcNetRoute(text) {
+    const nets = [];
+    for (const line of text.split('\n').slice(1)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols.length < 8)
+            continue;
+        const dest = leHexToInt(cols[1] ?? '');
+        const mask = leHexToInt(cols[7] ?? '');
+        if (dest === undefined || mask === undefined || mask === 0)
+            continue; // default route
+        nets.push({ base: dest, prefix: popcount(mask) });
+    }
+    return nets;
+}
+function leHexToInt(hex) {
+    if (!/^[0-9A-Fa-f]{8}$/.test(hex))
+        return undefined;
+    const n = parseInt(hex, 16);
+    return ((((n & 255) << 24) | (((n >>> 8) & 255) << 16) | (((n >>> 16) & 255) << 8) | (n >>> 24)) >>> 0);
+}
+function popcount(n) {
+    let count = 0;
+    for (let v = n >>> 0; v; v >>>= 1)
+        count += v & 1;
+    return count;
+}
+/**
+ * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
+ * caller passes a random one and retries on Docker's "overlaps" error with the next start.
+ */
+function pickFreeSubnets(used, count, start) {
+    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
+    const picked = [];
+    for (let i = 0; i < blocks && picked.length < count; i++) {
+        const index = (start + i) % blocks;
+        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        if (used.some((u) => overlaps(u, candidate)))
+            continue;
+        if (picked.some((p) => overlaps(p, candidate)))
+            continue;
+        picked.push(candidate);
+    }
+    if (picked.length < count)
+        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
+            'networks (docker network prune) or routes in that range');
+    return picked;
+}
+function formatNet(net) {
+    return `${intToIpv4(net.base)}/${net.prefix}`;
+}
+/** The n-th host address of a network (1 = gateway on Docker bridges). */
+function hostAddress(net, n) {
+    return intToIpv4((net.base + n) >>> 0);
+}
+
+/**
+ * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
+ * (the proxy only), on /24 subnets that nothing on the host uses.
+ */
+async function usedSubnets(docker) {
+    const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
+    const nets = await docker.networks();
+    return [
+        ...routes,
+        ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
+    ];
+}
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+async function createNetworks(docker, runId, labels, upstreamDns) {
+    const n = runNames(runId);
+    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
+    await settleAll([
+        docker.networkCreate({
+            name: n.internalNetwork,
+            bridgeName: n.internalBridge,
+            subnet: formatNet(internal),
+            internal: true,
+            labels
+        }),
+        docker.networkCreate({
+            name: n.egressNetwork,
+            bridgeName: n.egressBridge,
+            subnet: formatNet(egress),
+            internal: false,
+            labels
+        })
+    ]);
+    return {
+        topology: {
+            runId,
+            internalSubnet: { address: hostAddress(internal, 0), prefix: internal.prefix },
+            internalBridge: n.internalBridge,
+            internalGateway: hostAddress(internal, 1),
+            proxyIp: hostAddress(internal, 2),
+            egressSubnet: { address: hostAddress(egress, 0), prefix: egress.prefix },
+            egressBridge: n.egressBridge,
+            proxyEgressIp: hostAddress(egress, 2),
+            upstreamDns
+        },
+        agentIp: hostAddress(internal, 3)
+    };
+}
+
+/**
+ * The runner's own upstream resolvers, for when the policy names none. A loopback stub
+ * (systemd-resolved's 127.0.0.53) cannot serve a container, so its upstream file is followed.
+ */
+const RESOLV_CONF = '/etc/resolv.conf';
+const SYSTEMD_UPSTREAM = '/run/systemd/resolve/resolv.conf';
+function read$1(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function detectUpstreamDns(readFile = read$1) {
+    const tried = [];
+    for (const path of [RESOLV_CONF, SYSTEMD_UPSTREAM]) {
+        const text = readFile(path);
+        if (text === undefined)
+            continue;
+        tried.push(path);
+        const usable = nameserversFromResolvConf(text).filter((ip) => !isLoopbackStub(ip));
+        if (usable.length > 0)
+            return usable;
+    }
+    throw new Error(`no upstream DNS server found (looked in ${tried.join(' and ') || RESOLV_CONF}; loopback stubs ` +
+        'cannot be reached from a container). Set dns-servers to the resolvers the proxy should use.');
+}
+
+/**
+ * The phases before any container starts: the work folder, the engine check, images, the
+ * run's networks, the sweep of crashed runs, the rendered configs, and the host rules.
+ */
+async function prepare(run) {
+    const { request, hooks, deps } = run;
+    const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix));
+    run.track({ workDir });
+    // Squid and dnsmasq write here as their own users inside the proxy container.
+    makeDir(run.logsDir, 0o777);
+    await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
+    const root = projectRoot();
+    const given = request.agent.image;
+    const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
+    // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
+    // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
+    run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] });
+    const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
+        ensureImage(deps.docker, 'proxy', root, request.images),
+        ensureImage(deps.docker, 'agent', root, request.images),
+        given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
+        sweepStale(deps, request.hostFirewall).then((swept) => {
+            if (swept.length > 0)
+                info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
+        })
+    ]));
+    const plans = planRules({ policy: request.policy, topology });
+    const rendered = ablate(renderAll({ policy: request.policy, topology }, plans), topology, request.ablation?.layer);
+    writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
+    return {
+        workDir,
+        root,
+        mode: given ? 'image' : 'host',
+        topology,
+        agentIp,
+        proxyImage,
+        ourAgentImage,
+        commandImage: givenImage ?? ourAgentImage,
+        plans,
+        rendered
+    };
+}
+/** Host rules go in before any container is attached to the new bridges. */
+async function applyHostRules(run, prepared) {
+    const { netfilter } = run.deps;
+    const { rendered } = prepared;
+    if (!run.request.hostFirewall) {
+        info('host-firewall off: no host iptables rules for this run');
+        return;
+    }
+    run.track({ hostRules: true });
+    await run.hooks.phase('Applying host firewall rules', () => settleAll([
+        rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+        rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
+        netfilter.enableNamespaceLogging()
+    ]));
+}
+
+/** What every phase of one run shares: its names, labels, logs folder and resource ledger. */
+function beginRun(deps, request, hooks, runId = newRunId()) {
+    const names = runNames(runId);
+    let resources = { runId, containers: [], networks: [], hostRules: false };
+    return {
+        deps,
+        request,
+        hooks,
+        runId,
+        names,
+        labels: { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() },
+        logsDir: request.logsDir ?? join(request.tempRoot, names.logsDir),
+        track: (change) => {
+            resources = { ...resources, ...change };
+            hooks.onResources(resources);
+        },
+        resources: () => resources
+    };
+}
+
+/**
+ * The enforcement canary: after the rules are in place and before the command starts, probes
+ * run inside the agent's network namespace with the agent's user, capabilities and seccomp
+ * profile (src/sandbox/container-specs.ts canarySpec), and
+ * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
+ * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
+ */
+const read = (path) => {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+};
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
+async function eventually(check, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await check())
+            return true;
+        await new Promise((r) => setTimeout(r, 25));
+    }
+    return check();
+}
+/** Returns the checks passed; throws listing the failures. */
+async function runCanary(probe, netfilter, run) {
+    const { proxyIp, runId } = run.topology;
+    const script = [
+        `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
+        `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
+        `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+        // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
+        // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
+        `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
+    ].join('; ');
+    const r = await probe(script);
+    const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
+    const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
+    const checks = [
+        [
+            'canary: a DNS query for a name not allowed is refused by the forwarder',
+            async () => got('dns') === '2' &&
+                (await eventually(() => read(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
+        ],
+        [
+            'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
+            async () => got('proxy') === '403' &&
+                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
+            () => Promise.resolve(got('netadmin') === '0')
+        ],
+        [
+            'canary: a direct connection that ignores the proxy is dropped by the container rules',
+            async () => got('direct') !== '0' &&
+                (!run.confirmDrops ||
+                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
+        ]
+    ];
+    const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
+    const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
+    if (failed.length > 0)
+        throw new Error(`the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
+            `canary output: ${JSON.stringify(r.stdout + r.stderr)}`);
+    return results.map(([name]) => name);
+}
+
+/**
+ * Typed wrapper over iptables-restore/iptables-save (and ip6tables), on the host or inside a
+ * container's network namespace through nsenter. Needs root: when not root, commands go
+ * through `sudo -n` (GitHub-hosted runners allow it) and fail with an actionable message.
+ */
+class NetfilterError extends Error {
+}
+class Netfilter {
+    run;
+    netnsPid;
+    asRoot;
+    constructor(run, 
+    /** Host PID of a process whose network namespace the commands enter; host when absent. */
+    netnsPid, asRoot = process.getuid?.() === 0) {
+        this.run = run;
+        this.netnsPid = netnsPid;
+        this.asRoot = asRoot;
+    }
+    /** The same tools inside the network namespace of `pid`. */
+    inNetns(pid) {
+        return new Netfilter(this.run, pid, this.asRoot);
+    }
+    argv(tool, args) {
+        const inner = this.netnsPid === undefined
+            ? [tool, ...args]
+            : ['nsenter', '-t', String(this.netnsPid), '-n', tool, ...args];
+        return this.asRoot ? [inner[0] ?? tool, inner.slice(1)] : ['sudo', ['-n', ...inner]];
+    }
+    async exec(tool, args, input) {
+        const [command, argv] = this.argv(tool, args);
+        const result = await this.run(command, argv, { input, timeoutMs: 30000 }).catch((e) => ({
+            exitCode: 127,
+            stdout: '',
+            stderr: e instanceof Error ? e.message : String(e)
+        }));
+        if (result.exitCode !== 0) {
+            const why = lastLine(result.stderr) || `exit code ${result.exitCode}`;
+            throw new NetfilterError(`${[tool, ...args].join(' ')} failed: ${why}. Host firewall rules need root (or passwordless ` +
+                'sudo) and iptables on the runner; where neither is available, host-firewall: off ' +
+                'enforces the policy without them (see docs/threat-model.md).');
+        }
+        return result.stdout;
+    }
+    /** Applies a ruleset batch atomically, leaving every other rule in place. */
+    async restore(family, text) {
+        await this.exec(family === 4 ? 'iptables-restore' : 'ip6tables-restore', ['--noflush'], text);
+    }
+    async save(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
+    }
+    /**
+     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
+     * agent's dropped packets are recorded like the host's.
+     */
+    async enableNamespaceLogging() {
+        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+    }
+    /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
+    async kernelLog() {
+        return this.exec('dmesg', []);
+    }
+    /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
+    async setDefaultRoute(via) {
+        await this.exec('ip', ['route', 'replace', 'default', 'via', via]);
+    }
+}
+
+/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
+const PROBE_INTERVAL_MS = 20;
+function tcpAnswers(host, port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host, port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.setTimeout(500, () => done(false));
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+/** A minimal DNS query (A record, recursion desired) for `name`. */
+function dnsQuery(name, id) {
+    const labels = name
+        .split('.')
+        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
+    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
+}
+function dnsAnswers(host, port, name) {
+    return new Promise((resolve) => {
+        const socket = dgram.createSocket('udp4');
+        const id = Math.floor(Math.random() * 65535);
+        const timer = setTimeout(() => done(false), 300);
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.close();
+            resolve(ok);
+        };
+        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
+        socket.on('error', () => done(false));
+        socket.send(dnsQuery(name, id), port, host);
+    });
+}
+/**
+ * Resolves once both services answer. `alive` is asked between probes so that a proxy that
+ * died (a bad config, say) fails the run at once instead of after the timeout.
+ */
+async function waitForProxy(endpoints, timeoutMs, alive) {
+    const deadline = Date.now() + timeoutMs;
+    let squid = false;
+    let dns = false;
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
+        [squid, dns] = await Promise.all([
+            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
+            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
+        ]);
+        if (squid && dns)
+            return;
+        if (attempt % 10 === 9 && !(await alive()))
+            throw new Error('the proxy container exited during start-up');
+        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
+    }
+    const missing = [
+        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
+        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
+    ];
+    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
+}
+
+/** The composition root: the real Docker, netfilter, process runner and live-system probes. */
+function realDeps() {
+    return {
+        docker: new Docker(realExec),
+        netfilter: new Netfilter(realExec.run),
+        exec: realExec,
+        probes: {
+            waitForProxy,
+            openHandshake: (dir) => Handshake.create(realExec.run, dir),
+            inspectProcesses: inspectProcessTree,
+            findInitBinary: () => findInitBinary(),
+            canary: runCanary
+        }
+    };
+}
+
+/**
+ * One firewalled run as its sequence of phases: prepare (work folder, images, networks,
+ * configs), host rules, the agent's plan, arming (proxy, container rules, self-check, canary),
+ * the command, and teardown whatever happened. Each phase lives in its own module.
+ */
+/** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
+async function runSandboxed(deps, request, hooks, runId) {
+    const run = beginRun(deps, request, hooks, runId);
+    try {
+        const prepared = await prepare(run);
+        await applyHostRules(run, prepared);
+        const agent = planAgent(run, prepared);
+        const armed = await arm(run, prepared, agent);
+        return await runCommandPhase(run, prepared, agent, armed);
+    }
+    catch (e) {
+        if (e instanceof DockerError && e.result.stderr.trim())
+            warning(e.result.stderr.trim());
+        throw e;
+    }
+    finally {
+        await removeSandbox(run);
+    }
+}
+async function removeSandbox(run) {
+    await run.hooks.phase('Removing the sandbox', async () => {
+        for (const problem of await teardown(run.deps, run.resources()))
+            warning(problem);
+        run.track({ containers: [], networks: [], hostRules: false, workDir: undefined });
+    });
+}
+
+/**
+ * After the command: the outcome and the events -> the report, the audit suggestion, the
+ * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
+ */
+function blockedFailure(report, settings) {
+    const unexpected = unexpectedBlocks(report);
+    if (!settings.failOnBlocked || unexpected.length === 0)
+        return undefined;
+    return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
+        .slice(0, 10)
+        .map((b) => JSON.stringify(b.target))
+        .join(', ')}`;
+}
+function verdict(outcome, settings, report) {
+    const code = outcome.exitCode;
+    if (outcome.firewallFailure)
+        return {
+            exitCode: code,
+            failure: `the firewall failed during the run, so the command was killed (exit code ${code}): ${outcome.firewallFailure}. Nothing else on the runner should change firewall rules or stop containers while the step runs.`
+        };
+    if (outcome.timedOut)
+        return {
+            exitCode: code,
+            failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
+        };
+    if (code !== 0)
+        return { exitCode: code, failure: `the command exited with code ${code}` };
+    const blocked = blockedFailure(report, settings);
+    return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
+}
+function concludeRun(events, outcome, settings, durationMs) {
+    const { policy } = settings;
+    const report = buildReport(events, settings.expectedBlocks);
+    const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined;
+    const facts = {
+        mode: policy.mode,
+        exitCode: outcome.exitCode,
+        durationMs,
+        checks: outcome.checks,
+        logsDir: outcome.logsDir,
+        timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
+        firewallFailure: outcome.firewallFailure,
+        hostFirewall: outcome.hostFirewall,
+        presets: policy.presets
+    };
+    return {
+        runId: outcome.runId,
+        report,
+        facts,
+        suggestion,
+        outputs: {
+            'exit-code': String(outcome.exitCode),
+            'logs-dir': outcome.logsDir,
+            'allowed-domains': JSON.stringify(report.allowedTargets),
+            'blocked-domains': JSON.stringify(report.blockedTargets),
+            ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
+        },
+        annotations: blockedAnnotations(report),
+        ...verdict(outcome, settings, report)
+    };
+}
+
+function sandboxRequest(settings, place) {
+    return {
+        policy: settings.policy,
+        command: place.command,
+        workspace: place.workspace,
+        tempRoot: place.tempRoot,
+        logsDir: place.logsDir,
+        agent: {
+            image: settings.agentImage,
+            uid: place.uid,
+            gid: place.gid,
+            env: settings.agentEnv.vars,
+            runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+            limits: settings.limits
+        },
+        hostFirewall: settings.hostFirewall,
+        images: {
+            baseImage: settings.baseImage,
+            proxyImage: settings.proxyImage,
+            cache: place.imageCache
+        },
+        stdio: place.stdio,
+        ablation: place.ablation
+    };
+}
+/** Runs the command in the firewall and concludes: report, outputs, verdict. */
+async function runFirewalled(deps, settings, place, hooks) {
+    const started = Date.now();
+    const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
+    return hooks.phase('Reporting', async () => {
+        const events = await collectEvents(deps.netfilter, outcome);
+        const conclusion = concludeRun(events, outcome, settings, Date.now() - started);
+        if (conclusion.suggestion)
+            writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
+        return conclusion;
+    });
+}
+
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
+/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
+const MIB = 1024 * 1024;
+const MIN_MEMORY = 64 * MIB;
+const UNITS = {
+    '': 1,
+    k: 1024,
+    m: MIB,
+    g: 1024 * MIB,
+    t: 1024 * 1024 * MIB
+};
+const DEFAULT_PIDS_LIMIT = 4096;
+/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
+const MAX_TIMEOUT_MINUTES = 6 * 60;
+/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
+function parseLimits(raw, where, totalMemory) {
+    const problems = [];
+    let timeoutMs = 0;
+    const t = raw.timeoutMinutes?.trim() ?? '';
+    if (t !== '') {
+        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
+            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
+        else
+            timeoutMs = Math.round(minutes * 60000);
+    }
+    let memoryBytes = Math.floor(totalMemory * 0.75);
+    const m = raw.memory?.trim() ?? '';
+    if (m !== '') {
+        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
+        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
+        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
+            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
+        else
+            memoryBytes = bytes;
+    }
+    let pidsLimit = DEFAULT_PIDS_LIMIT;
+    const p = raw.pids?.trim() ?? '';
+    if (p !== '') {
+        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
+        if (!(n >= 32 && n <= 1000000))
+            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
+        else
+            pidsLimit = n;
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+}
+
+/** Reads the policy file named by an input or flag: the only file the settings step reads. */
+function readPolicyFile(path, baseDir, where) {
+    if (!path.trim())
+        return undefined;
+    const full = resolve(baseDir, path.trim());
+    try {
+        return { path: full, text: readFileSync(full, 'utf8') };
+    }
+    catch (e) {
+        const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
+        throw new InputError([
+            {
+                where,
+                value: path,
+                expected: `Give a path to a YAML or JSON file relative to ${baseDir}.`,
+                message: `${where}: cannot read the policy file ${quote(path)} (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
+            }
+        ]);
+    }
+}
+
+/**
+ * Raw inputs -> the settings of one run, validated once for the action and the CLI alike:
+ * the policy (with the policy file), the verdict rules, the command's environment and limits,
+ * the host firewall and where images come from. Every refusal comes back at once.
+ */
+const given = (text) => (text.trim() === '' ? undefined : text.trim());
+/** Runs each parser; a refusal's problems are kept and the next parser still runs. */
+function collecting() {
+    const problems = [];
+    let otherKinds = false;
+    return {
+        problems,
+        policyOnly: () => !otherKinds,
+        attempt: (parse) => {
+            try {
+                return parse();
+            }
+            catch (e) {
+                if (!(e instanceof InputError))
+                    throw e;
+                problems.push(...e.problems);
+                if (!(e instanceof PolicyError))
+                    otherKinds = true;
+                return undefined;
+            }
+        }
+    };
+}
+function resolveSettings(inputs, ctx) {
+    const where = (name) => inputWhere(ctx.origin, name);
+    const { attempt, problems, policyOnly } = collecting();
+    const built = attempt(() => buildPolicy({
+        'allow-domains': inputs['allow-domains'],
+        'block-domains': inputs['block-domains'],
+        'allow-networks': inputs['allow-networks'],
+        'dns-servers': inputs['dns-servers'],
+        'allow-host-ports': inputs['allow-host-ports'],
+        mode: inputs.mode
+    }, ctx.origin, readPolicyFile(inputs.policy, ctx.baseDir, where('policy'))));
+    const expectedBlocks = attempt(() => parseExpectedBlocks(inputs['expected-blocks'], ctx.origin));
+    const agentImage = given(inputs['agent-image']);
+    const agentEnv = attempt(() => buildAgentEnv({
+        entries: parseEnvEntries(inputs.env, where('env')),
+        runnerEnv: ctx.runnerEnv,
+        passPath: agentImage === undefined
+    }));
+    const limits = attempt(() => parseLimits({
+        timeoutMinutes: inputs['agent-timeout'],
+        memory: inputs['memory-limit'],
+        pids: inputs['pids-limit'],
+        tty: inputs.tty
+    }, where, ctx.totalMemory));
+    const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    if (problems.length > 0)
+        throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
+    return {
+        policy: built.policy,
+        warnings: [...built.warnings, ...agentEnv.warnings],
+        expectedBlocks: expectedBlocks,
+        failOnBlocked: inputs['fail-on-blocked'],
+        agentEnv: agentEnv,
+        limits: limits,
+        hostFirewall: hostFirewall,
+        agentImage,
+        baseImage: given(inputs['base-image']),
+        proxyImage: given(inputs['proxy-image'])
+    };
+}
+
+/**
+ * Command-line parsing: pure, so every flag combination is unit-tested. Flags are the action's
+ * inputs under the same names (src/run/inputs.ts), plus a few that only a command line needs.
+ */
+/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
+const REPEATABLE = [...POLICY_LIST_KEYS, 'env', 'expected-blocks'];
+/** Every text input of the action, plus what only makes sense on a command line. */
+const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'];
+/** The action's boolean inputs are switches here. */
+const SWITCHES = BOOLEAN_INPUTS;
+/** A command line that cannot be parsed: shown with the usage text. */
+class UsageError extends InputError {
+    constructor(message) {
+        super([{ where: 'command line', value: '', expected: '', message }]);
+        this.name = 'UsageError';
+    }
 }
 const USAGE = `Usage:
   awf-action render [policy flags] --out DIR     write every rendered config file to DIR
@@ -7886,6 +9207,7 @@ values with commas or newlines):
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
   --policy FILE           YAML or JSON policy file; flags override its keys
+  --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end
 
@@ -7899,14 +9221,17 @@ Run flags:
   --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
   --pids-limit N          process limit of the command (default 4096)
   --tty                   give the command a terminal
+  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
+                          (and the command itself succeeded)
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
-Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
-125 when the sandbox cannot start, or the firewall failed under the running command.`;
+Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
+${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
+under the running command.`;
 function isValueFlag(name) {
     return VALUE_FLAGS.includes(name);
 }
@@ -7959,9 +9284,7 @@ function parseArgs(argv) {
     return { command: first, values, switches, argv: command };
 }
 
-/** The command-line tool over the same core as the action: `render` and `run`. */
-const EXIT_USAGE = 2;
-const EXIT_SANDBOX = 125;
+/** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
 /** `render` shows what a run would use, on this fixed example topology. */
 const EXAMPLE_TOPOLOGY = {
     runId: '00000000',
@@ -7973,16 +9296,11 @@ const EXAMPLE_TOPOLOGY = {
     egressBridge: 'awfe-00000000',
     proxyEgressIp: '172.28.1.2'
 };
-function policyFrom(args) {
-    const v = args.values;
-    return buildPolicy({
-        'allow-domains': v['allow-domains'],
-        'block-domains': v['block-domains'],
-        'allow-networks': v['allow-networks'],
-        'dns-servers': v['dns-servers'],
-        'allow-host-ports': v['allow-host-ports'],
-        mode: v.mode
-    }, 'flag', v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy'));
+/** The flags as the same record the action's inputs fill. */
+function runInputsFrom(args) {
+    const text = Object.fromEntries(TEXT_INPUTS.map((name) => [name, args.values[name] ?? '']));
+    const switches = Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, args.switches[name] === true]));
+    return { ...text, ...switches };
 }
 function renderPresetList(presets) {
     return Object.entries(presets)
@@ -8014,25 +9332,7 @@ function parseUser(text) {
         throw new UsageError(`flag --user: ${JSON.stringify(text)} is not UID:GID (numbers, e.g. 1001:1001)`);
     return { uid: Number(m[1]), gid: Number(m[2]) };
 }
-function agentSettings(args) {
-    const v = args.values;
-    return {
-        hostFirewall: parseHostFirewall(v['host-firewall'], 'flag --host-firewall'),
-        env: buildAgentEnv({
-            entries: parseEnvEntries(v.env ?? '', 'flag --env'),
-            runnerEnv: process.env,
-            passPath: v['agent-image'] === undefined
-        }),
-        limits: parseLimits({
-            timeoutMinutes: v['agent-timeout'],
-            memory: v['memory-limit'],
-            pids: v['pids-limit'],
-            tty: args.switches.tty === true
-        }, (key) => `flag --${key}`, totalmem()),
-        ...parseUser(v.user)
-    };
-}
-async function run(args, policy, agent) {
+async function run(args, settings, options) {
     let resources;
     let stopping = false;
     const deps = realDeps();
@@ -8050,90 +9350,78 @@ async function run(args, policy, agent) {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const tempRoot = tmpdir();
-    const outcome = await runSandboxed(deps, {
-        policy,
+    const conclusion = await runFirewalled(deps, settings, {
         command: args.argv,
         workspace: process.cwd(),
-        tempRoot,
+        tempRoot: tmpdir(),
         logsDir: args.values['logs-dir'] ? resolve(args.values['logs-dir']) : undefined,
-        agent: {
-            image: args.values['agent-image'],
-            uid: agent.uid,
-            gid: agent.gid,
-            env: agent.env.vars,
-            runner: runnerPathsFrom(process.env, process.execPath),
-            limits: agent.limits
-        },
-        hostFirewall: agent.hostFirewall,
-        images: {
-            baseImage: args.values['base-image'],
-            proxyImage: args.values['proxy-image']
-        },
-        stdio: ['ignore', 'inherit', 'inherit']
+        ...parseUser(args.values.user),
+        runnerEnv: process.env,
+        execPath: process.execPath,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        ablation: options.ablation
     }, { phase: timedPhase, onResources: (r) => (resources = r) });
-    const events = await collectEvents(deps.netfilter, outcome);
-    const facts = {
-        mode: policy.mode,
-        exitCode: outcome.exitCode,
-        checks: outcome.checks,
-        logsDir: outcome.logsDir,
-        timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined,
-        firewallFailure: outcome.firewallFailure,
-        hostFirewall: outcome.hostFirewall,
-        presets: policy.presets
-    };
-    process.stderr.write(renderTextReport(buildReport(events), facts));
-    if (policy.mode === 'audit') {
-        const suggestion = suggestPolicy(events);
-        writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml);
-        process.stderr.write(`suggested policy (also in ${join(outcome.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`);
-    }
-    process.stderr.write(`awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`);
-    return outcome.exitCode;
+    const { facts, suggestion } = conclusion;
+    process.stderr.write(renderTextReport(conclusion.report, facts));
+    if (suggestion)
+        process.stderr.write(`suggested policy (also in ${join(facts.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`);
+    if (conclusion.failure && conclusion.exitCode === ExitCode.blocked)
+        process.stderr.write(`awf: ${conclusion.failure}\n`);
+    process.stderr.write(`awf: run ${conclusion.runId} exited with ${facts.exitCode}; logs in ${facts.logsDir}\n`);
+    return conclusion.exitCode;
 }
-async function main(argv) {
-    let args;
-    let built;
-    let agent;
+/** Parses and validates; returns what to do next, or the exit status when already done. */
+function setUp(argv) {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    if (args.command === 'version') {
+        process.stdout.write('awf-action 0.1.0\n');
+        return 0;
+    }
+    if (args.command === 'presets') {
+        process.stdout.write(renderPresetList(PRESETS));
+        return 0;
+    }
+    parseUser(args.values.user);
+    const settings = resolveSettings(runInputsFrom(args), {
+        origin: 'flag',
+        baseDir: process.cwd(),
+        runnerEnv: process.env,
+        totalMemory: totalmem()
+    });
+    for (const w of settings.warnings)
+        process.stderr.write(`warning: ${w}\n`);
+    if (args.command === 'render') {
+        render(args, settings.policy);
+        return 0;
+    }
+    return { args, settings };
+}
+async function main(argv, options = {}) {
+    let next;
     try {
-        args = parseArgs(argv);
-        if (args.command === 'help') {
-            process.stdout.write(`${USAGE}\n`);
-            return 0;
-        }
-        if (args.command === 'version') {
-            process.stdout.write('awf-action 0.1.0\n');
-            return 0;
-        }
-        if (args.command === 'presets') {
-            process.stdout.write(renderPresetList(PRESETS));
-            return 0;
-        }
-        built = policyFrom(args);
-        agent = agentSettings(args);
-        for (const w of [...built.warnings, ...agent.env.warnings])
-            process.stderr.write(`warning: ${w}\n`);
-        if (args.command === 'render') {
-            render(args, built.policy);
-            return 0;
-        }
+        next = setUp(argv);
+        if (typeof next === 'number')
+            return next;
     }
     catch (e) {
         if (e instanceof UsageError)
             process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`);
-        else if (e instanceof PolicyError)
-            process.stderr.write(`awf-action: invalid policy:\n${e.message}\n`);
+        else if (e instanceof InputError)
+            process.stderr.write(`awf-action: ${e.title}:\n${e.message}\n`);
         else
-            process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);
-        return EXIT_USAGE;
+            process.stderr.write(`awf-action: ${errorText(e)}\n`);
+        return ExitCode.usage;
     }
     try {
-        return await run(args, built.policy, agent);
+        return await run(next.args, next.settings, options);
     }
     catch (e) {
-        process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`);
-        return EXIT_SANDBOX;
+        process.stderr.write(`awf-action: ${errorText(e)}\n`);
+        return ExitCode.sandbox;
     }
 }
 

@@ -158,6 +158,16 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     )
   })
 
+  test('audit mode: the suggested policy is in the job summary and the output', async () => {
+    const script =
+      'curl -sS -o /dev/null http://allowed.test/; curl -sS -o /dev/null http://blocked.test/'
+    const r = await runAction('main', { ...base, mode: 'audit', run: script }, dir)
+    expect(r.code).toBe(0)
+    expect(r.summary).toContain('### Suggested policy (audit mode)')
+    expect(r.summary).toMatch(/<pre>[\s\S]*blocked\.test[\s\S]*<\/pre>/)
+    expect(r.outputs).toMatch(/suggested-policy<<[\s\S]*blocked\.test/)
+  })
+
   test('fail-on-blocked fails the step only for blocks outside expected-blocks', async () => {
     const script = 'curl -s -o /dev/null http://blocked.test/; exit 0'
     const failing = await runAction(

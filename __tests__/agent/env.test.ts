@@ -5,13 +5,13 @@ import {
   SAFE_ENV,
   withFixedEnv
 } from '../../src/agent/env.js'
-import { PolicyError } from '../../src/policy/index.js'
+import { InputError } from '../../src/common/errors.js'
 
 const refused = (text: string): string => {
   try {
     parseEnvEntries(text, 'input env')
   } catch (e) {
-    if (e instanceof PolicyError) return e.message
+    if (e instanceof InputError) return e.message
     throw e
   }
   throw new Error(`accepted: ${text}`)

@@ -1,5 +1,6 @@
 import { DEFAULT_PIDS_LIMIT, parseLimits } from '../../src/agent/limits.js'
-import { HOST_ALIAS, parseHostPort, PolicyError } from '../../src/policy/index.js'
+import { InputError } from '../../src/common/errors.js'
+import { HOST_ALIAS, parseHostPort } from '../../src/policy/index.js'
 
 const GIB = 1024 ** 3
 const where = (k: string): string => `input ${k}`
@@ -31,7 +32,7 @@ describe('limits', () => {
     [{ pids: '-1' }, 'input pids-limit: "-1"'],
     [{ pids: '5' }, 'input pids-limit: "5"']
   ])('%j is refused, naming the input and the value', (raw, message) => {
-    expect(() => parseLimits(raw, where, 8 * GIB)).toThrow(PolicyError)
+    expect(() => parseLimits(raw, where, 8 * GIB)).toThrow(InputError)
     expect(() => parseLimits(raw, where, 8 * GIB)).toThrow(message)
   })
 })

@@ -1,4 +1,9 @@
+import { load } from 'js-yaml'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs, UsageError } from '../../src/cli/args.js'
+import { runInputsFrom } from '../../src/cli/main.js'
+import { BOOLEAN_INPUTS } from '../../src/run/inputs.js'
 
 describe('command-line arguments', () => {
   test.each([
@@ -67,5 +72,33 @@ describe('command-line arguments', () => {
   test('help and version', () => {
     expect(parseArgs([]).command).toBe('help')
     expect(parseArgs(['--version']).command).toBe('version')
+  })
+})
+
+describe('parity with the action', () => {
+  const inputs = Object.keys(
+    (
+      load(readFileSync(join(import.meta.dirname, '..', '..', 'action.yml'), 'utf8')) as {
+        inputs: Record<string, unknown>
+      }
+    ).inputs
+  ).filter((name) => name !== 'run' && !(BOOLEAN_INPUTS as readonly string[]).includes(name))
+
+  test.each(inputs)('input %s is a flag of the same name', (name) => {
+    const r = runInputsFrom(parseArgs(['run', `--${name}=x`, '--', 'true']))
+    expect(r).toHaveProperty(name)
+  })
+
+  test("the switches of the action's boolean inputs", () => {
+    const r = runInputsFrom(parseArgs(['run', '--fail-on-blocked', '--tty', '--', 'true']))
+    expect(r['fail-on-blocked']).toBe(true)
+    expect(r.tty).toBe(true)
+  })
+
+  test('no shipped bundle reads a test-only switch', () => {
+    for (const bundle of ['main.js', 'post.js', 'cli.js'])
+      expect(
+        readFileSync(join(import.meta.dirname, '..', '..', 'dist', bundle), 'utf8')
+      ).not.toContain('AWF_TEST_')
   })
 })

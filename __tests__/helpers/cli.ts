@@ -1,9 +1,21 @@
 /** Runs the bundled command-line tool (dist/cli.js), as a user would. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, type Result } from './lab.js'
 
 export const CLI = join(ROOT, 'dist', 'cli.js')
+
+/**
+ * The CLI with one layer weakened (src/testing/ablation-cli.ts): built outside dist/ by
+ * rollup.config.test.js, which scripts/test.sh runs before the integration tier.
+ */
+export function ablationCli(): string {
+  const path = join(ROOT, 'build', 'ablation-cli.js')
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: build it with npx rollup --config rollup.config.test.js`)
+  return path
+}
 
 /**
  * `launcher` is what starts the bundle (another Node binary, or `runuser -u <user> -- node`);

@@ -1,13 +1,14 @@
 /**
  * Every input and the policy file, fuzzed (bounded for CI): nothing crashes with anything but
- * a PolicyError, no message echoes a raw control character, and whatever is accepted reaches
+ * an InputError, no message echoes a raw control character, and whatever is accepted reaches
  * the rendered files only in normalised form (each line of every rendered file matches the
  * shapes the renderers may write).
  */
 import fc from 'fast-check'
 import { parseEnvEntries } from '../../src/agent/env.js'
 import { parseLimits } from '../../src/agent/limits.js'
-import { buildPolicy, PolicyError, POLICY_FILE_KEYS } from '../../src/policy/index.js'
+import { InputError } from '../../src/common/errors.js'
+import { buildPolicy, POLICY_FILE_KEYS } from '../../src/policy/index.js'
 import { renderAll } from '../../src/render/index.js'
 import { TOPOLOGY } from '../render/fixtures.js'
 
@@ -42,12 +43,12 @@ const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 })
 )
 
-/** A PolicyError is the only acceptable failure; its message never carries a raw control. */
+/** An InputError (a PolicyError is one) is the only acceptable failure; its message never carries a raw control. */
 function safely(f: () => unknown): unknown {
   try {
     return f()
   } catch (e) {
-    if (!(e instanceof PolicyError)) throw e
+    if (!(e instanceof InputError)) throw e
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b-\u001f]/.test(e.message))
       throw new Error(`raw control in: ${e.message}`)
@@ -110,7 +111,7 @@ describe('fuzzing every input (bounded)', () => {
         try {
           parseEnvEntries(value, 'input env')
         } catch (e) {
-          if (!(e instanceof PolicyError)) throw e
+          if (!(e instanceof InputError)) throw e
           for (const p of e.problems)
             if (p.value.length > 0 && value.includes('=') && p.value.includes('='))
               throw new Error(`a value was echoed: ${p.message}`)

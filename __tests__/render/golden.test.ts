@@ -9,6 +9,7 @@ import {
   renderSquidConf,
   RenderAssertionError
 } from '../../src/render/index.js'
+import { policyViews } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
 import { input, manyDomains, POLICIES } from './fixtures.js'
 
@@ -38,7 +39,7 @@ describe('renderer guarantees', () => {
       access: [{ protocol: 'http', port: 80 }],
       source: ''
     }
-    const policy = { ...POLICIES.typical!, allowDomains: [evil] }
+    const policy = { ...POLICIES.typical!, allowDomains: [evil], views: policyViews([evil]) }
     expect(() => renderSquidConf(input(policy))).toThrow(RenderAssertionError)
     expect(() => renderAll(input(policy))).toThrow(/refusing to render domain/)
   })

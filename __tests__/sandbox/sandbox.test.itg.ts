@@ -9,7 +9,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
-import { runCli, startCli } from '../helpers/cli.js'
+import { ablationCli, runCli, startCli } from '../helpers/cli.js'
 import {
   ensureLab,
   kernelLog,
@@ -320,7 +320,8 @@ describeWith(
         const { done } = startCli(
           ['run', ...POLICY, '--', 'bash', '-c', 'echo COMMAND-RAN'],
           workspace,
-          { AWF_TEST_DISABLE_LAYER: layer }
+          { AWF_TEST_DISABLE_LAYER: layer },
+          { cli: ablationCli() }
         )
         const r = await done
         expect(r.code).toBe(125)

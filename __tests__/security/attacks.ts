@@ -605,9 +605,11 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       id: 'integrity-handshake-control',
       category: 'integrity',
       threat: 'T7',
-      script: 'echo go > /awf/ctl/go; touch /awf/ctl/x',
+      // Saying go (or abort) is the host's alone: the FIFO is read-only for everyone once the
+      // host holds it open, and the control folder is a read-only mount.
+      script: 'echo go > /awf/ctl/go',
       control: 'local',
-      denied: [{ in: 'output', match: 'Read-only file system|Permission denied' }]
+      denied: [{ in: 'output', match: 'Permission denied' }]
     },
     {
       id: 'integrity-forge-log-lines',

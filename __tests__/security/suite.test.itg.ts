@@ -21,7 +21,7 @@ import { promisify } from 'node:util'
 import { DENIED_SYSCALLS } from '../../src/render/seccomp.js'
 import { ABLATABLE_LAYERS } from '../../src/sandbox/ablation.js'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
-import { startCli } from '../helpers/cli.js'
+import { ablationCli, startCli } from '../helpers/cli.js'
 import {
   ensureLab,
   kernelLog,
@@ -280,7 +280,8 @@ async function firewalledRun(
       script(cases, nonce, join(workspace, 'ca.crt'), siblingIp, sync)
     ],
     workspace,
-    env
+    env,
+    env.AWF_TEST_DISABLE_LAYER ? { cli: ablationCli() } : {}
   )
   const [r, fromProxy] = await Promise.all([
     cli.done.finally(() => (finished = true)),

@@ -1,57 +1,38 @@
-/** The action's inputs, read once, in one place. Names match action.yml exactly. */
+/** The action's inputs, read once, in one place, keyed by their names in action.yml. */
 import * as core from '@actions/core'
+import type { RunInputs } from '../run/inputs.js'
 
-export interface Inputs {
+export interface ActionInputs {
   /** Script run with `bash -e -o pipefail -c` inside the sandbox. */
   readonly run: string
-  readonly allowDomains: string
-  readonly blockDomains: string
-  /** Path to a YAML or JSON policy file, relative to the workspace. */
-  readonly policy: string
-  readonly dnsServers: string
-  readonly allowNetworks: string
-  /** `enforce` or `audit`. */
-  readonly mode: string
-  readonly baseImage: string
-  readonly proxyImage: string
-  readonly agentImage: string
-  /** Fail the step when anything outside expected-blocks was blocked. */
-  readonly failOnBlocked: boolean
-  readonly expectedBlocks: string
-  /** `NAME` or `NAME=value` lines; never logged (values may be secrets). */
-  readonly env: string
-  readonly allowHostPorts: string
-  readonly agentTimeout: string
-  readonly memoryLimit: string
-  readonly pidsLimit: string
-  readonly tty: boolean
-  /** `on` (default) or `off`. */
-  readonly hostFirewall: string
+  readonly values: RunInputs
 }
 
-export function getInputs(): Inputs {
-  const inputs: Inputs = {
-    run: core.getInput('run', { required: true }),
-    allowDomains: core.getInput('allow-domains'),
-    blockDomains: core.getInput('block-domains'),
+/** Never logged: they may hold secrets. */
+const UNLOGGED: readonly string[] = ['env']
+
+export function getInputs(): ActionInputs {
+  const values: RunInputs = {
+    'allow-domains': core.getInput('allow-domains'),
+    'block-domains': core.getInput('block-domains'),
     policy: core.getInput('policy'),
-    dnsServers: core.getInput('dns-servers'),
-    allowNetworks: core.getInput('allow-networks'),
+    'dns-servers': core.getInput('dns-servers'),
+    'allow-networks': core.getInput('allow-networks'),
     mode: core.getInput('mode'),
-    baseImage: core.getInput('base-image'),
-    proxyImage: core.getInput('proxy-image'),
-    agentImage: core.getInput('agent-image'),
-    failOnBlocked: core.getBooleanInput('fail-on-blocked'),
-    expectedBlocks: core.getInput('expected-blocks'),
+    'base-image': core.getInput('base-image'),
+    'proxy-image': core.getInput('proxy-image'),
+    'agent-image': core.getInput('agent-image'),
     env: core.getInput('env'),
-    allowHostPorts: core.getInput('allow-host-ports'),
-    agentTimeout: core.getInput('agent-timeout'),
-    memoryLimit: core.getInput('memory-limit'),
-    pidsLimit: core.getInput('pids-limit'),
+    'allow-host-ports': core.getInput('allow-host-ports'),
+    'agent-timeout': core.getInput('agent-timeout'),
+    'memory-limit': core.getInput('memory-limit'),
+    'pids-limit': core.getInput('pids-limit'),
+    'host-firewall': core.getInput('host-firewall'),
     tty: core.getBooleanInput('tty'),
-    hostFirewall: core.getInput('host-firewall')
+    'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
+    'expected-blocks': core.getInput('expected-blocks')
   }
-  for (const [key, value] of Object.entries(inputs))
-    if (key !== 'run' && key !== 'env') core.debug(`${key}: ${value}`)
-  return inputs
+  for (const [key, value] of Object.entries(values))
+    if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)
+  return { run: core.getInput('run', { required: true }), values }
 }

@@ -4,7 +4,8 @@
  */
 import * as core from '@actions/core'
 import { setLogger } from '../sandbox/log.js'
-import { realDeps } from '../sandbox/run.js'
+import { errorText } from '../common/errors.js'
+import { realDeps } from '../sandbox/deps.js'
 import { teardown } from '../sandbox/teardown.js'
 import { hasResources, loadResources } from './state.js'
 
@@ -14,10 +15,9 @@ export async function post(): Promise<void> {
     const resources = loadResources()
     if (!resources || !hasResources(resources)) return
     await core.group(`Removing what run ${resources.runId} left behind`, async () => {
-      const { docker, netfilter } = realDeps()
-      for (const problem of await teardown({ docker, netfilter }, resources)) core.warning(problem)
+      for (const problem of await teardown(realDeps(), resources)) core.warning(problem)
     })
   } catch (e) {
-    core.warning(`cleanup failed: ${e instanceof Error ? e.message : String(e)}`)
+    core.warning(`cleanup failed: ${errorText(e)}`)
   }
 }

@@ -1,48 +1,14 @@
 /**
- * After the command: events from every layer, the job summary, one annotation per blocked
- * destination, the outputs, and the fail-on-blocked verdict.
+ * The action's edge of the conclusion: outputs, annotations and the job summary, emitted as
+ * src/run/conclude.ts computed them.
  */
 import * as core from '@actions/core'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { DomainRule } from '../policy/types.js'
-import {
-  blockedAnnotations,
-  buildReport,
-  renderSummaryMarkdown,
-  suggestPolicy,
-  unexpectedBlocks,
-  type RunFacts
-} from '../report/index.js'
-import { collectEvents } from '../sandbox/collect-events.js'
-import type { Netfilter } from '../sandbox/netfilter.js'
-import type { RunOutcome } from '../sandbox/run.js'
+import { renderSummaryMarkdown } from '../report/index.js'
+import type { RunConclusion } from '../run/conclude.js'
 
-/** Returns the reason to fail the step under fail-on-blocked, or undefined. */
-export async function reportRun(
-  netfilter: Netfilter,
-  outcome: RunOutcome,
-  facts: RunFacts,
-  options: { failOnBlocked: boolean; expectedBlocks: readonly DomainRule[] }
-): Promise<string | undefined> {
-  return core.group('Reporting', async () => {
-    const events = await collectEvents(netfilter, outcome)
-    const report = buildReport(events, options.expectedBlocks)
-    const suggestion = facts.mode === 'audit' ? suggestPolicy(events) : undefined
-    if (suggestion) {
-      writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml)
-      core.setOutput('suggested-policy', suggestion.yaml)
-    }
-    core.setOutput('allowed-domains', JSON.stringify(report.allowedTargets))
-    core.setOutput('blocked-domains', JSON.stringify(report.blockedTargets))
-    for (const a of blockedAnnotations(report)) core.warning(a.message, { title: a.title })
-    if (process.env.GITHUB_STEP_SUMMARY)
-      await core.summary.addRaw(renderSummaryMarkdown(report, facts)).write()
-    const unexpected = unexpectedBlocks(report)
-    if (!options.failOnBlocked || unexpected.length === 0) return undefined
-    return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
-      .slice(0, 10)
-      .map((b) => JSON.stringify(b.target))
-      .join(', ')}`
-  })
+export async function emitConclusion(c: RunConclusion): Promise<void> {
+  for (const [name, value] of Object.entries(c.outputs)) core.setOutput(name, value)
+  for (const a of c.annotations) core.warning(a.message, { title: a.title })
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderSummaryMarkdown(c.report, c.facts, c.suggestion)).write()
 }

@@ -3,6 +3,7 @@
  * a main step killed at any point leaves the post step enough to remove everything.
  */
 import * as core from '@actions/core'
+import { isRunId } from '../common/run-names.js'
 import type { SandboxResources } from '../sandbox/resources.js'
 
 const RESOURCES = 'sandbox-resources'
@@ -15,7 +16,7 @@ export function loadResources(): SandboxResources | undefined {
   const text = core.getState(RESOURCES)
   if (!text) return undefined
   const parsed = JSON.parse(text) as SandboxResources
-  return /^[0-9a-f]{8}$/.test(parsed.runId) ? parsed : undefined
+  return isRunId(parsed.runId) ? parsed : undefined
 }
 
 /** Does the saved state still name anything to remove? */

@@ -4,7 +4,7 @@
  * environment (never argv, never a file) and are never echoed in a message.
  */
 import { parseList } from '../policy/list.js'
-import { PolicyError, problem, type PolicyProblem } from '../policy/problem.js'
+import { InputError, problem, type InputProblem } from '../common/errors.js'
 
 /** Passed through from the runner when set: facts about the run, never a credential. */
 export const SAFE_ENV = [
@@ -92,7 +92,7 @@ export interface AgentEnv {
  * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
  */
 export function parseEnvEntries(text: string, where: string): EnvEntry[] {
-  const problems: PolicyProblem[] = []
+  const problems: InputProblem[] = []
   const entries = new Map<string, EnvEntry>()
   // Split lines ourselves: a literal value may hold a comma or a `#`.
   for (const [index, line] of text.split(/\r?\n/).entries()) {
@@ -130,7 +130,7 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
       entries.set(name, { name, value })
     }
   }
-  if (problems.length > 0) throw new PolicyError(problems)
+  if (problems.length > 0) throw new InputError(problems)
   return [...entries.values()]
 }
 

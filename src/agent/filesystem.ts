@@ -8,23 +8,11 @@
  * inside a visible folder is masked.
  */
 import { dirname, isAbsolute, normalize, posix } from 'node:path'
+import type { BindMount, TmpfsMount } from '../common/mounts.js'
 
 export type AgentMode = 'host' | 'image'
 
 export type PathKind = 'dir' | 'file' | 'other' | 'missing'
-
-export interface BindMount {
-  readonly source: string
-  readonly target: string
-  readonly readOnly: boolean
-}
-
-export interface TmpfsMount {
-  readonly target: string
-  readonly readOnly: boolean
-  /** Octal permission bits, e.g. 0o1777. */
-  readonly mode: number
-}
 
 export interface FilesystemRequest {
   readonly mode: AgentMode

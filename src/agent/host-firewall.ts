@@ -1,11 +1,11 @@
 /** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
-import { PolicyError, problem } from '../policy/problem.js'
+import { InputError, problem } from '../common/errors.js'
 
 export function parseHostFirewall(value: string | undefined, where: string): boolean {
   const v = value?.trim() ?? ''
   if (v === '' || v === 'on') return true
   if (v === 'off') return false
-  throw new PolicyError([
+  throw new InputError([
     problem(
       where,
       v,

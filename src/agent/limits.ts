@@ -1,5 +1,5 @@
 /** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
-import { PolicyError, problem } from '../policy/problem.js'
+import { InputError, problem } from '../common/errors.js'
 
 export interface AgentLimits {
   /** Milliseconds before the sandbox is killed and the step fails with exit code 124; 0 = none. */
@@ -82,6 +82,6 @@ export function parseLimits(
       )
     else pidsLimit = n
   }
-  if (problems.length > 0) throw new PolicyError(problems)
+  if (problems.length > 0) throw new InputError(problems)
   return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false }
 }

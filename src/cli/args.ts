@@ -1,33 +1,19 @@
-/** Command-line parsing: pure, so every flag combination is unit-tested. */
+/**
+ * Command-line parsing: pure, so every flag combination is unit-tested. Flags are the action's
+ * inputs under the same names (src/run/inputs.ts), plus a few that only a command line needs.
+ */
+import { InputError } from '../common/errors.js'
+import { ExitCode } from '../common/exit-codes.js'
+import { POLICY_LIST_KEYS } from '../policy/index.js'
+import { BOOLEAN_INPUTS, TEXT_INPUTS } from '../run/inputs.js'
 
-export const POLICY_FLAGS = [
-  'allow-domains',
-  'block-domains',
-  'allow-networks',
-  'dns-servers',
-  'allow-host-ports'
-] as const
+/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
+const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks']
 
-/** Flags that may repeat: their values are joined with newlines. */
-const REPEATABLE: readonly string[] = [...POLICY_FLAGS, 'env']
-
-const VALUE_FLAGS = [
-  ...POLICY_FLAGS,
-  'mode',
-  'policy',
-  'out',
-  'logs-dir',
-  'base-image',
-  'proxy-image',
-  'agent-image',
-  'env',
-  'agent-timeout',
-  'memory-limit',
-  'pids-limit',
-  'user',
-  'host-firewall'
-] as const
-const SWITCHES = ['tty'] as const
+/** Every text input of the action, plus what only makes sense on a command line. */
+const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'] as const
+/** The action's boolean inputs are switches here. */
+const SWITCHES = BOOLEAN_INPUTS
 type Switch = (typeof SWITCHES)[number]
 type ValueFlag = (typeof VALUE_FLAGS)[number]
 
@@ -40,7 +26,13 @@ export interface CliArgs {
   readonly argv: readonly string[]
 }
 
-export class UsageError extends Error {}
+/** A command line that cannot be parsed: shown with the usage text. */
+export class UsageError extends InputError {
+  constructor(message: string) {
+    super([{ where: 'command line', value: '', expected: '', message }])
+    this.name = 'UsageError'
+  }
+}
 
 export const USAGE = `Usage:
   awf-action render [policy flags] --out DIR     write every rendered config file to DIR
@@ -57,6 +49,7 @@ values with commas or newlines):
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
   --policy FILE           YAML or JSON policy file; flags override its keys
+  --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end
 
@@ -70,14 +63,17 @@ Run flags:
   --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
   --pids-limit N          process limit of the command (default 4096)
   --tty                   give the command a terminal
+  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
+                          (and the command itself succeeded)
   --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
 
-Exit status: the command's own; 124 when it hit --agent-timeout; 2 for invalid input;
-125 when the sandbox cannot start, or the firewall failed under the running command.`
+Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
+${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
+under the running command.`
 
 function isValueFlag(name: string): name is ValueFlag {
   return (VALUE_FLAGS as readonly string[]).includes(name)

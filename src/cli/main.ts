@@ -1,25 +1,23 @@
-/** The command-line tool over the same core as the action: `render` and `run`. */
+/** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
-import { runnerPathsFrom } from '../agent/filesystem.js'
-import { parseHostFirewall } from '../agent/host-firewall.js'
-import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { buildPolicy, PolicyError, PRESETS, type Policy, type Preset } from '../policy/index.js'
+import { errorText, InputError } from '../common/errors.js'
+import { ExitCode } from '../common/exit-codes.js'
+import { PRESETS, type Policy, type Preset } from '../policy/index.js'
 import { renderAll, renderedFiles } from '../render/index.js'
 import type { SandboxTopology } from '../render/types.js'
-import { readPolicyFile } from '../action/policy-sources.js'
-import { realDeps, runSandboxed, type PhaseRunner } from '../sandbox/run.js'
+import { renderTextReport } from '../report/index.js'
+import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../run/inputs.js'
+import { runFirewalled } from '../run/pipeline.js'
+import { resolveSettings, type RunSettings } from '../run/settings.js'
+import type { Ablation } from '../sandbox/ablation.js'
+import { realDeps } from '../sandbox/deps.js'
 import type { SandboxResources } from '../sandbox/resources.js'
-import { buildReport, renderTextReport, suggestPolicy } from '../report/index.js'
-import { collectEvents } from '../sandbox/collect-events.js'
 import { teardown } from '../sandbox/teardown.js'
+import type { PhaseRunner } from '../sandbox/types.js'
 import { detectUpstreamDns } from '../sandbox/upstream-dns.js'
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.js'
-
-const EXIT_USAGE = 2
-const EXIT_SANDBOX = 125
 
 /** `render` shows what a run would use, on this fixed example topology. */
 export const EXAMPLE_TOPOLOGY: Omit<SandboxTopology, 'upstreamDns'> = {
@@ -33,20 +31,18 @@ export const EXAMPLE_TOPOLOGY: Omit<SandboxTopology, 'upstreamDns'> = {
   proxyEgressIp: '172.28.1.2'
 }
 
-function policyFrom(args: CliArgs): { policy: Policy; warnings: readonly string[] } {
-  const v = args.values
-  return buildPolicy(
-    {
-      'allow-domains': v['allow-domains'],
-      'block-domains': v['block-domains'],
-      'allow-networks': v['allow-networks'],
-      'dns-servers': v['dns-servers'],
-      'allow-host-ports': v['allow-host-ports'],
-      mode: v.mode
-    },
-    'flag',
-    v.policy === undefined ? undefined : readPolicyFile(v.policy, process.cwd(), 'flag --policy')
+/** Test-only options; the shipped entry (src/cli.ts) never passes any. */
+export interface CliOptions {
+  readonly ablation?: Ablation
+}
+
+/** The flags as the same record the action's inputs fill. */
+export function runInputsFrom(args: CliArgs): RunInputs {
+  const text = Object.fromEntries(TEXT_INPUTS.map((name) => [name, args.values[name] ?? '']))
+  const switches = Object.fromEntries(
+    BOOLEAN_INPUTS.map((name) => [name, args.switches[name] === true])
   )
+  return { ...text, ...switches } as RunInputs
 }
 
 export function renderPresetList(presets: Readonly<Record<string, Preset>>): string {
@@ -77,14 +73,6 @@ const timedPhase: PhaseRunner = async (title, step) => {
   return result
 }
 
-interface AgentSettings {
-  readonly hostFirewall: boolean
-  readonly env: AgentEnv
-  readonly limits: AgentLimits
-  readonly uid: number
-  readonly gid: number
-}
-
 function parseUser(text: string | undefined): { uid: number; gid: number } {
   if (text === undefined) return { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 }
   const m = /^(\d{1,9}):(\d{1,9})$/.exec(text)
@@ -95,30 +83,7 @@ function parseUser(text: string | undefined): { uid: number; gid: number } {
   return { uid: Number(m[1]), gid: Number(m[2]) }
 }
 
-function agentSettings(args: CliArgs): AgentSettings {
-  const v = args.values
-  return {
-    hostFirewall: parseHostFirewall(v['host-firewall'], 'flag --host-firewall'),
-    env: buildAgentEnv({
-      entries: parseEnvEntries(v.env ?? '', 'flag --env'),
-      runnerEnv: process.env,
-      passPath: v['agent-image'] === undefined
-    }),
-    limits: parseLimits(
-      {
-        timeoutMinutes: v['agent-timeout'],
-        memory: v['memory-limit'],
-        pids: v['pids-limit'],
-        tty: args.switches.tty === true
-      },
-      (key) => `flag --${key}`,
-      totalmem()
-    ),
-    ...parseUser(v.user)
-  }
-}
-
-async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise<number> {
+async function run(args: CliArgs, settings: RunSettings, options: CliOptions): Promise<number> {
   let resources: SandboxResources | undefined
   let stopping = false
   const deps = realDeps()
@@ -133,96 +98,82 @@ async function run(args: CliArgs, policy: Policy, agent: AgentSettings): Promise
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const tempRoot = tmpdir()
-  const started = Date.now()
-  const outcome = await runSandboxed(
+  const conclusion = await runFirewalled(
     deps,
+    settings,
     {
-      policy,
       command: args.argv,
       workspace: process.cwd(),
-      tempRoot,
+      tempRoot: tmpdir(),
       logsDir: args.values['logs-dir'] ? resolve(args.values['logs-dir']) : undefined,
-      agent: {
-        image: args.values['agent-image'],
-        uid: agent.uid,
-        gid: agent.gid,
-        env: agent.env.vars,
-        runner: runnerPathsFrom(process.env, process.execPath),
-        limits: agent.limits
-      },
-      hostFirewall: agent.hostFirewall,
-      images: {
-        baseImage: args.values['base-image'],
-        proxyImage: args.values['proxy-image']
-      },
-      stdio: ['ignore', 'inherit', 'inherit']
+      ...parseUser(args.values.user),
+      runnerEnv: process.env,
+      execPath: process.execPath,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      ablation: options.ablation
     },
     { phase: timedPhase, onResources: (r) => (resources = r) }
   )
-  const events = await collectEvents(deps.netfilter, outcome)
-  const facts = {
-    mode: policy.mode,
-    exitCode: outcome.exitCode,
-    durationMs: Date.now() - started,
-    checks: outcome.checks,
-    logsDir: outcome.logsDir,
-    timedOutMinutes: outcome.timedOut ? agent.limits.timeoutMs / 60000 : undefined,
-    firewallFailure: outcome.firewallFailure,
-    hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
-  }
-  process.stderr.write(renderTextReport(buildReport(events), facts))
-  if (policy.mode === 'audit') {
-    const suggestion = suggestPolicy(events)
-    writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), suggestion.yaml)
+  const { facts, suggestion } = conclusion
+  process.stderr.write(renderTextReport(conclusion.report, facts))
+  if (suggestion)
     process.stderr.write(
-      `suggested policy (also in ${join(outcome.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`
+      `suggested policy (also in ${join(facts.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`
     )
-  }
+  if (conclusion.failure && conclusion.exitCode === ExitCode.blocked)
+    process.stderr.write(`awf: ${conclusion.failure}\n`)
   process.stderr.write(
-    `awf: run ${outcome.runId} exited with ${outcome.exitCode}; logs in ${outcome.logsDir}\n`
+    `awf: run ${conclusion.runId} exited with ${facts.exitCode}; logs in ${facts.logsDir}\n`
   )
-  return outcome.exitCode
+  return conclusion.exitCode
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  let args: CliArgs
-  let built: { policy: Policy; warnings: readonly string[] }
-  let agent: AgentSettings
+/** Parses and validates; returns what to do next, or the exit status when already done. */
+function setUp(argv: readonly string[]): number | { args: CliArgs; settings: RunSettings } {
+  const args = parseArgs(argv)
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  if (args.command === 'version') {
+    process.stdout.write('awf-action 0.1.0\n')
+    return 0
+  }
+  if (args.command === 'presets') {
+    process.stdout.write(renderPresetList(PRESETS))
+    return 0
+  }
+  parseUser(args.values.user)
+  const settings = resolveSettings(runInputsFrom(args), {
+    origin: 'flag',
+    baseDir: process.cwd(),
+    runnerEnv: process.env,
+    totalMemory: totalmem()
+  })
+  for (const w of settings.warnings) process.stderr.write(`warning: ${w}\n`)
+  if (args.command === 'render') {
+    render(args, settings.policy)
+    return 0
+  }
+  return { args, settings }
+}
+
+export async function main(argv: readonly string[], options: CliOptions = {}): Promise<number> {
+  let next: ReturnType<typeof setUp>
   try {
-    args = parseArgs(argv)
-    if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n`)
-      return 0
-    }
-    if (args.command === 'version') {
-      process.stdout.write('awf-action 0.1.0\n')
-      return 0
-    }
-    if (args.command === 'presets') {
-      process.stdout.write(renderPresetList(PRESETS))
-      return 0
-    }
-    built = policyFrom(args)
-    agent = agentSettings(args)
-    for (const w of [...built.warnings, ...agent.env.warnings])
-      process.stderr.write(`warning: ${w}\n`)
-    if (args.command === 'render') {
-      render(args, built.policy)
-      return 0
-    }
+    next = setUp(argv)
+    if (typeof next === 'number') return next
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)
-    else if (e instanceof PolicyError)
-      process.stderr.write(`awf-action: invalid policy:\n${e.message}\n`)
-    else process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
-    return EXIT_USAGE
+    else if (e instanceof InputError)
+      process.stderr.write(`awf-action: ${e.title}:\n${e.message}\n`)
+    else process.stderr.write(`awf-action: ${errorText(e)}\n`)
+    return ExitCode.usage
   }
   try {
-    return await run(args, built.policy, agent)
+    return await run(next.args, next.settings, options)
   } catch (e) {
-    process.stderr.write(`awf-action: ${e instanceof Error ? e.message : String(e)}\n`)
-    return EXIT_SANDBOX
+    process.stderr.write(`awf-action: ${errorText(e)}\n`)
+    return ExitCode.sandbox
   }
 }

@@ -11,10 +11,10 @@ import { parseHostPort } from './host-ports.js'
 import { parseCidr, parseDnsServer } from './ip.js'
 import { parseList } from './list.js'
 import { PRESET_NAME, PRESETS } from './presets.js'
+import { policyViews } from './views.js'
 import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
+import { inputWhere, type InputOrigin } from '../common/errors.js'
 import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
-
-export type InputOrigin = 'input' | 'flag'
 
 /** Raw user text, keyed by the action input name. Absent or blank = not given. */
 export type RawPolicyInputs = Partial<Record<PolicyListKey | 'mode', string | undefined>>
@@ -27,10 +27,6 @@ export interface BuiltPolicy {
 const MAX_ENTRIES = 10000
 const MAX_DNS_SERVERS = 8
 
-function whereOf(origin: InputOrigin, key: PolicyListKey): string {
-  return origin === 'input' ? `input ${key}` : `flag --${key}`
-}
-
 /** Entries for one key: the input or flag when given, else the file's list (precedence). */
 function entriesFor(
   key: PolicyListKey,
@@ -40,7 +36,7 @@ function entriesFor(
 ): { value: string; where: string }[] {
   const given = inputs[key]
   if (given !== undefined && given.trim() !== '') {
-    const where = whereOf(origin, key)
+    const where = inputWhere(origin, key)
     return parseList(given).map((value) => ({ value, where }))
   }
   return (fileLists[key] ?? []).flatMap(({ value, where }) =>
@@ -172,7 +168,8 @@ export function buildPolicy(
     presets: [...presets.values()],
     allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
       (a, b) => a.port - b.port
-    )
+    ),
+    views: policyViews(allowDomains)
   }
   for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
     warnings.push(
@@ -213,7 +210,7 @@ function deepFreeze<T>(value: T): T {
 
 /** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
 export function parseExpectedBlocks(text: string, origin: InputOrigin): DomainRule[] {
-  const where = origin === 'input' ? 'input expected-blocks' : 'flag --expected-blocks'
+  const where = inputWhere(origin, 'expected-blocks')
   const problems: PolicyProblem[] = []
   const rules = collect(
     parseList(text).map((value) => ({ value, where })),

@@ -5,16 +5,16 @@
 import { JSON_SCHEMA, load } from 'js-yaml'
 import { problem, type PolicyProblem } from './problem.js'
 
-export const POLICY_FILE_KEYS = [
-  'version',
-  'mode',
+/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
+export const POLICY_LIST_KEYS = [
   'allow-domains',
   'block-domains',
   'allow-networks',
   'dns-servers',
   'allow-host-ports'
 ] as const
-export type PolicyListKey = Exclude<(typeof POLICY_FILE_KEYS)[number], 'version' | 'mode'>
+export type PolicyListKey = (typeof POLICY_LIST_KEYS)[number]
+export const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS] as const
 
 export interface PolicyFileText {
   readonly path: string

@@ -2,7 +2,6 @@ export {
   buildPolicy,
   parseExpectedBlocks,
   type BuiltPolicy,
-  type InputOrigin,
   type RawPolicyInputs
 } from './build.js'
 export {
@@ -14,7 +13,13 @@ export {
   parseDomainEntry,
   type ListKind
 } from './domain.js'
-export { parsePolicyFile, POLICY_FILE_KEYS, type PolicyFileText } from './file.js'
+export {
+  parsePolicyFile,
+  POLICY_FILE_KEYS,
+  POLICY_LIST_KEYS,
+  type PolicyFileText,
+  type PolicyListKey
+} from './file.js'
 export {
   cidrContains,
   isLoopbackStub,
@@ -27,4 +32,5 @@ export { parseList } from './list.js'
 export { PRESETS, type Preset, type PresetEntry } from './presets.js'
 export { HOST_ALIAS, parseHostPort, SENSITIVE_HOST_PORTS } from './host-ports.js'
 export { PolicyError, type PolicyProblem } from './problem.js'
+export { groupByAccess, policyViews } from './views.js'
 export type * from './types.js'

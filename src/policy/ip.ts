@@ -1,5 +1,4 @@
 /** IP literals and CIDRs, strictly parsed and printed in one canonical form. */
-import { isIPv6 } from 'node:net'
 import type { Cidr, IpFamily } from './types.js'
 import { problem, type PolicyProblem } from './problem.js'
 
@@ -14,7 +13,29 @@ function ipv4Bytes(text: string): number[] {
   return text.split('.').map(Number)
 }
 
-/** Eight 16-bit groups of an IPv6 address (node:net has already checked the syntax). */
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/
+
+/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
+function isIpv6(text: string): boolean {
+  if (text.length > 45) return false
+  let head = text
+  let tailGroups = 0
+  const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text)
+  if (v4) {
+    if (!IPV4.test(v4[2]!)) return false
+    head = v4[1]!.endsWith('::') ? v4[1]! : v4[1]!.slice(0, -1)
+    tailGroups = 2
+  }
+  const halves = head.split('::')
+  if (halves.length > 2) return false
+  const groups = (s: string): string[] => (s === '' ? [] : s.split(':'))
+  const all = halves.flatMap(groups)
+  if (!all.every((g) => HEX_GROUP.test(g))) return false
+  const count = all.length + tailGroups
+  return halves.length === 2 ? count <= 7 : count === 8
+}
+
+/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
 function ipv6Groups(text: string): number[] {
   let head = text
   const tail: number[] = []
@@ -64,8 +85,7 @@ function formatIpv6(groups: readonly number[]): string {
 /** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
 export function parseIpLiteral(text: string): IpLiteral | undefined {
   if (IPV4.test(text)) return { family: 4, address: text }
-  if (isIPv6(text) && !text.includes('%'))
-    return { family: 6, address: formatIpv6(ipv6Groups(text)) }
+  if (isIpv6(text)) return { family: 6, address: formatIpv6(ipv6Groups(text)) }
   return undefined
 }
 

@@ -48,6 +48,20 @@ export interface HostPort {
   readonly sensitive: boolean
 }
 
+/** The allowed domains that grant one (protocol, port), overlaps collapsed. */
+export interface AccessGroup {
+  readonly access: Access
+  readonly rules: readonly DomainRule[]
+}
+
+/** Derived once from the allowed domains by buildPolicy; renderers never recompute them. */
+export interface PolicyViews {
+  /** One group per (protocol, port), in a stable order: squid.conf's per-port ACLs. */
+  readonly accessGroups: readonly AccessGroup[]
+  /** Every allowed name whatever its ports, overlaps collapsed (`access` is empty). */
+  readonly allowedNames: readonly DomainRule[]
+}
+
 export interface Policy {
   readonly mode: Mode
   /** Allowed domains, overlaps collapsed, none under a blocked entry. Empty = no egress. */
@@ -62,4 +76,5 @@ export interface Policy {
   readonly presets: readonly PresetUse[]
   /** Runner ports reachable as host.docker.internal, sorted; empty = nothing on the runner. */
   readonly allowHostPorts: readonly HostPort[]
+  readonly views: PolicyViews
 }

@@ -7,7 +7,6 @@
  * `server=/allowed.test/<upstream>`, which loses to `address=/blocked.allowed.test/`.
  * `*.example.com` matches subdomains only (dnsmasq 2.86 and later).
  */
-import { collapseDomains } from '../policy/domain.js'
 import type { DomainRule } from '../policy/types.js'
 import { HOST_ALIAS } from '../policy/host-ports.js'
 import { assertDomain, assertIp, assertIpv4, READINESS_PROBE_NAME } from './names.js'
@@ -28,7 +27,7 @@ function hostAlias(open: boolean, gateway: string): string[] {
 export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
   assertIp(topology.proxyIp)
   topology.upstreamDns.forEach(assertIp)
-  const allowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })))
+  const allowed = policy.views.allowedNames
   const lines = [
     `# dnsmasq.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
     `port=${DNS_PORT}`,

@@ -1,5 +1,5 @@
 import { renderDnsmasqConf } from './dnsmasq.js'
-import { planContainerRules, planHostRules, renderRestore } from './rules.js'
+import { planContainerRules, planHostRules, renderRestore, type RulePlan } from './rules.js'
 import { renderSeccompProfile } from './seccomp.js'
 import { renderSquidConf } from './squid.js'
 import type { RenderedConfig, RenderInput } from './types.js'
@@ -8,8 +8,10 @@ export { renderDnsmasqConf } from './dnsmasq.js'
 export * from './names.js'
 export { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 export * from './rules.js'
+export { planProblems } from './plan-check.js'
+export * from './ruleset.js'
 export { DENIED_SYSCALLS, renderSeccompProfile, seccompSyscallNames } from './seccomp.js'
-export { groupByAccess, renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
+export { renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
 export * from './types.js'
 
 /** The rendered files as (file name, text) pairs. */
@@ -17,10 +19,21 @@ export function renderedFiles(config: RenderedConfig): [string, string][] {
   return Object.entries(config) as [string, string][]
 }
 
-/** Every file a run needs, keyed by file name. */
-export function renderAll(input: RenderInput): RenderedConfig {
-  const host = planHostRules(input)
-  const container = planContainerRules(input)
+/** The run's two rule plans, built once: rendered, applied, self-checked and watched. */
+export interface RunRulePlans {
+  readonly host: RulePlan
+  readonly container: RulePlan
+}
+
+export function planRules(input: RenderInput): RunRulePlans {
+  return { host: planHostRules(input), container: planContainerRules(input) }
+}
+
+/** Every file a run needs, keyed by file name, from the policy and the run's rule plans. */
+export function renderAll(
+  input: RenderInput,
+  { host, container }: RunRulePlans = planRules(input)
+): RenderedConfig {
   return {
     'squid.conf': renderSquidConf(input),
     'dnsmasq.conf': renderDnsmasqConf(input),

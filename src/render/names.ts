@@ -2,6 +2,7 @@
  * Names, prefixes and value checks shared by every renderer. Values reaching a rendered file
  * are checked here once more, so a bug upstream cannot turn into config injection.
  */
+import { hostChainNames as chainNamesOf, logPrefixes as prefixesOf } from '../common/run-names.js'
 import { parseIpLiteral } from '../policy/ip.js'
 
 export const PROXY_CONFIG_DIR = '/awf/config'
@@ -20,27 +21,15 @@ export const TLS_CANARY_TUNNEL = 'tunnel.awf.invalid'
 /** The canary's direct connection goes to this (closed) port of the proxy itself. */
 export const CANARY_PORT = 9
 
-export function hostChainNames(runId: string): { forward: string; input: string; v6: string } {
+export function hostChainNames(runId: string): ReturnType<typeof chainNamesOf> {
   assertRunId(runId)
-  return { forward: `AWF-${runId}`, input: `AWF-${runId}-IN`, v6: `AWF-${runId}-6` }
+  return chainNamesOf(runId)
 }
 
-/** LOG prefixes (at most 29 characters), which the report matches to attribute drops. */
-export function logPrefixes(runId: string): {
-  host: string
-  runner: string
-  ipv6: string
-  agent: string
-  hostPort: string
-} {
+/** LOG prefixes of the run, checked before they reach a rule. */
+export function logPrefixes(runId: string): ReturnType<typeof prefixesOf> {
   assertRunId(runId)
-  return {
-    hostPort: `awf-${runId}-host-port: `,
-    host: `awf-${runId}-host-drop: `,
-    runner: `awf-${runId}-runner-drop: `,
-    ipv6: `awf-${runId}-ipv6-drop: `,
-    agent: `awf-${runId}-agent-drop: `
-  }
+  return prefixesOf(runId)
 }
 
 export class RenderAssertionError extends Error {}

@@ -75,38 +75,58 @@ function cidrText(c: { address: string; prefix: number }, family: 4 | 6): string
   return `${c.address}/${c.prefix}`
 }
 
-export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
-  const chains = hostChainNames(t.runId)
-  const prefix = logPrefixes(t.runId)
+/** What every part of the host plan needs, asserted once. */
+interface HostPlanContext {
+  readonly policy: RenderInput['policy']
+  readonly t: RenderInput['topology']
+  readonly prefix: ReturnType<typeof logPrefixes>
+  readonly int: string
+  readonly egr: string
+  readonly subnet: string
+  readonly fromProxy: Rule
+  readonly fromAgent: Rule
+}
+
+function hostPlanContext({ policy, topology: t }: RenderInput): HostPlanContext {
   ;[t.internalBridge, t.egressBridge].forEach(assertInterface)
   ;[t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4)
   policy.allowHostPorts.forEach((p) => assertPort(p.port))
-  const int = t.internalBridge
-  const egr = t.egressBridge
   const subnet = cidrText(t.internalSubnet, 4)
-  const fromProxy = ['-i', egr, '-s', t.proxyEgressIp]
+  return {
+    policy,
+    t,
+    prefix: logPrefixes(t.runId),
+    int: t.internalBridge,
+    egr: t.egressBridge,
+    subnet,
+    fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
+    fromAgent: ['-i', t.internalBridge, '-s', subnet]
+  }
+}
+
+/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+function allowedPortMatches({ policy }: HostPlanContext): Rule[] {
   const auditPorts = policy.mode === 'audit' ? [80, 443] : []
   const ports = [
     ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
   ].sort((a, b) => a - b)
   ports.forEach(assertPort)
-  const portMatches = chunk(ports, 15).map((c) => [
-    '-p',
-    'tcp',
-    '-m',
-    'multiport',
-    '--dports',
-    c.join(',')
-  ])
-  const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
-  v4Upstreams.forEach(assertIpv4)
-  const allowNets = policy.allowNetworks
-    .filter((n: Cidr) => n.family === 4)
-    .map((n) => cidrText(n, 4))
+  return chunk(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')])
+}
 
-  // A `services:` container published on the runner is reached through Docker's DNAT on the
-  // gateway address: the forwarded connection is accepted here, in both directions, because
-  // Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+/**
+ * A `services:` container published on the runner is reached through Docker's DNAT on the
+ * gateway address: the forwarded connection is accepted here, in both directions, because
+ * Docker's own isolation rules (after DOCKER-USER) drop traffic leaving an internal network.
+ */
+function publishedPortRules({
+  policy,
+  t,
+  prefix,
+  int,
+  subnet,
+  fromAgent
+}: HostPlanContext): Rule[] {
   const published = (dir: Rule, state: string, port: number): Rule => [
     ...dir,
     '-p',
@@ -120,8 +140,7 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
     '--ctorigdstport',
     String(port)
   ]
-  const fromAgent = ['-i', int, '-s', subnet]
-  const publishedPorts = policy.allowHostPorts.flatMap(({ port }): Rule[] => [
+  return policy.allowHostPorts.flatMap(({ port }): Rule[] => [
     [
       ...published(fromAgent, 'NEW', port),
       ...LOG_LIMIT,
@@ -133,62 +152,31 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
     [...published(fromAgent, 'DNAT', port), '-j', 'ACCEPT'],
     [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
   ])
-  const toGateway = (port: number): Rule => [
-    '-i',
-    int,
-    '-s',
-    subnet,
-    '-d',
-    t.internalGateway,
-    '-p',
-    'tcp',
-    '--dport',
-    String(port)
+}
+
+/** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
+function forwardRules(c: HostPlanContext): Rule[] {
+  const { policy, t, prefix, int, egr, subnet, fromProxy } = c
+  const portMatches = allowedPortMatches(c)
+  const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
+  v4Upstreams.forEach(assertIpv4)
+  const allowNets = policy.allowNetworks
+    .filter((n: Cidr) => n.family === 4)
+    .map((n) => cidrText(n, 4))
+  const toProxy = (proto: string, port: number): Rule => [
+    ...['-i', int, '-o', int, '-s', subnet, '-d', t.proxyIp],
+    ...['-p', proto, '--dport', String(port), '-j', 'RETURN']
   ]
-  const hostPortLog: Rule[] = policy.allowHostPorts.map(({ port }) => [
-    ...toGateway(port),
-    '-m',
-    'conntrack',
-    '--ctstate',
-    'NEW',
-    ...LOG_LIMIT,
-    '-j',
-    'LOG',
-    '--log-prefix',
-    prefix.hostPort
-  ])
-  const forward: Rule[] = [
-    ...publishedPorts,
+  return [
+    ...publishedPortRules(c),
     established('RETURN'),
-    ...['tcp', 'udp'].flatMap((proto) =>
-      (proto === 'tcp' ? [SQUID_PORT, DNS_PORT] : [DNS_PORT]).map((port): Rule => [
-        '-i',
-        int,
-        '-o',
-        int,
-        '-s',
-        subnet,
-        '-d',
-        t.proxyIp,
-        '-p',
-        proto,
-        '--dport',
-        String(port),
-        '-j',
-        'RETURN'
-      ])
-    ),
+    toProxy('tcp', SQUID_PORT),
+    toProxy('tcp', DNS_PORT),
+    toProxy('udp', DNS_PORT),
     ...v4Upstreams.flatMap((ip) =>
       ['udp', 'tcp'].map((proto): Rule => [
         ...fromProxy,
-        '-d',
-        ip,
-        '-p',
-        proto,
-        '--dport',
-        String(DNS_PORT),
-        '-j',
-        'RETURN'
+        ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
       ])
     ),
     ...allowNets.flatMap((net) =>
@@ -198,33 +186,43 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
     ...portMatches.map((m): Rule => [...fromProxy, ...m, '-j', 'RETURN']),
     ...logAndDrop(prefix.host)
   ]
+}
+
+/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
+function inputRules({ policy, t, prefix, int, subnet }: HostPlanContext): Rule[] {
+  const toGateway = (port: number): Rule => [
+    ...['-i', int, '-s', subnet, '-d', t.internalGateway],
+    ...['-p', 'tcp', '--dport', String(port)]
+  ]
+  return [
+    established('RETURN'),
+    ...policy.allowHostPorts.map(({ port }): Rule => [
+      ...toGateway(port),
+      ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
+      ...['-j', 'LOG', '--log-prefix', prefix.hostPort]
+    ]),
+    ...policy.allowHostPorts.map(({ port }): Rule => [...toGateway(port), '-j', 'RETURN']),
+    ...logAndDrop(prefix.runner)
+  ]
+}
+
+export function planHostRules(input: RenderInput): RulePlan {
+  const c = hostPlanContext(input)
+  const chains = hostChainNames(input.topology.runId)
   const bridges = (to: string, withOutput: boolean): JumpPlan[] =>
-    [int, egr].flatMap((br) => [
+    [c.int, c.egr].flatMap((br) => [
       { from: '', match: ['-i', br], to },
       ...(withOutput ? [{ from: '', match: ['-o', br], to }] : [])
     ])
   const jumpsFrom = (from: string, jumps: JumpPlan[]): JumpPlan[] =>
     jumps.map((j) => ({ ...j, from }))
-
   return {
     v4: [
       {
         table: 'filter',
         chains: [
-          { chain: chains.forward, rules: forward },
-          {
-            chain: chains.input,
-            rules: [
-              established('RETURN'),
-              ...hostPortLog,
-              ...policy.allowHostPorts.map(({ port }): Rule => [
-                ...toGateway(port),
-                '-j',
-                'RETURN'
-              ]),
-              ...logAndDrop(prefix.runner)
-            ]
-          }
+          { chain: chains.forward, rules: forwardRules(c) },
+          { chain: chains.input, rules: inputRules(c) }
         ],
         jumps: [
           ...jumpsFrom('DOCKER-USER', bridges(chains.forward, true)),
@@ -235,7 +233,7 @@ export function planHostRules({ policy, topology: t }: RenderInput): RulePlan {
     v6: [
       {
         table: 'filter',
-        chains: [{ chain: chains.v6, rules: logAndDrop(prefix.ipv6) }],
+        chains: [{ chain: chains.v6, rules: logAndDrop(c.prefix.ipv6) }],
         jumps: [
           ...jumpsFrom('FORWARD', bridges(chains.v6, true)),
           ...jumpsFrom('INPUT', bridges(chains.v6, false))

@@ -10,9 +10,8 @@
  * agent's plain port a denied CONNECT keeps its honest `403`, and only allowed tunnels ever
  * reach the peeking port.
  */
-import type { DomainRule } from '../policy/types.js'
+import type { AccessGroup, DomainRule } from '../policy/types.js'
 import { assertDomain, PROXY_TLS_DIR, TLS_CANARY_TUNNEL } from './names.js'
-import type { AccessGroup } from './squid.js'
 import { SQUID_TLS_PORT } from './types.js'
 
 /** What the rendered file asks the proxy's entrypoint to generate at start (see entrypoint.sh). */

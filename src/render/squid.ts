@@ -3,8 +3,7 @@
  * allows only the policy's domains, per protocol and port. Rule order is the security
  * argument; each block says why it sits where it does.
  */
-import { collapseDomains } from '../policy/domain.js'
-import type { Access, DomainRule, Policy, PresetUse } from '../policy/types.js'
+import type { AccessGroup, DomainRule, Policy, PresetUse } from '../policy/types.js'
 import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 import { renderTlsRules } from './squid-tls.js'
@@ -17,29 +16,6 @@ import { SQUID_PORT, UPSTREAM_LOGIN_MARK, type RenderInput, type UpstreamProxy }
  */
 export const SQUID_LOG_FORMAT =
   '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp'
-
-export interface AccessGroup {
-  readonly access: Access
-  /** Entries granting this access, overlaps collapsed (Squid can refuse overlaps). */
-  readonly rules: readonly DomainRule[]
-}
-
-/** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
-export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
-  const groups = new Map<string, { access: Access; rules: DomainRule[] }>()
-  for (const rule of rules)
-    for (const access of rule.access) {
-      const key = `${access.protocol}:${access.port}`
-      const g = groups.get(key) ?? { access, rules: [] }
-      g.rules.push({ ...rule, access: [access] })
-      groups.set(key, g)
-    }
-  return [...groups.values()]
-    .sort(
-      (a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port
-    )
-    .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }))
-}
 
 const escapeRegex = (name: string): string => name.replace(/\./g, '\\.')
 
@@ -114,14 +90,14 @@ interface AccessRules {
   readonly blocked: string[]
   readonly anyAllowed: string[]
   readonly allowNets: string[]
-  readonly groups: AccessGroup[]
+  readonly groups: readonly AccessGroup[]
 }
 
 function accessRules(policy: Policy): AccessRules {
   const acls: string[] = []
   const access: string[] = []
   const blocked = domainAcls('blocked', policy.blockDomains, acls)
-  const groups = groupByAccess(policy.allowDomains)
+  const groups = policy.views.accessGroups
   groups.forEach((g, i) => {
     assertPort(g.access.port)
     const names = domainAcls(`allow_${i}`, g.rules, acls)
@@ -134,8 +110,7 @@ function accessRules(policy: Policy): AccessRules {
       )
   })
   // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
-  const anyAllowed = collapseDomains(policy.allowDomains.map((r) => ({ ...r, access: [] })))
-  const anyAllowedAcls = domainAcls('allowed_any', anyAllowed, acls)
+  const anyAllowedAcls = domainAcls('allowed_any', policy.views.allowedNames, acls)
   for (const net of policy.allowNetworks) {
     assertIp(net.address)
     assertPrefix(net.prefix, net.family)
@@ -153,6 +128,59 @@ const AUDIT_ACCESS = [
   'http_access allow !CONNECT proto_http audit_http_port'
 ]
 
+/** The agent port's http_access rules, in the order that is the security argument. */
+function agentAccess(policy: Policy, r: AccessRules, deniedNets: string): string[] {
+  return [
+    "# The proxy's own start-up probe of the peeking port.",
+    'http_access allow loopback CONNECT tls_canary tls_canary_port',
+    'http_access deny !agent',
+    'http_access deny manager',
+    '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
+    'http_access deny ip_literal',
+    "# The canary's tunnel (refused by the peeking port, whatever server name it sends).",
+    'http_access allow CONNECT tls_canary tls_canary_port',
+    "# The sandbox's own probe names are refused in every mode, and never resolved.",
+    'http_access deny awf_internal',
+    '# The block list wins over every allow rule.',
+    ...r.blocked.map((a) => `http_access deny ${a}`),
+    ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
+      ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
+      : []),
+    '# An allowed name that resolves to a private, loopback or metadata address is refused.',
+    `http_access deny ${deniedNets}`,
+    ...r.access,
+    ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
+    'http_access deny all'
+  ]
+}
+
+/** Everything after the rules: no cache, no identifying headers, logs in our format. */
+function serviceLines(input: RenderInput): string[] {
+  const { policy, topology } = input
+  return [
+    'cache deny all',
+    'cache_mem 0 MB',
+    'via off',
+    'forwarded_for delete',
+    'host_verify_strict on',
+    'httpd_suppress_version_string on',
+    'shutdown_lifetime 0 seconds',
+    // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
+    // still go through the filtering forwarder.
+    `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
+    'client_persistent_connections on',
+    'server_persistent_connections on',
+    '',
+    `logformat awf ${SQUID_LOG_FORMAT}`,
+    `access_log stdio:${PROXY_LOG_DIR}/access.log logformat=awf`,
+    `cache_log ${PROXY_LOG_DIR}/cache.log`,
+    'cache_store_log none',
+    'logfile_rotate 0',
+    'coredump_dir /tmp',
+    ''
+  ]
+}
+
 export function renderSquidConf(input: RenderInput): string {
   const { policy, topology } = input
   assertIp(topology.internalSubnet.address)
@@ -167,7 +195,6 @@ export function renderSquidConf(input: RenderInput): string {
     noSniHosts: input.noSniHosts ?? [],
     deniedNets
   })
-
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
     ...presetLines(policy.presets),
@@ -190,52 +217,14 @@ export function renderSquidConf(input: RenderInput): string {
     ...splitAclLines([...tls.acls]),
     '',
     ...tls.access,
-    "# The proxy's own start-up probe of the peeking port.",
-    'http_access allow loopback CONNECT tls_canary tls_canary_port',
-    'http_access deny !agent',
-    'http_access deny manager',
-    '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
-    'http_access deny ip_literal',
-    "# The canary's tunnel (refused by the peeking port, whatever server name it sends).",
-    'http_access allow CONNECT tls_canary tls_canary_port',
-    "# The sandbox's own probe names are refused in every mode, and never resolved.",
-    'http_access deny awf_internal',
-    '# The block list wins over every allow rule.',
-    ...r.blocked.map((a) => `http_access deny ${a}`),
-    ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
-      ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
-      : []),
-    '# An allowed name that resolves to a private, loopback or metadata address is refused.',
-    `http_access deny ${deniedNets}`,
-    ...r.access,
-    ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
-    'http_access deny all',
+    ...agentAccess(policy, r, deniedNets),
     '',
     ...tls.routing,
     ...upstreamLines(input.upstreamProxy),
     '',
     ...tls.bump,
     '',
-    'cache deny all',
-    'cache_mem 0 MB',
-    'via off',
-    'forwarded_for delete',
-    'host_verify_strict on',
-    'httpd_suppress_version_string on',
-    'shutdown_lifetime 0 seconds',
-    // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
-    // still go through the filtering forwarder.
-    `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
-    'client_persistent_connections on',
-    'server_persistent_connections on',
-    '',
-    `logformat awf ${SQUID_LOG_FORMAT}`,
-    `access_log stdio:${PROXY_LOG_DIR}/access.log logformat=awf`,
-    `cache_log ${PROXY_LOG_DIR}/cache.log`,
-    'cache_store_log none',
-    'logfile_rotate 0',
-    'coredump_dir /tmp',
-    ''
+    ...serviceLines(input)
   ]
   const text = lines.join('\n')
   // Belt and braces: a rendered line can never be continued or injected by a value.

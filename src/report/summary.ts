@@ -3,6 +3,7 @@
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+import { ExitCode } from '../common/exit-codes.js'
 import type { Mode, PresetUse } from '../policy/types.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
@@ -41,13 +42,13 @@ const HOST_FIREWALL_OFF =
 function timeoutLine(facts: RunFacts): string[] {
   if (facts.firewallFailure !== undefined)
     return [
-      `**The firewall failed during the run, so the command was killed (exit code 125):** ${escapeText(facts.firewallFailure)}`,
+      `**The firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}):** ${escapeText(facts.firewallFailure)}`,
       ''
     ]
   return facts.timedOutMinutes === undefined
     ? []
     : [
-        `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code 124.**`,
+        `**The command was killed after agent-timeout (${facts.timedOutMinutes} min) and the step fails with exit code ${ExitCode.timeout}.**`,
         ''
       ]
 }
@@ -162,12 +163,12 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
     ...(facts.firewallFailure === undefined
       ? []
       : [
-          `the firewall failed during the run, so the command was killed (exit code 125): ${facts.firewallFailure}`
+          `the firewall failed during the run, so the command was killed (exit code ${ExitCode.sandbox}): ${facts.firewallFailure}`
         ]),
     ...(facts.timedOutMinutes === undefined
       ? []
       : [
-          `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code 124`
+          `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
         ]),
     ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
   ]

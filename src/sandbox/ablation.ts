@@ -1,14 +1,14 @@
 /**
- * Test-only: AWF_TEST_DISABLE_LAYER weakens one layer on purpose. By default the self-check
- * and the canary must notice and refuse to run the command (tests prove they do). With
- * AWF_TEST_RUN_DESPITE_CHECKS=1 as well, failed checks become warnings and the command runs,
- * so the attack suite can show which attacks each layer alone stops (the ablation matrix in
- * docs/threat-model.md). Nothing sets either outside the test suites; when set, the run says
- * so in a warning.
+ * Layer ablation, for the integration suite only: a typed option of the run request
+ * (`SandboxRequest.ablation`) that the shipped entry points never set and nothing reads from
+ * the environment; the suite reaches it through its own entry (src/testing/ablation-cli.ts),
+ * built outside dist/. By default the self-check and the canary must notice the weakened layer
+ * and refuse to run the command (tests prove they do); with `runDespiteChecks` the failures
+ * become warnings, so the suite can show which attacks each layer alone stops (the ablation
+ * matrix in docs/threat-model.md).
  */
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import type { ContainerSpec } from './docker-args.js'
-import { warning } from './log.js'
 
 export const ABLATABLE_LAYERS = [
   'host-rules',
@@ -20,20 +20,20 @@ export const ABLATABLE_LAYERS = [
 ] as const
 export type AblatedLayer = (typeof ABLATABLE_LAYERS)[number]
 
-export function ablatedLayer(env = process.env): AblatedLayer | undefined {
-  const value = env.AWF_TEST_DISABLE_LAYER
-  if (value === undefined || value === '') return undefined
-  if (!(ABLATABLE_LAYERS as readonly string[]).includes(value))
-    throw new Error(
-      `AWF_TEST_DISABLE_LAYER: "${value}" is not a layer (${ABLATABLE_LAYERS.join(', ')})`
-    )
-  warning(`TEST ONLY: the ${value} layer is disabled (AWF_TEST_DISABLE_LAYER)`)
-  return value as AblatedLayer
+/**
+ * A layer weakened on purpose, and whether failed checks then only warn (so the attack suite
+ * can show which attacks each layer alone stops).
+ */
+export interface Ablation {
+  readonly layer: AblatedLayer
+  readonly runDespiteChecks: boolean
 }
 
-/** With a layer disabled, whether failed checks let the command run anyway (test-only). */
-export function runDespiteChecks(layer: AblatedLayer | undefined, env = process.env): boolean {
-  return layer !== undefined && env.AWF_TEST_RUN_DESPITE_CHECKS === '1'
+/** Parses a layer name given to the test-only entry; refuses anything else. */
+export function parseAblatedLayer(value: string): AblatedLayer {
+  if (!(ABLATABLE_LAYERS as readonly string[]).includes(value))
+    throw new Error(`"${value}" is not a layer (${ABLATABLE_LAYERS.join(', ')})`)
+  return value as AblatedLayer
 }
 
 /** The rendered files with the layer weakened. */

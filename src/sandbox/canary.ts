@@ -35,16 +35,18 @@ async function eventually(
   return check()
 }
 
+export interface CanaryArgs {
+  readonly topology: SandboxTopology
+  readonly logsDir: string
+  /** Find the dropped connection in the kernel log (needs root: off with host-firewall off). */
+  readonly confirmDrops: boolean
+}
+
 /** Returns the checks passed; throws listing the failures. */
 export async function runCanary(
   probe: (script: string) => Promise<CommandResult>,
   netfilter: Netfilter,
-  run: {
-    topology: SandboxTopology
-    logsDir: string
-    /** Find the dropped connection in the kernel log (needs root: off with host-firewall off). */
-    confirmDrops: boolean
-  }
+  run: CanaryArgs
 ): Promise<string[]> {
   const { proxyIp, runId } = run.topology
   const script = [

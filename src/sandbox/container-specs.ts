@@ -5,7 +5,7 @@ import type { ContainerSpec } from './docker-args.js'
 import type { AgentFilesystem } from '../agent/filesystem.js'
 import { HOST_ALIAS } from '../policy/host-ports.js'
 import { CONTROL_MOUNT } from './handshake.js'
-import { names } from './resources.js'
+import { runNames } from '../common/run-names.js'
 
 /** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
 const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']
@@ -17,7 +17,7 @@ export function proxySpec(opts: {
   configDir: string
   logsDir: string
 }): ContainerSpec {
-  const n = names(opts.topology.runId)
+  const n = runNames(opts.topology.runId)
   return {
     name: n.proxy,
     image: opts.image,
@@ -99,7 +99,7 @@ function agentPrivileges(
 }
 
 export function agentSpec(o: AgentOptions): ContainerSpec {
-  const n = names(o.topology.runId)
+  const n = runNames(o.topology.runId)
   return {
     name: n.agent,
     image: o.image,
@@ -136,7 +136,7 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
  * need bash, curl and python3, which the agent's tools or image may not have.
  */
 export function canarySpec(o: AgentOptions, canaryImage: string, script: string): ContainerSpec {
-  const n = names(o.topology.runId)
+  const n = runNames(o.topology.runId)
   return {
     name: n.canary,
     image: canaryImage,
@@ -166,7 +166,7 @@ export function netAdminHelperSpec(
   image: string,
   configDir: string
 ): ContainerSpec {
-  const n = names(o.topology.runId)
+  const n = runNames(o.topology.runId)
   const rules = (f: string): string => `${HELPER_CONFIG_MOUNT}/${f}`
   return {
     name: n.helper,

@@ -1,20 +1,8 @@
 /** Pure builders of docker CLI argv. Nothing here runs a command. */
+import type { BindMount, TmpfsMount } from '../common/mounts.js'
 
 export const RUN_LABEL = 'awf.run'
 export const OWNER_LABEL = 'awf.owner'
-
-export interface Mount {
-  readonly source: string
-  readonly target: string
-  readonly readOnly: boolean
-}
-
-export interface TmpfsSpec {
-  readonly target: string
-  readonly readOnly: boolean
-  /** Octal permission bits of the mount's root. */
-  readonly mode: number
-}
 
 export interface NetworkSpec {
   readonly name: string
@@ -33,8 +21,8 @@ export interface ContainerSpec {
   readonly image: string
   readonly attach: Attachment
   readonly labels: Readonly<Record<string, string>>
-  readonly mounts: readonly Mount[]
-  readonly tmpfs?: readonly TmpfsSpec[]
+  readonly mounts: readonly BindMount[]
+  readonly tmpfs?: readonly TmpfsMount[]
   /** The container's own root filesystem is read-only; only mounts can be written. */
   readonly readOnlyRoot?: boolean
   /** Replaces the image's entrypoint (an absolute path inside the container). */
@@ -61,12 +49,12 @@ function csvField(field: string): string {
   return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
 }
 
-function mountArg(m: Mount): string {
+function mountArg(m: BindMount): string {
   const fields = ['type=bind', `source=${m.source}`, `target=${m.target}`]
   return [...fields.map(csvField), ...(m.readOnly ? ['readonly'] : [])].join(',')
 }
 
-function tmpfsArg(t: TmpfsSpec): string {
+function tmpfsArg(t: TmpfsMount): string {
   const fields = ['type=tmpfs', `target=${t.target}`, `tmpfs-mode=${t.mode.toString(8)}`]
   return [...fields.map(csvField), ...(t.readOnly ? ['readonly'] : [])].join(',')
 }

@@ -1,5 +1,5 @@
 /** Typed wrapper over the docker CLI. The rest of the code never assembles docker argv. */
-import type { ChildProcess, StdioOptions } from 'node:child_process'
+import type { StdioOptions } from 'node:child_process'
 import {
   buildBuildArgs,
   buildCreateArgs,
@@ -9,7 +9,7 @@ import {
   type ContainerSpec,
   type NetworkSpec
 } from './docker-args.js'
-import { lastLine, spawnAttached, type CommandResult, type CommandRunner } from './exec.js'
+import { lastLine, type CommandResult, type Exec } from './exec.js'
 
 export class DockerError extends Error {
   constructor(
@@ -34,9 +34,12 @@ interface InspectedNetwork {
 
 export class Docker {
   constructor(
-    private readonly run: CommandRunner,
+    private readonly exec: Exec,
     private readonly binary = 'docker'
   ) {}
+
+  private readonly run = (...args: Parameters<Exec['run']>): ReturnType<Exec['run']> =>
+    this.exec.run(...args)
 
   private async call(
     action: string,
@@ -132,9 +135,9 @@ export class Docker {
     await this.call('start', ['start', name])
   }
 
-  /** `docker run` in the foreground; the caller owns the child process. */
-  runAttached(spec: ContainerSpec, stdio: StdioOptions): ChildProcess {
-    return spawnAttached(this.binary, buildRunArgs(spec), stdio, containerEnv(spec))
+  /** `docker run` in the foreground, its output on `stdio`; resolves with its exit status. */
+  runAttached(spec: ContainerSpec, stdio: StdioOptions): Promise<number> {
+    return this.exec.attach(this.binary, buildRunArgs(spec), stdio, containerEnv(spec))
   }
 
   /** The host PID of the container's init process, or undefined when it is not running. */

@@ -1,8 +1,11 @@
 /**
- * The one place that starts processes. Every wrapper (Docker, Iptables, ...) takes a
- * `CommandRunner` so tests and the CLI/action composition roots decide how commands run.
+ * The one place that starts processes. Every wrapper (Docker, Netfilter, ...) takes an `Exec`
+ * so tests and the composition root decide how commands run.
  */
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
+import { spawn, type StdioOptions } from 'node:child_process'
+import { constants } from 'node:os'
+import { signalExitCode } from '../common/exit-codes.js'
 import { debug } from './log.js'
 
 export interface CommandResult {
@@ -26,53 +29,99 @@ export type CommandRunner = (
   options?: CommandOptions
 ) => Promise<CommandResult>
 
-/** Runs a command to completion, capturing its output; never throws on a non-zero exit. */
-export const runCommand: CommandRunner = (command, args, options = {}) =>
-  new Promise((resolve, reject) => {
-    debug(`exec: ${command} ${args.join(' ')}`)
-    const child = spawn(command, [...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env }
-    })
+/** Starts a long-running command whose output goes where `stdio` says; resolves with its status. */
+export type AttachedRunner = (
+  command: string,
+  args: readonly string[],
+  stdio: StdioOptions,
+  env?: Readonly<Record<string, string>>
+) => Promise<number>
+
+/** How every wrapper starts processes: captured to completion, or attached to our stdio. */
+export interface Exec {
+  readonly run: CommandRunner
+  readonly attach: AttachedRunner
+}
+
+/**
+ * Runs a command to completion, capturing its output; never throws on a non-zero exit.
+ * Through @actions/exec, except for a command fed on stdin (`input`): @actions/exec leaves an
+ * EPIPE on the child's stdin unhandled, which kills this process when the command exits before
+ * reading all of it (iptables-restore refusing a batch, say), so those are spawned here. A
+ * timed command runs under timeout(1), as @actions/exec has no timeout: `--foreground` makes
+ * timeout exit 137 itself after killing the command, rather than kill itself too.
+ */
+export const runCommand: CommandRunner = async (command, args, options = {}) => {
+  debug(`exec: ${command} ${args.join(' ')}`)
+  const [file, argv] =
+    options.timeoutMs === undefined
+      ? [command, [...args]]
+      : [
+          'timeout',
+          [
+            '--foreground',
+            '--signal=KILL',
+            `${Math.max(options.timeoutMs, 1) / 1000}`,
+            command,
+            ...args
+          ]
+        ]
+  const env = { ...processEnv(), ...options.env }
+  try {
+    if (options.input !== undefined) return await spawnWithInput(file, argv, options.input, env)
+    const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env })
+    return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }
+  } catch (e) {
+    throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+function spawnWithInput(
+  command: string,
+  args: readonly string[],
+  input: string,
+  env: Record<string, string>
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
-    child.on('error', (e) => {
-      clearTimeout(timer)
-      reject(new Error(`cannot run ${command}: ${e.message}`))
-    })
-    child.on('close', (code, signal) => {
-      clearTimeout(timer)
+    child.on('error', reject)
+    child.on('close', (code, signal) =>
       resolve({
-        exitCode: code ?? 128 + signalNumber(signal),
+        exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8')
       })
-    })
+    )
+    // A command that exits without reading everything closes the pipe: its status says why.
     child.stdin.on('error', () => undefined)
-    child.stdin.end(options.input ?? '')
+    child.stdin.end(input)
   })
-
-/** Starts a long-running command whose output goes where `stdio` says (the agent's run). */
-export function spawnAttached(
-  command: string,
-  args: readonly string[],
-  stdio: StdioOptions,
-  env: Readonly<Record<string, string>> = {}
-): ChildProcess {
-  debug(`exec (attached): ${command} ${args.join(' ')}`)
-  return spawn(command, [...args], { stdio, env: { ...process.env, ...env } })
 }
 
-const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }
+/**
+ * The agent's run: @actions/exec cannot hand the child our own terminal (`inherit`, which
+ * `tty` needs) or keep its stdin closed, so this one spawns directly.
+ */
+export const runAttached: AttachedRunner = (command, args, stdio, env = {}) =>
+  new Promise((resolve, reject) => {
+    debug(`exec (attached): ${command} ${args.join(' ')}`)
+    const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } })
+    child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)))
+    child.on('exit', (code, signal) =>
+      resolve(code ?? signalExitCode(signal ? constants.signals[signal] : 15))
+    )
+  })
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  return signal === null ? 0 : (SIGNALS[signal] ?? 1)
+export const realExec: Exec = { run: runCommand, attach: runAttached }
+
+function processEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)
+  )
 }
 
 /** The last non-empty line of a command's stderr: what a person needs to see first. */

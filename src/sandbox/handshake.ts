@@ -3,7 +3,7 @@
  * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
  * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
  */
-import { closeSync, constants, openSync, writeSync } from 'node:fs'
+import { chmodSync, closeSync, constants, openSync, writeSync } from 'node:fs'
 import net from 'node:net'
 import { join } from 'node:path'
 import type { CommandRunner } from './exec.js'
@@ -17,10 +17,15 @@ export class Handshake {
     // Held open read-write from the start: the agent's open of `go` never blocks, and a
     // written line waits in the pipe until the agent reads it.
     this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK)
+    // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+    // capability there) can open `go` to write, so only this process can say go or abort.
+    chmodSync(join(dir, 'go'), 0o444)
   }
 
   static async create(run: CommandRunner, dir: string): Promise<Handshake> {
-    const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready'), join(dir, 'go')])
+    const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) =>
+      r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r
+    )
     if (result.exitCode !== 0)
       throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`)
     return new Handshake(dir)

@@ -1,8 +1,7 @@
 /**
- * Naming and ownership of one run's resources. Everything a run creates carries its run id,
- * so teardown and the sweep of crashed runs find it by name or label.
+ * What one run holds (for teardown and the post step) and who owns it (for the sweep of
+ * crashed runs). The names themselves come from src/common/run-names.ts.
  */
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
 export interface SandboxResources {
@@ -14,22 +13,6 @@ export interface SandboxResources {
   readonly hostRules: boolean
   /** Temporary files of the run (configs, FIFOs); the logs directory is kept. */
   readonly workDir?: string
-}
-
-export const names = (runId: string) =>
-  ({
-    proxy: `awf-${runId}-proxy`,
-    agent: `awf-${runId}-agent`,
-    canary: `awf-${runId}-canary`,
-    helper: `awf-${runId}-netadmin`,
-    internalNetwork: `awf-${runId}-int`,
-    egressNetwork: `awf-${runId}-egr`,
-    internalBridge: `awfi-${runId}`,
-    egressBridge: `awfe-${runId}`
-  }) as const
-
-export function newRunId(): string {
-  return randomBytes(4).toString('hex')
 }
 
 /** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */

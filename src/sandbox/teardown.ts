@@ -7,8 +7,9 @@ import { rmSync } from 'node:fs'
 import type { Docker } from './docker.js'
 import { OWNER_LABEL, RUN_LABEL } from './docker-args.js'
 import type { Netfilter } from './netfilter.js'
-import { names, ownerAlive, type SandboxResources } from './resources.js'
-import { removalBatch, runIdsInRuleset } from './ruleset.js'
+import { ownerAlive, type SandboxResources } from './resources.js'
+import { runNames } from '../common/run-names.js'
+import { removalBatch, runIdsInRuleset } from '../render/ruleset.js'
 import { settleAll } from './settle.js'
 
 export interface TeardownDeps {
@@ -76,7 +77,7 @@ export async function sweepStale(deps: TeardownDeps, canUseNetfilter: boolean): 
         if (!live.has(runId)) stale.add(runId)
   }
   for (const runId of stale) {
-    const n = names(runId)
+    const n = runNames(runId)
     const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map(
       (c) => c.name
     )

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import type { SandboxTopology } from '../render/types.js'
 import type { Docker } from './docker.js'
-import { names } from './resources.js'
+import { runNames } from '../common/run-names.js'
 import { settleAll } from './settle.js'
 import {
   formatNet,
@@ -37,7 +37,7 @@ export async function createNetworks(
   labels: Readonly<Record<string, string>>,
   upstreamDns: readonly string[]
 ): Promise<CreatedTopology> {
-  const n = names(runId)
+  const n = runNames(runId)
   const [internal, egress] = pickFreeSubnets(
     await usedSubnets(docker),
     2,

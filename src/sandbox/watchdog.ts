@@ -4,15 +4,14 @@
  * killed at once and the run fails with the reason: its traffic would already fail closed,
  * but a firewall that changed under a run is not the one that was checked.
  */
-import { planContainerRules, planHostRules } from '../render/index.js'
-import type { RenderInput } from '../render/types.js'
+import { planProblems, type RunRulePlans } from '../render/index.js'
 import type { Netfilter } from './netfilter.js'
-import { planProblems } from './self-check.js'
 
 export const WATCH_INTERVAL_MS = 2000
 
 export interface WatchArgs {
-  readonly input: RenderInput
+  /** The plans the rules were rendered from (the same objects the self-check used). */
+  readonly plans: RunRulePlans
   /** Host and agent-namespace rules to watch; absent with host-firewall off (no root). */
   readonly rules?: { readonly netfilter: Netfilter; readonly agentNet: Netfilter }
   readonly proxyRunning: () => Promise<boolean>
@@ -22,8 +21,7 @@ export interface WatchArgs {
 
 /** Starts watching; returns the function that stops it. */
 export function watchFirewall(a: WatchArgs): () => void {
-  const host = planHostRules(a.input)
-  const container = planContainerRules(a.input)
+  const { host, container } = a.plans
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   const check = async (): Promise<string[]> => {

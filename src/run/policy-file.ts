@@ -1,6 +1,7 @@
-/** Reads the policy file named by an input or flag; the only file I/O the policy step needs. */
+/** Reads the policy file named by an input or flag: the only file the settings step reads. */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { InputError, quote } from '../common/errors.js'
 import type { PolicyFileText } from '../policy/index.js'
 
 export function readPolicyFile(
@@ -15,8 +16,13 @@ export function readPolicyFile(
   } catch (e) {
     const why =
       e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e)
-    throw new Error(
-      `${where}: cannot read the policy file "${path}" (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
-    )
+    throw new InputError([
+      {
+        where,
+        value: path,
+        expected: `Give a path to a YAML or JSON file relative to ${baseDir}.`,
+        message: `${where}: cannot read the policy file ${quote(path)} (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
+      }
+    ])
   }
 }

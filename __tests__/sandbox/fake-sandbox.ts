@@ -1,0 +1,147 @@
+/**
+ * A fake of everything the sandbox starts or probes: a command runner that answers docker,
+ * iptables and ip the way a healthy machine does (and fails where a test says), an attached
+ * agent run that ends when the handshake says go, and probes that pass. Every command is
+ * recorded with the resources the run had declared at that moment.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Docker } from '../../src/sandbox/docker.js'
+import type { CommandOptions, CommandResult, Exec } from '../../src/sandbox/exec.js'
+import { Netfilter } from '../../src/sandbox/netfilter.js'
+import type { SandboxResources } from '../../src/sandbox/resources.js'
+import type { AgentHandshake, SandboxDeps } from '../../src/sandbox/types.js'
+
+export interface RecordedCommand {
+  readonly argv: readonly string[]
+  /** The last resources the run reported before this command ran. */
+  readonly declared: SandboxResources | undefined
+}
+
+export interface FakeOptions {
+  /** A command whose argv (joined with spaces) matches fails with this stderr. */
+  readonly failOn?: RegExp
+  /** What the agent's command exits with once it is told go. */
+  readonly commandStatus?: number
+  /** The command never ends by itself (only `docker rm` of the agent ends it). */
+  readonly hangs?: boolean
+  /** `docker inspect` says the proxy is not running (the watchdog must notice). */
+  readonly proxyDies?: boolean
+  /** One of the probes fails. */
+  readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
+}
+
+const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
+
+/** What iptables-save prints after a restore batch: inserted jumps are listed as -A. */
+const saved = (restoreText: string): string => restoreText.replace(/^-I (\S+) \d+ /gm, '-A $1 ')
+
+export class FakeSandbox {
+  readonly commands: RecordedCommand[] = []
+  readonly snapshots: SandboxResources[] = []
+  /** What iptables-save prints, per network namespace ('' = the host) and family. */
+  private readonly rules = new Map<string, Record<4 | 6, string>>()
+  private endAgent: (status: number) => void = () => undefined
+  private readonly agentEnded = new Promise<number>((resolve) => (this.endAgent = resolve))
+
+  constructor(private readonly options: FakeOptions = {}) {}
+
+  onResources = (r: SandboxResources): void => {
+    this.snapshots.push(r)
+  }
+
+  get declared(): SandboxResources | undefined {
+    return this.snapshots[this.snapshots.length - 1]
+  }
+
+  /** Commands whose argv starts with these words. */
+  ran(...words: string[]): RecordedCommand[] {
+    return this.commands.filter((c) => words.every((w, i) => c.argv[i] === w))
+  }
+
+  private answer(argv: readonly string[], options: CommandOptions): CommandResult {
+    const line = argv.join(' ')
+    if (this.options.failOn?.test(line))
+      return { exitCode: 1, stdout: '', stderr: `fake failure of: ${line}` }
+    if (argv[0] === 'docker') return this.docker(argv.slice(1))
+    const [netns, [tool, ...args]] =
+      argv[0] === 'nsenter' ? [argv[2] ?? '', argv.slice(4)] : ['', argv]
+    const table = this.rules.get(netns) ?? { 4: '', 6: '' }
+    this.rules.set(netns, table)
+    const restore = /^(ip6?)tables-restore$/.exec(tool ?? '')
+    if (restore && args[0] === '--noflush' && options.input !== undefined) {
+      table[restore[1] === 'ip6' ? 6 : 4] += saved(options.input)
+      return ok()
+    }
+    const save = /^(ip6?)tables-save$/.exec(tool ?? '')
+    if (save) return ok(table[save[1] === 'ip6' ? 6 : 4])
+    return ok()
+  }
+
+  private docker(args: readonly string[]): CommandResult {
+    const [verb, ...rest] = args
+    const joined = args.join(' ')
+    if (verb === 'version') return ok('24.0.0')
+    if (joined.startsWith('image inspect')) return ok('sha256:0123')
+    if (joined.startsWith('network ls') || verb === 'ps') return ok('')
+    if (joined.includes('{{.State.Pid}}')) return ok('4242')
+    if (joined.includes('{{.State.Running}}')) return ok(this.options.proxyDies ? 'false' : 'true')
+    if (verb === 'rm' && rest.some((n) => n.endsWith('-agent'))) this.endAgent(137)
+    if (verb === 'run' && args.some((a) => a.endsWith('-netadmin'))) {
+      // The helper installs the rendered container rules and prints them as saved.
+      const config = /source=([^,]+),target=\/awf\/config/.exec(joined)?.[1] ?? ''
+      const file = (f: string): string => saved(readFileSync(join(config, f), 'utf8'))
+      return ok(`=== v4\n${file('container-rules.v4')}=== v6\n${file('container-rules.v6')}`)
+    }
+    return ok()
+  }
+
+  readonly exec: Exec = {
+    run: (command, args, options = {}) => {
+      const argv = [command, ...args]
+      this.commands.push({ argv, declared: this.declared })
+      return Promise.resolve(this.answer(argv, options))
+    },
+    attach: (command: string, args: readonly string[]) => {
+      const argv = [command, ...args]
+      this.commands.push({ argv, declared: this.declared })
+      const failure = this.answer(argv, {})
+      return failure.exitCode === 0 ? this.agentEnded : Promise.resolve(failure.exitCode)
+    }
+  }
+
+  private handshake(): AgentHandshake {
+    const fail = this.options.failProbe === 'handshake'
+    return {
+      waitReady: () =>
+        fail ? Promise.reject(new Error('the agent container did not start')) : Promise.resolve(),
+      go: () => {
+        if (!this.options.hangs) setTimeout(() => this.endAgent(this.options.commandStatus ?? 0))
+      },
+      abort: () => this.endAgent(125),
+      close: () => undefined
+    }
+  }
+
+  deps(): SandboxDeps {
+    const failing = (name: FakeOptions['failProbe']): boolean => this.options.failProbe === name
+    return {
+      docker: new Docker(this.exec),
+      netfilter: new Netfilter(this.exec.run, undefined, true),
+      exec: this.exec,
+      probes: {
+        waitForProxy: () =>
+          failing('waitForProxy')
+            ? Promise.reject(new Error('the proxy did not become ready'))
+            : Promise.resolve(),
+        openHandshake: () => Promise.resolve(this.handshake()),
+        inspectProcesses: () => [],
+        findInitBinary: () => '/usr/bin/docker-init',
+        canary: () =>
+          failing('canary')
+            ? Promise.reject(new Error('enforcement canary failed'))
+            : Promise.resolve(['canary: 4 probes refused'])
+      }
+    }
+  }
+}

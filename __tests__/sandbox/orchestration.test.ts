@@ -1,0 +1,184 @@
+/**
+ * The run's sequence with a fake runner (no root, no Docker): the order of the phases, each
+ * resource declared before it is created, teardown of everything created when any phase
+ * fails, and the exit status in each way a command can end.
+ */
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ExitCode } from '../../src/common/exit-codes.js'
+import { buildPolicy } from '../../src/policy/index.js'
+import { commandExitCode } from '../../src/sandbox/command.js'
+import { runSandboxed } from '../../src/sandbox/run.js'
+import { setLogger } from '../../src/sandbox/log.js'
+import type { RunOutcome, SandboxRequest } from '../../src/sandbox/types.js'
+import { FakeSandbox, type FakeOptions, type RecordedCommand } from './fake-sandbox.js'
+
+const RUN_ID = '0a1b2c3d'
+
+function request(overrides: Partial<SandboxRequest> = {}): SandboxRequest {
+  const tempRoot = mkdtempSync(join(tmpdir(), 'awf-orchestration-'))
+  return {
+    policy: buildPolicy({ 'allow-domains': 'allowed.test', 'dns-servers': '198.18.0.53' }, 'flag')
+      .policy,
+    command: ['true'],
+    workspace: tempRoot,
+    tempRoot,
+    logsDir: join(tempRoot, 'logs'),
+    agent: {
+      uid: 1001,
+      gid: 1001,
+      env: {},
+      runner: { runnerHome: '/home/runner', commandFiles: [] },
+      limits: { timeoutMs: 0, memoryBytes: 1 << 30, pidsLimit: 100, tty: false }
+    },
+    hostFirewall: true,
+    images: {},
+    stdio: 'ignore',
+    ...overrides
+  }
+}
+
+async function start(
+  options: FakeOptions = {},
+  overrides: Partial<SandboxRequest> = {}
+): Promise<{ fake: FakeSandbox; phases: string[]; result: RunOutcome | Error }> {
+  const fake = new FakeSandbox(options)
+  const phases: string[] = []
+  const result = await runSandboxed(
+    fake.deps(),
+    request(overrides),
+    {
+      phase: (title, step) => {
+        phases.push(title)
+        fake.commands.push({ argv: ['#phase', title], declared: fake.declared })
+        return step()
+      },
+      onResources: fake.onResources
+    },
+    RUN_ID
+  ).catch((e: unknown) => e as Error)
+  return { fake, phases, result }
+}
+
+const nameOf = (c: RecordedCommand): string | undefined => {
+  const i = c.argv.indexOf('--name')
+  return i > 0 ? c.argv[i + 1] : undefined
+}
+const networksCreated = (fake: FakeSandbox): string[] =>
+  fake.ran('docker', 'network', 'create').map((c) => c.argv[c.argv.length - 1]!)
+const containersCreated = (fake: FakeSandbox): string[] =>
+  fake.commands
+    .filter((c) => c.argv[0] === 'docker' && (c.argv[1] === 'create' || c.argv[1] === 'run'))
+    .map(nameOf)
+    .filter((n): n is string => n !== undefined)
+
+beforeAll(() =>
+  setLogger({ debug: () => undefined, info: () => undefined, warning: () => undefined })
+)
+
+describe('the run as a sequence of phases', () => {
+  test('phases run in order, and the outcome carries the command status', async () => {
+    const { phases, result } = await start({ commandStatus: 7 })
+    expect(phases).toEqual([
+      'Checking Docker',
+      'Preparing images and networks',
+      'Applying host firewall rules',
+      'Starting proxy',
+      'Arming the sandbox',
+      'Removing the sandbox'
+    ])
+    expect(result).toMatchObject({ runId: RUN_ID, exitCode: 7, timedOut: false, mode: 'host' })
+  })
+
+  test('host-firewall off: no host rule is applied, the helper installs the agent rules', async () => {
+    const { fake, phases, result } = await start({}, { hostFirewall: false })
+    expect(phases).not.toContain('Applying host firewall rules')
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(containersCreated(fake)).toContain(`awf-${RUN_ID}-netadmin`)
+    expect(result).toMatchObject({ exitCode: 0, hostFirewall: false })
+  })
+
+  test('every resource is declared (saved as state) before it is created', async () => {
+    const { fake } = await start()
+    for (const c of fake.ran('docker', 'network', 'create'))
+      expect(c.declared?.networks).toContain(c.argv[c.argv.length - 1])
+    for (const c of fake.commands.filter((x) => x.argv[1] === 'create' || x.argv[1] === 'run'))
+      if (nameOf(c)) expect(c.declared?.containers).toContain(nameOf(c))
+    const hostRestore = fake.ran('iptables-restore', '--noflush')[0]
+    expect(hostRestore?.declared?.hostRules).toBe(true)
+    expect(fake.snapshots[0]?.workDir).toBeDefined()
+  })
+
+  test.each<[string, FakeOptions]>([
+    ['the engine check', { failOn: /^docker version/ }],
+    ['creating the internal network', { failOn: /^docker network create .*-int$/ }],
+    ['creating the egress network', { failOn: /^docker network create .*-egr$/ }],
+    ['applying the host rules', { failOn: /^ip6tables-restore --noflush$/ }],
+    ['creating the proxy', { failOn: /^docker create / }],
+    ['starting the proxy', { failOn: /^docker start / }],
+    ['waiting for the proxy', { failProbe: 'waitForProxy' }],
+    ['the agent handshake', { failProbe: 'handshake' }],
+    ['installing the agent rules', { failOn: /^nsenter .* iptables-restore/ }],
+    ['the canary', { failProbe: 'canary' }]
+  ])('a failure in %s removes exactly what was created', async (_what, options) => {
+    const { fake, phases, result } = await start(options)
+    expect(result).toBeInstanceOf(Error)
+    expect(phases[phases.length - 1]).toBe('Removing the sandbox')
+    const teardownAt = fake.commands.findIndex((c) => c.argv[1] === 'Removing the sandbox')
+    const after = fake.commands.slice(teardownAt)
+    const removedContainers = after.filter((c) => c.argv[1] === 'rm').flatMap((c) => c.argv)
+    const removedNetworks = after
+      .filter((c) => c.argv[1] === 'network' && c.argv[2] === 'rm')
+      .flatMap((c) => c.argv)
+    for (const n of networksCreated(fake)) expect(removedNetworks).toContain(n)
+    for (const n of containersCreated(fake)) expect(removedContainers).toContain(n)
+    const appliedHostRules = fake
+      .ran('iptables-restore', '--noflush')
+      .some((c) => fake.commands.indexOf(c) < teardownAt)
+    if (appliedHostRules) expect(after.some((c) => c.argv[0] === 'iptables-save')).toBe(true)
+    const workDir = fake.snapshots[0]?.workDir
+    expect(workDir && existsSync(workDir)).toBe(false)
+    expect(fake.declared).toMatchObject({ containers: [], networks: [], hostRules: false })
+    expect(fake.declared?.workDir).toBeUndefined()
+  })
+
+  test('a failure before the command tells the agent to abort: the command never runs', async () => {
+    const { fake, result } = await start({ failProbe: 'canary', commandStatus: 0 })
+    expect(result).toBeInstanceOf(Error)
+    expect((result as Error).message).toMatch(/enforcement canary failed/)
+    expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
+  })
+})
+
+describe('exit status', () => {
+  test.each([
+    [{ status: 0, timedOut: false }, 0],
+    [{ status: 42, timedOut: false }, 42],
+    [{ status: 137, timedOut: true }, ExitCode.timeout],
+    [{ status: 137, timedOut: false, firewallFailure: 'proxy died' }, ExitCode.sandbox],
+    [{ status: 137, timedOut: true, firewallFailure: 'proxy died' }, ExitCode.sandbox]
+  ])('%j exits %i', (end, code) => {
+    expect(commandExitCode(end)).toBe(code)
+  })
+
+  test('agent-timeout kills the agent and the run exits 124', async () => {
+    const { fake, result } = await start(
+      { hangs: true },
+      {
+        agent: {
+          ...request().agent,
+          limits: { timeoutMs: 50, memoryBytes: 1 << 30, pidsLimit: 100, tty: false }
+        }
+      }
+    )
+    expect(result).toMatchObject({ exitCode: ExitCode.timeout, timedOut: true })
+    expect(fake.ran('docker', 'rm').some((c) => c.argv.includes(`awf-${RUN_ID}-agent`))).toBe(true)
+  })
+
+  test('a proxy that dies under the command kills it, and the run exits 125', async () => {
+    const { result } = await start({ hangs: true, proxyDies: true })
+    expect(result).toMatchObject({ exitCode: ExitCode.sandbox })
+    expect((result as RunOutcome).firewallFailure).toMatch(/proxy container stopped/)
+  })
+})

@@ -1,0 +1,186 @@
+/**
+ * Starting the sandbox: the agent container (held at its handshake), the proxy, readiness,
+ * the container rules, the self-check and the canary. Only when all of them pass does the
+ * command get its `go`.
+ */
+import { join } from 'node:path'
+import { errorText } from '../common/errors.js'
+import { READINESS_PROBE_NAME } from '../render/index.js'
+import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
+import { ablateAgent } from './ablation.js'
+import type { AgentPlan } from './agent-plan.js'
+import { agentSpec, canarySpec, netAdminHelperSpec, proxySpec } from './container-specs.js'
+import type { Docker } from './docker.js'
+import type { ContainerSpec } from './docker-args.js'
+import { warning } from './log.js'
+import type { Netfilter } from './netfilter.js'
+import type { PreparedRun } from './prepare.js'
+import type { RunContext } from './run-context.js'
+import { selfCheck } from './self-check.js'
+import { settleAll } from './settle.js'
+import type { AgentHandshake } from './types.js'
+
+const READY_TIMEOUT_MS = 60000
+const CANARY_TIMEOUT_MS = 30000
+
+type SavedRules = () => Promise<readonly [string, string]>
+
+export interface ArmedSandbox {
+  readonly handshake: AgentHandshake
+  /** Resolves with the agent container's exit status. */
+  readonly exited: Promise<number>
+  readonly checks: readonly string[]
+  /** The agent's namespace, to watch its rules (absent with host-firewall off). */
+  readonly agentNet?: Netfilter
+}
+
+/** Container rules and route through nsenter; returns the namespace's rules as saved. */
+async function armFromHost(
+  agentNet: Netfilter,
+  rendered: RenderedConfig,
+  proxyIp: string
+): Promise<SavedRules> {
+  if (rendered['container-rules.v4']) await agentNet.restore(4, rendered['container-rules.v4'])
+  if (rendered['container-rules.v6']) await agentNet.restore(6, rendered['container-rules.v6'])
+  await agentNet.setDefaultRoute(proxyIp)
+  return async () => [await agentNet.save(4), await agentNet.save(6)] as const
+}
+
+/** The same through the short-lived NET_ADMIN helper (host-firewall off); it prints the rules. */
+async function armFromHelper(docker: Docker, spec: ContainerSpec): Promise<SavedRules> {
+  const r = await docker.runCaptured(spec, CANARY_TIMEOUT_MS)
+  const m = /^=== v4\n([\s\S]*)^=== v6\n([\s\S]*)$/m.exec(r.stdout)
+  if (r.exitCode !== 0 || !m)
+    throw new Error(
+      `the helper could not install the agent's rules (exit code ${r.exitCode}): ${r.stderr.trim() || r.stdout.trim()}`
+    )
+  const saved = [m[1]!, m[2]!] as const
+  return () => Promise.resolve(saved)
+}
+
+async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void> {
+  const { docker } = run.deps
+  const { names } = run
+  try {
+    await docker.containerCreate(
+      proxySpec({
+        topology: prepared.topology,
+        image: prepared.proxyImage,
+        labels: run.labels,
+        configDir: join(prepared.workDir, 'config'),
+        logsDir: run.logsDir
+      })
+    )
+    await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp)
+    await docker.containerStart(names.proxy)
+  } catch (e) {
+    throw new Error(`the proxy container (${prepared.proxyImage}) could not start: ${errorText(e)}`)
+  }
+}
+
+async function waitUntilReady(
+  run: RunContext,
+  prepared: PreparedRun,
+  handshake: AgentHandshake,
+  exited: Promise<number>
+): Promise<void> {
+  const { docker, probes } = run.deps
+  await Promise.all([
+    probes
+      .waitForProxy(
+        {
+          host: prepared.topology.proxyIp,
+          squidPort: SQUID_PORT,
+          dnsPort: DNS_PORT,
+          probeName: READINESS_PROBE_NAME
+        },
+        READY_TIMEOUT_MS,
+        () => docker.containerRunning(run.names.proxy)
+      )
+      .catch(async (e: unknown) => {
+        throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`)
+      }),
+    handshake.waitReady(READY_TIMEOUT_MS, exited)
+  ])
+}
+
+/** The container rules, then the self-check and the canary side by side. */
+async function armAndCheck(
+  run: RunContext,
+  prepared: PreparedRun,
+  agent: AgentPlan
+): Promise<{ checks: string[]; agentNet?: Netfilter }> {
+  const { docker, netfilter, probes } = run.deps
+  const { topology, rendered } = prepared
+  const pid = await docker.containerPid(run.names.agent)
+  if (pid === undefined) throw new Error('the agent container is not running')
+  const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined
+  const agentRules = agentNet
+    ? await armFromHost(agentNet, rendered, topology.proxyIp)
+    : await armFromHelper(
+        docker,
+        netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config'))
+      )
+  // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
+  const checked = (checks: Promise<string[]>): Promise<string[]> =>
+    run.request.ablation?.runDespiteChecks
+      ? checks.catch((e: unknown) => {
+          warning(`TEST ONLY, running anyway: ${errorText(e)}`)
+          return []
+        })
+      : checks
+  const [passed, canary] = await settleAll([
+    checked(
+      selfCheck({
+        netfilter,
+        agentRules,
+        agentPid: pid,
+        plans: prepared.plans,
+        inspectProcesses: probes.inspectProcesses,
+        hostRules: run.request.hostFirewall
+      })
+    ),
+    checked(
+      probes.canary(
+        (script) =>
+          docker.runCaptured(
+            canarySpec(agent.options, prepared.ourAgentImage, script),
+            CANARY_TIMEOUT_MS
+          ),
+        netfilter,
+        { topology, logsDir: run.logsDir, confirmDrops: run.request.hostFirewall }
+      )
+    )
+  ])
+  return { checks: [...passed, ...canary], agentNet }
+}
+
+/** Starts everything and checks it; on failure the agent is told to abort and never runs. */
+export async function arm(
+  run: RunContext,
+  prepared: PreparedRun,
+  agent: AgentPlan
+): Promise<ArmedSandbox> {
+  const { names, hooks } = run
+  const handshake = await run.deps.probes.openHandshake(agent.controlDir)
+  try {
+    run.track({ containers: [names.canary, names.helper, names.agent, names.proxy] })
+    // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
+    const exited = run.deps.docker.runAttached(
+      ablateAgent(agentSpec(agent.options), run.request.ablation?.layer),
+      run.request.stdio
+    )
+    // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
+    exited.catch(() => undefined)
+    await hooks.phase('Starting proxy', () => startProxy(run, prepared))
+    const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
+      await waitUntilReady(run, prepared, handshake, exited)
+      return armAndCheck(run, prepared, agent)
+    })
+    return { handshake, exited, checks, agentNet }
+  } catch (e) {
+    handshake.abort()
+    handshake.close()
+    throw e
+  }
+}

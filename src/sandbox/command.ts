@@ -1,0 +1,80 @@
+/**
+ * The command phase: `go`, then the agent-timeout timer and the watchdog while the command
+ * runs, and the exit status the run reports.
+ */
+import { ExitCode } from '../common/exit-codes.js'
+import type { AgentPlan } from './agent-plan.js'
+import type { ArmedSandbox } from './arming.js'
+import type { PreparedRun } from './prepare.js'
+import type { RunContext } from './run-context.js'
+import type { RunOutcome } from './types.js'
+import { watchFirewall } from './watchdog.js'
+
+/** What ended the command, mapped to the status the step and the CLI exit with. */
+export function commandExitCode(end: {
+  readonly status: number
+  readonly timedOut: boolean
+  readonly firewallFailure?: string
+}): number {
+  if (end.firewallFailure !== undefined) return ExitCode.sandbox
+  if (end.timedOut) return ExitCode.timeout
+  return end.status
+}
+
+export async function runCommandPhase(
+  run: RunContext,
+  prepared: PreparedRun,
+  agent: AgentPlan,
+  armed: ArmedSandbox
+): Promise<RunOutcome> {
+  const { docker, netfilter } = run.deps
+  const { names, hooks, request } = run
+  const kill = (): void => void docker.containerRemove([names.agent]).catch(() => undefined)
+  try {
+    hooks.onCommandStart?.()
+    const commandStartMs = Date.now()
+    armed.handshake.go()
+    let timedOut = false
+    // On expiry the whole sandbox goes: the agent at once, the rest in teardown.
+    const { timeoutMs } = request.agent.limits
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true
+            kill()
+          }, timeoutMs)
+        : undefined
+    let firewallFailure: string | undefined
+    const stopWatching = request.ablation?.runDespiteChecks
+      ? () => undefined
+      : watchFirewall({
+          plans: prepared.plans,
+          rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
+          proxyRunning: () => docker.containerRunning(names.proxy),
+          onFailure: (problems) => {
+            firewallFailure = problems.join('; ')
+            kill()
+          }
+        })
+    const status = await armed.exited
+    clearTimeout(timer)
+    stopWatching()
+    hooks.onCommandEnd?.()
+    return {
+      runId: run.runId,
+      exitCode: commandExitCode({ status, timedOut, firewallFailure }),
+      firewallFailure,
+      logsDir: run.logsDir,
+      agentIp: prepared.agentIp,
+      proxyIp: prepared.topology.proxyIp,
+      commandStartMs,
+      checks: armed.checks,
+      mode: prepared.mode,
+      hostFirewall: request.hostFirewall,
+      timedOut,
+      masked: agent.masked
+    }
+  } finally {
+    armed.handshake.close()
+  }
+}

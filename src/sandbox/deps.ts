@@ -1,0 +1,25 @@
+/** The composition root: the real Docker, netfilter, process runner and live-system probes. */
+import { runCanary } from './canary.js'
+import { Docker } from './docker.js'
+import { realExec } from './exec.js'
+import { Handshake } from './handshake.js'
+import { findInitBinary } from './images.js'
+import { Netfilter } from './netfilter.js'
+import { inspectProcessTree } from './process-check.js'
+import { waitForProxy } from './readiness.js'
+import type { SandboxDeps } from './types.js'
+
+export function realDeps(): SandboxDeps {
+  return {
+    docker: new Docker(realExec),
+    netfilter: new Netfilter(realExec.run),
+    exec: realExec,
+    probes: {
+      waitForProxy,
+      openHandshake: (dir) => Handshake.create(realExec.run, dir),
+      inspectProcesses: inspectProcessTree,
+      findInitBinary: () => findInitBinary(),
+      canary: runCanary
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The phases before any container starts: the work folder, the engine check, images, the
+ * run's networks, the sweep of crashed runs, the rendered configs, and the host rules.
+ */
+import { mkdtempSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AgentMode } from '../agent/filesystem.js'
+import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
+import type { RenderedConfig, SandboxTopology } from '../render/types.js'
+import { ablate } from './ablation.js'
+import { ensureImage, ensurePrebuilt, projectRoot } from './images.js'
+import { info } from './log.js'
+import type { RunContext } from './run-context.js'
+import { settleAll } from './settle.js'
+import { sweepStale } from './teardown.js'
+import { createNetworks } from './topology.js'
+import { detectUpstreamDns } from './upstream-dns.js'
+import { makeDir, writeConfigs } from './work-dir.js'
+
+export interface PreparedRun {
+  readonly workDir: string
+  readonly root: string
+  readonly mode: AgentMode
+  readonly topology: SandboxTopology
+  readonly agentIp: string
+  readonly proxyImage: string
+  /** Our agent image: the canary and the NET_ADMIN helper always run in it. */
+  readonly ourAgentImage: string
+  /** The image the command runs in: the workflow's in image mode, else ours. */
+  readonly commandImage: string
+  readonly plans: RunRulePlans
+  readonly rendered: RenderedConfig
+}
+
+export async function prepare(run: RunContext): Promise<PreparedRun> {
+  const { request, hooks, deps } = run
+  const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix))
+  run.track({ workDir })
+  // Squid and dnsmasq write here as their own users inside the proxy container.
+  makeDir(run.logsDir, 0o777)
+
+  await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
+  const root = projectRoot()
+  const given = request.agent.image
+  const upstreamDns =
+    request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns()
+  // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
+  // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
+  run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] })
+  const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase(
+    'Preparing images and networks',
+    () =>
+      settleAll([
+        ensureImage(deps.docker, 'proxy', root, request.images),
+        ensureImage(deps.docker, 'agent', root, request.images),
+        given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
+        sweepStale(deps, request.hostFirewall).then((swept) => {
+          if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
+        })
+      ])
+  )
+  const plans = planRules({ policy: request.policy, topology })
+  const rendered = ablate(
+    renderAll({ policy: request.policy, topology }, plans),
+    topology,
+    request.ablation?.layer
+  )
+  writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp)
+  return {
+    workDir,
+    root,
+    mode: given ? 'image' : 'host',
+    topology,
+    agentIp,
+    proxyImage,
+    ourAgentImage,
+    commandImage: givenImage ?? ourAgentImage,
+    plans,
+    rendered
+  }
+}
+
+/** Host rules go in before any container is attached to the new bridges. */
+export async function applyHostRules(run: RunContext, prepared: PreparedRun): Promise<void> {
+  const { netfilter } = run.deps
+  const { rendered } = prepared
+  if (!run.request.hostFirewall) {
+    info('host-firewall off: no host iptables rules for this run')
+    return
+  }
+  run.track({ hostRules: true })
+  await run.hooks.phase('Applying host firewall rules', () =>
+    settleAll([
+      rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
+      rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
+      netfilter.enableNamespaceLogging()
+    ])
+  )
+}

@@ -1,0 +1,119 @@
+/** What a sandboxed run is asked to do, what it needs, and what it returns. */
+import type { StdioOptions } from 'node:child_process'
+import type { FilesystemRequest, AgentMode } from '../agent/filesystem.js'
+import type { AgentLimits } from '../agent/limits.js'
+import type { Policy } from '../policy/types.js'
+import type { Ablation } from './ablation.js'
+import type { CanaryArgs } from './canary.js'
+import type { Docker } from './docker.js'
+import type { CommandResult, Exec } from './exec.js'
+import type { Netfilter } from './netfilter.js'
+import type { ProcessSecurity } from './process-check.js'
+import type { ProxyEndpoints } from './readiness.js'
+import type { ImageOptions } from './images.js'
+import type { SandboxResources } from './resources.js'
+
+export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
+
+export interface SandboxRequest {
+  readonly policy: Policy
+  /** argv of the command; the action passes `bash -e -o pipefail -c <run>`. */
+  readonly command: readonly string[]
+  /** Host folder mounted read-write at the same path; the command's working directory. */
+  readonly workspace: string
+  /** Parent of the run's temporary folder. */
+  readonly tempRoot: string
+  /** Where configs and raw logs are kept after the run; default `<tempRoot>/awf-logs-<run id>`. */
+  readonly logsDir?: string
+  readonly agent: AgentRequest
+  /**
+   * Host iptables rules (root or sudo). false = host-firewall off: the internal network, the
+   * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
+   */
+  readonly hostFirewall: boolean
+  readonly images: ImageOptions
+  readonly stdio: StdioOptions
+  /**
+   * Test-only: one layer weakened on purpose. The shipped entry points never set it; only the
+   * integration suite's own entry (src/testing/) does.
+   */
+  readonly ablation?: Ablation
+}
+
+/** Who runs the command, in what, with what. */
+export interface AgentRequest {
+  /** An image to run the command in (image mode); absent = the runner's own tools (host mode). */
+  readonly image?: string
+  readonly uid: number
+  readonly gid: number
+  /** From buildAgentEnv; the firewall's own variables are added here. */
+  readonly env: Readonly<Record<string, string>>
+  readonly runner: Pick<
+    FilesystemRequest,
+    'runnerHome' | 'toolCache' | 'eventPath' | 'runnerRoot' | 'commandFiles' | 'dockerHost'
+  >
+  readonly limits: AgentLimits
+}
+
+export interface SandboxHooks {
+  readonly phase: PhaseRunner
+  /** Called the moment the set of resources to clean up changes (the action saves state). */
+  readonly onResources: (resources: SandboxResources) => void
+  /** Called right before the command starts and right after it ends (stop-commands). */
+  readonly onCommandStart?: () => void
+  readonly onCommandEnd?: () => void
+}
+
+export interface RunOutcome {
+  readonly runId: string
+  readonly exitCode: number
+  readonly logsDir: string
+  /** The agent's address: its traffic is what the report counts. */
+  readonly agentIp: string
+  readonly proxyIp: string
+  /** When the command was released: the sandbox's own probes come before it. */
+  readonly commandStartMs: number
+  /** The self-check's passed checks, for the log and the summary. */
+  readonly checks: readonly string[]
+  readonly mode: AgentMode
+  /** The command was killed at agent-timeout (exit code 124). */
+  readonly timedOut: boolean
+  readonly hostFirewall: boolean
+  /** Set when the command was killed because the proxy died or rules changed under it (125). */
+  readonly firewallFailure?: string
+  /** Runner paths hidden from the command because they fell inside a visible folder. */
+  readonly masked: readonly string[]
+}
+
+/** The agent's start handshake (src/sandbox/handshake.ts). */
+export interface AgentHandshake {
+  waitReady(timeoutMs: number, abandon: Promise<unknown>): Promise<void>
+  go(): void
+  abort(): void
+  close(): void
+}
+
+/** Checks and look-ups that read the live system other than through a command. */
+export interface SandboxProbes {
+  readonly waitForProxy: (
+    endpoints: ProxyEndpoints,
+    timeoutMs: number,
+    alive: () => Promise<boolean>
+  ) => Promise<void>
+  readonly openHandshake: (controlDir: string) => Promise<AgentHandshake>
+  readonly inspectProcesses: (rootPid: number) => ProcessSecurity[]
+  /** The host's docker-init binary, mounted as the agent's PID 1. */
+  readonly findInitBinary: () => string
+  readonly canary: (
+    probe: (script: string) => Promise<CommandResult>,
+    netfilter: Netfilter,
+    args: CanaryArgs
+  ) => Promise<string[]>
+}
+
+export interface SandboxDeps {
+  readonly docker: Docker
+  readonly netfilter: Netfilter
+  readonly exec: Exec
+  readonly probes: SandboxProbes
+}
