@@ -7,11 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderAll, renderSquidConf, seccompSyscallNames } from '../../src/render/index.js'
-import { buildPolicy } from '../../src/policy/index.js'
+import { renderAll, seccompSyscallNames } from '../../src/render/index.js'
 import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
-import { input, manyDomains, POLICIES } from './fixtures.js'
+import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
 
@@ -54,17 +53,12 @@ describeWith(
   },
   'rendered files are accepted by their consumers',
   () => {
-    test('squid -k parse accepts the upstream proxy and the no-server-name opt-in', () => {
-      const { policy } = buildPolicy(
-        { 'allow-domains': 'legacy.test\n*.old.test\nnew.test' },
-        'input'
-      )
-      const conf = renderSquidConf({
-        ...input(policy),
-        noSniHosts: policy.allowDomains.filter((r) => r.name !== 'new.test'),
-        upstreamProxy: { address: '10.203.0.30', port: 3128, login: true }
-      })
-      expect(squidParseProblems(write('upstream.squid.conf', conf))).toEqual([])
+    test('behind a corporate proxy: squid -k parse and iptables-restore --test accept both', () => {
+      const rendered = renderAll(UPSTREAM_INPUT)
+      expect(squidParseProblems(write('upstream.squid.conf', rendered['squid.conf']))).toEqual([])
+      expect(
+        restoreTest('iptables-restore', write('upstream.h4', rendered['host-rules.v4']), true)
+      ).toBe('')
     })
 
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {
