@@ -30,7 +30,10 @@ export function getInputs(): ActionInputs {
     'host-firewall': core.getInput('host-firewall'),
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
-    'expected-blocks': core.getInput('expected-blocks')
+    'expected-blocks': core.getInput('expected-blocks'),
+    'upstream-proxy': core.getInput('upstream-proxy'),
+    'upstream-proxy-auth': core.getInput('upstream-proxy-auth'),
+    'tls-without-sni': core.getInput('tls-without-sni')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

@@ -40,6 +40,8 @@ export async function run(): Promise<void> {
       )
     )
     for (const secret of settings.agentEnv.secrets) core.setSecret(secret)
+    const login = settings.proxy.upstream?.loginVariable
+    if (login) core.setSecret(process.env[login] ?? '')
     for (const w of settings.warnings) core.warning(w)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).

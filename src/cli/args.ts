@@ -8,7 +8,12 @@ import { POLICY_LIST_KEYS } from '../policy/index.js'
 import { BOOLEAN_INPUTS, TEXT_INPUTS } from '../run/inputs.js'
 
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'env', 'expected-blocks']
+const REPEATABLE: readonly string[] = [
+  ...POLICY_LIST_KEYS,
+  'env',
+  'expected-blocks',
+  'tls-without-sni'
+]
 
 /** Every text input of the action, plus what only makes sense on a command line. */
 const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'] as const
@@ -50,6 +55,9 @@ values with commas or newlines):
                           host.docker.internal (3000; 5432! to confirm a database port)
   --policy FILE           YAML or JSON policy file; flags override its keys
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
+  --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
+  --upstream-proxy-auth VAR  the variable holding its login (user:password)
+  --tls-without-sni LIST  allowed hosts whose TLS clients may omit the server name
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end
 

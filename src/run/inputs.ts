@@ -21,7 +21,10 @@ export const TEXT_INPUTS = [
   'memory-limit',
   'pids-limit',
   'host-firewall',
-  'expected-blocks'
+  'expected-blocks',
+  'upstream-proxy',
+  'upstream-proxy-auth',
+  'tls-without-sni'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

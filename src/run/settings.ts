@@ -11,6 +11,7 @@ import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.j
 import type { DomainRule, Policy } from '../policy/types.js'
 import type { RunInputs } from './inputs.js'
 import { readPolicyFile } from './policy-file.js'
+import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
 
 export interface RunSettings {
   readonly policy: Policy
@@ -25,6 +26,8 @@ export interface RunSettings {
   readonly agentImage?: string
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** A corporate proxy to leave through, and the tunnels that may omit the TLS server name. */
+  readonly proxy: ProxySettings
 }
 
 export interface SettingsContext {
@@ -104,10 +107,11 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const hostFirewall = attempt(() =>
     parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
   )
+  const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
-    warnings: [...built!.warnings, ...agentEnv!.warnings],
+    warnings: [...built!.warnings, ...agentEnv!.warnings, ...proxy!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: inputs['fail-on-blocked'],
     agentEnv: agentEnv!,
@@ -115,6 +119,7 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
     hostFirewall: hostFirewall!,
     agentImage,
     baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image'])
+    proxyImage: given(inputs['proxy-image']),
+    proxy: proxy!
   }
 }

@@ -17,6 +17,7 @@ import type { Netfilter } from './netfilter.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import { selfCheck } from './self-check.js'
+import { proxyEnv } from './upstream-proxy.js'
 import { settleAll } from './settle.js'
 import type { AgentHandshake } from './types.js'
 
@@ -68,7 +69,8 @@ async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void>
         image: prepared.proxyImage,
         labels: run.labels,
         configDir: join(prepared.workDir, 'config'),
-        logsDir: run.logsDir
+        logsDir: run.logsDir,
+        env: proxyEnv(run.request.proxy)
       })
     )
     await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp)

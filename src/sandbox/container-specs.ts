@@ -16,6 +16,8 @@ export function proxySpec(opts: {
   labels: Readonly<Record<string, string>>
   configDir: string
   logsDir: string
+  /** The upstream proxy's login, when there is one (src/sandbox/upstream-proxy.ts). */
+  env?: Readonly<Record<string, string>>
 }): ContainerSpec {
   const n = runNames(opts.topology.runId)
   return {
@@ -27,7 +29,7 @@ export function proxySpec(opts: {
       { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
       { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
     ],
-    env: {},
+    env: opts.env ?? {},
     capAdd: PROXY_CAPS,
     sysctls: {},
     init: false,

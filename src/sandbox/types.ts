@@ -2,7 +2,7 @@
 import type { StdioOptions } from 'node:child_process'
 import type { FilesystemRequest, AgentMode } from '../agent/filesystem.js'
 import type { AgentLimits } from '../agent/limits.js'
-import type { Policy } from '../policy/types.js'
+import type { DomainRule, Policy } from '../policy/types.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
 import type { Docker } from './docker.js'
@@ -38,6 +38,19 @@ export interface SandboxRequest {
    * integration suite's own entry (src/testing/) does.
    */
   readonly ablation?: Ablation
+  /** Tunnels that may omit the TLS server name; the corporate proxy to leave through. */
+  readonly proxy?: ProxyRequest
+}
+
+export interface ProxyRequest {
+  readonly noSniHosts: readonly DomainRule[]
+  readonly upstream?: {
+    /** An IPv4 literal or a name the runner resolves. */
+    readonly host: string
+    readonly port: number
+    /** `user:password`: handed to the proxy container in its environment, never in argv. */
+    readonly login?: string
+  }
 }
 
 /** Who runs the command, in what, with what. */
