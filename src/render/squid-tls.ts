@@ -98,13 +98,16 @@ export interface TlsOptions {
   readonly deniedNets: string
 }
 
+/** Where the proxy image keeps the helper that tells whether a ClientHello named a server. */
+export const SNI_HELPER_PATH = '/usr/local/bin/awf-sni-present'
+
 /**
- * The no-server-name test runs as a tiny `sed` helper fed `%ssl::>sni` (`-` when absent):
- * Squid's server-name ACLs fall back to the CONNECT host when the ClientHello has none.
+ * The no-server-name test is an external ACL fed `%ssl::>sni` (`-` when absent): Squid's
+ * server-name ACLs fall back to the CONNECT host when the ClientHello has none.
  */
 const SNI_HELPER =
   'external_acl_type awf_sni ttl=60 negative_ttl=60 children-max=2 children-startup=1 ' +
-  '%ssl::>sni /bin/sed -u -e s/^-$/ERR/ -e s/^-[[:blank:]].*/ERR/ -e t -e s/.*/OK/'
+  `%ssl::>sni ${SNI_HELPER_PATH}`
 
 export function renderTlsRules(o: TlsOptions): TlsRules {
   const acls = [
