@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync, openSync, constants as constants$1, chmodSync, writeSync, closeSync, mkdirSync, copyFileSync, chownSync, lstatSync, existsSync, realpathSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
-import { constants, totalmem, tmpdir } from 'node:os';
-import { posix, dirname, isAbsolute, normalize, join, resolve, relative } from 'node:path';
-import { domainToASCII, fileURLToPath } from 'node:url';
+import { writeFileSync, readFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, existsSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { constants as constants$1, totalmem, tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, normalize, posix, join, relative, resolve, delimiter } from 'node:path';
+import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
 import { randomBytes, createHash } from 'node:crypto';
 import { StringDecoder } from 'string_decoder';
 import * as os from 'os';
@@ -15,19 +15,45 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import dgram from 'node:dgram';
+import { parseArgs as parseArgs$1 } from 'node:util';
 
 /**
  * The shared vocabulary of refusals. Every value a person typed that cannot be used becomes an
  * `InputError` listing each problem: where (input, flag or file key), the value, and what
  * would be accepted. Policy errors are one kind of it.
  */
+/**
+ * Characters that change how the text around them reads without being visible: C1 controls,
+ * bidirectional overrides and isolates (which reorder what follows), zero-width characters,
+ * the line and paragraph separators, soft hyphen and the byte-order mark. JSON.stringify
+ * leaves every one of them raw.
+ */
+const INVISIBLE = /[\u0080-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+function escapeInvisible(text) {
+    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Untrusted text inside a message, unquoted: controls and invisible characters escaped. */
+function safeText(value) {
+    return escapeInvisible(JSON.stringify(value).slice(1, -1));
+}
 /** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
 function quote(value) {
     const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return JSON.stringify(shown);
+    return escapeInvisible(JSON.stringify(shown));
 }
-function problem(where, value, why, expected) {
-    return { where, value, expected, message: `${where}: ${quote(value)} ${why}. ${expected}` };
+/**
+ * `shown` replaces the quoted value in the message when the value reads better another way
+ * (a number as written, `2` rather than `"2"`); an empty `shown` leaves the value out.
+ */
+function problem(where, value, why, expected, shown) {
+    const place = safeText(where);
+    const subject = shown === undefined ? quote(value) : escapeInvisible(shown);
+    return {
+        where: place,
+        value,
+        expected,
+        message: `${place}: ${subject ? `${subject} ` : ''}${escapeInvisible(why)}. ${escapeInvisible(expected)}`
+    };
 }
 function isProblem(x) {
     return typeof x === 'object' && x !== null && 'message' in x && 'expected' in x;
@@ -49,7 +75,7 @@ function errorText(e) {
 }
 /** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
 function inputWhere(origin, name) {
-    return origin === 'input' ? `input ${name}` : `flag --${name}`;
+    return `flag --${name}`;
 }
 
 /**
@@ -61,6 +87,8 @@ const ExitCode = {
     usage: 2,
     /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
     blocked: 3,
+    /** The command succeeded but left git metadata a later git command would run (git-integrity: fail). */
+    git: 4,
     /** The command was still running at agent-timeout, as timeout(1) reports it. */
     timeout: 124,
     /** The sandbox could not start, or the firewall failed under the running command. */
@@ -1337,6 +1365,189 @@ function getDomain(url, options) {
     return parseImpl(url, 3 /* FLAG.DOMAIN */, suffixLookup, options, RESULT).domain;
 }
 
+/**
+ * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
+ * kept; every entry says why it is needed, goes through the same validator as user input
+ * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
+ * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ */
+const PRESETS = {
+    github: {
+        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
+        entries: [
+            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
+            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
+            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
+            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
+            {
+                domain: 'objects.githubusercontent.com',
+                why: 'release assets, LFS objects and archive redirects'
+            },
+            {
+                domain: 'release-assets.githubusercontent.com',
+                why: 'release asset downloads (newer redirect target)'
+            }
+        ]
+    },
+    npm: {
+        summary: 'npm and Yarn package installs from the public registry',
+        entries: [
+            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
+            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
+        ]
+    },
+    pypi: {
+        summary: 'pip, uv and Poetry installs from PyPI',
+        entries: [
+            { domain: 'pypi.org', why: 'the simple index and JSON API' },
+            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
+        ]
+    },
+    go: {
+        summary: 'Go module downloads through the default proxy',
+        entries: [
+            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
+            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
+        ]
+    },
+    crates: {
+        summary: 'Cargo installs from crates.io',
+        entries: [
+            { domain: 'index.crates.io', why: 'the sparse registry index' },
+            { domain: 'static.crates.io', why: 'crate downloads' },
+            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
+        ]
+    },
+    maven: {
+        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
+        entries: [
+            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
+            {
+                domain: 'repo1.maven.org',
+                why: "Maven Central's other name, used by Gradle's mavenCentral()"
+            }
+        ]
+    },
+    gradle: {
+        summary: 'Gradle wrapper distributions and the plugin portal',
+        entries: [
+            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
+            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
+            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
+        ]
+    },
+    debian: {
+        summary: 'apt on Debian',
+        entries: [
+            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
+            { domain: 'security.debian.org', why: 'security updates' }
+        ]
+    },
+    ubuntu: {
+        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
+        entries: [
+            {
+                domain: 'archive.ubuntu.com',
+                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
+            },
+            { domain: 'security.ubuntu.com', why: 'security updates' },
+            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
+        ]
+    },
+    anthropic: {
+        summary: 'Claude Code and the Anthropic API',
+        entries: [
+            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
+            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
+        ]
+    },
+    openai: {
+        summary: 'Codex CLI and the OpenAI API',
+        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
+    },
+    copilot: {
+        summary: 'GitHub Copilot CLI',
+        entries: [
+            {
+                domain: 'https://githubcopilot.com',
+                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
+            },
+            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
+        ]
+    },
+    gemini: {
+        summary: 'Gemini CLI with an API key',
+        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+    }
+};
+const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+
+/**
+ * Names people bring from elsewhere: the ecosystem identifiers of GitHub Agentic Workflows'
+ * `network: allowed:` list, and near-misses of our own preset names. An identifier that has a
+ * preset here is read as that preset (with a warning saying so: the lists differ); one that
+ * has none is refused with what to do instead.
+ */
+/** gh-aw ecosystem identifier -> our presets (empty: we have none for it). */
+const GH_AW_ECOSYSTEMS = {
+    defaults: [],
+    github: ['github'],
+    node: ['npm'],
+    python: ['pypi'],
+    'python-native': ['pypi', 'crates'],
+    go: ['go'],
+    rust: ['crates'],
+    java: ['maven', 'gradle'],
+    'linux-distros': ['debian', 'ubuntu'],
+    containers: [],
+    dotnet: [],
+    julia: [],
+    ruby: [],
+    terraform: [],
+    playwright: []
+};
+/** Edits between two words, a swap of neighbours counting as one (npm / nmp). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.length][b.length];
+}
+/** The closest of `candidates` to `word` when it is a plausible typo (at most 2 edits). */
+function closest(word, candidates) {
+    let best;
+    for (const name of candidates) {
+        const d = editDistance(word, name);
+        if (d <= Math.min(2, Math.floor(name.length / 2)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/**
+ * What `word` (without `@`) most likely means as a preset: our own preset of that name, the
+ * presets of a gh-aw identifier, or the nearest preset name. Undefined when nothing is close.
+ */
+function presetsMeant(word) {
+    const name = word.toLowerCase();
+    if (PRESETS[name])
+        return [name];
+    const ghAw = GH_AW_ECOSYSTEMS[name];
+    if (ghAw && ghAw.length > 0)
+        return ghAw;
+    const near = closest(name, Object.keys(PRESETS));
+    return near === undefined ? undefined : [near];
+}
+/** "@npm" or "@maven and @gradle". */
+function presetList(names) {
+    const at = names.map((n) => `@${n}`);
+    return at.length <= 1 ? (at[0] ?? '') : `${at.slice(0, -1).join(', ')} and ${at.at(-1)}`;
+}
+
 /** Policy refusals: the shared input-error vocabulary (src/common/errors.ts), policy kind. */
 /** Every problem of every policy source, reported together. */
 class PolicyError extends InputError {
@@ -1348,17 +1559,285 @@ class PolicyError extends InputError {
 }
 
 /**
- * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
- * the rendered configs; coverage and collapsing of overlapping entries.
+ * Look-alike names: a label that mixes letters of different scripts (a Cyrillic "а" inside
+ * a Latin word) reads as another name. The rule follows what browsers do for IDN display:
+ * one script per label, except the combinations real languages use (Japanese mixes Han,
+ * Hiragana and Katakana; Korean Han and Hangul; any of them may be written next to Latin).
  */
-const MAX_ENTRY = 1000;
-const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
-const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
-const IP_HELP = 'IP addresses and networks belong in allow-networks.';
-function accessFor(scheme, port) {
-    const protocols = scheme ? [scheme] : ['http', 'https'];
-    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
+const SCRIPTS = [
+    ['Latin', /\p{Script=Latin}/u],
+    ['Greek', /\p{Script=Greek}/u],
+    ['Cyrillic', /\p{Script=Cyrillic}/u],
+    ['Armenian', /\p{Script=Armenian}/u],
+    ['Hebrew', /\p{Script=Hebrew}/u],
+    ['Arabic', /\p{Script=Arabic}/u],
+    ['Devanagari', /\p{Script=Devanagari}/u],
+    ['Thai', /\p{Script=Thai}/u],
+    ['Georgian', /\p{Script=Georgian}/u],
+    ['Cherokee', /\p{Script=Cherokee}/u],
+    ['Han', /\p{Script=Han}/u],
+    ['Hiragana', /\p{Script=Hiragana}/u],
+    ['Katakana', /\p{Script=Katakana}/u],
+    ['Hangul', /\p{Script=Hangul}/u],
+    ['Bopomofo', /\p{Script=Bopomofo}/u]
+];
+/** Scripts that mix with each other and with Latin in ordinary East Asian names. */
+const EAST_ASIAN = new Set(['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo']);
+function scriptOf(letter) {
+    return SCRIPTS.find(([, re]) => re.test(letter))?.[0] ?? 'another script';
+}
+/** The scripts of a label's letters (digits and hyphens belong to none). */
+function labelScripts(label) {
+    const found = new Set();
+    for (const c of label)
+        if (/\p{L}/u.test(c))
+            found.add(scriptOf(c));
+    return found;
+}
+/**
+ * The first label of a normalised (punycode) name that mixes scripts, in Unicode, with its
+ * scripts; undefined when every label keeps to one script or an accepted combination.
+ */
+function mixedScriptLabel(asciiName) {
+    if (!asciiName.split('.').some((l) => l.startsWith('xn--')))
+        return undefined;
+    for (const label of domainToUnicode(asciiName).split('.')) {
+        const scripts = [...labelScripts(label)];
+        if (scripts.length < 2)
+            continue;
+        if (scripts.every((s) => s === 'Latin' || EAST_ASIAN.has(s)))
+            continue;
+        return { label, scripts };
+    }
+    return undefined;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function ipv4Bytes(text) {
+    return text.split('.').map(Number);
+}
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
+/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
+function isIpv6(text) {
+    if (text.length > 45)
+        return false;
+    let head = text;
+    let tailGroups = 0;
+    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
+    if (v4) {
+        if (!IPV4.test(v4[2]))
+            return false;
+        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
+        tailGroups = 2;
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return false;
+    const groups = (s) => (s === '' ? [] : s.split(':'));
+    const all = halves.flatMap(groups);
+    if (!all.every((g) => HEX_GROUP.test(g)))
+        return false;
+    const count = all.length + tailGroups;
+    return halves.length === 2 ? count <= 7 : count === 8;
+}
+/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
+function ipv6Groups(text) {
+    let head = text;
+    const tail = [];
+    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (v4?.[1]) {
+        const b = ipv4Bytes(v4[1]);
+        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
+        head = text.slice(0, -v4[1].length);
+        if (!head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const [left = '', right] = head.split('::');
+    const parse = (s) => s
+        ? s
+            .split(':')
+            .filter(Boolean)
+            .map((g) => parseInt(g, 16))
+        : [];
+    const l = parse(left);
+    const r = right === undefined ? [] : parse(right);
+    const fill = 8 - tail.length - l.length - r.length;
+    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
+}
+/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
+function formatIpv6(groups) {
+    let best = -1;
+    let bestLen = 1;
+    for (let i = 0; i < 8;) {
+        if (groups[i] !== 0) {
+            i++;
+            continue;
+        }
+        let j = i;
+        while (j < 8 && groups[j] === 0)
+            j++;
+        if (j - i > bestLen) {
+            best = i;
+            bestLen = j - i;
+        }
+        i = j;
+    }
+    const hex = groups.map((g) => g.toString(16));
+    if (best === -1)
+        return hex.join(':');
+    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
+function parseIpLiteral(text) {
+    if (IPV4.test(text))
+        return { family: 4, address: text };
+    if (isIpv6(text))
+        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
+    return undefined;
+}
+function bits(ip) {
+    const bytes = ip.family === 4
+        ? ipv4Bytes(ip.address)
+        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
+    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
+}
+function fromBits(family, b) {
+    const bytes = [];
+    for (let i = 0; i < b.length; i += 8)
+        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
+    if (family === 4)
+        return bytes.join('.');
+    const groups = [];
+    for (let i = 0; i < 16; i += 2)
+        groups.push((bytes[i] << 8) | bytes[i + 1]);
+    return formatIpv6(groups);
+}
+/** Is `ip` inside `cidr`? */
+function cidrContains(cidr, ip) {
+    if (cidr.family !== ip.family)
+        return false;
+    const a = bits({ family: cidr.family, address: cidr.address });
+    const b = bits(ip);
+    return a.slice(0, cidr.prefix).every((x, i) => x === b[i]);
+}
+const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
+function parseCidr(text, where) {
+    const [addr = '', len, extra] = text.split('/');
+    const ip = parseIpLiteral(addr);
+    if (!ip || extra !== undefined)
+        return problem(where, text, 'is not a network', CIDR_EXPECTED);
+    const max = ip.family === 4 ? 32 : 128;
+    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const prefix = len === undefined ? max : Number(len);
+    if (prefix > max)
+        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
+    const minimum = ip.family === 4 ? 8 : 16;
+    if (prefix < minimum)
+        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
+    const b = bits(ip);
+    const network = fromBits(ip.family, [
+        ...b.slice(0, prefix),
+        ...new Array(max - prefix).fill(0)
+    ]);
+    if (network !== ip.address)
+        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
+    return { family: ip.family, address: network, prefix };
+}
+function isLoopbackStub(ip) {
+    const lit = parseIpLiteral(ip);
+    if (!lit)
+        return false;
+    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
+}
+/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
+function nameserversFromResolvConf(text) {
+    const servers = [];
+    for (const line of text.split('\n')) {
+        const m = /^\s*nameserver\s+(\S+)/.exec(line);
+        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
+        if (ip && !servers.includes(ip.address))
+            servers.push(ip.address);
+    }
+    return servers;
+}
+const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
+function parseDnsServer(text, where) {
+    const ip = parseIpLiteral(text);
+    if (!ip)
+        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
+    if (isLoopbackStub(ip.address))
+        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
+    const unusable = ip.address === '0.0.0.0' ||
+        ip.address === '::' ||
+        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
+        (ip.family === 6 && ip.address.startsWith('ff'));
+    if (unusable)
+        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
+    return ip.address;
+}
+
+/**
+ * Addresses that need care: opening them to the command through allow-networks hands it
+ * something of the runner's (its loopback, the cloud's metadata service and the credentials
+ * it serves, Docker's default bridge), so they need a confirming `!`; and the private ranges
+ * allow-networks exists for, which tell whether an IP literal in allow-domains could be
+ * reached by name with allow-networks.
+ */
+const v4 = (address, prefix) => ({ family: 4, address, prefix });
+const v6 = (address, prefix) => ({ family: 6, address, prefix });
+/** Most specific first: a network covering several is named by the first it covers. */
+const RISKY_RANGES = [
+    { cidr: v4('169.254.169.254', 32), what: 'the cloud metadata service (169.254.169.254)' },
+    { cidr: v4('168.63.129.16', 32), what: "Azure's wire server and metadata (168.63.129.16)" },
+    { cidr: v6('fd00:ec2::254', 128), what: "AWS's IPv6 metadata service (fd00:ec2::254)" },
+    { cidr: v4('127.0.0.0', 8), what: 'loopback (127.0.0.0/8)' },
+    { cidr: v6('::1', 128), what: 'loopback (::1)' },
+    { cidr: v4('169.254.0.0', 16), what: 'link-local addresses (169.254.0.0/16)' },
+    { cidr: v6('fe80::', 10), what: 'link-local addresses (fe80::/10)' },
+    { cidr: v4('172.17.0.0', 16), what: "Docker's default bridge (172.17.0.0/16)" }
+];
+/** Private and internal space: where allow-networks lets an allowed name resolve to. */
+const PRIVATE_RANGES = [
+    v4('10.0.0.0', 8),
+    v4('172.16.0.0', 12),
+    v4('192.168.0.0', 16),
+    v4('100.64.0.0', 10),
+    v6('fc00::', 7)
+];
+/** Do the two networks share any address? */
+function cidrsOverlap(a, b) {
+    if (a.family !== b.family)
+        return false;
+    const [wider, narrower] = a.prefix <= b.prefix ? [a, b] : [b, a];
+    return cidrContains(wider, { family: narrower.family, address: narrower.address });
+}
+/** The first risky range the network reaches into, if any. */
+function riskyRangeIn(cidr) {
+    return RISKY_RANGES.find((r) => cidrsOverlap(cidr, r.cidr));
+}
+function addressKind(ip) {
+    const asCidr = { ...ip, prefix: ip.family === 4 ? 32 : 128 };
+    if (riskyRangeIn(asCidr))
+        return 'risky';
+    return PRIVATE_RANGES.some((r) => cidrsOverlap(r, asCidr)) ? 'private' : 'public';
+}
+/**
+ * One allow-networks entry: a network (ip.ts) that, when it reaches into a risky range, is
+ * confirmed with a trailing `!`, as a database port is in allow-host-ports.
+ */
+function parseAllowNetwork(text, where) {
+    const confirmed = text.endsWith('!');
+    const body = confirmed ? text.slice(0, -1) : text;
+    const cidr = parseCidr(body, where);
+    if (isProblem(cidr))
+        return confirmed ? { ...cidr, value: text } : cidr;
+    const risky = riskyRangeIn(cidr);
+    if (risky && !confirmed)
+        return problem(where, text, `reaches ${risky.what}: opening it hands the command something of the runner or of its cloud account`, `If that is intended, write it as ${body}! to confirm.`);
+    if (confirmed && !risky)
+        return problem(where, text, 'ends with "!", which confirms only a network reaching metadata, loopback, link-local or Docker bridge addresses', `Write it as ${body}.`);
+    return risky ? { ...cidr, confirmed: risky.what } : cidr;
 }
 /** Would WHATWG URL parsing (which Squid and every client mirror) read this host as an IP? */
 function looksLikeIp(host) {
@@ -1373,6 +1852,33 @@ function looksLikeIp(host) {
     catch {
         return false;
     }
+}
+/**
+ * An IP literal where a domain belongs. The proxy refuses every request to an IP address, so
+ * allow-networks helps only where it works: a private address an allowed name resolves to.
+ */
+function ipLiteralProblem(where, raw, host) {
+    const ip = parseIpLiteral(host.replace(/^\[|\]$/g, ''));
+    const kind = ip ? addressKind(ip) : undefined;
+    const why = 'is an IP address, and the proxy refuses every request to an IP address';
+    if (kind === 'private')
+        return problem(where, raw, why, `Allow the name the command uses; if that name resolves to this private address, also add ${ip.address} to allow-networks.`);
+    if (kind === 'risky')
+        return problem(where, raw, why, 'Allow the name the command uses instead.');
+    return problem(where, raw, why, 'Allow the name the command uses instead (allow-networks opens private addresses for allowed names; it cannot open a public address).');
+}
+
+/**
+ * Domain entries: parsing, normalisation and the refusals that keep anything dangerous out of
+ * the rendered configs; coverage and collapsing of overlapping entries.
+ */
+const MAX_ENTRY = 1000;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ENTRY_HELP = 'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.';
+const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.';
+function accessFor(scheme, port) {
+    const protocols = scheme ? [scheme] : ['http', 'https'];
+    return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }));
 }
 /** The normalised name, or a problem. `host` is the part between scheme/wildcard and port. */
 function normaliseName(host, where, raw, help) {
@@ -1403,7 +1909,11 @@ function checkName(name, wildcard, where, raw, help) {
     if (badLabel !== undefined)
         return problem(where, raw, `has an invalid label "${badLabel.slice(0, 70)}"`, `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`);
     if (looksLikeIp(name))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, name);
+    // Before the public-suffix check: `java` is a top-level domain, but meant as the preset.
+    const meant = labels.length < 2 && !wildcard ? presetsMeant(name) : undefined;
+    if (meant)
+        return problem(where, raw, 'is a single-label name', `Did you mean the preset ${presetList(meant)}?`);
     const psl = parse(name, { allowPrivateDomains: true });
     if (psl.publicSuffix === name && (psl.isIcann || psl.isPrivate))
         return problem(where, raw, `would ${wildcard ? 'allow' : 'cover'} every name under the public suffix "${name}"`, psl.isPrivate
@@ -1415,8 +1925,24 @@ function checkName(name, wildcard, where, raw, help) {
         return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`);
     return undefined;
 }
-/** One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). */
+/**
+ * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
+ * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ */
 function parseDomainEntry(text, where, kind = 'allow') {
+    const raw = text.trim();
+    const confirmed = raw.endsWith('!');
+    const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind);
+    if (isProblem(rule))
+        return rule;
+    const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined;
+    if (mixed && !confirmed)
+        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
+    if (confirmed && !mixed)
+        return problem(where, raw, 'ends with "!", which confirms only a name that mixes scripts', `Write it as ${rule.source}.`);
+    return rule;
+}
+function parseEntryBody(text, where, kind = 'allow') {
     const help = kind === 'allow' ? ENTRY_HELP : BLOCK_HELP;
     const raw = text.trim();
     if (raw.length > MAX_ENTRY)
@@ -1436,7 +1962,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
         rest = rest.slice(schemeMatch[0].length);
     }
     if (rest.startsWith('['))
-        return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+        return ipLiteralProblem(where, raw, rest.replace(/\].*$/, ']'));
     const structural = /[/?#@]/.exec(rest);
     if (structural) {
         const what = {
@@ -1452,7 +1978,7 @@ function parseDomainEntry(text, where, kind = 'allow') {
     if (colon !== -1) {
         const portText = rest.slice(colon + 1);
         if (rest.indexOf(':', colon + 1) !== -1)
-            return problem(where, raw, 'is an IP address, not a domain', IP_HELP);
+            return ipLiteralProblem(where, raw, rest);
         if (kind === 'block')
             return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`);
         if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)
@@ -4268,74 +4794,255 @@ function fallbackToDoubleQuoted(layout) {
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
 
 /**
- * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
- * keys are errors, so a typo can neither widen nor narrow a policy silently.
+ * Where a JSON text first goes wrong, as line and column. JSON.parse says "at position N" for
+ * some errors and nothing for others (an unexpected token), and its message quotes the text;
+ * this scanner follows the JSON grammar only to find the offset of the first bad character.
  */
-/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
-const POLICY_LIST_KEYS = [
-    'allow-domains',
-    'block-domains',
-    'allow-networks',
-    'dns-servers',
-    'allow-host-ports'
-];
-const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS];
-function parsePolicyFile(file) {
-    const problems = [];
-    const refuse = (why, expected) => ({
-        lists: {},
-        problems: [problem(file.path, '', why, expected)]
+const WS = /[ \t\n\r]*/y;
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+// eslint-disable-next-line no-control-regex
+const STRING = /"([^"\\\u0000-\u001f]|\\(["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const LITERAL = /true|false|null/y;
+// eslint-disable-next-line no-control-regex
+const STRING_END = /["\\\u0000-\u001f]/;
+class Scanner {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    match(re) {
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (m === null)
+            return false;
+        this.pos += m[0].length;
+        return true;
+    }
+    skip() {
+        this.match(WS);
+    }
+    eat(c) {
+        this.skip();
+        if (this.text[this.pos] !== c)
+            return false;
+        this.pos++;
+        return true;
+    }
+    /** One value; false leaves `pos` at the first character that cannot continue it. */
+    value(depth) {
+        this.skip();
+        const c = this.text[this.pos];
+        if (depth > 512)
+            return false;
+        if (c === '{')
+            return this.container('}', depth, true);
+        if (c === '[')
+            return this.container(']', depth, false);
+        if (c === '"')
+            return this.string();
+        return this.match(NUMBER) || this.match(LITERAL);
+    }
+    string() {
+        if (this.match(STRING))
+            return true;
+        // Point at the character that ends the string wrongly, not at its opening quote.
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.text.length && !STRING_END.test(this.text[this.pos]))
+            this.pos++;
+        if (this.text[this.pos] === '\\')
+            this.pos++;
+        if (this.pos === start)
+            this.pos++;
+        return false;
+    }
+    container(close, depth, object) {
+        this.pos++;
+        if (this.eat(close))
+            return true;
+        for (;;) {
+            if (object) {
+                this.skip();
+                if (this.text[this.pos] !== '"' || !this.string() || !this.eat(':'))
+                    return false;
+            }
+            if (!this.value(depth + 1))
+                return false;
+            if (this.eat(close))
+                return true;
+            if (!this.eat(','))
+                return false;
+        }
+    }
+}
+/** The 1-based line and column of the first error in `text`, or undefined when it is valid. */
+function jsonErrorPosition(text) {
+    const s = new Scanner(text);
+    const ok = s.value(0);
+    if (ok) {
+        s.skip();
+        if (s.pos === text.length)
+            return undefined;
+    }
+    const before = text.slice(0, s.pos);
+    const line = before.split('\n').length;
+    return { line, column: s.pos - before.lastIndexOf('\n') };
+}
+
+/**
+ * The settings a policy file may hold, keyed by the action's input names (the CLI's flags
+ * carry the same names). Declared once: the file parser, the merge of inputs over the file,
+ * the lock, the JSON Schema test and the docs all read this table.
+ */
+const SETTING_KEYS = {
+    'allow-domains': { kind: 'list', locked: 'never' },
+    'block-domains': { kind: 'list', locked: 'add' },
+    'allow-networks': { kind: 'list', locked: 'never' },
+    'dns-servers': { kind: 'list', locked: 'never' },
+    'allow-host-ports': { kind: 'list', locked: 'never' },
+    'expected-blocks': { kind: 'list', locked: 'never' },
+    /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
+    env: { kind: 'list', locked: 'add' },
+    mode: { kind: 'value', locked: 'narrow', narrowValue: 'enforce' },
+    'fail-on-blocked': { kind: 'value', locked: 'narrow', narrowValue: 'true' },
+    'host-firewall': { kind: 'value', locked: 'narrow', narrowValue: 'on' },
+    'agent-timeout': { kind: 'value', locked: 'unset' },
+    'memory-limit': { kind: 'value', locked: 'unset' },
+    'pids-limit': { kind: 'value', locked: 'unset' },
+    /** How much of the blocked names the summary prints; `full` could carry data out. */
+    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+};
+/** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
+const LOCKED_INPUTS = {
+    'proxy-image': 'it replaces the proxy that enforces the policy'
+};
+/** Every key a policy file may hold, in the order the docs list them. */
+const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
+/** The keys whose values are lists (inputs and flags add to them; flags may repeat). */
+const POLICY_LIST_KEYS = Object.keys(SETTING_KEYS).filter((k) => SETTING_KEYS[k].kind === 'list');
+function isSettingKey(key) {
+    return Object.prototype.hasOwnProperty.call(SETTING_KEYS, key);
+}
+function isListKey(key) {
+    return SETTING_KEYS[key].kind === 'list';
+}
+
+/**
+ * The policy file: YAML or JSON with the input names as keys (setting-keys.ts), plus `version`
+ * and `lock`. It is an organisation's contract, so unknown keys are errors (a typo can neither
+ * widen nor narrow a policy silently), and run scripts and secret values never live in it.
+ */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
+function parseText(file) {
+    const refuse = (at, why) => ({
+        problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
     });
-    let doc;
+    // An empty or comment-only file is an empty policy (js-yaml refuses an empty document).
+    if (file.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l)))
+        return {};
+    if (file.path.endsWith('.json')) {
+        try {
+            return { doc: JSON.parse(file.text) };
+        }
+        catch (e) {
+            // V8's message quotes the file's text and gives a position only sometimes: ours instead.
+            const pos = jsonErrorPosition(file.text);
+            const why = e instanceof Error ? e.message.replace(/,? ".*|(?: in JSON)? at position.*/s, '') : '';
+            return refuse(pos ? `, line ${pos.line}, column ${pos.column}` : '', why || 'invalid JSON');
+        }
+    }
     try {
-        doc = file.path.endsWith('.json')
-            ? JSON.parse(file.text)
-            : load(file.text, { schema: JSON_SCHEMA });
+        return { doc: load(file.text, { schema: JSON_SCHEMA }) };
     }
     catch (e) {
-        // The parser's message quotes the file's text: shown escaped, never raw.
-        const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
-        const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1);
-        return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).');
+        if (e instanceof YAMLException)
+            return refuse(e.mark ? `, line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '', e.reason);
+        return refuse('', String(e));
     }
+}
+/** JSON text of a value, bounded: long strings or structures would fill the message. */
+function quoteShown(shown) {
+    return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+function versionProblem(where, value) {
+    if (value === 1)
+        return undefined;
+    // Shown as written: a number bare, a string in quotes.
+    const shown = JSON.stringify(value) ?? String(value);
+    if (value === '1')
+        return problem(where, shown, 'is a string', 'Write version: 1 (a number, without quotes).', shown);
+    if (typeof value === 'number' && Number.isInteger(value) && value > 1)
+        return problem(where, shown, 'is newer than this awf-action understands (it reads version 1)', 'Update awf-action, or write the file for version 1.', shown.slice(0, 40));
+    return problem(where, shown, 'is not a policy file version', 'Write version: 1.', quoteShown(shown));
+}
+/** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
+function scalarSource(key, value, where) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+        return { text: String(value), where };
+    return problem(where, JSON.stringify(value) ?? String(value), 'is not a single value', `Give ${key} as one string, number or boolean, as the input takes it.`);
+}
+function listSources(key, value, where) {
+    const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (!Array.isArray(value) && typeof value !== 'string')
+        return [problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')];
+    return items.map((item, i) => {
+        const at = typeof value === 'string' ? where : `${where}[${i}]`;
+        // YAML reads `allow-host-ports: [3000]` as numbers.
+        if (typeof item === 'number' && key === 'allow-host-ports')
+            return { text: String(item), where: at };
+        if (typeof item !== 'string')
+            return problem(at, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.');
+        if (key === 'env' && item.split(/[\s,]+/).some((n) => n !== '' && !ENV_NAME.test(n)))
+            // Not echoed: a value written where a name belongs may be a secret.
+            return problem(at, `${item.length} characters`, 'is not a list of variable names', 'A policy file names variables only (NAME, or NAME! to mask its value); values go in the workflow.');
+        return { text: item, where: at };
+    });
+}
+function parsePolicyFile(file) {
+    const empty = { path: file.path, lock: false, settings: {} };
+    const parsed = parseText(file);
+    if (parsed.problem)
+        return { file: empty, problems: [parsed.problem] };
+    const doc = parsed.doc;
     if (doc === undefined || doc === null)
-        return { lists: {}, problems };
+        return { file: empty, problems: [] };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        return refuse('is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`);
-    const lists = {};
+        return {
+            file: empty,
+            problems: [
+                problem(file.path, '', 'is not a mapping', `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`, '')
+            ]
+        };
+    const problems = [];
+    const settings = {};
+    let lock = false;
     for (const [key, value] of Object.entries(doc)) {
         const where = `${file.path}: ${key}`;
         if (key === 'version') {
-            if (value !== 1)
-                problems.push(problem(where, String(value), 'is not a supported version', 'The only version is 1.'));
-            continue;
+            const bad = versionProblem(where, value);
+            if (bad)
+                problems.push(bad);
         }
-        if (key === 'mode') {
-            lists.mode = {
-                value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
-                where
-            };
-            continue;
-        }
-        if (!POLICY_FILE_KEYS.includes(key)) {
-            problems.push(problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
-            continue;
-        }
-        const items = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(items)) {
-            problems.push(problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.'));
-            continue;
-        }
-        const entries = [];
-        items.forEach((item, i) => {
-            if (typeof item === 'string')
-                entries.push({ value: item, where: `${file.path}: ${key}[${i}]` });
+        else if (key === 'lock') {
+            if (typeof value === 'boolean')
+                lock = value;
             else
-                problems.push(problem(`${file.path}: ${key}[${i}]`, JSON.stringify(item) ?? String(item), 'is not a string', 'Every entry is a string.'));
-        });
-        lists[key] = entries;
+                problems.push(problem(where, '', 'is not true or false', 'Write lock: true or lock: false.', quoteShown(JSON.stringify(value) ?? String(value))));
+        }
+        else if (!isSettingKey(key)) {
+            const why = key === 'run' ? 'belongs in the workflow, not in the policy' : 'is not a known key';
+            problems.push(problem(file.path, key, why, `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`));
+        }
+        else {
+            const sources = isListKey(key)
+                ? listSources(key, value, where)
+                : [scalarSource(key, value, where)];
+            settings[key] = sources.filter((s) => !isProblem(s));
+            problems.push(...sources.filter(isProblem));
+        }
     }
-    return { lists, problems };
+    return { file: { path: file.path, lock, settings }, problems };
 }
 
 /**
@@ -4386,297 +5093,143 @@ function parseHostPort(raw, where) {
     return { port, sensitive: sensitive !== undefined };
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-function ipv4Bytes(text) {
-    return text.split('.').map(Number);
-}
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-/** RFC 4291 text form: hex groups, at most one `::`, an optional dotted-quad tail; no zone. */
-function isIpv6(text) {
-    if (text.length > 45)
-        return false;
-    let head = text;
-    let tailGroups = 0;
-    const v4 = /^(.*:)([^:]+\.[^:]+)$/.exec(text);
-    if (v4) {
-        if (!IPV4.test(v4[2]))
-            return false;
-        head = v4[1].endsWith('::') ? v4[1] : v4[1].slice(0, -1);
-        tailGroups = 2;
-    }
-    const halves = head.split('::');
-    if (halves.length > 2)
-        return false;
-    const groups = (s) => (s === '' ? [] : s.split(':'));
-    const all = halves.flatMap(groups);
-    if (!all.every((g) => HEX_GROUP.test(g)))
-        return false;
-    const count = all.length + tailGroups;
-    return halves.length === 2 ? count <= 7 : count === 8;
-}
-/** Eight 16-bit groups of an IPv6 address whose syntax isIpv6 has already checked. */
-function ipv6Groups(text) {
-    let head = text;
-    const tail = [];
-    const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-    if (v4?.[1]) {
-        const b = ipv4Bytes(v4[1]);
-        tail.push((b[0] << 8) | b[1], (b[2] << 8) | b[3]);
-        head = text.slice(0, -v4[1].length);
-        if (!head.endsWith('::'))
-            head = head.slice(0, -1);
-    }
-    const [left = '', right] = head.split('::');
-    const parse = (s) => s
-        ? s
-            .split(':')
-            .filter(Boolean)
-            .map((g) => parseInt(g, 16))
-        : [];
-    const l = parse(left);
-    const r = right === undefined ? [] : parse(right);
-    const fill = 8 - tail.length - l.length - r.length;
-    return [...l, ...(right === undefined ? [] : new Array(fill).fill(0)), ...r, ...tail];
-}
-/** RFC 5952 text: lowercase, no leading zeros, the longest run of zero groups as `::`. */
-function formatIpv6(groups) {
-    let best = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8;) {
-        if (groups[i] !== 0) {
-            i++;
-            continue;
-        }
-        let j = i;
-        while (j < 8 && groups[j] === 0)
-            j++;
-        if (j - i > bestLen) {
-            best = i;
-            bestLen = j - i;
-        }
-        i = j;
-    }
-    const hex = groups.map((g) => g.toString(16));
-    if (best === -1)
-        return hex.join(':');
-    return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
-}
-/** A strict IP literal: dotted-quad IPv4 (no leading zeros, hex or short forms) or IPv6. */
-function parseIpLiteral(text) {
-    if (IPV4.test(text))
-        return { family: 4, address: text };
-    if (isIpv6(text))
-        return { family: 6, address: formatIpv6(ipv6Groups(text)) };
-    return undefined;
-}
-function bits(ip) {
-    const bytes = ip.family === 4
-        ? ipv4Bytes(ip.address)
-        : ipv6Groups(ip.address).flatMap((g) => [g >> 8, g & 255]);
-    return bytes.flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >> i) & 1));
-}
-function fromBits(family, b) {
-    const bytes = [];
-    for (let i = 0; i < b.length; i += 8)
-        bytes.push(b.slice(i, i + 8).reduce((a, x) => (a << 1) | x, 0));
-    if (family === 4)
-        return bytes.join('.');
-    const groups = [];
-    for (let i = 0; i < 16; i += 2)
-        groups.push((bytes[i] << 8) | bytes[i + 1]);
-    return formatIpv6(groups);
-}
-const CIDR_EXPECTED = 'Give an IPv4 or IPv6 network such as 10.1.0.0/16 or fd00:1::/64, or a single address.';
-function parseCidr(text, where) {
-    const [addr = '', len, extra] = text.split('/');
-    const ip = parseIpLiteral(addr);
-    if (!ip || extra !== undefined)
-        return problem(where, text, 'is not a network', CIDR_EXPECTED);
-    const max = ip.family === 4 ? 32 : 128;
-    if (len !== undefined && !/^(0|[1-9]\d{0,2})$/.test(len))
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const prefix = len === undefined ? max : Number(len);
-    if (prefix > max)
-        return problem(where, text, 'has an invalid prefix length', `The prefix length is 0 to ${max}.`);
-    const minimum = ip.family === 4 ? 8 : 16;
-    if (prefix < minimum)
-        return problem(where, text, `is too broad (shorter than /${minimum})`, 'allow-networks opens private destinations one network at a time; name the networks you need.');
-    const b = bits(ip);
-    const network = fromBits(ip.family, [
-        ...b.slice(0, prefix),
-        ...new Array(max - prefix).fill(0)
-    ]);
-    if (network !== ip.address)
-        return problem(where, text, 'has host bits set', `Did you mean ${network}/${prefix}?`);
-    return { family: ip.family, address: network, prefix };
-}
-function isLoopbackStub(ip) {
-    const lit = parseIpLiteral(ip);
-    if (!lit)
-        return false;
-    return lit.family === 4 ? lit.address.startsWith('127.') : lit.address === '::1';
-}
-/** `nameserver` lines of a resolv.conf, valid IP literals only, in order. */
-function nameserversFromResolvConf(text) {
-    const servers = [];
-    for (const line of text.split('\n')) {
-        const m = /^\s*nameserver\s+(\S+)/.exec(line);
-        const ip = m?.[1] ? parseIpLiteral(m[1]) : undefined;
-        if (ip && !servers.includes(ip.address))
-            servers.push(ip.address);
-    }
-    return servers;
-}
-const DNS_EXPECTED = 'Give IPv4 or IPv6 addresses of resolvers, such as 1.1.1.1 or 2606:4700:4700::1111.';
-function parseDnsServer(text, where) {
-    const ip = parseIpLiteral(text);
-    if (!ip)
-        return problem(where, text, 'is not an IP address', DNS_EXPECTED);
-    if (isLoopbackStub(ip.address))
-        return problem(where, text, 'is a loopback address, which the firewall’s DNS forwarder (in a container) cannot reach', 'Give the upstream resolvers themselves, or leave dns-servers empty to detect them.');
-    const unusable = ip.address === '0.0.0.0' ||
-        ip.address === '::' ||
-        (ip.family === 4 && Number(ip.address.split('.')[0]) >= 224) ||
-        (ip.family === 6 && ip.address.startsWith('ff'));
-    if (unusable)
-        return problem(where, text, 'is not a unicast address', DNS_EXPECTED);
-    return ip.address;
-}
-
 /**
- * Splits a list input: newline- or comma-separated, `#` starts a comment when it begins the
- * text or follows whitespace (so a `#` inside an entry stays and is refused by the validator).
+ * Splits a list input: entries are separated by newlines, commas or spaces (harden-runner's
+ * lists are space-separated; no entry of any list may hold whitespace). `#` starts a comment
+ * when it begins the text or follows whitespace (so a `#` inside an entry stays and is refused
+ * by the validator).
  */
 function parseList(text) {
     const items = [];
     for (const rawLine of text.split(/\r?\n/)) {
         const comment = rawLine.search(/(^|\s)#/);
         const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(',')) {
-            const trimmed = item.trim();
-            if (trimmed)
-                items.push(trimmed);
-        }
+        for (const item of line.split(/[,\s]+/))
+            if (item)
+                items.push(item);
     }
     return items;
 }
 
+const ALL_PRESETS = `Presets: ${presetList(Object.keys(PRESETS))} (see docs/presets.md).`;
+function unknownPreset(entry, name) {
+    const ghAw = name === undefined ? undefined : GH_AW_ECOSYSTEMS[name];
+    if (ghAw?.length === 0)
+        return problem(entry.where, entry.value, "is an ecosystem of GitHub Agentic Workflows' network settings that awf-action has no preset for", 'List the hosts it needs (run once with mode: audit to see them).');
+    const meant = name === undefined ? undefined : presetsMeant(name);
+    return problem(entry.where, entry.value, 'is not a known preset', `${meant ? `Did you mean ${presetList(meant)}? ` : ''}${ALL_PRESETS}`);
+}
+function expandPresets(entries, kind, problems, warnings, used) {
+    return entries.flatMap((entry) => {
+        if (!entry.value.startsWith('@'))
+            return [entry];
+        if (kind === 'block') {
+            problems.push(problem(entry.where, entry.value, 'is a preset, and presets only allow', 'List the domains to block.'));
+            return [];
+        }
+        const name = PRESET_NAME.exec(entry.value)?.[1];
+        const names = name === undefined ? [] : PRESETS[name] ? [name] : (GH_AW_ECOSYSTEMS[name] ?? []);
+        if (names.length === 0) {
+            problems.push(unknownPreset(entry, name));
+            return [];
+        }
+        if (names[0] !== name)
+            warnings.push(`${entry.where}: @${name} (a GitHub Agentic Workflows ecosystem) is read as ${presetList(names)}; docs/presets.md lists what they allow`);
+        return names.flatMap((n) => {
+            const preset = PRESETS[n];
+            used.set(n, { name: n, domains: preset.entries.map((e) => e.domain) });
+            return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${n})` }));
+        });
+    });
+}
+
 /**
- * Domain presets: named groups usable as `@name` in allow-domains. The one place they are
- * kept; every entry says why it is needed, goes through the same validator as user input
- * (so none can be a public suffix or an over-broad wildcard), and docs/presets.md is
- * generated from this file. Keep each list to what the tool needs to work, nothing more.
+ * Inputs (or flags) merged over the policy file, keyed by input name. Lists add: an input's
+ * entries join the file's, never replace them. A single value from an input replaces the
+ * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
+ * Where each value came from is kept, for messages and for the summary.
  */
-const PRESETS = {
-    github: {
-        summary: 'GitHub: git over HTTPS, the API, archives, raw files and release downloads',
-        entries: [
-            { domain: 'github.com', why: 'git clone/fetch/push over HTTPS and the web UI' },
-            { domain: 'api.github.com', why: 'REST and GraphQL API (gh, Octokit, agents)' },
-            { domain: 'codeload.github.com', why: 'source archives (tarball and zipball downloads)' },
-            { domain: 'raw.githubusercontent.com', why: 'raw file contents' },
-            {
-                domain: 'objects.githubusercontent.com',
-                why: 'release assets, LFS objects and archive redirects'
-            },
-            {
-                domain: 'release-assets.githubusercontent.com',
-                why: 'release asset downloads (newer redirect target)'
-            }
-        ]
-    },
-    npm: {
-        summary: 'npm and Yarn package installs from the public registry',
-        entries: [
-            { domain: 'registry.npmjs.org', why: 'package metadata and tarballs for npm and pnpm' },
-            { domain: 'registry.yarnpkg.com', why: "Yarn classic's default registry alias" }
-        ]
-    },
-    pypi: {
-        summary: 'pip, uv and Poetry installs from PyPI',
-        entries: [
-            { domain: 'pypi.org', why: 'the simple index and JSON API' },
-            { domain: 'files.pythonhosted.org', why: 'wheel and sdist downloads' }
-        ]
-    },
-    go: {
-        summary: 'Go module downloads through the default proxy',
-        entries: [
-            { domain: 'proxy.golang.org', why: 'module downloads (GOPROXY default)' },
-            { domain: 'sum.golang.org', why: 'checksum database (GOSUMDB default)' }
-        ]
-    },
-    crates: {
-        summary: 'Cargo installs from crates.io',
-        entries: [
-            { domain: 'index.crates.io', why: 'the sparse registry index' },
-            { domain: 'static.crates.io', why: 'crate downloads' },
-            { domain: 'crates.io', why: 'the registry API (search, download redirects)' }
-        ]
-    },
-    maven: {
-        summary: 'Maven Central (Maven, Gradle, sbt dependencies)',
-        entries: [
-            { domain: 'repo.maven.apache.org', why: "Maven Central, Maven's default" },
-            {
-                domain: 'repo1.maven.org',
-                why: "Maven Central's other name, used by Gradle's mavenCentral()"
-            }
-        ]
-    },
-    gradle: {
-        summary: 'Gradle wrapper distributions and the plugin portal',
-        entries: [
-            { domain: 'services.gradle.org', why: 'gradle-wrapper distribution downloads' },
-            { domain: 'plugins.gradle.org', why: 'the plugin portal' },
-            { domain: 'plugins-artifacts.gradle.org', why: 'plugin artifacts the portal redirects to' }
-        ]
-    },
-    debian: {
-        summary: 'apt on Debian',
-        entries: [
-            { domain: 'deb.debian.org', why: 'the Debian archive (CDN)' },
-            { domain: 'security.debian.org', why: 'security updates' }
-        ]
-    },
-    ubuntu: {
-        summary: "apt on Ubuntu, including GitHub's hosted-runner mirror",
-        entries: [
-            {
-                domain: 'archive.ubuntu.com',
-                why: 'the archive, and its subdomains such as azure.archive.ubuntu.com (hosted runners)'
-            },
-            { domain: 'security.ubuntu.com', why: 'security updates' },
-            { domain: 'ports.ubuntu.com', why: 'the archive for arm64 runners' }
-        ]
-    },
-    anthropic: {
-        summary: 'Claude Code and the Anthropic API',
-        entries: [
-            { domain: 'https://api.anthropic.com', why: 'the Messages API' },
-            { domain: 'https://statsig.anthropic.com', why: 'feature flags Claude Code reads at start' }
-        ]
-    },
-    openai: {
-        summary: 'Codex CLI and the OpenAI API',
-        entries: [{ domain: 'https://api.openai.com', why: 'the Responses and Chat APIs' }]
-    },
-    copilot: {
-        summary: 'GitHub Copilot CLI',
-        entries: [
-            {
-                domain: 'https://githubcopilot.com',
-                why: 'the Copilot API (api.githubcopilot.com and its per-plan hosts)'
-            },
-            { domain: 'https://api.github.com', why: 'sign-in and Copilot token exchange' }
-        ]
-    },
-    gemini: {
-        summary: 'Gemini CLI with an API key',
-        entries: [{ domain: 'https://generativelanguage.googleapis.com', why: 'the Gemini API' }]
+function lockProblem(key, value, origin, file, fileSets) {
+    const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined;
+    if (spec?.locked === 'add')
+        return undefined;
+    if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
+        return undefined;
+    if (spec?.locked === 'unset' && !fileSets)
+        return undefined;
+    const why = LOCKED_INPUTS[key]
+        ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+        : spec?.locked === 'unset'
+            ? 'is refused: the policy file is locked and sets it'
+            : `is refused: the policy file is locked, so ${'flags'} may only add blocks`;
+    const allowed = spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : '';
+    return problem(inputWhere(origin, key), value, why, `${file.path} has lock: true. Change the policy file, or give only block-domains${allowed}.`);
+}
+/** The names in an env input, never its values: provenance is shown in the summary. */
+function envNames(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .flatMap((line) => line.includes('=') ? [line.slice(0, line.indexOf('=')).trim()] : parseList(line));
+}
+function itemsOf(key, sources) {
+    if (key === 'env')
+        return sources.flatMap((s) => envNames(s.text));
+    return SETTING_KEYS[key].kind === 'list'
+        ? sources.flatMap((s) => parseList(s.text))
+        : sources.map((s) => s.text.trim());
+}
+function mergeSettings(inputs, origin, file) {
+    const problems = [];
+    const sources = {};
+    const keys = [];
+    for (const key of Object.keys(SETTING_KEYS)) {
+        const fromFile = file?.settings[key] ?? [];
+        const given = inputs[key];
+        const input = given !== undefined && given.trim() !== ''
+            ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
+            : [];
+        if (file?.lock && input.length > 0) {
+            const refused = lockProblem(key, input[0].text, origin, file, fromFile.length > 0);
+            if (refused)
+                problems.push(refused);
+        }
+        const all = SETTING_KEYS[key].kind === 'list'
+            ? [...fromFile, ...input]
+            : input.length > 0
+                ? input
+                : fromFile;
+        if (all.length === 0)
+            continue;
+        sources[key] = all;
+        keys.push({ key, fromFile: itemsOf(key, fromFile), fromInput: itemsOf(key, input) });
     }
-};
-const PRESET_NAME = /^@([a-z][a-z0-9-]*)$/;
+    if (file?.lock)
+        for (const key of Object.keys(LOCKED_INPUTS)) {
+            const given = inputs[key];
+            if (given !== undefined && given.trim() !== '') {
+                const refused = lockProblem(key, given.trim(), origin, file, false);
+                if (refused)
+                    problems.push(refused);
+            }
+        }
+    return {
+        settings: {
+            sources,
+            provenance: { file: file?.path, lock: file?.lock ?? false, origin, keys }
+        },
+        problems
+    };
+}
+/** A single value's effective source: the input's when given, else the file's. */
+function settingValue(settings, key) {
+    return settings.sources[key]?.at(-1);
+}
+/** Every entry of a list key, each with where it was written. (`env` is read line by line instead.) */
+function settingEntries(settings, key) {
+    return (settings.sources[key] ?? []).flatMap(({ text, where }) => parseList(text).map((value) => ({ value, where })));
+}
 
 /**
  * Views of the allowed domains that more than one consumer needs (squid.conf, dnsmasq.conf,
@@ -4706,37 +5259,6 @@ function policyViews(allowDomains) {
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
-/** Entries for one key: the input or flag when given, else the file's list (precedence). */
-function entriesFor(key, inputs, origin, fileLists) {
-    const given = inputs[key];
-    if (given !== undefined && given.trim() !== '') {
-        const where = inputWhere(origin, key);
-        return parseList(given).map((value) => ({ value, where }));
-    }
-    return (fileLists[key] ?? []).flatMap(({ value, where }) => parseList(value).map((v) => ({ value: v, where })));
-}
-/**
- * `@name` entries replaced by the preset's domains (each still validated like user input);
- * the expansion is returned so the summary and the rendered files can show it.
- */
-function expandPresets(entries, kind, problems, used) {
-    return entries.flatMap((entry) => {
-        if (!entry.value.startsWith('@'))
-            return [entry];
-        const name = PRESET_NAME.exec(entry.value)?.[1];
-        const preset = name === undefined ? undefined : PRESETS[name];
-        if (kind === 'block' || name === undefined || preset === undefined) {
-            problems.push(problem(entry.where, entry.value, kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset', kind === 'block'
-                ? 'List the domains to block.'
-                : `Presets: ${Object.keys(PRESETS)
-                    .map((n) => `@${n}`)
-                    .join(', ')} (see docs/presets.md).`));
-            return [];
-        }
-        used.set(name, { name, domains: preset.entries.map((e) => e.domain) });
-        return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }));
-    });
-}
 function collect(entries, parse, problems) {
     if (entries.length > MAX_ENTRIES) {
         const first = entries[0];
@@ -4753,30 +5275,30 @@ function collect(entries, parse, problems) {
     }
     return out;
 }
-function buildPolicy(inputs, origin, file) {
-    const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] };
-    const problems = [...parsedFile.problems];
+/** Validates merged settings; `earlier` problems (file, lock) are reported with the rest. */
+function buildPolicyFrom(settings, earlier = []) {
+    const problems = [...earlier];
     const warnings = [];
-    const entries = (key) => entriesFor(key, inputs, origin, parsedFile.lists);
+    const entries = (key) => settingEntries(settings, key);
     const presets = new Map();
-    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
+    const domains = (key, kind) => collect(expandPresets(entries(key), kind, problems, warnings, presets), (v, w) => parseDomainEntry(v, w, kind), problems);
     const allowed = domains('allow-domains', 'allow');
     const blocked = collapseDomains(domains('block-domains', 'block'));
-    const allowNetworks = collect(entries('allow-networks'), parseCidr, problems);
+    const allowNetworks = collect(entries('allow-networks'), parseAllowNetwork, problems);
     const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))];
     if (dnsServers.length > MAX_DNS_SERVERS) {
         const where = entries('dns-servers')[0]?.where ?? 'dns-servers';
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
     const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
-    const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems);
+    const mode = parseMode(settingValue(settings, 'mode'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     const blockIndex = new DomainIndex(blocked);
     const allowDomains = collapseDomains(allowed).filter((rule) => {
         const blocker = blockIndex.find(rule, nameCovers);
         if (blocker)
-            warnings.push(`allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`);
+            warnings.push(`allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`);
         return !blocker;
     });
     if (mode === 'audit')
@@ -4793,19 +5315,19 @@ function buildPolicy(inputs, origin, file) {
         allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
         views: policyViews(allowDomains)
     };
+    for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
+        warnings.push(`allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`);
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
-    return { policy: deepFreeze(policy), warnings };
+    return { policy: deepFreeze(policy), warnings, provenance: settings.provenance };
 }
-function parseMode(given, origin, fromFile, problems) {
-    const chosen = given !== undefined && given.trim() !== ''
-        ? { value: given.trim(), where: 'flag --mode' }
-        : fromFile;
-    if (chosen === undefined || chosen.value === 'enforce')
+function parseMode(chosen, problems) {
+    const value = chosen?.text.trim();
+    if (chosen === undefined || value === 'enforce')
         return 'enforce';
-    if (chosen.value === 'audit')
+    if (value === 'audit')
         return 'audit';
-    problems.push(problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.'));
+    problems.push(problem(chosen.where, chosen.text, 'is not a mode', 'Use enforce (the default) or audit.'));
     return 'enforce';
 }
 function uniqueCidrs(cidrs) {
@@ -4819,11 +5341,13 @@ function deepFreeze(value) {
     }
     return value;
 }
-/** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
-function parseExpectedBlocks(text, origin) {
-    const where = inputWhere(origin, 'expected-blocks');
+/** `expected-blocks` from merged settings: the file's entries and those inputs added. */
+function parseExpectedBlocksFrom(settings) {
+    return expectedBlocksFrom(settingEntries(settings, 'expected-blocks'));
+}
+function expectedBlocksFrom(entries) {
     const problems = [];
-    const rules = collect(parseList(text).map((value) => ({ value, where })), (v, w) => parseDomainEntry(v, w, 'block'), problems);
+    const rules = collect(entries, (v, w) => parseDomainEntry(v, w, 'block'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
     return rules;
@@ -4990,6 +5514,7 @@ const DENIED_NETWORKS_V4 = [
  * 0.0.0.0/0).
  */
 const DENIED_NETWORKS_V6 = [
+    '::/128', // unspecified: a connection to it reaches the proxy's own host, as 0.0.0.0 does
     '::1/128',
     '64:ff9b::/96', // NAT64: likewise
     'fc00::/7',
@@ -5082,12 +5607,22 @@ function publishedPortRules({ policy, t, prefix, int, subnet, fromAgent }) {
         [...published(['-o', int, '-d', subnet], 'DNAT', port), '-j', 'ACCEPT']
     ]);
 }
+/**
+ * The proxy's queries to its upstream resolvers: forwarded, or (when a resolver listens on one
+ * of the runner's own addresses) delivered through INPUT, so both chains carry them.
+ */
+function toUpstreamRules({ t, fromProxy }) {
+    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
+    v4Upstreams.forEach(assertIpv4);
+    return v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
+        ...fromProxy,
+        ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
+    ]));
+}
 /** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
 function forwardRules(c) {
     const { policy, t, prefix, int, egr, subnet, fromProxy } = c;
     const portMatches = allowedPortMatches(c);
-    const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'));
-    v4Upstreams.forEach(assertIpv4);
     const allowNets = policy.allowNetworks
         .filter((n) => n.family === 4)
         .map((n) => cidrText(n, 4));
@@ -5101,24 +5636,26 @@ function forwardRules(c) {
         toProxy('tcp', SQUID_PORT),
         toProxy('tcp', DNS_PORT),
         toProxy('udp', DNS_PORT),
-        ...v4Upstreams.flatMap((ip) => ['udp', 'tcp'].map((proto) => [
-            ...fromProxy,
-            ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
-        ])),
+        ...toUpstreamRules(c),
         ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
         ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
         ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
         ...logAndDrop(prefix.host)
     ];
 }
-/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
-function inputRules({ policy, t, prefix, int, subnet }) {
+/**
+ * The run's INPUT chain: nothing reaches the runner itself but the allowed host ports, and
+ * the proxy's DNS queries to a resolver on one of the runner's addresses.
+ */
+function inputRules(c) {
+    const { policy, t, prefix, int, subnet } = c;
     const toGateway = (port) => [
         ...['-i', int, '-s', subnet, '-d', t.internalGateway],
         ...['-p', 'tcp', '--dport', String(port)]
     ];
     return [
         established('RETURN'),
+        ...toUpstreamRules(c),
         ...policy.allowHostPorts.map(({ port }) => [
             ...toGateway(port),
             ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],
@@ -5289,6 +5826,17 @@ function renderRestore(tables) {
  */
 const EPERM = 1;
 const ENOSYS = 38;
+/**
+ * The socket families a command may open: what glibc, `ip` and `ss` need. Every other family
+ * (AF_VSOCK, which is not namespaced and reaches the hypervisor on some clouds; AF_PACKET;
+ * AF_ALG; AF_KEY; ...) gets EPERM before the kernel looks at it.
+ */
+const ALLOWED_SOCKET_FAMILIES = {
+    AF_UNIX: 1,
+    AF_INET: 2,
+    AF_INET6: 10,
+    AF_NETLINK: 16
+};
 /** Namespace-creating clone flags: NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
 const CLONE_NAMESPACE_FLAGS = 0x7e020000;
 /** Explicitly refused; the security suite generates one attack case per entry. */
@@ -5349,7 +5897,7 @@ const ALLOWED = [
     'setresuid32', 'setreuid', 'setreuid32', 'setrlimit', 'set_robust_list', 'setsid',
     'setsockopt', 'set_thread_area', 'set_tid_address', 'setuid', 'setuid32', 'setxattr', 'shmat',
     'shmctl', 'shmdt', 'shmget', 'shutdown', 'sigaltstack', 'signalfd', 'signalfd4', 'sigprocmask',
-    'sigreturn', 'socket', 'socketcall', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
+    'sigreturn', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
     'statfs64', 'statx', 'symlink', 'symlinkat', 'sync', 'sync_file_range', 'syncfs', 'sysinfo',
     'tee', 'tgkill', 'time', 'timer_create', 'timer_delete', 'timer_getoverrun', 'timer_gettime',
     'timer_gettime64', 'timer_settime', 'timer_settime64', 'timerfd_create', 'timerfd_gettime',
@@ -5368,8 +5916,13 @@ function renderSeccompProfile() {
     const profile = {
         defaultAction: 'SCMP_ACT_ERRNO',
         defaultErrnoRet: EPERM,
+        // No 32-bit x86 (ia32): it opens sockets through socketcall(2), which passes the family in
+        // memory where seccomp cannot read it, and libseccomp turns every `socket` rule with
+        // arguments into an unconditional socketcall(SYS_SOCKET) rule there, so the family rule
+        // could not hold. Its syscalls end the process (SIGSYS). Every mapped architecture has a
+        // direct socket(2); socketcall(2) itself is never allowed.
         archMap: [
-            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X86', 'SCMP_ARCH_X32'] },
+            { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X32'] },
             { architecture: 'SCMP_ARCH_AARCH64', subArchitectures: ['SCMP_ARCH_ARM'] }
         ],
         syscalls: [
@@ -5387,6 +5940,11 @@ function renderSeccompProfile() {
                 action: 'SCMP_ACT_ERRNO',
                 errnoRet: ENOSYS
             },
+            ...Object.values(ALLOWED_SOCKET_FAMILIES).map((value) => ({
+                names: ['socket'],
+                action: 'SCMP_ACT_ALLOW',
+                args: [{ index: 0, value, valueTwo: 0, op: 'SCMP_CMP_EQ' }]
+            })),
             ...[0x0, 0x8, 0x20000, 0x20008, 0xffffffff].map((value) => ({
                 // Only the harmless personalities (Linux, 32-bit, query).
                 names: ['personality'],
@@ -5612,6 +6170,10 @@ function removalBatch(saveText, runId) {
     }
     return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
+/** The run's chains in this ruleset, as `table/chain`, for the sweep's report. */
+function runChains(saveText, runId) {
+    return parseSave(saveText).flatMap((t) => t.chains.filter((c) => isRunChain(c, runId)).map((c) => `${t.name}/${c}`));
+}
 
 /**
  * The running system compared with the plan it was built from: the self-check before the
@@ -5755,10 +6317,12 @@ function parseKernelLog(text, scope) {
         const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
         const dst = fields.get('DST') ?? '?';
         const dpt = fields.get('DPT');
-        if (scope.internalEndpoints.includes(`${dst}:${dpt}`))
+        const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
+        // The canary's own probe, only before the command starts: the same later is the command's.
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
             continue;
         events.push({
-            time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+            time,
             layer: m[2],
             decision: 'blocked',
             target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
@@ -5773,10 +6337,151 @@ function mergeEvents(...lists) {
     return lists.flat().sort((a, b) => a.time - b.time);
 }
 
+const NO_INTEGRITY_DATA = { drops: [], ownDrops: {}, unread: [] };
+function unlistedCounts(events, integrity) {
+    const out = [];
+    for (const d of integrity.drops) {
+        const logged = events.filter((e) => e.layer === d.layer && e.decision === 'blocked').length;
+        const missing = d.packets - logged - (integrity.ownDrops[d.layer] ?? 0);
+        if (missing > 0)
+            out.push({
+                decision: 'blocked',
+                layer: d.layer,
+                count: missing,
+                atLeast: !d.final,
+                why: `packets dropped by the ${d.layer} rules that the rate-limited drop log does not show`
+            });
+    }
+    for (const u of integrity.unread) {
+        const why = `in the part of ${u.file} past what the report reads (${u.readBytes} of ${u.totalBytes} bytes)`;
+        if (u.blocked > 0)
+            out.push({ decision: 'blocked', layer: u.layer, count: u.blocked, atLeast: false, why });
+        if (u.allowed > 0)
+            out.push({ decision: 'allowed', layer: u.layer, count: u.allowed, atLeast: false, why });
+    }
+    return out;
+}
+/** One line per count, for the summary and the CLI report. */
+function unlistedLine(u) {
+    return `${u.atLeast ? 'at least ' : ''}${u.count} ${u.decision} attempt(s) ${u.why}`;
+}
+
+/**
+ * What the report may print of the names the command chose. A command that looks up
+ * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
+ * annotations and the outputs, which are often public. With `report-detail: domains` (the
+ * default) a name is printed only when it plausibly names a real host: every label short and
+ * not random-looking, and few distinct names under its registrable domain. The others are
+ * counted under their registrable domain (`evil.example: 3 names hidden`). The heuristic is a
+ * filter; the bound is the count: at most MAX_NAMES_PER_DOMAIN short names per domain.
+ * Full names always stay in events.jsonl in the logs folder.
+ */
+function parseReportDetail(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'domains')
+        return 'domains';
+    if (v === 'full')
+        return 'full';
+    throw new InputError([
+        problem(where, v, 'is not a report-detail setting', 'Use domains (the default: names that look random, or many names under one domain, are counted, not printed) or full (every name).')
+    ]);
+}
+/** More distinct names than this under one registrable domain: all of them are counted, not shown. */
+const MAX_NAMES_PER_DOMAIN = 4;
+/** More distinct addresses than this in a report: all of them are counted, not shown. */
+const MAX_ADDRESSES = 4;
+/** Ports printed per destination; the rest are counted. Ports are chosen by the command too. */
+const MAX_PORTS = 5;
+const MAX_LABEL = 20;
+const vowelRatio = (s) => (s.match(/[aeiouy]/g)?.length ?? 0) / s.length;
+/**
+ * A DNS label a person could have chosen for a host: short, few digits, no long hex run, no
+ * letter/digit jumble, pronounceable enough. Data encoded in a label (hex, base32, base64)
+ * fails at least one of these.
+ */
+function plausibleLabel(label) {
+    if (label.length === 0 || label.length > MAX_LABEL)
+        return false;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(label))
+        return false;
+    if ((label.match(/\d/g)?.length ?? 0) > 4)
+        return false;
+    if (/[0-9a-f]{8,}/.test(label) && /\d/.test(label))
+        return false;
+    if ((label.match(/[a-z]\d|\d[a-z]/g)?.length ?? 0) > 3)
+        return false;
+    // A digit inside a longer word (base32 and friends); short ones (`k8s`, `i18n`) pass.
+    if (label.length >= 8 && /[a-z]\d+[a-z]/.test(label))
+        return false;
+    return label
+        .split('-')
+        .every((part) => part.length < 6 || (vowelRatio(part) >= 0.25 && !/[^aeiouy\d]{6}/.test(part)));
+}
+/** Text no traffic can produce (the parsers' own placeholders): always printed. */
+const isPlaceholder = (target) => !/^[A-Za-z0-9._:[\]-]+$/.test(target);
+function groupOf(name) {
+    const p = parse(name, { allowPrivateDomains: true });
+    const labels = name.split('.');
+    const hiddenNames = { key: 'suffix:', label: '(hidden names)', plausible: false };
+    // A public suffix or a single label: its own group, when it looks like a name at all.
+    if (!p.domain)
+        return labels.every(plausibleLabel)
+            ? { key: `name:${name}`, label: name, plausible: true }
+            : hiddenNames;
+    const suffix = p.publicSuffix ?? '';
+    // Unknown top-level names count as suffixes too, and are attacker-chosen text as well.
+    if (!suffix.split('.').every(plausibleLabel))
+        return hiddenNames;
+    if (!plausibleLabel(p.domainWithoutSuffix ?? ''))
+        return { key: `suffix:${suffix}`, label: `(hidden).${suffix}`, plausible: false };
+    const sub = labels.slice(0, labels.length - p.domain.split('.').length);
+    return { key: `domain:${p.domain}`, label: p.domain, plausible: sub.every(plausibleLabel) };
+}
+/** How each distinct target of a report is printed. */
+function showTargets(targets, detail) {
+    const distinct = [...new Set(targets)];
+    const shown = new Map();
+    if (detail === 'full') {
+        for (const t of distinct)
+            shown.set(t, { label: t, hidden: false });
+        return shown;
+    }
+    const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)));
+    const groups = new Map();
+    for (const t of distinct) {
+        if (isPlaceholder(t))
+            shown.set(t, { label: t, hidden: false });
+        else if (addresses.has(t))
+            shown.set(t, addresses.size > MAX_ADDRESSES
+                ? { label: '(addresses)', hidden: true }
+                : { label: t, hidden: false });
+        else {
+            const group = groupOf(t.toLowerCase());
+            const entry = groups.get(group.key) ?? { group, names: [] };
+            entry.names.push(t);
+            groups.set(group.key, entry);
+        }
+    }
+    for (const { group, names } of groups.values())
+        for (const name of names) {
+            const own = groupOf(name.toLowerCase());
+            const visible = own.plausible && names.length <= MAX_NAMES_PER_DOMAIN;
+            shown.set(name, visible ? { label: name, hidden: false } : { label: group.label, hidden: true });
+        }
+    return shown;
+}
+/** The ports to print and how many more there were. */
+function shownPorts(ports, detail) {
+    if (detail === 'full' || ports.length <= MAX_PORTS)
+        return { ports, morePorts: 0 };
+    return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
+}
+
 /**
  * From events to what a person reads: per-destination rows, the blocked destinations with the
  * exact line that would allow them (or why none can), and whether the run passes the
- * fail-on-blocked rule. Pure data; rendering is in summary.ts.
+ * fail-on-blocked rule. Names are shown as privacy.ts allows (report-detail); every target
+ * here is what may be printed. Pure data; rendering is in summary.ts.
  */
 function suggest(target, ports) {
     if (parseIpLiteral(target))
@@ -5792,42 +6497,66 @@ function suggest(target, ports) {
     return { suggestion: odd.length === 1 ? `${target}:${odd[0]}` : target };
 }
 const uniqueSorted = (items) => [...new Set(items)].sort();
-function buildReport(events, expectedBlocks = []) {
-    const byTarget = new Map();
-    for (const e of events)
-        byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e]);
-    const rows = [...byTarget.entries()].map(([target, list]) => ({
-        target,
-        allowed: list.filter((e) => e.decision === 'allowed').length,
-        blocked: list.filter((e) => e.decision === 'blocked').length,
-        ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b),
-        layers: uniqueSorted(list.map((e) => e.layer))
-    }));
-    rows.sort((a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
-    const blocked = rows
-        .filter((r) => r.blocked > 0)
-        .map((r) => {
-        const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked');
-        const ports = uniqueSorted(blockedEvents.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
-        return {
-            target: r.target,
-            ports,
-            layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
-            ...suggest(r.target, ports),
-            expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
-        };
+const sortedPorts = (list) => uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b);
+/** Events grouped by what may be printed of their target. */
+function groupByShownTarget(events, detail) {
+    const show = showTargets(events.map((e) => e.target), detail);
+    const groups = new Map();
+    for (const e of events) {
+        const s = show.get(e.target) ?? { label: e.target, hidden: false };
+        const key = `${s.hidden ? 'hidden' : 'name'}:${s.label}`;
+        const g = groups.get(key) ?? { target: s.label, hidden: s.hidden, events: [], names: new Set() };
+        g.events.push(e);
+        g.names.add(e.target);
+        groups.set(key, g);
+    }
+    return [...groups.values()];
+}
+function blockedEntry(g, detail, expectedBlocks) {
+    const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
+    const all = sortedPorts(blockedEvents);
+    const hidden = g.hidden ? new Set(blockedEvents.map((e) => e.target)).size : 0;
+    return {
+        target: g.target,
+        ...shownPorts(all, detail),
+        layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+        hidden,
+        ...(g.hidden
+            ? {
+                advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+            }
+            : suggest(g.target, all)),
+        expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) => expectedBlocks.some((rule) => matchesDomain(rule, name)))
+    };
+}
+function buildReport(events, expectedBlocks = [], detail = 'domains', integrity = NO_INTEGRITY_DATA) {
+    const unlisted = unlistedCounts(events, integrity);
+    const more = (decision) => unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0);
+    const groups = groupByShownTarget(events, detail);
+    const rowOf = (g) => ({
+        target: g.target,
+        allowed: g.events.filter((e) => e.decision === 'allowed').length,
+        blocked: g.events.filter((e) => e.decision === 'blocked').length,
+        ...shownPorts(sortedPorts(g.events), detail),
+        layers: uniqueSorted(g.events.map((e) => e.layer)),
+        hidden: g.hidden ? g.names.size : 0
     });
+    const sorted = groups
+        .map((g) => ({ g, row: rowOf(g) }))
+        .sort(({ row: a }, { row: b }) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1));
+    const rows = sorted.map(({ row }) => row);
+    const blocked = sorted
+        .filter(({ row }) => row.blocked > 0)
+        .map(({ g }) => blockedEntry(g, detail, expectedBlocks));
     return {
         rows,
         blocked,
-        allowedTargets: rows
-            .filter((r) => r.allowed > 0)
-            .map((r) => r.target)
-            .sort(),
-        blockedTargets: blocked.map((b) => b.target).sort(),
+        allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
+        blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
+        unlisted,
         totals: {
-            allowed: events.filter((e) => e.decision === 'allowed').length,
-            blocked: events.filter((e) => e.decision === 'blocked').length
+            allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
+            blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
         }
     };
 }
@@ -5836,14 +6565,37 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
+const HEADLINE = {
+    fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
+    warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
+};
+function gitFindingsText(facts) {
+    if (!facts || facts.lines.length === 0)
+        return [];
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    return [`${HEADLINE[facts.mode]}:`, ...facts.lines.map((l) => `  ${safe(l)}`)];
+}
+/** Why the step fails, when it does. */
+function gitFailure(facts, total) {
+    if (facts.mode !== 'fail' || total === 0)
+        return undefined;
+    return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
+}
+
 /**
  * The job summary (markdown), the CLI's text report and the annotations, from a Report.
  * Every value that came from the agent's traffic is escaped: a hostname cannot add markdown,
  * HTML or a workflow command to what we print.
  */
+const imageLine = (i) => `${i.kind} image ${i.ref} (${i.source})`;
 const HOST_FIREWALL_OFF = 'host-firewall off: no host iptables rules; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
 const MAX_ROWS = 50;
 const MAX_ANNOTATIONS = 10;
+const hiddenNote = (hidden) => hidden === 0 ? '' : ` (${hidden} name${hidden === 1 ? '' : 's'} hidden)`;
+const portList = (p, none, separator = ', ') => p.ports.length === 0
+    ? none
+    : `${p.ports.join(separator)}${p.morePorts ? ` +${p.morePorts} more` : ''}`;
+const HIDDEN_EXPLAINED = 'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.';
 /** Plain text for the CLI. Control characters are shown escaped. */
 function renderTextReport(report, facts) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
@@ -5860,12 +6612,17 @@ function renderTextReport(report, facts) {
             : [
                 `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
             ]),
-        ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
+        ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
+        ...gitFindingsText(facts.git),
+        ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`),
+        ...(facts.images ?? []).map(imageLine)
     ];
     for (const r of report.rows.slice(0, MAX_ROWS))
-        lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}  ports ${r.ports.join(',') || '-'}  (${r.layers.join(', ')})`);
+        lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`);
     if (report.rows.length > MAX_ROWS)
         lines.push(`  … and ${report.rows.length - MAX_ROWS} more`);
+    if (report.rows.some((r) => r.hidden > 0))
+        lines.push(HIDDEN_EXPLAINED);
     const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
     if (suggestions.length > 0)
         lines.push(`to allow: --allow-domains ${suggestions.map(safe).join(',')}`);
@@ -5876,16 +6633,23 @@ function blockedAnnotations(report) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
     const list = report.blocked.filter((b) => !b.expected);
     const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
-        title: `awf-action blocked ${safe(b.target)}`,
-        message: `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
-            (b.suggestion
-                ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
-                : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+        title: `awf-action blocked ${safe(b.target)}${hiddenNote(b.hidden)}`,
+        message: b.hidden > 0
+            ? `${b.hidden} name(s) counted under ${safe(b.target)} (ports ${portList(b, '-')}) were blocked by the ${b.layers.join(' and ')} layer. ${HIDDEN_EXPLAINED}`
+            : `${safe(b.target)} (ports ${portList(b, '-')}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+                (b.suggestion
+                    ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+                    : `It cannot simply be allowed: ${b.advice ?? ''}.`)
     }));
     if (list.length > MAX_ANNOTATIONS)
         out.push({
             title: 'awf-action blocked more',
             message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+        });
+    for (const u of report.unlisted.filter((x) => x.decision === 'blocked'))
+        out.push({
+            title: 'awf-action counted blocks it cannot itemise',
+            message: `${unlistedLine(u)}.`
         });
     return out;
 }
@@ -5893,34 +6657,86 @@ function blockedAnnotations(report) {
 /**
  * Audit mode's result: the smallest allow list that covers what the command reached. Hosts
  * under one registrable domain collapse into it when there are several (the Public Suffix List
- * says what is registrable); every suggestion passes the same validator as user input.
+ * says what is registrable), or, with report-detail domains, when one of them looks like data
+ * rather than a host name (the suggestion is printed in the summary and an output); a
+ * registrable domain that itself looks like data is left out and counted in a comment. Every
+ * suggestion passes the same validator as user input.
  */
 /** Distinct hosts under one registrable domain from which the domain itself is suggested. */
 const COLLAPSE_AT = 3;
-function suggestPolicy(events) {
+const plausibleUnder = (host, domain) => host === domain ||
+    host
+        .slice(0, -domain.length - 1)
+        .split('.')
+        .every(plausibleLabel);
+function suggestPolicy(events, detail = 'domains') {
     const reached = events.filter((e) => e.layer === 'proxy' && e.decision === 'allowed');
     const hostsByDomain = new Map();
     const entries = [];
     for (const e of reached) {
         const port = e.port === undefined || e.port === 80 || e.port === 443 ? '' : `:${e.port}`;
+        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
         if (port) {
-            entries.push(`${e.target}${port}`);
+            const hiding = detail === 'domains' && !plausibleUnder(e.target, registrable);
+            entries.push(`${hiding ? registrable : e.target}${port}`);
             continue;
         }
-        const registrable = getDomain(e.target, { allowPrivateDomains: true }) ?? e.target;
         hostsByDomain.set(registrable, (hostsByDomain.get(registrable) ?? new Set()).add(e.target));
     }
-    for (const [domain, hosts] of hostsByDomain)
-        entries.push(...(hosts.size >= COLLAPSE_AT ? [domain] : hosts));
+    for (const [domain, hosts] of hostsByDomain) {
+        const hiding = detail === 'domains' && [...hosts].some((h) => !plausibleUnder(h, domain));
+        entries.push(...(hosts.size >= COLLAPSE_AT || hiding ? [domain] : hosts));
+    }
     // Default-port entries cannot overlap (one per registrable domain or host under it); an entry
     // the validator refuses (an IP, say) is never suggested.
-    const kept = [...new Set(entries)]
+    const valid = [...new Set(entries)]
         .filter((entry) => !('message' in parseDomainEntry(entry, 'suggestion')))
         .sort();
-    const yaml = kept.length === 0
+    const host = (entry) => entry.replace(/:\d+$/, '');
+    const shown = showTargets(valid.map(host), detail);
+    const kept = valid.filter((entry) => !shown.get(host(entry))?.hidden);
+    const left = valid.length - kept.length;
+    const yaml = (kept.length === 0
         ? 'allow-domains: []\n'
-        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`;
+        : `allow-domains:\n${kept.map((e) => `  - ${e}`).join('\n')}\n`) +
+        (left > 0
+            ? `# ${left} random-looking domain(s) left out (report-detail: domains); events.jsonl in the logs folder has them\n`
+            : '');
     return { entries: kept, yaml };
+}
+
+/**
+ * The part of a log past what the collector reads is still counted, line by line, with as
+ * little state as possible: every allowed and blocked attempt of the agent, without detail.
+ */
+/** Squid's lines stand alone: the same parser, kept only as counts. */
+function countSquidLines(text, scope) {
+    const events = parseSquidLog(text, scope);
+    const blocked = events.filter((e) => e.decision === 'blocked').length;
+    return { allowed: events.length - blocked, blocked };
+}
+/**
+ * dnsmasq logs a query and its answer on separate lines: a query is refused when its answer is
+ * `config <name> is NXDOMAIN`, not a block when `NODATA` (AAAA for an allowed name), allowed
+ * otherwise. Counted by kind, so a chunk boundary between a query and its answer loses nothing.
+ */
+function countDnsmasqLines(text, scope) {
+    let queries = 0;
+    let refused = 0;
+    let nodata = 0;
+    for (const line of text.split('\n')) {
+        const m = /^\d+\.\d+ dnsmasq\[\d+\]: \d+ ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[1] !== scope.agentIp)
+            continue;
+        const rest = m[2] ?? '';
+        if (/^query\[\w+\] \S+ from /.test(rest))
+            queries++;
+        else if (/^config \S+ is NXDOMAIN/.test(rest))
+            refused++;
+        else if (/^config \S+ is NODATA/.test(rest))
+            nodata++;
+    }
+    return { allowed: Math.max(0, queries - refused - nodata), blocked: refused };
 }
 
 /**
@@ -5938,17 +6754,128 @@ const TEXT_INPUTS = [
     'mode',
     'base-image',
     'proxy-image',
+    'image-registry',
     'agent-image',
+    'home-config',
     'env',
     'allow-host-ports',
     'agent-timeout',
     'memory-limit',
     'pids-limit',
     'host-firewall',
-    'expected-blocks'
+    'expected-blocks',
+    'protect-git',
+    'git-integrity',
+    'address-pool',
+    'report-detail'
 ];
 /** Inputs that are booleans (action.yml gives each a default). */
 const BOOLEAN_INPUTS = ['tty', 'fail-on-blocked'];
+
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/** The runner's programs live in `<root>/bin`; Node for actions in `<root>/externals/`. */
+const RUNNER_PROGRAMS = /\/bin\/Runner\.(Worker|Listener)$/;
+const absolute = (p) => 
+// eslint-disable-next-line no-control-regex
+p && isAbsolute(p) && !/[\u0000-\u001f]/.test(p)
+    ? normalize(p).replace(/(.)\/+$/, '$1')
+    : undefined;
+const under = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+const distinct = (paths) => [...new Set(paths.filter((p) => !!p && p !== '/'))].sort();
+/** Keeps the outermost of nested folders (hiding a folder hides what it holds). */
+function outermost(paths) {
+    const set = distinct(paths);
+    return set.filter((p) => !set.some((q) => q !== p && under(p, q)));
+}
+/** The work folder from each variable the runner sets inside it. */
+function workFoldersFrom(env) {
+    const found = [];
+    const workspace = absolute(env.RUNNER_WORKSPACE);
+    if (workspace)
+        found.push(dirname(workspace));
+    const temp = absolute(env.RUNNER_TEMP);
+    if (temp && basename(temp) === '_temp')
+        found.push(dirname(temp));
+    const cache = absolute(env.RUNNER_TOOL_CACHE);
+    if (cache && basename(cache) === '_tool')
+        found.push(dirname(cache));
+    // <work>/<repository>/<repository>: only that shape is trusted to name the work folder.
+    const checkout = absolute(env.GITHUB_WORKSPACE);
+    if (checkout && basename(checkout) === basename(dirname(checkout)))
+        found.push(dirname(dirname(checkout)));
+    return outermost(found);
+}
+/** The runner's paths the plan needs, read from the step's environment and our Node's path. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    const root = externals > 0 ? absolute(execPath.slice(0, externals)) : undefined;
+    const work = workFoldersFrom(env);
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoots: distinct([
+            root,
+            ...work.filter((w) => basename(w) === '_work').map((w) => dirname(w))
+        ]),
+        workFolders: outermost([...work, root && `${root}/_work`]),
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined,
+        pathDirs: [
+            ...new Set((env.PATH ?? '')
+                .split(':')
+                .map(absolute)
+                .filter((p) => !!p))
+        ]
+    };
+}
+/**
+ * Adds what was seen on the machine: every runner process's installation folder and its
+ * default work folder (other services' jobs are not this job's business), and bound sockets.
+ */
+function withObservations(paths, seen) {
+    const roots = (seen.runnerExes ?? [])
+        .map(absolute)
+        .map((exe) => (exe && RUNNER_PROGRAMS.test(exe) ? dirname(dirname(exe)) : undefined));
+    return {
+        ...paths,
+        runnerRoots: distinct([...(paths.runnerRoots ?? []), ...roots]),
+        workFolders: outermost([
+            ...(paths.workFolders ?? []),
+            ...roots.map((root) => root && `${root}/_work`)
+        ]),
+        sockets: distinct([
+            ...(paths.sockets ?? []),
+            ...(seen.sockets ?? []).map(absolute).filter((p) => !!p)
+        ])
+    };
+}
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
 
 /**
  * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
@@ -6023,6 +6950,91 @@ function checkPath(what, path) {
         throw new Error(`${what} contains a control character`);
     return normalize(path).replace(/(.)\/+$/, '$1');
 }
+/**
+ * The mounts planned so far, and whether a runner path would show through them: a path is
+ * visible when the deepest mount holding it shows the runner's own folder at the same path.
+ */
+class MountView {
+    binds = [];
+    tmpfs = [];
+    visible(path) {
+        const holding = [
+            ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
+            ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
+        ].filter((m) => within(path, m.target));
+        const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0];
+        return deepest?.shows ?? false;
+    }
+    show(path, readOnly = true) {
+        this.binds.push({ source: path, target: path, readOnly });
+    }
+    hide(path, kind, emptyFile) {
+        if (kind === 'dir')
+            this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            this.binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+}
+/** Places that hold credentials, runtime sockets or workflow-command files. */
+function secretPaths(r, runnerHome) {
+    return [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
+        ...(r.sockets ?? [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+}
+/**
+ * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
+ * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
+ * it cannot be a work folder, and hiding it would hide the runner's tools.
+ */
+function hideWorkFolders(r, view) {
+    const hidden = [];
+    for (const raw of r.workFolders ?? []) {
+        const folder = checkPath('the runner work folder', raw);
+        if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder))
+            continue;
+        if (r.kindOf(folder) !== 'dir')
+            continue;
+        view.hide(folder, 'dir', r.emptyFile);
+        hidden.push(folder);
+    }
+    return hidden;
+}
+const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
+/**
+ * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
+ * additions), read-only at the same path. A folder is refused when it would show more than
+ * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
+ * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ */
+function pathDirsToShow(r, x, view) {
+    const guarded = [
+        x.runnerHome,
+        x.workspace,
+        x.home,
+        ...(r.runnerRoots ?? []),
+        ...(r.workFolders ?? []),
+        ...r.commandFiles
+    ];
+    return (r.pathDirs ?? []).filter((dir) => isAbsolute(dir) &&
+        !guarded.some((p) => within(p, dir)) &&
+        ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
+        !view.visible(dir) &&
+        r.kindOf(dir) === 'dir');
+}
+/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
+const homeFilesToShow = (r, runnerHome) => (r.homeFiles ?? []).filter((f) => !posix.isAbsolute(f) &&
+    !f.split('/').includes('..') &&
+    !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s))));
 function planAgentFilesystem(r) {
     const workspace = checkPath('the workspace', r.workspace);
     if (workspace === '/')
@@ -6030,42 +7042,48 @@ function planAgentFilesystem(r) {
     const runnerHome = checkPath('HOME', r.runnerHome);
     // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
     const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
-    const binds = [];
+    const secrets = secretPaths(r, runnerHome);
+    const view = new MountView();
+    const masked = [];
+    const homeDirs = [];
     if (r.mode === 'host') {
         for (const dir of HOST_SYSTEM_DIRS)
             if (r.kindOf(dir) === 'dir')
-                binds.push({ source: dir, target: dir, readOnly: true });
+                view.show(dir);
+        masked.push(...hideWorkFolders(r, view));
         if (r.toolCache) {
             const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
-            const shown = binds.some((b) => within(cache, b.target));
-            if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-                binds.push({ source: cache, target: cache, readOnly: true });
+            if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                view.show(cache);
         }
     }
-    binds.push({ source: r.freshHome, target: home, readOnly: false });
-    binds.push({ source: workspace, target: workspace, readOnly: false });
+    view.binds.push({ source: r.freshHome, target: home, readOnly: false });
+    view.show(workspace, false);
     if (r.eventPath) {
         const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
         if (!within(event, workspace) && r.kindOf(event) === 'file')
-            binds.push({ source: event, target: event, readOnly: true });
+            view.show(event);
     }
-    const tmpfs = [{ target: '/tmp', readOnly: false, mode: 0o1777 }];
-    const candidates = [
-        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-        ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot, p)) : []),
-        // Their folder, or the files themselves where the folder holds the workspace.
-        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-        ...RUNTIME_SOCKETS,
-        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-        `/run/user/${r.uid}`,
-        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
-    ]
-        .filter((p) => isAbsolute(p))
-        .map((p) => normalize(p));
-    const visible = binds.filter((b) => b.source === b.target);
-    const masked = [];
-    for (const path of [...new Set(candidates)].sort()) {
-        if (!visible.some((b) => within(path, b.target)))
+    if (r.mode === 'host')
+        for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
+            view.show(dir);
+            if (within(dir, home) && dir !== home)
+                homeDirs.push(posix.relative(home, dir));
+        }
+    for (const file of homeFilesToShow(r, runnerHome)) {
+        if (r.kindOf(posix.join(runnerHome, file)) === 'missing')
+            continue;
+        view.binds.push({
+            source: posix.join(runnerHome, file),
+            target: posix.join(home, file),
+            readOnly: true
+        });
+        if (dirname(file) !== '.')
+            homeDirs.push(dirname(file));
+    }
+    view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 });
+    for (const path of [...new Set(secrets)].sort()) {
+        if (!view.visible(path))
             continue;
         // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
         if (within(workspace, path) || within(home, path))
@@ -6073,65 +7091,171 @@ function planAgentFilesystem(r) {
         const kind = r.kindOf(path);
         if (kind === 'missing')
             continue;
-        if (masked.some((m) => within(path, m)))
+        masked.push(path);
+        view.hide(path, kind, r.emptyFile);
+    }
+    return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
+}
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info'];
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+function protectGitMounts(workspace, git, kindOf) {
+    const root = checkPath('the workspace', workspace);
+    const binds = [];
+    const bind = (path, readOnly) => {
+        const kind = kindOf(path);
+        if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+            binds.push({ source: path, target: path, readOnly });
+    };
+    for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+        bind(dir, false);
+        for (const name of GIT_PROTECTED)
+            bind(posix.join(dir, name), true);
+    }
+    for (const file of git.gitFiles)
+        bind(posix.join(root, file), true);
+    return binds;
+}
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+function maskRootOnly(found, emptyFile) {
+    const binds = [];
+    const tmpfs = [];
+    const masked = [];
+    for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (!isAbsolute(path) || masked.some((m) => within(path, m)))
             continue;
         masked.push(path);
         if (kind === 'dir')
             tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
         else
-            binds.push({ source: r.emptyFile, target: path, readOnly: true });
+            binds.push({ source: emptyFile, target: path, readOnly: true });
     }
-    return { binds, tmpfs, home, masked };
-}
-/** The runner's paths the plan needs, read from the step's environment. */
-function runnerPathsFrom(env, execPath) {
-    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-    const externals = execPath.lastIndexOf('/externals/');
-    return {
-        runnerHome: env.HOME || '/',
-        toolCache: env.RUNNER_TOOL_CACHE || undefined,
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
-        commandFiles: [
-            'GITHUB_ENV',
-            'GITHUB_PATH',
-            'GITHUB_OUTPUT',
-            'GITHUB_STATE',
-            'GITHUB_STEP_SUMMARY'
-        ]
-            .map((k) => env[k])
-            .filter((v) => !!v),
-        dockerHost: env.DOCKER_HOST || undefined
-    };
+    return { binds, tmpfs, masked };
 }
 
-let current = {
+/**
+ * Where the firewall can run, and the refusal, naming what to do, where it cannot. Checked
+ * before anything starts, so an unsupported runner fails in a second with the way out rather
+ * than later with a Docker error. (Host rules without root or sudo are refused, with
+ * host-firewall: off as the way out, by the netfilter wrapper before anything starts.)
+ */
+const LINUX_RUNNERS = 'Run the job on a Linux runner with Docker: ubuntu-latest or ubuntu-24.04-arm, or a self-hosted Linux runner (docs/usage.md lists what is supported).';
+/** The first reason this runner cannot run the firewall, or undefined when it can. */
+function runnerRefusal(facts, hostFirewall) {
+    if (facts.platform === 'win32')
+        return `awf-action runs on Linux only, and this runner is Windows (its containers cannot share the firewall's Linux network rules). ${LINUX_RUNNERS}`;
+    if (facts.platform === 'darwin')
+        return `awf-action runs on Linux only, and this runner is macOS (GitHub's macOS runners have no Docker engine). ${LINUX_RUNNERS}`;
+    if (facts.platform !== 'linux')
+        return `awf-action runs on Linux only, and this runner's platform is ${JSON.stringify(facts.platform)}. ${LINUX_RUNNERS}`;
+    if (facts.inJobContainer)
+        return "this step runs inside the job container (the job sets `container:`), where the runner's Docker engine and firewall rules are out of reach. Remove `container:` from the job and give the image as agent-image instead: the command then runs in that image, behind the firewall.";
+    if (!facts.dockerOnPath)
+        return 'no docker command is on PATH: awf-action needs a Docker engine on the runner. GitHub-hosted Ubuntu runners have one; on a self-hosted runner install Docker (docker.io or docker-ce) and let the runner user use it.';
+    if (hostFirewall && !facts.iptablesFound)
+        return 'host firewall rules need iptables (iptables-restore), and this runner has none (a minimal or containerised runner?). Install iptables, or set host-firewall: off (docs/threat-model.md says what that gives up).';
+    return undefined;
+}
+
+let current$1 = {
     debug: () => undefined,
     info: (m) => process.stderr.write(`${m}\n`),
     warning: (m) => process.stderr.write(`warning: ${m}\n`)
 };
-const debug = (message) => current.debug();
-const info = (message) => current.info(message);
-const warning = (message) => current.warning(message);
+const debug = (message) => current$1.debug();
+const info = (message) => current$1.info(message);
+const warning = (message) => current$1.warning(message);
 
 /**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
+ * A log is read up to MAX_LOG_BYTES (a command can grow Squid's or the forwarder's log without
+ * bound); past that, its lines are still read, in chunks, and counted without detail, so the
+ * report says what it could not itemise instead of dropping it.
  */
-function readLog(path) {
+/** What the report itemises of one log; the rest is counted. */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+const CHUNK_BYTES = 8 * 1024 * 1024;
+function readBounded(path, maxBytes) {
+    const totalBytes = statSync(path).size;
+    const read = (from, length) => {
+        const fd = openSync(path, 'r');
+        try {
+            const buf = Buffer.alloc(length);
+            return buf.subarray(0, readSync(fd, buf, 0, length, from));
+        }
+        finally {
+            closeSync(fd);
+        }
+    };
+    const first = read(0, Math.min(totalBytes, maxBytes));
+    const headBytes = totalBytes > maxBytes ? first.lastIndexOf(0x0a) + 1 : first.length;
+    return {
+        head: first.subarray(0, headBytes).toString('utf8'),
+        totalBytes,
+        headBytes,
+        countRest: (count) => {
+            const tally = { allowed: 0, blocked: 0 };
+            let carry = Buffer.alloc(0);
+            for (let at = headBytes; at < totalBytes; at += CHUNK_BYTES) {
+                const chunk = Buffer.concat([carry, read(at, Math.min(CHUNK_BYTES, totalBytes - at))]);
+                const last = at + CHUNK_BYTES >= totalBytes;
+                const end = last ? chunk.length : chunk.lastIndexOf(0x0a) + 1;
+                // A "line" longer than a chunk is no log line: dropped, so memory stays bounded.
+                carry = end === 0 && chunk.length >= CHUNK_BYTES ? Buffer.alloc(0) : chunk.subarray(end);
+                const c = count(chunk.subarray(0, end).toString('utf8'));
+                tally.allowed += c.allowed;
+                tally.blocked += c.blocked;
+            }
+            return tally;
+        }
+    };
+}
+/** One layer's log: its events, and the count of what lay past the bound. */
+function collectLog(logsDir, file, layer, parse, count, maxBytes) {
+    const path = join(logsDir, file);
     try {
-        return readFileSync(path, 'utf8');
+        const log = readBounded(path, maxBytes);
+        const events = parse(log.head);
+        if (log.headBytes >= log.totalBytes)
+            return { events };
+        const rest = log.countRest(count);
+        warning(`${file} holds ${log.totalBytes} bytes, more than the report reads (${maxBytes}): ${rest.allowed + rest.blocked} more attempts are counted, not itemised`);
+        return {
+            events,
+            unread: { file, layer, totalBytes: log.totalBytes, readBytes: log.headBytes, ...rest }
+        };
     }
     catch (e) {
         warning(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; the report lacks its events`);
-        return '';
+        return { events: [] };
     }
 }
 function bootTimeMs() {
     const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
     return Date.now() - uptime * 1000;
 }
-async function collectEvents(netfilter, run) {
+/** Kernel drop lines that were the canary's own probe (left out of the events), per layer. */
+function ownDrops(kernel, scope, kept) {
+    const all = parseKernelLog(kernel, { ...scope, internalEndpoints: [] });
+    const out = {};
+    for (const e of all)
+        out[e.layer] = (out[e.layer] ?? 0) + 1;
+    for (const e of kept)
+        out[e.layer] = (out[e.layer] ?? 0) - 1;
+    return out;
+}
+async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     const scope = {
         agentIp: run.agentIp,
         runId: run.runId,
@@ -6142,12 +7266,50 @@ async function collectEvents(netfilter, run) {
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
     const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
-        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are not reported`);
+        warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are only counted`);
         return '';
     });
-    const events = mergeEvents(parseSquidLog(readLog(join(run.logsDir, 'access.log')), scope), parseDnsmasqLog(readLog(join(run.logsDir, 'dns.log')), scope), parseKernelLog(kernel, scope));
+    const squid = collectLog(run.logsDir, 'access.log', 'proxy', (t) => parseSquidLog(t, scope), (t) => countSquidLines(t, scope), maxBytes);
+    const dns = collectLog(run.logsDir, 'dns.log', 'dns', (t) => parseDnsmasqLog(t, scope), (t) => countDnsmasqLines(t, scope), maxBytes);
+    const dropped = parseKernelLog(kernel, scope);
+    const events = mergeEvents(squid.events, dns.events, dropped);
     writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
-    return events;
+    return {
+        events,
+        integrity: {
+            drops: run.drops,
+            ownDrops: ownDrops(kernel, scope, dropped),
+            unread: [squid.unread, dns.unread].filter((u) => u !== undefined)
+        }
+    };
+}
+
+/**
+ * Files the host writes into folders another party could also write (the logs folder, which
+ * the proxy container shares): never through a symbolic link planted there, never into
+ * anything but a file of our own making.
+ */
+/**
+ * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
+ * us overwrite something else) is unlinked first, then the file is created exclusively
+ * without following links, so a link put back in between makes this fail instead of writing
+ * through it.
+ */
+function replaceFile(path, text, mode = 0o644) {
+    try {
+        if (!lstatSync(path).isDirectory())
+            unlinkSync(path);
+    }
+    catch {
+        // Absent: nothing to remove.
+    }
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
 }
 
 const RUN_LABEL = 'awf.run';
@@ -6183,8 +7345,9 @@ function buildNetworkCreateArgs(spec) {
     ];
 }
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec) {
     const a = spec.attach;
@@ -6199,6 +7362,9 @@ function containerOptions(spec) {
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
         '--security-opt',
         'no-new-privileges',
+        // A health check defined by an image would run its code in the container before `go`
+        // (and on a 5 s cadence after); none of a run's containers needs one.
+        '--no-healthcheck',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
         ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -6207,7 +7373,7 @@ function containerOptions(spec) {
             `${host}:${ip}`
         ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+        ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
     ];
     if (spec.seccompProfile)
         args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
@@ -6219,6 +7385,10 @@ function containerOptions(spec) {
         args.push('--pids-limit', String(spec.pidsLimit));
     if (spec.memoryBytes)
         args.push('--memory', String(spec.memoryBytes));
+    for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+        args.push('--ulimit', `${name}=${limit}:${limit}`);
+    for (const gid of spec.groupAdd ?? [])
+        args.push('--group-add', String(gid));
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -6229,9 +7399,22 @@ function containerOptions(spec) {
         args.push('--tty');
     return args;
 }
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+function readByDocker(name) {
+    return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(name);
+}
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 function containerEnv(spec) {
-    return { ...spec.env };
+    return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)));
 }
 function buildCreateArgs(spec) {
     return ['create', ...containerOptions(spec), spec.image, ...spec.command];
@@ -7195,7 +8378,7 @@ function spawnWithInput(command, args, input, env) {
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', reject);
         child.on('close', (code, signal) => resolve({
-            exitCode: code ?? signalExitCode(signal ? constants.signals[signal] : 15),
+            exitCode: code ?? signalExitCode(signal ? constants$1.signals[signal] : 15),
             stdout: Buffer.concat(out).toString('utf8'),
             stderr: Buffer.concat(err).toString('utf8')
         }));
@@ -7212,7 +8395,7 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     debug(`exec (attached): ${command} ${args.join(' ')}`);
     const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
     child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
-    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants.signals[signal] : 15)));
+    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$1.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
 function processEnv() {
@@ -7364,9 +8547,14 @@ class Docker {
         return `${result.stdout}${result.stderr}`.trim();
     }
 }
-/** stderr lines other than the ones saying a thing was already gone. */
+/**
+ * stderr lines other than the ones saying a thing was already gone (and the `exit status 1`
+ * trailer some Docker versions print after them).
+ */
 function realErrors(stderr, alreadyGone) {
-    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
+    return stderr
+        .split('\n')
+        .filter((l) => l.trim() && !alreadyGone.test(l) && !/^exit status \d+$/.test(l.trim()));
 }
 /** `docker ps` prints labels as `k=v,k2=v2`. */
 function parseLabelList(text) {
@@ -7377,6 +8565,169 @@ function parseLabelList(text) {
             labels[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     return labels;
+}
+
+/**
+ * Who owns a run, checkable by every process on the machine whatever its PID namespace or
+ * container: the lease is a FIFO that the owner keeps open for reading while it lives. The
+ * kernel closes it when the owner dies, however it dies (SIGKILL, OOM), and from then on an
+ * open for writing fails with ENXIO. No PID, no clock, no renewal.
+ *
+ * Next to the FIFO, a record says where the run keeps what the sweep must find without Docker
+ * or netfilter (its temporary root). Both are written before the run creates anything and
+ * removed after everything else, so a run is never without a lease while it has leftovers.
+ */
+/** Root's lease folder: one per machine (or per shared /run), as systemd would place it. */
+const SYSTEM_LEASE_DIR = '/run/awf/leases';
+/** Labels on every container and network: the lease's path and the boot it was taken in. */
+const LEASE_LABEL = 'awf.lease';
+const BOOT_LABEL = 'awf.boot';
+const LEASE = /^([0-9a-f]{8})\.lease$/;
+const RECORD = /^([0-9a-f]{8})\.json$/;
+const leasePath = (dir, runId) => join(dir, `${runId}.lease`);
+const recordPath = (lease) => lease.replace(/\.lease$/, '.json');
+/** This boot of the kernel: a lease from another boot belongs to a dead owner. */
+function currentBootId() {
+    try {
+        return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/** /run/awf/leases where we may write there (root), else a folder in the temporary root. */
+function defaultLeaseDir(tempRoot) {
+    for (const dir of [SYSTEM_LEASE_DIR, join(tempRoot, 'awf-leases')]) {
+        try {
+            mkdirSync(dir, { recursive: true, mode: 0o755 });
+            const probe = join(dir, `.probe-${process.pid}`);
+            writeFileSync(probe, '');
+            rmSync(probe);
+            return dir;
+        }
+        catch {
+            continue;
+        }
+    }
+    throw new Error(`cannot write the run's lease in ${SYSTEM_LEASE_DIR} nor in ${tempRoot}`);
+}
+/** Whether the lease's owner still holds it. Never blocks, never creates anything. */
+function probeLease(path) {
+    try {
+        if (!lstatSync(path).isFIFO())
+            return 'unknown';
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+    try {
+        closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW));
+        return 'held';
+    }
+    catch (e) {
+        const code = e.code;
+        return code === 'ENXIO' ? 'free' : code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+}
+function readRecord(lease) {
+    try {
+        const r = JSON.parse(readFileSync(recordPath(lease), 'utf8'));
+        return typeof r.runId === 'string' && typeof r.tempRoot === 'string'
+            ? r
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The lease's files, record first: a FIFO left alone still marks a dead run for the sweep. */
+function removeLeaseFiles(lease) {
+    rmSync(recordPath(lease), { force: true });
+    rmSync(lease, { force: true });
+}
+/** Run ids with a lease or a record in `dir`. */
+function leasesIn(dir) {
+    let entries;
+    try {
+        entries = readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+    const ids = new Set();
+    for (const name of entries) {
+        const id = LEASE.exec(name)?.[1] ?? RECORD.exec(name)?.[1];
+        if (id)
+            ids.add(id);
+    }
+    return [...ids].sort();
+}
+/** A lease this process holds. */
+class Lease {
+    runId;
+    path;
+    fd;
+    constructor(runId, path, fd) {
+        this.runId = runId;
+        this.path = path;
+        this.fd = fd;
+    }
+    /**
+     * Takes a lease under a run id no run on the machine has (`newRunId` is asked again on a
+     * clash), then writes its record. The FIFO is made under a private name and linked into
+     * place only once it is held, so no sweep ever sees a live run's lease unheld.
+     */
+    static async take(run, dir, newRunId, tempRoot) {
+        const staging = join(dir, `.staging-${process.pid}-${newRunId()}`);
+        const made = await run('mkfifo', ['-m', '0622', staging]);
+        if (made.exitCode !== 0)
+            throw new Error(`cannot make the run's lease in ${dir}: ${made.stderr.trim()}`);
+        const fd = openSync(staging, constants.O_RDONLY | constants.O_NONBLOCK);
+        try {
+            for (let attempt = 0; attempt < 8; attempt++) {
+                const runId = newRunId();
+                const path = leasePath(dir, runId);
+                try {
+                    // The link claims the run id: it fails when any run, live or dead, has it.
+                    linkSync(staging, path);
+                }
+                catch (e) {
+                    if (e.code === 'EEXIST')
+                        continue;
+                    throw e;
+                }
+                const lease = new Lease(runId, path, fd);
+                writeRecord(path, { runId, tempRoot, bootId: currentBootId(), pid: process.pid });
+                return lease;
+            }
+            throw new Error(`no free run id in ${dir} after 8 tries`);
+        }
+        catch (e) {
+            closeSync(fd);
+            throw e;
+        }
+        finally {
+            rmSync(staging, { force: true });
+        }
+    }
+    get held() {
+        return this.fd !== undefined;
+    }
+    /**
+     * Lets go of the lease. With `removeFiles` (everything of the run is gone) the files go too;
+     * without, they stay, unheld, and the next sweep finishes what the run left.
+     */
+    release(removeFiles) {
+        if (this.fd !== undefined)
+            closeSync(this.fd);
+        this.fd = undefined;
+        if (removeFiles)
+            removeLeaseFiles(this.path);
+    }
+}
+function writeRecord(lease, r) {
+    const record = { ...r, started: new Date().toISOString() };
+    writeFileSync(recordPath(lease), `${JSON.stringify(record)}\n`, { mode: 0o644 });
 }
 
 /**
@@ -7446,6 +8797,19 @@ const RESERVED = Object.fromEntries([
 ]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const MAX_VALUE = 128 * 1024;
+/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
+const MIN_MASKED = 4;
+/**
+ * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
+ * masks line by line) and its base64 (Basic auth, tokens in config files).
+ */
+function maskForms(value) {
+    if (value.length < MIN_MASKED)
+        return [];
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')];
+    return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))];
+}
 /**
  * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
  * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
@@ -7462,13 +8826,20 @@ function parseEnvEntries(text, where) {
         const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
         for (const item of items) {
             const at = item.indexOf('=');
-            const name = at === -1 ? item : item.slice(0, at).trim();
+            const written = at === -1 ? item : item.slice(0, at).trim();
+            const mask = written.endsWith('!');
+            const name = mask ? written.slice(0, -1) : written;
             if (!NAME.test(name)) {
                 // Not echoed: a value pasted without its NAME= would be a secret.
-                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'));
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
                 continue;
             }
-            const reserved = RESERVED[name.toUpperCase()];
+            // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+            // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+            const reserved = RESERVED[name.toUpperCase()] ??
+                (/^DOCKER_/i.test(name)
+                    ? 'is read by the docker command that starts the sandbox'
+                    : undefined);
             if (reserved) {
                 problems.push(problem(where, name, reserved, 'Remove it from env.'));
                 continue;
@@ -7478,7 +8849,32 @@ function parseEnvEntries(text, where) {
                 problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
                 continue;
             }
-            entries.set(name, { name, value });
+            entries.set(name, mask ? { name, value, mask } : { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/**
+ * `env` from every source (the policy file's names, then the input), as merged settings give
+ * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
+ * masked. All problems of all sources are reported together.
+ */
+function parseEnvSources(sources) {
+    const problems = [];
+    const entries = new Map();
+    for (const source of sources) {
+        try {
+            for (const e of parseEnvEntries(source.text, source.where)) {
+                const masked = e.mask ?? entries.get(e.name)?.mask;
+                entries.set(e.name, masked ? { ...e, mask: masked } : e);
+            }
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
         }
     }
     if (problems.length > 0)
@@ -7533,8 +8929,8 @@ function buildAgentEnv(opts) {
             continue;
         }
         vars[e.name] = v;
-        if (v !== '')
-            secrets.push(v);
+        if (e.mask)
+            secrets.push(...maskForms(v));
     }
     return { vars, secrets, warnings };
 }
@@ -7560,7 +8956,7 @@ class Handshake {
         this.dir = dir;
         // Held open read-write from the start: the agent's open of `go` never blocks, and a
         // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        this.goFd = openSync(join(dir, 'go'), constants.O_RDWR | constants.O_NONBLOCK);
         // Then read-only for everyone: nothing in the sandbox (root included, which holds no
         // capability there) can open `go` to write, so only this process can say go or abort.
         chmodSync(join(dir, 'go'), 0o444);
@@ -7573,7 +8969,7 @@ class Handshake {
     }
     /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
     waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants$1.O_RDWR | constants$1.O_NONBLOCK);
+        const fd = openSync(join(this.dir, 'ready'), constants.O_RDWR | constants.O_NONBLOCK);
         const socket = new net.Socket({ fd, readable: true, writable: false });
         return new Promise((resolve, reject) => {
             let buffered = '';
@@ -7609,6 +9005,12 @@ class Handshake {
 /** What the proxy and agent containers are run with: pure functions over the run's facts. */
 /** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
 const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'];
+/**
+ * Limits of the proxy container: room for Squid, dnsmasq (which forks per TCP query) and the
+ * entrypoint, and for thousands of proxied connections (two descriptors each), but not for a
+ * compromised daemon to exhaust the runner.
+ */
+const PROXY_LIMITS = { pids: 256, memoryBytes: 512 * 1024 * 1024, openFiles: 16384 };
 function proxySpec(opts) {
     const n = runNames(opts.topology.runId);
     return {
@@ -7622,7 +9024,17 @@ function proxySpec(opts) {
         ],
         env: {},
         capAdd: PROXY_CAPS,
-        sysctls: {},
+        // The proxy relays at the application layer only: a compromised daemon cannot make its
+        // namespace route packets between the agent's network and the egress network.
+        sysctls: {
+            'net.ipv4.ip_forward': '0',
+            'net.ipv6.conf.all.forwarding': '0',
+            'net.ipv6.conf.default.forwarding': '0'
+        },
+        pidsLimit: PROXY_LIMITS.pids,
+        memoryBytes: PROXY_LIMITS.memoryBytes,
+        ulimits: { nofile: PROXY_LIMITS.openFiles },
+        groupAdd: [opts.logsGroup],
         init: false,
         command: []
     };
@@ -7749,6 +9161,585 @@ function netAdminHelperSpec(o, image, configDir) {
 }
 
 /**
+ * Git configuration text as git reads it, and the keys through which a repository makes git
+ * run a program (or send the runner's credentials elsewhere). Pure: text in, data out.
+ *
+ * The parser is strict on purpose: the text comes from a command that may be hostile, and a
+ * line git would read but this parser does not understand must not hide a key. Anything it
+ * cannot read is returned as `unreadable` and reported like a dangerous key.
+ */
+/** A reader over config text that mirrors git's own parser (config.c), character by character. */
+class Source {
+    text;
+    i = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    get eof() {
+        return this.i >= this.text.length;
+    }
+    /** The next character, `\r\n` read as `\n` (as git does); '' at the end. */
+    next() {
+        if (this.eof)
+            return '';
+        let c = this.text[this.i++];
+        if (c === '\r' && this.text[this.i] === '\n')
+            c = this.text[this.i++];
+        if (c === '\n')
+            this.line++;
+        return c;
+    }
+}
+const isKeyChar = (c) => /^[A-Za-z0-9-]$/.test(c);
+const isSpace = (c) => /^[ \t\n\v\f\r]$/.test(c);
+const ESCAPES = { t: '\t', b: '\b', n: '\n', '\\': '\\', '"': '"' };
+/** `[name]`, `[name.sub]` or `[name "sub"]`, after the `[`; undefined where git fails. */
+function readSection(src) {
+    let name = '';
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return undefined;
+        if (c === ']')
+            return name;
+        if (isSpace(c))
+            break;
+        if (!isKeyChar(c) && c !== '.')
+            return undefined;
+        name += c.toLowerCase();
+    }
+    let c = src.next();
+    while (isSpace(c))
+        c = src.next();
+    if (c !== '"')
+        return undefined;
+    let sub = '';
+    for (;;) {
+        c = src.next();
+        if (c === '' || c === '\n')
+            return undefined;
+        if (c === '"')
+            break;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '' || c === '\n')
+                return undefined;
+        }
+        sub += c;
+    }
+    return src.next() === ']' ? `${name}.${sub}` : undefined;
+}
+/** A value after `=`, to the end of its line: quotes, escapes, comments, continuations. */
+function readValue(src) {
+    let value = '';
+    let spaces = 0;
+    let quoted = false;
+    let comment = false;
+    for (;;) {
+        let c = src.next();
+        if (c === '\n' || c === '')
+            return quoted ? undefined : value;
+        if (comment)
+            continue;
+        if (isSpace(c) && !quoted) {
+            if (value !== '')
+                spaces++;
+            continue;
+        }
+        if (!quoted && (c === ';' || c === '#')) {
+            comment = true;
+            continue;
+        }
+        value += ' '.repeat(spaces);
+        spaces = 0;
+        if (c === '\\') {
+            c = src.next();
+            if (c === '\n')
+                continue;
+            if (!(c in ESCAPES))
+                return undefined;
+            value += ESCAPES[c];
+            continue;
+        }
+        if (c === '"') {
+            quoted = !quoted;
+            continue;
+        }
+        value += c;
+    }
+}
+function parseGitConfig(text) {
+    const src = new Source(text.startsWith('\ufeff') ? text.slice(1) : text);
+    const entries = [];
+    let section;
+    let comment = false;
+    // git stops at the first line it cannot read (and refuses the whole file): so does this.
+    const fail = () => ({ entries, unreadable: [src.line] });
+    for (;;) {
+        const c = src.next();
+        if (c === '')
+            return { entries, unreadable: [] };
+        if (c === '\n') {
+            comment = false;
+            continue;
+        }
+        if (comment || isSpace(c))
+            continue;
+        if (c === '#' || c === ';') {
+            comment = true;
+            continue;
+        }
+        if (c === '[') {
+            section = readSection(src);
+            if (section === undefined)
+                return fail();
+            continue;
+        }
+        if (!/^[A-Za-z]$/.test(c) || section === undefined)
+            return fail();
+        let name = c.toLowerCase();
+        let k = src.next();
+        while (k !== '' && isKeyChar(k)) {
+            name += k.toLowerCase();
+            k = src.next();
+        }
+        while (k === ' ' || k === '\t')
+            k = src.next();
+        if (k === '\n' || k === '') {
+            entries.push({ key: `${section}.${name}`, value: undefined });
+            continue;
+        }
+        if (k !== '=')
+            return fail();
+        const value = readValue(src);
+        if (value === undefined)
+            return fail();
+        entries.push({ key: `${section}.${name}`, value });
+    }
+}
+const bang = (v) => (v ?? '').trimStart().startsWith('!');
+const PROGRAM = 'runs a program';
+const TRAFFIC = 'redirects git traffic';
+/** Keys through which a repository's own config makes git (or git-lfs) start a program. */
+const DANGER_RULES = [
+    ...[
+        'core.fsmonitor',
+        'core.hookspath',
+        'core.sshcommand',
+        'core.gitproxy',
+        'core.editor',
+        'core.pager',
+        'core.askpass',
+        'core.alternaterefscommand',
+        'core.attributesfile',
+        'sequence.editor',
+        'diff.external',
+        'diff.*.textconv',
+        'diff.*.command',
+        'difftool.*.cmd',
+        'difftool.*.path',
+        'mergetool.*.cmd',
+        'mergetool.*.path',
+        'merge.*.driver',
+        'filter.*.clean',
+        'filter.*.smudge',
+        'filter.*.process',
+        'credential.helper',
+        'credential.*.helper',
+        'include.path',
+        'includeif.*.path',
+        'uploadpack.packobjectshook',
+        'protocol.allow',
+        'protocol.*.allow',
+        'pager.*',
+        'interactive.difffilter',
+        'gpg.program',
+        'gpg.*.program',
+        'gpg.ssh.defaultkeycommand',
+        'hook.*.command',
+        'remote.*.uploadpack',
+        'remote.*.receivepack',
+        'remote.*.vcs',
+        'imap.tunnel',
+        'sendemail.tocmd',
+        'sendemail.cccmd',
+        'sendemail.sendmailcmd',
+        'web.browser',
+        'browser.*.cmd',
+        'browser.*.path',
+        'man.*.cmd',
+        'man.*.path',
+        'lfs.customtransfer.*.path',
+        'lfs.extension.*.clean',
+        'lfs.extension.*.smudge',
+        'lfs.standalonetransferagent'
+    ].map((pattern) => ({ pattern, reason: PROGRAM })),
+    { pattern: 'alias.*', reason: PROGRAM, when: bang },
+    { pattern: 'submodule.*.update', reason: PROGRAM, when: bang },
+    {
+        pattern: 'sendemail.smtpserver',
+        reason: PROGRAM,
+        when: (v) => (v ?? '').trimStart().startsWith('/')
+    },
+    // A later push or fetch would carry the token actions/checkout stored (http.extraheader).
+    ...[
+        'url.*.insteadof',
+        'url.*.pushinsteadof',
+        'http.proxy',
+        'http.*.proxy',
+        'remote.*.url',
+        'remote.*.pushurl',
+        'remote.*.proxy',
+        'http.*.extraheader',
+        'http.extraheader',
+        'http.sslverify',
+        'http.*.sslverify'
+    ].map((pattern) => ({ pattern, reason: TRAFFIC }))
+];
+function patternRegex(pattern) {
+    const parts = pattern.split('.');
+    const first = parts[0].replace(/[-]/g, '\\-');
+    const last = parts[parts.length - 1];
+    if (parts.length === 2 && last === '*')
+        return new RegExp(`^${first}\\.[^.]+$`);
+    if (parts.length === 2)
+        return new RegExp(`^${first}\\.${last}$`);
+    return new RegExp(`^${first}\\..+\\.${last}$`, 's');
+}
+const COMPILED = DANGER_RULES.map((r) => ({ ...r, regex: patternRegex(r.pattern) }));
+/** Why git would act on this entry (run a program, send traffic elsewhere), or undefined. */
+function dangerOf(entry) {
+    return COMPILED.find((r) => r.regex.test(entry.key) && (r.when?.(entry.value) ?? true));
+}
+/** The key as shown to people: its section and name, the attacker-chosen subsection as `*`. */
+function shownKey(entry) {
+    const rule = dangerOf(entry);
+    if (rule)
+        return rule.pattern;
+    const parts = entry.key.split('.');
+    return parts.length > 2 ? `${parts[0]}.*.${parts[parts.length - 1]}` : entry.key;
+}
+
+/**
+ * What the command left in the workspace's git metadata that a later, unfirewalled step would
+ * run: a pure comparison of two snapshots (before and after the command) of the files through
+ * which a repository makes git start a program. Only what is new or changed counts, so a
+ * repository's own LFS filters or an existing hook are not findings.
+ */
+/** Hook names git runs (githooks(5)); other names in a hooks folder are never run. */
+const HOOK_NAMES = new Set([
+    'applypatch-msg',
+    'pre-applypatch',
+    'post-applypatch',
+    'pre-commit',
+    'pre-merge-commit',
+    'prepare-commit-msg',
+    'commit-msg',
+    'post-commit',
+    'pre-rebase',
+    'post-checkout',
+    'post-merge',
+    'pre-push',
+    'pre-receive',
+    'update',
+    'proc-receive',
+    'post-receive',
+    'post-update',
+    'reference-transaction',
+    'push-to-checkout',
+    'pre-auto-gc',
+    'post-rewrite',
+    'sendemail-validate',
+    'fsmonitor-watchman',
+    'p4-changelist',
+    'p4-prepare-changelist',
+    'p4-post-changelist',
+    'p4-pre-submit',
+    'post-index-change'
+]);
+const SAFE_PATH = /^[A-Za-z0-9._/-]{1,100}$/;
+/** A workspace path as shown to people: itself when short and plain, else a placeholder. */
+function shownPath(path) {
+    return SAFE_PATH.test(path) && !path.includes('..') ? path : '(a path with unusual characters)';
+}
+const entryId = (e) => `${e.key}\u0000${e.value ?? ''}`;
+function configFindings(path, before, after) {
+    const was = parseGitConfig(before ?? '');
+    const known = new Set(was.entries.map(entryId));
+    const now = parseGitConfig(after);
+    const findings = [];
+    const seen = new Set();
+    for (const entry of now.entries) {
+        const danger = dangerOf(entry);
+        if (!danger || known.has(entryId(entry)))
+            continue;
+        const shown = `${shownPath(path)}: ${shownKey(entry)} (${danger.reason})`;
+        if (seen.has(shown))
+            continue;
+        seen.add(shown);
+        findings.push({ path, shown });
+    }
+    if (now.unreadable.length > 0)
+        findings.push({
+            path,
+            shown: `${shownPath(path)}: config text the check cannot read (line ${now.unreadable[0]})`
+        });
+    return findings;
+}
+/** The attribute assignments that hand a file to a program: a filter, diff or merge driver. */
+function driverAttributes(line) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#'))
+        return [];
+    return trimmed
+        .split(/\s+/)
+        .slice(trimmed.startsWith('[attr]') ? 0 : 1)
+        .map((token) => token.replace(/^\[attr\]\S*$/, ''))
+        .filter((token) => /^(filter|diff|merge)=/.test(token))
+        .map((token) => token.slice(0, token.indexOf('=')));
+}
+function attributeFindings(path, before, after) {
+    const old = new Set((before ?? '').split(/\r?\n/).map((l) => l.trim()));
+    const drivers = new Set();
+    for (const line of after.split(/\r?\n/))
+        if (!old.has(line.trim()))
+            for (const d of driverAttributes(line))
+                drivers.add(d);
+    return [...drivers]
+        .sort()
+        .map((d) => ({ path, shown: `${shownPath(path)}: a new \`${d}=\` attribute (names a driver)` }));
+}
+function hookShown(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const what = HOOK_NAMES.has(name) ? `hook \`${name}\`` : 'a file in the hooks folder';
+    return `${shownPath(dir)}: ${what}`;
+}
+function changedFile(path, before, after) {
+    const was = before?.kind === after.kind ? before.content : undefined;
+    if (was === after.content)
+        return [];
+    const verb = was === undefined ? 'new' : 'changed';
+    if (/^(symlink:|dir$|other$)/.test(after.content) && after.kind !== 'hook')
+        return [{ path, shown: `${shownPath(path)}: ${verb}, and not a plain file` }];
+    switch (after.kind) {
+        case 'config':
+            return configFindings(path, was, after.content);
+        case 'attributes':
+            return attributeFindings(path, was, after.content);
+        case 'hook':
+            return [{ path, shown: `${hookShown(path)} (${verb})` }];
+        case 'pointer':
+            return [{ path, shown: `${shownPath(path)}: ${verb} (points git at another folder)` }];
+    }
+}
+/** Everything the command added that would make a later git command run a program. */
+function compareGitSnapshots(before, after) {
+    const findings = Object.keys(after.files)
+        .sort()
+        .flatMap((path) => changedFile(path, before.files[path], after.files[path]));
+    if (after.truncated)
+        findings.push({
+            path: '',
+            shown: 'the workspace has too many entries: `.gitattributes` files past the limit were not checked'
+        });
+    return findings;
+}
+/** At most this many findings are listed in the summary and the CLI report. */
+const SHOWN_FINDINGS = 20;
+/** Lines for the summary and the CLI report (shown text only; full paths stay in the logs). */
+function gitFindingLines(findings) {
+    const lines = findings.slice(0, SHOWN_FINDINGS).map((f) => f.shown);
+    if (findings.length > SHOWN_FINDINGS)
+        lines.push(`and ${findings.length - SHOWN_FINDINGS} more (see git-integrity.json in the logs)`);
+    return lines;
+}
+
+/**
+ * Reads the workspace's git metadata into a snapshot (src/agent/git-integrity.ts compares
+ * two). After the command the workspace is the command's work: nothing here follows a
+ * symbolic link, opens anything but a regular file, or reads more than a bounded amount.
+ */
+/** Entries visited in the workspace before the walk stops (and says so). */
+const WALK_LIMIT = 500_000;
+/** Config, attributes and pointer files are read up to this size; hooks are digested whole. */
+const TEXT_LIMIT = 1024 * 1024;
+/** Inside a git folder: the files through which it makes git run something. */
+const CONFIG_FILES = ['config', 'config.worktree'];
+const POINTER_FILES = ['commondir', 'gitdir'];
+function readRegular(path, text) {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+        const hash = createHash('sha256');
+        const chunks = [];
+        const buffer = Buffer.alloc(64 * 1024);
+        let total = 0;
+        for (;;) {
+            const n = readSync(fd, buffer, 0, buffer.length, null);
+            if (n === 0)
+                break;
+            total += n;
+            if (text) {
+                chunks.push(Buffer.from(buffer.subarray(0, n)));
+                if (total >= TEXT_LIMIT)
+                    break;
+            }
+            else
+                hash.update(buffer.subarray(0, n));
+        }
+        return text ? Buffer.concat(chunks).toString('utf8') : `sha256:${hash.digest('hex')}`;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** A file's state without following links; undefined when absent. */
+function stateOf(path, kind) {
+    let st;
+    try {
+        st = lstatSync(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (st.isSymbolicLink())
+        return { kind, content: `symlink:${readlinkSync(path)}` };
+    if (st.isDirectory())
+        return { kind, content: 'dir' };
+    if (!st.isFile())
+        return { kind, content: 'other' };
+    try {
+        return { kind, content: readRegular(path, kind !== 'hook') };
+    }
+    catch {
+        // Replaced between lstat and open (not by the command: it has exited).
+        return { kind, content: 'other' };
+    }
+}
+const isDir = (path) => {
+    try {
+        return lstatSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+};
+const listDir = (path) => {
+    try {
+        return readdirSync(path);
+    }
+    catch {
+        return [];
+    }
+};
+class Reader {
+    workspace;
+    files = {};
+    gitDirs = new Set();
+    gitFiles = [];
+    visited = 0;
+    truncated = false;
+    constructor(workspace) {
+        this.workspace = workspace;
+    }
+    rel(path) {
+        return relative(this.workspace, path);
+    }
+    add(path, kind) {
+        const state = stateOf(path, kind);
+        if (state)
+            this.files[this.rel(path)] = state;
+    }
+    /** A git folder: its configs, pointers, hooks, info/attributes, worktrees and submodules. */
+    gitDir(dir) {
+        if (this.gitDirs.has(this.rel(dir)))
+            return;
+        this.gitDirs.add(this.rel(dir));
+        for (const f of CONFIG_FILES)
+            this.add(join(dir, f), 'config');
+        for (const f of POINTER_FILES)
+            this.add(join(dir, f), 'pointer');
+        this.add(join(dir, 'info', 'attributes'), 'attributes');
+        const hooks = join(dir, 'hooks');
+        if (isDir(hooks)) {
+            for (const name of listDir(hooks))
+                if (!name.endsWith('.sample'))
+                    this.add(join(hooks, name), 'hook');
+        }
+        else
+            this.add(hooks, 'hook');
+        for (const name of listDir(join(dir, 'worktrees')))
+            this.gitDir(join(dir, 'worktrees', name));
+        this.modules(join(dir, 'modules'));
+    }
+    /** Submodule git folders: `modules/<name>/`, where a name may hold slashes. */
+    modules(dir) {
+        for (const name of listDir(dir)) {
+            const path = join(dir, name);
+            if (!isDir(path))
+                continue;
+            if (stateOf(join(path, 'HEAD'), 'pointer'))
+                this.gitDir(path);
+            else
+                this.modules(path);
+        }
+    }
+    /** A `.git` file: `gitdir: <path>`; a target inside the workspace is read too. */
+    gitFile(path) {
+        if (isDir(path))
+            return this.gitDir(path);
+        this.add(path, 'pointer');
+        const state = this.files[this.rel(path)];
+        this.gitFiles.push(this.rel(path));
+        const target = /^gitdir:\s*(.+?)\s*$/m.exec(state?.content ?? '')?.[1];
+        if (!target)
+            return;
+        const dir = resolve(join(path, '..'), target);
+        const inside = !relative(this.workspace, dir).startsWith('..') && !isAbsolute(this.rel(dir));
+        if (inside && isDir(dir))
+            this.gitDir(dir);
+    }
+    walk(dir) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        // A bare repository: git finds it by HEAD, objects/ and refs/.
+        const names = new Set(entries.map((e) => e.name));
+        if (dir !== this.workspace && names.has('HEAD') && names.has('objects') && names.has('refs'))
+            return this.gitDir(dir);
+        for (const e of entries) {
+            if (++this.visited > WALK_LIMIT) {
+                this.truncated = true;
+                return;
+            }
+            const path = join(dir, e.name);
+            if (e.name === '.git')
+                this.gitFile(path);
+            else if (e.name === '.gitattributes')
+                this.add(path, 'attributes');
+            else if (e.isDirectory())
+                this.walk(path);
+        }
+    }
+}
+/** The workspace's git metadata now. */
+function snapshotGit(workspace) {
+    const reader = new Reader(workspace);
+    reader.walk(workspace);
+    return {
+        files: reader.files,
+        gitDirs: [...reader.gitDirs].sort(),
+        gitFiles: reader.gitFiles.sort(),
+        truncated: reader.truncated
+    };
+}
+
+/**
  * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
  * logs folder: made here, removed by teardown.
  */
@@ -7764,7 +9755,7 @@ function writeConfigs(workDir, logsDir, rendered, proxyIp) {
     const kept = makeDir(join(logsDir, 'config'), 0o755);
     for (const [file, text] of renderedFiles(rendered)) {
         writeFileSync(join(configDir, file), text, { mode: 0o644 });
-        copyFileSync(join(configDir, file), join(kept, file));
+        replaceFile(join(kept, file), text);
     }
     writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
         mode: 0o644
@@ -7793,27 +9784,204 @@ function emptyFile(workDir) {
     return path;
 }
 
+/**
+ * The workspace's git metadata around the command: read before it starts (and, with
+ * protect-git, made read-only for it), read again after it exits and compared. What the
+ * command added that would make a later git command run a program is the finding list.
+ */
+function guardGit(workspace, protect) {
+    const before = snapshotGit(workspace);
+    return { before, binds: protect ? protectGitMounts(workspace, before, kindOf) : [] };
+}
+/** After the command: the findings, also written in full to `git-integrity.json`. */
+function checkGit(workspace, guard, logsDir) {
+    const findings = compareGitSnapshots(guard.before, snapshotGit(workspace));
+    if (findings.length > 0)
+        replaceFile(join(logsDir, 'git-integrity.json'), `${JSON.stringify(findings, null, 2)}\n`);
+    return findings;
+}
+
+/**
+ * Finds what in the runner's visible system folders only root (or a group) may read, so that
+ * a command running as root does not read it as the owner (src/agent/filesystem.ts masks
+ * what this finds). A folder others cannot read or enter is reported whole and not entered.
+ */
+const OTHERS_READ = 0o004;
+const OTHERS_ENTER = 0o001;
+/** Entries looked at before the scan stops (and says so). */
+const SCAN_LIMIT = 300_000;
+/**
+ * The folders scanned: the visible system folders, but of /usr only /usr/local. Packaged
+ * files under /usr hold no secret by convention, and /usr is large (about 2 s per 150,000
+ * entries; docs/performance.md).
+ */
+function rootOnlyScanDirs(visible) {
+    return visible.flatMap((d) => (d === '/usr' ? ['/usr/local'] : [d]));
+}
+/**
+ * Walks `dirs` without following links, leaving out `skip` (the workspace: the command owns
+ * it anyway).
+ */
+function scanRootOnly(dirs, skip = []) {
+    const started = Date.now();
+    const found = [];
+    let visited = 0;
+    const walk = (dir, device) => {
+        let names;
+        try {
+            names = readdirSync(dir);
+        }
+        catch {
+            return;
+        }
+        for (const name of names) {
+            const path = join(dir, name);
+            if (skip.includes(path))
+                continue;
+            if (++visited > SCAN_LIMIT)
+                return;
+            let st;
+            try {
+                st = lstatSync(path);
+            }
+            catch {
+                continue;
+            }
+            if (st.isDirectory()) {
+                if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
+                    found.push({ path, kind: 'dir' });
+                // Another filesystem mounted below (a tool cache, /usr/local on its own disk) is
+                // visible through the recursive bind too, so it is scanned; /proc-like ones never are.
+                else if (st.dev === device || !/^\/(proc|sys|dev|run)(\/|$)/.test(path))
+                    walk(path, st.dev);
+            }
+            else if (st.isFile() && (st.mode & OTHERS_READ) === 0)
+                found.push({ path, kind: 'file' });
+        }
+    };
+    for (const dir of dirs) {
+        try {
+            const st = lstatSync(dir);
+            if (st.isDirectory())
+                walk(dir, st.dev);
+        }
+        catch {
+            // Absent: nothing to scan.
+        }
+    }
+    return { found, visited, ms: Date.now() - started, truncated: visited > SCAN_LIMIT };
+}
+/**
+ * When the command runs as root in host mode: the root-only files of every visible system
+ * folder, masked (added to `filesystem`). A scan that stopped early says so.
+ */
+function withRootOnlyMasked(filesystem, workspace, emptyFile) {
+    const visible = filesystem.binds.filter((b) => b.readOnly && b.source === b.target);
+    const scan = scanRootOnly(rootOnlyScanDirs(visible.map((b) => b.target)), [workspace]);
+    const masks = maskRootOnly(scan.found, emptyFile);
+    return {
+        scan,
+        filesystem: {
+            ...filesystem,
+            binds: [...filesystem.binds, ...masks.binds],
+            tmpfs: [...filesystem.tmpfs, ...masks.tmpfs],
+            masked: [...filesystem.masked, ...masks.masked]
+        }
+    };
+}
+
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+/** Creates the folders mounts inside the fresh HOME need, owned by the command's user. */
+function prepareHomeDirs(home, dirs, uid, gid) {
+    const asRoot = process.getuid?.() === 0;
+    for (const dir of dirs) {
+        let path = home;
+        for (const part of dir.split('/').filter((p) => p && p !== '.' && p !== '..')) {
+            path = join(path, part);
+            mkdirSync(path, { recursive: true, mode: 0o755 });
+            if (asRoot)
+                chownSync(path, uid, gid);
+        }
+    }
+}
+
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 function planAgent(run, prepared) {
     const { request } = run;
     const { agent } = request;
     const { workDir, topology } = prepared;
     const controlDir = makeDir(join(workDir, 'ctl'), 0o755);
-    const filesystem = planAgentFilesystem({
-        ...agent.runner,
+    const home = freshHome(workDir, agent.uid, agent.gid);
+    const empty = emptyFile(workDir);
+    const planned = planAgentFilesystem({
+        ...withObservations(agent.runner, run.deps.probes.observeRunner()),
         mode: prepared.mode,
         workspace: request.workspace,
-        freshHome: freshHome(workDir, agent.uid, agent.gid),
-        emptyFile: emptyFile(workDir),
+        freshHome: home,
+        homeFiles: agent.homeConfig,
+        emptyFile: empty,
         uid: agent.uid,
         kindOf
     });
+    prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
+    const git = guardGit(request.workspace, request.protectGit);
+    const base = { ...planned, binds: [...planned.binds, ...git.binds] };
+    const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
     const { limits } = agent;
     return {
         controlDir,
+        git,
         masked: filesystem.masked,
         options: {
             topology,
@@ -7840,6 +10008,17 @@ function planAgent(run, prepared) {
             command: request.command
         }
     };
+}
+/** Root runners (host mode): a command running as root would read root-only files as owner. */
+function rootOnlyMasked(filesystem, uid, mode, workspace, empty) {
+    if (uid !== 0 || mode !== 'host')
+        return filesystem;
+    const masked = withRootOnlyMasked(filesystem, workspace, empty);
+    const { scan } = masked;
+    info(`the command runs as root: ${scan.found.length} root-only system paths hidden (${scan.visited} entries scanned in ${scan.ms} ms)`);
+    if (scan.truncated)
+        warning(`the root-only scan stopped after ${scan.visited} entries: files beyond are not hidden`);
+    return masked.filesystem;
 }
 
 /** The rendered files with the layer weakened. */
@@ -8017,7 +10196,8 @@ async function startProxy(run, prepared) {
             image: prepared.proxyImage,
             labels: run.labels,
             configDir: join(prepared.workDir, 'config'),
-            logsDir: run.logsDir
+            logsDir: run.logsDir,
+            logsGroup: statSync(run.logsDir).gid
         }));
         await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp);
         await docker.containerStart(names.proxy);
@@ -8097,55 +10277,202 @@ async function arm(run, prepared, agent) {
     }
 }
 
+/** `iptables-save -c` puts `[packets:bytes] ` before each rule. */
+const COUNTERS = /^\[(\d+):(\d+)\] /;
+/** The same text without counters: what `iptables-save` without -c prints. */
+function stripCounters(saveText) {
+    return saveText.replace(/^\[\d+:\d+\] /gm, '');
+}
+/** Splits a saved rule into tokens; a double-quoted value (a log prefix) is one token. */
+function tokenize(line) {
+    return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+}
+const IMPLICIT_MATCHES = new Set(['tcp', 'udp', 'icmp']);
+/** Options as `name value...` strings, sorted: the order iptables-save chose does not matter. */
+function canonical(tokens) {
+    const options = [];
+    for (const t of tokens)
+        if (t.startsWith('-') && !/^-\d/.test(t))
+            options.push([t]);
+        else
+            options.at(-1)?.push(t.replace(/\/(32|128)$/, '').replace(/^(\d+)\/second$/, '$1/sec'));
+    return options
+        .filter((o) => !(o[0] === '-m' && IMPLICIT_MATCHES.has(o[1] ?? '')))
+        .map((o) => o.join(' '))
+        .sort()
+        .join(' ; ');
+}
+function savedRules(saveText) {
+    const rules = [];
+    let table = '';
+    for (const raw of saveText.split('\n')) {
+        const line = raw.trim();
+        if (line.startsWith('*'))
+            table = line.slice(1);
+        const counters = COUNTERS.exec(line);
+        const rest = counters ? line.slice(counters[0].length) : line;
+        if (!rest.startsWith('-A '))
+            continue;
+        const [, chain = '', ...tokens] = tokenize(rest);
+        rules.push({ chain, table, text: canonical(tokens), packets: Number(counters?.[1] ?? 0) });
+    }
+    return rules;
+}
+const chainRules = (rules, table, chain) => rules.filter((r) => r.table === table && r.chain === chain);
+/** Rules whose content differs from the plan, position by position. */
+function contentProblems(saveText, plan, family, where) {
+    const rules = savedRules(saveText);
+    const problems = [];
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const saved = chainRules(rules, t.table, c.chain);
+            c.rules.forEach((planned, i) => {
+                const have = saved[i];
+                if (have && have.text !== canonical(planned))
+                    problems.push(`${where}: rule ${i + 1} of ${c.chain} is not the planned one (${JSON.stringify(planned.join(' '))})`);
+            });
+        }
+    return problems;
+}
+/** The layer a chain's drops belong to, from its LOG prefix (`awf-<run>-<layer>-drop: `). */
+function layerOf(chain) {
+    for (const rule of chain.rules) {
+        const prefix = rule[rule.indexOf('--log-prefix') + 1] ?? '';
+        const m = /^awf-[0-9a-f]{8}-(host|runner|ipv6|agent)-drop: $/.exec(prefix);
+        if (rule.includes('--log-prefix') && m)
+            return m[1];
+    }
+    return undefined;
+}
+const isDrop = (rule) => {
+    const target = rule[rule.indexOf('-j') + 1];
+    return rule.includes('-j') && (target === 'DROP' || target === 'REJECT');
+};
 /**
- * While the command runs: the proxy must keep running and every rule must stay in place. If
- * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
- * killed at once and the run fails with the reason: its traffic would already fail closed,
- * but a firewall that changed under a run is not the one that was checked.
+ * Packets stopped by the plan's DROP and REJECT rules, per layer, from their counters: unlike
+ * the LOG lines (rate-limited, and lost when the kernel's ring buffer wraps), a command cannot
+ * exhaust them.
  */
+function dropCounters(saveText, plan, family) {
+    const rules = savedRules(saveText);
+    const counts = {};
+    for (const t of family === 4 ? plan.v4 : plan.v6)
+        for (const c of t.chains) {
+            const layer = layerOf(c);
+            if (!layer)
+                continue;
+            const saved = chainRules(rules, t.table, c.chain);
+            const dropped = c.rules.reduce((sum, rule, i) => sum + (isDrop(rule) ? (saved[i]?.packets ?? 0) : 0), 0);
+            counts[layer] = (counts[layer] ?? 0) + dropped;
+        }
+    return counts;
+}
+
 const WATCH_INTERVAL_MS = 2000;
+/** A failed check is retried after this long. */
+const RETRY_MS = 1000;
+/**
+ * Failed checks in a row that fail the run. The agent's namespace ends with the command, and
+ * `docker run --rm` returns only once the container is removed, so reading the agent's rules
+ * may fail for a few seconds before the watchdog is stopped; the host's rules and the proxy
+ * have no such excuse.
+ */
+const RETRIES = { host: 1, agent: 5 };
+class AgentUnreadable extends Error {
+}
+const mergeCounts = (...all) => {
+    const out = {};
+    for (const c of all)
+        for (const [layer, n] of Object.entries(c))
+            out[layer] = (out[layer] ?? 0) + n;
+    return out;
+};
+/** One family of one place: problems against the plan, and its drop counters. */
+async function readRules(netfilter, plan, family, where) {
+    const text = await netfilter.saveWithCounters(family);
+    return {
+        problems: [
+            ...planProblems(stripCounters(text), plan, family, where),
+            ...contentProblems(text, plan, family, where)
+        ],
+        counts: dropCounters(text, plan, family)
+    };
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
     const { host, container } = a.plans;
     let stopped = false;
     let timer;
+    const last = { host: {}, agent: {} };
+    const readHost = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
+        : [];
+    const readAgentRules = async () => a.rules
+        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
+        : [];
+    const readAgent = () => readAgentRules().catch((e) => {
+        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+    });
     const check = async () => {
-        const r = a.rules;
-        const [running, h4, h6, c4, c6] = await Promise.all([
+        const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            r?.netfilter.save(4),
-            r?.netfilter.save(6),
-            r?.agentNet.save(4),
-            r?.agentNet.save(6)
+            readHost(),
+            readAgent()
         ]);
+        last.host = mergeCounts(...hostRules.map((r) => r.counts));
+        last.agent = mergeCounts(...agentRules.map((r) => r.counts));
         return [
             ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
-            ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
-            ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
-            ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
-            ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+            ...[...hostRules, ...agentRules].flatMap((r) => r.problems)
         ];
     };
-    const tick = () => {
+    const fail = (problems) => {
+        if (stopped)
+            return;
+        stopped = true;
+        a.onFailure(problems);
+    };
+    const tick = (delayMs, failures) => {
         timer = setTimeout(() => {
             check().then((problems) => {
                 if (stopped)
                     return;
-                if (problems.length > 0) {
-                    stopped = true;
-                    a.onFailure(problems);
-                }
+                if (problems.length > 0)
+                    fail(problems);
                 else
-                    tick();
-            }, 
-            // The agent's namespace is gone: the command ended between two checks.
-            () => undefined);
-        }, WATCH_INTERVAL_MS);
+                    tick(WATCH_INTERVAL_MS, 0);
+            }, (e) => {
+                if (stopped)
+                    return;
+                const limit = e instanceof AgentUnreadable ? RETRIES.agent : RETRIES.host;
+                if (failures < limit)
+                    tick(RETRY_MS, failures + 1);
+                else
+                    fail([
+                        `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
+                    ]);
+            });
+        }, delayMs);
     };
-    tick();
-    return () => {
+    tick(WATCH_INTERVAL_MS, 0);
+    return async () => {
         stopped = true;
         clearTimeout(timer);
+        const [hostNow, agentNow] = await Promise.all([
+            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
+            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
+        ]);
+        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
+            layer,
+            packets,
+            final
+        }));
+        return a.rules
+            ? [
+                ...counts(hostNow ?? last.host, hostNow !== undefined),
+                ...counts(agentNow ?? last.agent, agentNow !== undefined)
+            ]
+            : [];
     };
 }
 
@@ -8180,7 +10507,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             : undefined;
         let firewallFailure;
         const stopWatching = request.ablation?.runDespiteChecks
-            ? () => undefined
+            ? () => Promise.resolve([])
             : watchFirewall({
                 plans: prepared.plans,
                 rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -8192,8 +10519,11 @@ async function runCommandPhase(run, prepared, agent, armed) {
             });
         const status = await armed.exited;
         clearTimeout(timer);
-        stopWatching();
+        // Before teardown: the host rules (and their counters) are still in place.
+        const drops = await stopWatching();
         hooks.onCommandEnd?.();
+        // The agent container has exited: nothing changes the workspace any more.
+        const gitFindings = checkGit(request.workspace, agent.git, run.logsDir);
         return {
             runId: run.runId,
             exitCode: commandExitCode({ status, timedOut, firewallFailure }),
@@ -8206,7 +10536,10 @@ async function runCommandPhase(run, prepared, agent, armed) {
             mode: prepared.mode,
             hostFirewall: request.hostFirewall,
             timedOut,
-            masked: agent.masked
+            masked: agent.masked,
+            gitFindings,
+            drops,
+            images: prepared.images
         };
     }
     finally {
@@ -8215,8 +10548,138 @@ async function runCommandPhase(run, prepared, agent, armed) {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
+ * runner: host rules in the network namespace that holds the run's bridges, container rules
+ * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
+ * rules installed in the wrong place and mounts of its own files, so such a run is refused
+ * before anything starts, with the reason.
+ */
+const LOCAL = { local: true };
+/** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
+function endpoint(dockerHost) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(dockerHost);
+    return m ? `${m[1].toLowerCase()}://${m[2].replace(/[^\w.:[\]-]/g, '?')}` : 'its value';
+}
+/** DOCKER_HOST naming another machine (anything but a unix socket or the default). */
+function placementFromDockerHost(dockerHost) {
+    const value = dockerHost?.trim() ?? '';
+    if (value === '' || value.toLowerCase().startsWith('unix://'))
+        return LOCAL;
+    return {
+        local: false,
+        why: `DOCKER_HOST points at a daemon elsewhere (${endpoint(value)})`
+    };
+}
+/** The run's bridge, made by the daemon, must appear among our own network interfaces. */
+function placementFromBridge(bridge, visible) {
+    return visible
+        ? LOCAL
+        : {
+            local: false,
+            why: `the daemon's network ${bridge} is not in this machine's network namespace, where the host rules go (a Docker-in-Docker sidecar, or a rootless daemon: use host-firewall off with that)`
+        };
+}
+function remoteDaemonError(placement) {
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
+        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
+        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
+        'engine (see docs/self-hosted.md).');
+}
+
+/**
+ * The images a release published: images.json (next to containers/) names the registry path
+ * and the digest of the proxy and agent images. The action pulls exactly those digests,
+ * checks what it got, and falls back to building from containers/ when nothing is published
+ * or the registry cannot be reached. `image-registry` points the same digests at a mirror.
+ */
+const PUBLISHED_IMAGES_FILE = 'images.json';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** A registry host (name or address, optional port) and an optional lower-case path. */
+const REPOSITORY = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::\d{1,5})?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+/** A value of `image-registry`, normalized; refused with an InputError naming the input. */
+function parseImageRegistry(value, where) {
+    const v = value.trim().replace(/\/+$/, '');
+    if (REPOSITORY.test(v))
+        return v;
+    throw new InputError([
+        problem(where, value, 'is not a registry path', 'Give the host (and port) of a registry and an optional lower-case path, without a ' +
+            'scheme, tag or digest, e.g. 127.0.0.1:5000/awf; the images are pulled from it as ' +
+            '<value>/awf-proxy@<digest> and <value>/awf-agent@<digest>.')
+    ]);
+}
+/** Parses images.json; throws naming the file and the key that is wrong. */
+function parsePublishedImages(text, file) {
+    const fail = (what) => {
+        throw new Error(`${file}: ${what} (the release workflow writes this file; see docs/release.md)`);
+    };
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return fail(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return fail('not an object');
+    const { version = '', repository = '', images = {} } = data;
+    if (typeof version !== 'string')
+        return fail('"version" is not a string');
+    if (typeof repository !== 'string' || (repository && !REPOSITORY.test(repository)))
+        return fail('"repository" is not a registry path');
+    if (typeof images !== 'object' || images === null || Array.isArray(images))
+        return fail('"images" is not an object');
+    const digests = {};
+    for (const [kind, digest] of Object.entries(images)) {
+        if (kind !== 'proxy' && kind !== 'agent')
+            return fail(`"images" has an unknown kind "${kind}"`);
+        if (typeof digest !== 'string' || !DIGEST.test(digest))
+            return fail(`"images.${kind}" is not a sha256 digest`);
+        digests[kind] = digest;
+    }
+    if (Object.keys(digests).length > 0 && !repository)
+        return fail('digests but no "repository"');
+    return { version, repository, digests };
+}
+/** images.json of the bundle's project root, or nothing published when it is absent. */
+function readPublishedImages(root) {
+    const file = join(root, PUBLISHED_IMAGES_FILE);
+    if (!existsSync(file))
+        return { version: '', repository: '', digests: {} };
+    return parsePublishedImages(readFileSync(file, 'utf8'), file);
+}
+/** The action's version: package.json next to containers/ (a release commit sets it). */
+function actionVersion(root) {
+    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const version = data.version;
+    return typeof version === 'string' ? version : 'unknown';
+}
+/** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
+function publishedRef(published, kind, registry) {
+    const digest = published.digests[kind];
+    if (!digest)
+        return undefined;
+    return `${registry ?? published.repository}/awf-${kind}@${digest}`;
+}
+/**
+ * The image `ref` (`name@sha256:...`), present or pulled. Docker verifies pulled content against
+ * the digest; we then check the image is recorded locally under exactly that reference.
+ */
+async function pullByDigest(docker, ref) {
+    const digest = ref.slice(ref.lastIndexOf('@') + 1);
+    if (await docker.imageId(ref))
+        return { ok: true, ref, digest, pulled: false };
+    if (!(await docker.pull(ref)))
+        return { ok: false, ref, reason: 'the pull failed (registry unreachable or image missing)' };
+    if (!(await docker.imageId(ref)))
+        return { ok: false, ref, reason: 'the pulled image is not recorded under that digest' };
+    return { ok: true, ref, digest, pulled: true };
+}
+
+/**
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
 /** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
@@ -8296,22 +10759,39 @@ async function ensurePrebuilt(docker, ref, what) {
     throw new Error(`${what} ${ref} is not present and cannot be pulled`);
 }
 /**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): the published
+ * digest, present or pulled; else an existing hash-tagged build for any candidate base; else a
+ * fresh build. Our agent image is the shell of host mode and the canary's toolbox; an
+ * `agent-image` is resolved with ensurePrebuilt.
  */
-async function ensureImage(docker, kind, root, options) {
+async function resolveImage(docker, kind, root, options) {
     if (kind === 'proxy' && options.proxyImage)
-        return ensurePrebuilt(docker, options.proxyImage, 'proxy image');
+        return {
+            kind,
+            ref: await ensurePrebuilt(docker, options.proxyImage, 'proxy image'),
+            source: 'given'
+        };
+    const published = publishedRef(options.published ?? readPublishedImages(root), kind, options.registry);
+    if (published) {
+        const got = await pullByDigest(docker, published);
+        if (got.ok) {
+            info(`${kind} image: ${got.ref} (${got.pulled ? 'pulled' : 'present'}, digest checked)`);
+            return { kind, ref: got.ref, digest: got.digest, source: got.pulled ? 'pulled' : 'published' };
+        }
+        info(`cannot use the published ${kind} image ${got.ref}: ${got.reason}; building it locally`);
+    }
+    else if (options.registry) {
+        info(`image-registry is set, but this version names no published ${kind} image; building it locally`);
+    }
     const candidates = options.baseImage
         ? [options.baseImage]
         : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE];
     for (const base of candidates) {
         const tag = imageTag(kind, root, base);
         if (await docker.imageId(tag))
-            return tag;
+            return { kind, ref: tag, source: 'local' };
         if (await options.cache?.restore(tag))
-            return tag;
+            return { kind, ref: tag, source: 'cache' };
     }
     const base = await resolveBase(docker, options.baseImage);
     const tag = imageTag(kind, root, base);
@@ -8322,7 +10802,148 @@ async function ensureImage(docker, kind, root, options) {
         buildArgs: { BASE_IMAGE: base }
     });
     await options.cache?.save(tag);
-    return tag;
+    return { kind, ref: tag, source: 'built' };
+}
+
+/**
+ * The one host setting a run changes: net.netfilter.nf_log_all_netns, which lets LOG rules
+ * inside the agent's network namespace reach the kernel log. The first run that turns it on
+ * writes down the value it found, next to the leases; whoever removes the last run on the
+ * machine (its teardown, the post step or a sweep) puts that value back.
+ */
+const SETTING = 'net.netfilter.nf_log_all_netns';
+const PROC_PATH = '/proc/sys/net/netfilter/nf_log_all_netns';
+const recordOf = (leaseDir) => join(leaseDir, `${SETTING}.was`);
+function current() {
+    try {
+        return readFileSync(PROC_PATH, 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Turns namespace logging on, first writing down what it was if this run changes it. */
+async function enableNamespaceLogging(netfilter, leaseDir) {
+    const was = current();
+    if (was !== undefined && was !== '1') {
+        try {
+            // Exclusive: of runs starting together, the first one's record stands.
+            writeFileSync(recordOf(leaseDir), `${was}\n`, { flag: 'wx', mode: 0o644 });
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+    }
+    await netfilter.setSysctl(SETTING, '1');
+}
+/**
+ * Puts the setting back when no run on the machine may still need it: no lease in the folder
+ * is held and no network of any run is left. Returns the line to report, if it did.
+ */
+async function restoreNamespaceLogging(deps, leaseDir) {
+    let was;
+    try {
+        was = readFileSync(recordOf(leaseDir), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    if (leasesIn(leaseDir).some((id) => probeLease(leasePath(leaseDir, id)) === 'held'))
+        return undefined;
+    if ((await deps.docker.networks(RUN_LABEL)).length > 0)
+        return undefined;
+    if (!/^[01]$/.test(was)) {
+        rmSync(recordOf(leaseDir), { force: true });
+        return undefined;
+    }
+    // The record goes first: a run starting now writes its own and turns the setting on after.
+    rmSync(recordOf(leaseDir), { force: true });
+    await deps.netfilter.setSysctl(SETTING, was);
+    return `restored ${SETTING} to ${was}`;
+}
+
+/**
+ * Removing a run's resources (for teardown, the post step and the sweep), in an order that keeps every leftover findable: files that may
+ * hold secrets first, then containers and host rules, then networks, then the rest of the
+ * work folder, and the lease last (a run with a lease left is what the sweep looks for).
+ * Idempotent, and safe to run twice at once; each step runs even when an earlier one failed,
+ * and problems are returned for the caller to report as warnings, never thrown over the
+ * command's result.
+ */
+/** The work folder's subfolder for files that hold secrets: always the first thing removed. */
+const SECRETS_DIR = 'secrets';
+const message = (e) => (e instanceof Error ? e.message : String(e));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Deletes the run's jumps and chains. Another sweep may remove some of them between our save
+ * and our restore, which fails the batch: then look again.
+ */
+async function removeHostRules(netfilter, runId) {
+    await settleAll([4, 6].map(async (family) => {
+        for (let attempt = 1;; attempt++) {
+            const batch = removalBatch(await netfilter.save(family), runId);
+            if (!batch)
+                return;
+            try {
+                return await netfilter.restore(family, batch);
+            }
+            catch (e) {
+                if (attempt >= 4)
+                    throw e;
+            }
+        }
+    }));
+}
+/** A network is refused while a container another teardown is removing is still attached. */
+async function removeNetworks(docker, networks) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await docker.networkRemove(networks);
+        }
+        catch (e) {
+            if (attempt >= 5 || !/active endpoints/i.test(message(e)))
+                throw e;
+            await pause(300 * attempt);
+        }
+    }
+}
+/** The secrets first (they must not outlive a failure later on), then the rest. */
+function removeFolder(dir, secretsOnly) {
+    rmSync(secretsOnly ? join(dir, SECRETS_DIR) : dir, {
+        recursive: true,
+        force: true,
+        maxRetries: 3
+    });
+}
+/** Removes everything `r` names; returns the problems (empty when all is gone). */
+async function removeRun(deps, r) {
+    const problems = [];
+    const attempt = async (what, step) => {
+        try {
+            await step();
+        }
+        catch (e) {
+            problems.push(`${what}: ${message(e)}`);
+        }
+    };
+    for (const dir of r.folders)
+        await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
+    // Containers and rules are independent. Rules go before networks: a run that still has
+    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
+    await Promise.all([
+        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
+        r.hostRules
+            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
+            : undefined
+    ]);
+    await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
+    for (const dir of r.folders)
+        await attempt('removing temporary files', () => removeFolder(dir, false));
+    const lease = r.lease;
+    if (lease && problems.length === 0)
+        await attempt('removing the lease', () => removeLeaseFiles(lease));
+    return problems;
 }
 
 /**
@@ -8351,92 +10972,203 @@ function ownerAlive(token) {
 }
 
 /**
- * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
- * files. Idempotent; each step runs even when an earlier one failed, and problems are
- * returned for the caller to report as warnings, never thrown over the command's result.
+ * The sweep: finds what runs whose owner died left behind, on this machine, and removes it.
+ * A run is judged by its lease (src/sandbox/lease.ts) wherever the sweep can see it; a run
+ * whose lease it cannot see (another runner container with its own /run) is left alone.
+ * Two sweeps at once remove the same things without failing; a sweep killed halfway leaves
+ * the lease of every run it did not finish, so the next sweep finishes the job.
  */
-const message = (e) => (e instanceof Error ? e.message : String(e));
-async function removeHostRules(netfilter, runId) {
-    await settleAll([4, 6].map(async (family) => {
-        const batch = removalBatch(await netfilter.save(family), runId);
-        if (batch)
-            await netfilter.restore(family, batch);
-    }));
+/**
+ * Whether the run's owner lives. `labels` are those of any of its containers or networks;
+ * without them (chains alone) only a lease in our own folder can say it lives.
+ */
+function judgeOwner(runId, labels, ctx) {
+    if (!labels)
+        return ctx.probe(leasePath(ctx.leaseDir, runId)) === 'held' ? 'live' : 'dead';
+    const boot = labels[BOOT_LABEL];
+    if (boot && boot !== ctx.bootId)
+        return 'dead';
+    const lease = labels[LEASE_LABEL];
+    if (!lease)
+        return ctx.legacyAlive(labels[OWNER_LABEL] ?? '') ? 'live' : 'dead';
+    switch (ctx.probe(lease)) {
+        case 'held':
+            return 'live';
+        case 'free':
+            return 'dead';
+        case 'absent':
+            // Our own folder shows every live run's lease; another folder may simply not be visible.
+            return dirname(lease) === ctx.leaseDir ? 'dead' : 'foreign';
+        default:
+            return 'foreign';
+    }
 }
-async function teardown(deps, r) {
-    const problems = [];
-    const attempt = async (what, step) => {
-        try {
-            await step();
-        }
-        catch (e) {
-            problems.push(`${what}: ${message(e)}`);
-        }
+const STAGING_GRACE_MS = 60000;
+/** What exists, per run id. Chains and containers are listed before networks (see below). */
+async function inventory(deps, opts) {
+    const found = new Map();
+    const entry = (id) => {
+        let f = found.get(id);
+        if (!f)
+            found.set(id, (f = { containers: [], networks: [], chains: [] }));
+        return f;
     };
-    // Containers and rules are independent. Rules go before networks: a run that still has
-    // chains always has its networks, which is how the sweep tells a live run from a crashed one.
-    await Promise.all([
-        attempt('removing containers', () => deps.docker.containerRemove(r.containers)),
-        r.hostRules
-            ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
-            : undefined
-    ]);
-    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
-    if (r.workDir) {
-        const dir = r.workDir;
-        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
+    // A run has networks whenever it has chains or containers (made after them, removed
+    // before them). Listed in this order, chains seen without networks are truly orphaned.
+    if (opts.canUseNetfilter)
+        for (const family of [4, 6]) {
+            const saved = await deps.netfilter.save(family);
+            for (const id of runIdsInRuleset(saved))
+                entry(id).chains.push(...runChains(saved, id).map((c) => `${c} (IPv${family})`));
+        }
+    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
+        const id = c.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).containers.push(c.name);
+        entry(id).labels ??= c.labels;
+    }
+    for (const n of await deps.docker.networks(RUN_LABEL)) {
+        const id = n.labels[RUN_LABEL];
+        if (!id)
+            continue;
+        entry(id).networks.push(n.name);
+        entry(id).labels = n.labels;
+    }
+    for (const id of leasesIn(opts.leaseDir))
+        entry(id);
+    return found;
+}
+function workFolders(runId, roots) {
+    const prefix = `awf-${runId}-`;
+    return [...new Set(roots)].flatMap((root) => {
+        try {
+            return readdirSync(root)
+                .filter((name) => name.startsWith(prefix))
+                .map((name) => join(root, name));
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/** Staging FIFOs of takers killed between making and linking them. */
+function removeAbandonedStaging(dir) {
+    const removed = [];
+    let names = [];
+    try {
+        names = readdirSync(dir).filter((n) => n.startsWith('.staging-'));
+    }
+    catch {
+        return removed;
+    }
+    for (const name of names) {
+        const path = join(dir, name);
+        try {
+            const old = Date.now() - lstatSync(path).ctimeMs > STAGING_GRACE_MS;
+            if (old && probeLease(path) === 'free') {
+                rmSync(path, { force: true });
+                removed.push(`removed lease ${path}`);
+            }
+        }
+        catch {
+            continue;
+        }
+    }
+    return removed;
+}
+async function sweep(deps, opts) {
+    const ctx = {
+        leaseDir: opts.leaseDir,
+        bootId: currentBootId(),
+        probe: probeLease,
+        legacyAlive: ownerAlive
+    };
+    const runs = [];
+    const removed = removeAbandonedStaging(opts.leaseDir);
+    const problems = [];
+    for (const [runId, f] of await inventory(deps, opts)) {
+        if (judgeOwner(runId, f.labels, ctx) !== 'dead')
+            continue;
+        const labelled = f.labels?.[LEASE_LABEL];
+        const lease = labelled ?? leasePath(opts.leaseDir, runId);
+        const record = readRecord(lease);
+        const folders = workFolders(runId, [...opts.tempRoots, ...(record ? [record.tempRoot] : [])]);
+        const leaseFiles = probeLease(lease) === 'absent' ? [] : [lease];
+        const failed = await removeRun(deps, {
+            runId,
+            containers: f.containers,
+            networks: f.networks,
+            hostRules: f.chains.length > 0,
+            folders,
+            lease
+        });
+        runs.push(runId);
+        if (failed.length > 0) {
+            problems.push(...failed.map((p) => `run ${runId}: ${p}`));
+            continue;
+        }
+        removed.push(...folders.map((d) => `removed folder ${d}`), ...f.containers.map((c) => `removed container ${c}`), ...f.chains.map((c) => `removed chain ${c}`), ...f.networks.map((n) => `removed network ${n}`), ...leaseFiles.map((l) => `removed lease ${l}`));
+    }
+    if (opts.canUseNetfilter) {
+        const restored = await restoreNamespaceLogging(deps, opts.leaseDir).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            removed.push(restored);
+    }
+    return { runs: runs.sort(), removed, problems };
+}
+
+/**
+ * Removing the sandbox: a run's own teardown (also the CLI's on a signal, and the action's
+ * post step), and the sweep of crashed runs at the start of a run.
+ */
+/**
+ * Removes one run's sandbox as the run (or the post step after it) knows it; when all of it
+ * is gone and no other run is left on the machine, the kernel setting runs change goes back.
+ */
+async function teardown(deps, r) {
+    const problems = await removeRun(deps, {
+        runId: r.runId,
+        containers: r.containers,
+        networks: r.networks,
+        hostRules: r.hostRules,
+        folders: r.workDir && existsSync(r.workDir) ? [r.workDir] : [],
+        lease: r.lease
+    });
+    if (problems.length === 0 && r.lease && r.hostRules) {
+        const restored = await restoreNamespaceLogging(deps, dirname(r.lease)).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            info(restored);
     }
     return problems;
 }
 /**
- * Removes what crashed runs left: resources labelled with a run whose owner process is gone,
- * and chains whose run has no network left. A live concurrent run is never touched.
+ * The sweep at the start of a run: logs one line per thing removed, warns about what could
+ * not be (the next sweep tries again), and returns the dead runs it cleaned up after.
  */
-async function sweepStale(deps, canUseNetfilter) {
-    const networks = await deps.docker.networks(RUN_LABEL);
-    const live = new Set();
-    const stale = new Set();
-    for (const n of networks) {
-        const runId = n.labels[RUN_LABEL];
-        if (!runId)
-            continue;
-        if (ownerAlive(n.labels[OWNER_LABEL] ?? ''))
-            live.add(runId);
-        else
-            stale.add(runId);
-    }
-    for (const c of await deps.docker.containersByLabel(RUN_LABEL)) {
-        const runId = c.labels[RUN_LABEL];
-        if (runId && !live.has(runId) && !ownerAlive(c.labels[OWNER_LABEL] ?? ''))
-            stale.add(runId);
-    }
-    if (canUseNetfilter) {
-        for (const family of [4, 6])
-            for (const runId of runIdsInRuleset(await deps.netfilter.save(family)))
-                if (!live.has(runId))
-                    stale.add(runId);
-    }
-    for (const runId of stale) {
-        const n = runNames(runId);
-        const containers = (await deps.docker.containersByLabel(`${RUN_LABEL}=${runId}`)).map((c) => c.name);
-        const problems = await teardown(deps, {
-            runId,
-            containers: containers.length > 0 ? containers : [n.agent, n.proxy],
-            networks: networks.filter((x) => x.labels[RUN_LABEL] === runId).map((x) => x.name),
-            hostRules: canUseNetfilter
-        });
-        if (problems.length > 0)
-            throw new Error(`cannot remove leftovers of run ${runId}: ${problems.join('; ')}`);
-    }
-    return [...stale].sort();
+async function sweepStale(deps, canUseNetfilter, tempRoot, leaseDir = defaultLeaseDir(tempRoot)) {
+    const outcome = await sweep(deps, { canUseNetfilter, leaseDir, tempRoots: [tempRoot] });
+    for (const line of outcome.removed)
+        info(line);
+    for (const problem of outcome.problems)
+        warning(`leftovers of a crashed run: ${problem}`);
+    return [...outcome.runs];
 }
 
 /**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
+ * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
+ * address-pool input names another), clear of every route on the host and every Docker
+ * network. Pure; the caller supplies what is in use and retries on a collision.
  */
-const POOL = { base: ipv4ToInt('172.28.0.0'), prefix: 14 };
 const BLOCK_PREFIX = 24;
+/** The pool runs take their networks from when no address pool is given. */
+const DEFAULT_ADDRESS_POOL = '172.28.0.0/14';
 function ipv4ToInt(text) {
     const parts = text.split('.').map(Number);
     if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255))
@@ -8459,6 +11191,7 @@ function parseIpv4Net(text) {
         return undefined;
     }
 }
+const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL);
 function overlaps(a, b) {
     const prefix = Math.min(a.prefix, b.prefix);
     const mask = prefix === 0 ? 0 : (-1 << (32 - prefix)) >>> 0;
@@ -8491,16 +11224,21 @@ function popcount(n) {
         count += v & 1;
     return count;
 }
+/** How many /24 blocks a pool holds. */
+function poolBlocks(pool) {
+    return 2 ** (BLOCK_PREFIX - pool.prefix);
+}
 /**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
+ * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
+ * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
+ * Docker reports that another network took a block meanwhile, picks again with a new one.
  */
-function pickFreeSubnets(used, count, start) {
-    const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix);
+function pickFreeSubnets(used, count, start, pool = DEFAULT_POOL) {
+    const blocks = poolBlocks(pool);
     const picked = [];
     for (let i = 0; i < blocks && picked.length < count; i++) {
-        const index = (start + i) % blocks;
-        const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
+        const index = (((start + i) % blocks) + blocks) % blocks;
+        const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX };
         if (used.some((u) => overlaps(u, candidate)))
             continue;
         if (picked.some((p) => overlaps(p, candidate)))
@@ -8508,9 +11246,41 @@ function pickFreeSubnets(used, count, start) {
         picked.push(candidate);
     }
     if (picked.length < count)
-        throw new Error('no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-            'networks (docker network prune) or routes in that range');
+        throw new Error(`no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
+            'Docker networks (docker network prune) or routes in that range, or give another ' +
+            'address-pool');
     return picked;
+}
+/**
+ * Docker's refusal when a subnet is taken by a network created after we looked: the one error
+ * that picking again can cure.
+ */
+function isSubnetCollision(message) {
+    return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(message);
+}
+/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
+const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map((text) => parseIpv4Net(text));
+const POOL_EXPECTED = 'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
+    'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).';
+/**
+ * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
+ * clusters whose address plan already uses the default. Empty means the default.
+ */
+function parseAddressPool(text, where) {
+    const value = text.trim();
+    if (value === '')
+        return DEFAULT_POOL;
+    const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value);
+    const net = m ? parseIpv4Net(value) : undefined;
+    if (!m || !net)
+        return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED);
+    if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
+        return problem(where, text, `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`, POOL_EXPECTED);
+    if (ipv4ToInt(m[1]) !== net.base)
+        return problem(where, text, `has host bits set (the network is ${formatNet(net)})`, POOL_EXPECTED);
+    if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
+        return problem(where, text, 'overlaps loopback, link-local, multicast or reserved space', POOL_EXPECTED);
+    return net;
 }
 function formatNet(net) {
     return `${intToIpv4(net.base)}/${net.prefix}`;
@@ -8522,7 +11292,9 @@ function hostAddress(net, n) {
 
 /**
  * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets that nothing on the host uses.
+ * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. Another
+ * run (or anything else) may take a subnet between our look and our create: then both
+ * networks are removed and the pick is made again, a few times.
  */
 async function usedSubnets(docker) {
     const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'));
@@ -8532,10 +11304,10 @@ async function usedSubnets(docker) {
         ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
     ];
 }
-/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
-async function createNetworks(docker, runId, labels, upstreamDns) {
+/** Picks after this many collisions are given up, with Docker's last refusal. */
+const PICK_ATTEMPTS = 5;
+async function createPair(docker, runId, labels, [internal, egress]) {
     const n = runNames(runId);
-    const [internal, egress] = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(Math.random() * 1024));
     await settleAll([
         docker.networkCreate({
             name: n.internalNetwork,
@@ -8552,6 +11324,28 @@ async function createNetworks(docker, runId, labels, upstreamDns) {
             labels
         })
     ]);
+}
+/** Both networks; a subnet taken meanwhile removes them and picks again. */
+async function createWithRetry(docker, request, random) {
+    const n = runNames(request.runId);
+    for (let attempt = 1;; attempt++) {
+        const picked = pickFreeSubnets(await usedSubnets(docker), 2, Math.floor(random() * 2 ** 16), request.pool);
+        try {
+            await createPair(docker, request.runId, request.labels, picked);
+            return picked;
+        }
+        catch (e) {
+            const collided = e instanceof DockerError && isSubnetCollision(e.message);
+            if (!collided || attempt >= PICK_ATTEMPTS)
+                throw e;
+            await docker.networkRemove([n.internalNetwork, n.egressNetwork]);
+        }
+    }
+}
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+async function createNetworks(docker, runId, labels, upstreamDns, { pool, random = Math.random } = {}) {
+    const n = runNames(runId);
+    const [internal, egress] = await createWithRetry(docker, { runId, labels, pool }, random);
     return {
         topology: {
             runId,
@@ -8605,25 +11399,40 @@ async function prepare(run) {
     const { request, hooks, deps } = run;
     const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix));
     run.track({ workDir });
-    // Squid and dnsmasq write here as their own users inside the proxy container.
-    makeDir(run.logsDir, 0o777);
+    // Not world-writable: the proxy's entrypoint creates its log files through the folder's
+    // group (proxySpec) and hands them to Squid's user, who may only pass through (o+x) to
+    // open them by name.
+    makeDir(run.logsDir, 0o771);
+    const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
+    if (!byDockerHost.local)
+        throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
+    info(`awf-action ${actionVersion(root)}`);
     const given = request.agent.image;
     const upstreamDns = request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns();
     // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
     // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
     run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] });
-    const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+    const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase('Preparing images and networks', () => settleAll([
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
-        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
-        sweepStale(deps, request.hostFirewall).then((swept) => {
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
+            pool: request.addressPool
+        }),
+        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
+    // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
+    // network namespace is fine: everything else goes through the daemon.)
+    const byBridge = request.hostFirewall
+        ? placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge))
+        : { local: true };
+    if (!byBridge.local)
+        throw remoteDaemonError(byBridge);
     const plans = planRules({ policy: request.policy, topology });
     const rendered = ablate(renderAll({ policy: request.policy, topology }, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
@@ -8633,9 +11442,10 @@ async function prepare(run) {
         mode: given ? 'image' : 'host',
         topology,
         agentIp,
-        proxyImage,
-        ourAgentImage,
-        commandImage: givenImage ?? ourAgentImage,
+        proxyImage: proxy.ref,
+        ourAgentImage: ourAgent.ref,
+        commandImage: givenImage ?? ourAgent.ref,
+        images: [proxy, ourAgent],
         plans,
         rendered
     };
@@ -8652,21 +11462,37 @@ async function applyHostRules(run, prepared) {
     await run.hooks.phase('Applying host firewall rules', () => settleAll([
         rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
         rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-        netfilter.enableNamespaceLogging()
+        enableNamespaceLogging(netfilter, run.leaseDir)
     ]));
 }
 
 /** What every phase of one run shares: its names, labels, logs folder and resource ledger. */
-function beginRun(deps, request, hooks, runId = newRunId()) {
+function beginRun(deps, request, hooks, lease, leaseDir) {
+    const { runId } = lease;
     const names = runNames(runId);
-    let resources = { runId, containers: [], networks: [], hostRules: false };
+    let resources = {
+        runId,
+        containers: [],
+        networks: [],
+        hostRules: false,
+        lease: lease.path
+    };
+    hooks.onResources(resources);
     return {
         deps,
         request,
         hooks,
         runId,
         names,
-        labels: { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() },
+        // awf.owner stays for sweeps of earlier versions, which would take a run without it for dead.
+        labels: {
+            [RUN_LABEL]: runId,
+            [LEASE_LABEL]: lease.path,
+            [BOOT_LABEL]: currentBootId(),
+            [OWNER_LABEL]: ownerToken()
+        },
+        lease,
+        leaseDir,
         logsDir: request.logsDir ?? join(request.tempRoot, names.logsDir),
         track: (change) => {
             resources = { ...resources, ...change };
@@ -8796,12 +11622,22 @@ class Netfilter {
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
     }
+    /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+    async saveWithCounters(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
+    }
     /**
      * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
      * agent's dropped packets are recorded like the host's.
      */
     async enableNamespaceLogging() {
-        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
+    }
+    /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
+    async setSysctl(name, value) {
+        if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
+            throw new NetfilterError(`refusing to set ${JSON.stringify(name)} to ${JSON.stringify(value)}`);
+        await this.exec('sysctl', ['-q', '-w', `${name}=${value}`]);
     }
     /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
     async kernelLog() {
@@ -8887,6 +11723,8 @@ function realDeps() {
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
             findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             canary: runCanary
         }
     };
@@ -8899,7 +11737,10 @@ function realDeps() {
  */
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks, runId) {
-    const run = beginRun(deps, request, hooks, runId);
+    // The lease comes first: from here on, whatever the run leaves is the sweep's to find.
+    const leaseDir = request.leaseDir ?? defaultLeaseDir(request.tempRoot);
+    const lease = await Lease.take(deps.exec.run, leaseDir, newRunId, request.tempRoot);
+    const run = beginRun(deps, request, hooks, lease, leaseDir);
     try {
         const prepared = await prepare(run);
         await applyHostRules(run, prepared);
@@ -8918,122 +11759,53 @@ async function runSandboxed(deps, request, hooks, runId) {
 }
 async function removeSandbox(run) {
     await run.hooks.phase('Removing the sandbox', async () => {
-        for (const problem of await teardown(run.deps, run.resources()))
+        const problems = await teardown(run.deps, run.resources());
+        for (const problem of problems)
             warning(problem);
-        run.track({ containers: [], networks: [], hostRules: false, workDir: undefined });
+        // With problems left, the lease's files stay (unheld) for the post step or the next sweep.
+        run.lease.release(problems.length === 0);
+        if (problems.length === 0)
+            run.track({
+                containers: [],
+                networks: [],
+                hostRules: false,
+                workDir: undefined,
+                lease: undefined
+            });
     });
 }
 
+/** What the platform is, for runnerRefusal (src/agent/runner-support.ts): files and the environment only. */
+function onPath(name, path) {
+    return path
+        .split(delimiter)
+        .filter(Boolean)
+        .some((dir) => {
+        try {
+            accessSync(join(dir, name), constants.X_OK);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
 /**
- * After the command: the outcome and the events -> the report, the audit suggestion, the
- * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
+ * A `container:` job runs actions inside the job container, where the runner mounts its
+ * externals at /__e (the Node that runs us) and the work folder at /__w.
  */
-function blockedFailure(report, settings) {
-    const unexpected = unexpectedBlocks(report);
-    if (!settings.failOnBlocked || unexpected.length === 0)
-        return undefined;
-    return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
-        .slice(0, 10)
-        .map((b) => JSON.stringify(b.target))
-        .join(', ')}`;
+function inJobContainer(env, execPath) {
+    return (env.GITHUB_ACTIONS === 'true' &&
+        (execPath.startsWith('/__e/') || (env.GITHUB_WORKSPACE ?? '').startsWith('/__w/')));
 }
-function verdict(outcome, settings, report) {
-    const code = outcome.exitCode;
-    if (outcome.firewallFailure)
-        return {
-            exitCode: code,
-            failure: `the firewall failed during the run, so the command was killed (exit code ${code}): ${outcome.firewallFailure}. Nothing else on the runner should change firewall rules or stop containers while the step runs.`
-        };
-    if (outcome.timedOut)
-        return {
-            exitCode: code,
-            failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
-        };
-    if (code !== 0)
-        return { exitCode: code, failure: `the command exited with code ${code}` };
-    const blocked = blockedFailure(report, settings);
-    return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
-}
-function concludeRun(events, outcome, settings, durationMs) {
-    const { policy } = settings;
-    const report = buildReport(events, settings.expectedBlocks);
-    const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined;
-    const facts = {
-        mode: policy.mode,
-        exitCode: outcome.exitCode,
-        durationMs,
-        checks: outcome.checks,
-        logsDir: outcome.logsDir,
-        timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
-        firewallFailure: outcome.firewallFailure,
-        hostFirewall: outcome.hostFirewall,
-        presets: policy.presets
-    };
+function platformFacts(env, execPath, platform) {
     return {
-        runId: outcome.runId,
-        report,
-        facts,
-        suggestion,
-        outputs: {
-            'exit-code': String(outcome.exitCode),
-            'logs-dir': outcome.logsDir,
-            'allowed-domains': JSON.stringify(report.allowedTargets),
-            'blocked-domains': JSON.stringify(report.blockedTargets),
-            ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
-        },
-        annotations: blockedAnnotations(report),
-        ...verdict(outcome, settings, report)
+        platform,
+        inJobContainer: inJobContainer(env, execPath),
+        dockerOnPath: onPath('docker', env.PATH ?? ''),
+        // sudo's secure_path holds the sbin folders even where the user's PATH does not.
+        iptablesFound: onPath('iptables-restore', [env.PATH ?? '', '/usr/sbin', '/sbin'].join(delimiter))
     };
-}
-
-function sandboxRequest(settings, place) {
-    return {
-        policy: settings.policy,
-        command: place.command,
-        workspace: place.workspace,
-        tempRoot: place.tempRoot,
-        logsDir: place.logsDir,
-        agent: {
-            image: settings.agentImage,
-            uid: place.uid,
-            gid: place.gid,
-            env: settings.agentEnv.vars,
-            runner: runnerPathsFrom(place.runnerEnv, place.execPath),
-            limits: settings.limits
-        },
-        hostFirewall: settings.hostFirewall,
-        images: {
-            baseImage: settings.baseImage,
-            proxyImage: settings.proxyImage,
-            cache: place.imageCache
-        },
-        stdio: place.stdio,
-        ablation: place.ablation
-    };
-}
-/** Runs the command in the firewall and concludes: report, outputs, verdict. */
-async function runFirewalled(deps, settings, place, hooks) {
-    const started = Date.now();
-    const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
-    return hooks.phase('Reporting', async () => {
-        const events = await collectEvents(deps.netfilter, outcome);
-        const conclusion = concludeRun(events, outcome, settings, Date.now() - started);
-        if (conclusion.suggestion)
-            writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
-        return conclusion;
-    });
-}
-
-/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
-function parseHostFirewall(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'on')
-        return true;
-    if (v === 'off')
-        return false;
-    throw new InputError([
-        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
-    ]);
 }
 
 /** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
@@ -9047,8 +11819,11 @@ const UNITS = {
     t: 1024 * 1024 * MIB
 };
 const DEFAULT_PIDS_LIMIT = 4096;
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60;
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60;
 /** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
 function parseLimits(raw, where, totalMemory) {
     const problems = [];
@@ -9084,26 +11859,331 @@ function parseLimits(raw, where, totalMemory) {
         throw new InputError(problems);
     return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
 }
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137;
+/**
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
+ */
+function exitExplanation(code, limits) {
+    if (code !== KILLED)
+        return `the command exited with code ${code}`;
+    return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`;
+}
 
-/** Reads the policy file named by an input or flag: the only file the settings step reads. */
-function readPolicyFile(path, baseDir, where) {
-    if (!path.trim())
+/**
+ * After the command: the outcome and the events -> the report, the audit suggestion, the
+ * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
+ */
+function blockedFailure(report, settings) {
+    const unexpected = unexpectedBlocks(report);
+    // Blocks counted but not itemised have no name expected-blocks could match.
+    const unlisted = report.unlisted.filter((u) => u.decision === 'blocked');
+    if (settings.failOnBlocked && unexpected.length === 0 && unlisted.length > 0)
+        return `fail-on-blocked: ${unlisted.reduce((n, u) => n + u.count, 0)} blocked attempt(s) were counted but not itemised (see the job summary)`;
+    if (!settings.failOnBlocked || unexpected.length === 0)
         return undefined;
-    const full = resolve(baseDir, path.trim());
+    return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
+        .slice(0, 10)
+        .map((b) => JSON.stringify(b.target))
+        .join(', ')}`;
+}
+/** The verdict, with git-integrity's failure first: whatever else happened, say it. */
+function verdict(outcome, settings, report, git) {
+    const base = commandVerdict(outcome, settings, report);
+    const gitFailed = gitFailure(git, outcome.gitFindings.length);
+    if (!gitFailed)
+        return base;
+    return {
+        exitCode: base.exitCode === 0 ? ExitCode.git : base.exitCode,
+        failure: base.failure ? `${gitFailed} Also: ${base.failure}` : gitFailed
+    };
+}
+function commandVerdict(outcome, settings, report) {
+    const code = outcome.exitCode;
+    if (outcome.firewallFailure)
+        return {
+            exitCode: code,
+            failure: `the firewall failed during the run, so the command was killed (exit code ${code}): ${outcome.firewallFailure}. Nothing else on the runner should change firewall rules or stop containers while the step runs.`
+        };
+    if (outcome.timedOut)
+        return {
+            exitCode: code,
+            failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
+        };
+    if (code !== 0)
+        return { exitCode: code, failure: exitExplanation(code, settings.limits) };
+    const blocked = blockedFailure(report, settings);
+    return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 };
+}
+function concludeRun(events, outcome, settings, durationMs, integrity) {
+    const { policy } = settings;
+    const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
+    const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
+    const git = {
+        mode: settings.gitIntegrity,
+        lines: gitFindingLines(outcome.gitFindings)
+    };
+    const facts = {
+        mode: policy.mode,
+        exitCode: outcome.exitCode,
+        durationMs,
+        checks: outcome.checks,
+        logsDir: outcome.logsDir,
+        timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
+        firewallFailure: outcome.firewallFailure,
+        hostFirewall: outcome.hostFirewall,
+        presets: policy.presets,
+        git,
+        policySources: settings.provenance,
+        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
+    };
+    return {
+        runId: outcome.runId,
+        report,
+        facts,
+        suggestion,
+        outputs: {
+            'exit-code': String(outcome.exitCode),
+            'logs-dir': outcome.logsDir,
+            'allowed-domains': JSON.stringify(report.allowedTargets),
+            'blocked-domains': JSON.stringify(report.blockedTargets),
+            ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
+        },
+        annotations: blockedAnnotations(report),
+        ...verdict(outcome, settings, report, git)
+    };
+}
+
+function sandboxRequest(settings, place) {
+    return {
+        policy: settings.policy,
+        command: place.command,
+        workspace: place.workspace,
+        tempRoot: place.tempRoot,
+        logsDir: place.logsDir,
+        agent: {
+            image: settings.agentImage,
+            uid: place.uid,
+            gid: place.gid,
+            env: settings.agentEnv.vars,
+            runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+            homeConfig: settings.homeConfig,
+            limits: settings.limits
+        },
+        hostFirewall: settings.hostFirewall,
+        protectGit: settings.protectGit,
+        images: {
+            baseImage: settings.baseImage,
+            proxyImage: settings.proxyImage,
+            registry: settings.imageRegistry,
+            cache: place.imageCache
+        },
+        stdio: place.stdio,
+        addressPool: settings.addressPool,
+        ablation: place.ablation
+    };
+}
+/** Runs the command in the firewall and concludes: report, outputs, verdict. */
+async function runFirewalled(deps, settings, place, hooks) {
+    const refusal = runnerRefusal(platformFacts(place.runnerEnv, place.execPath, process.platform), settings.hostFirewall);
+    if (refusal)
+        throw new Error(refusal);
+    const started = Date.now();
+    const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks);
+    return hooks.phase('Reporting', async () => {
+        const { events, integrity } = await collectEvents(deps.netfilter, outcome);
+        const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity);
+        if (conclusion.suggestion)
+            replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml);
+        return conclusion;
+    });
+}
+
+/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
+/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
+function parseProtectGit(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
+    ]);
+}
+function parseGitIntegrity(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'fail')
+        return 'fail';
+    if (v === 'warn')
+        return 'warn';
+    throw new InputError([
+        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
+    ]);
+}
+
+/**
+ * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
+ * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
+ * read-only. Credential folders stay hidden whatever the list says.
+ */
+const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+function parseEntry(entry, where) {
+    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(entry))
+        return refuse('contains a control character');
+    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
+    if (relative.startsWith('/') || relative.startsWith('~'))
+        return refuse('is not a path inside HOME');
+    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return refuse('names HOME itself');
+    if (parts.includes('..'))
+        return refuse('leaves HOME');
+    const path = parts.join('/');
+    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
+    if (secret)
+        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
+    return path;
+}
+/** The listed paths, relative to HOME; every bad entry refused at once. */
+function parseHomeConfig(text, where) {
+    const paths = [];
+    const problems = [];
+    for (const entry of parseList(text ?? '')) {
+        const parsed = parseEntry(entry, where);
+        if (typeof parsed === 'string')
+            paths.push(parsed);
+        else
+            problems.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...new Set(paths)].map((p) => posix.normalize(p));
+}
+
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
+/**
+ * On a pull request, the policy file must come from the base commit: the pull request's own
+ * tree is its author's, and a policy its author can widen is no policy. This reads the base
+ * commit out of the event payload (the file at GITHUB_EVENT_PATH).
+ */
+const COMMIT = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * The base commit when the event payload is a pull request's (pull_request,
+ * pull_request_target, review and review-comment events all carry `pull_request.base.sha`);
+ * undefined for every other event. A pull request payload without a usable base is an error:
+ * reading the pull request's own file instead would fail open.
+ */
+function pullRequestBase(eventName, payloadText) {
+    if (!eventName.startsWith('pull_request'))
+        return undefined;
+    let payload;
     try {
-        return { path: full, text: readFileSync(full, 'utf8') };
+        payload = JSON.parse(payloadText);
+    }
+    catch {
+        throw new Error(`the ${eventName} event payload is not JSON, so the pull request's base commit is unknown`);
+    }
+    const pr = payload
+        ?.pull_request;
+    const sha = pr?.base?.sha;
+    if (typeof sha !== 'string' || !COMMIT.test(sha))
+        throw new Error(`the ${eventName} event payload names no base commit for the pull request`);
+    return { sha, number: typeof pr?.number === 'number' ? pr.number : undefined };
+}
+
+/**
+ * Reads the policy file named by the `policy` input or `--policy` flag. On a pull request
+ * event it is read from the pull request's base commit (git, through the exec choke point),
+ * never from the checked-out tree, and a pull request that changes it gets a notice.
+ */
+/** A refusal about the policy file: an input error (exit status 2 on the command line). */
+function refuse(req, message) {
+    return new InputError([
+        { where: req.where, value: req.path, expected: '', message: `${req.where}: ${message}` }
+    ]);
+}
+function readWorkspaceFile(full) {
+    try {
+        return readFileSync(full, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a file cannot be read: its error code (ENOENT, EACCES, EISDIR). */
+function readError(path) {
+    try {
+        readFileSync(path);
+        return 'unreadable';
     }
     catch (e) {
-        const why = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-        throw new InputError([
-            {
-                where,
-                value: path,
-                expected: `Give a path to a YAML or JSON file relative to ${baseDir}.`,
-                message: `${where}: cannot read the policy file ${quote(path)} (${why}). Give a path to a YAML or JSON file relative to ${baseDir}.`
-            }
-        ]);
+        return e instanceof Error && 'code' in e
+            ? String(e.code)
+            : 'unreadable';
     }
+}
+async function readFromCommit(run, req, full, sha) {
+    const git = (...args) => run('git', ['-C', dirname(full), ...args], { timeoutMs: 30000 });
+    const short = sha.slice(0, 12);
+    const path = safeText(req.path);
+    const commit = await git('cat-file', '-e', `${sha}^{commit}`);
+    if (commit.exitCode !== 0) {
+        if (/not a git repository/i.test(commit.stderr))
+            throw refuse(req, `"${path}" is not inside a git checkout, so it cannot be read from the pull request's base commit ${short}. Check out the repository with actions/checkout before this step.`);
+        throw refuse(req, `the pull request's base commit ${short} is not in the checkout, so the policy file "${path}" cannot be read from it (the pull request's own copy is never used). Check out with fetch-depth: 2 (actions/checkout) or fetch the base commit before this step.`);
+    }
+    // cat-file: plumbing, so no pager, textconv or filter of the repository's config runs.
+    const blob = await git('cat-file', 'blob', `${sha}:./${basename(full)}`);
+    if (blob.exitCode !== 0)
+        throw refuse(req, `the policy file "${path}" does not exist in the pull request's base commit ${short} (git: ${safeText(lastLine(blob.stderr))}). A pull request cannot bring the policy it runs under: merge the policy file first.`);
+    return blob.stdout;
+}
+async function readPolicySource(req, run = runCommand) {
+    if (!req.path.trim())
+        return undefined;
+    const full = resolve(req.baseDir, req.path.trim());
+    const onPullRequest = req.eventName?.startsWith('pull_request') ?? false;
+    const payload = onPullRequest && req.eventPath ? readWorkspaceFile(req.eventPath) : undefined;
+    if (onPullRequest && payload === undefined)
+        throw refuse(req, `the ${safeText(req.eventName ?? '')} event payload (GITHUB_EVENT_PATH) cannot be read, so the pull request's base commit is unknown and the policy file is not read from the pull request itself`);
+    let base;
+    try {
+        base = payload === undefined ? undefined : pullRequestBase(req.eventName, payload);
+    }
+    catch (e) {
+        throw refuse(req, `${e instanceof Error ? e.message : String(e)}`);
+    }
+    const local = readWorkspaceFile(full);
+    if (!base) {
+        if (local === undefined)
+            throw refuse(req, `cannot read the policy file "${safeText(req.path)}" (${readError(full)}). Give a path to a YAML or JSON file relative to ${safeText(req.baseDir)}.`);
+        return { file: { path: full, text: local }, notices: [] };
+    }
+    const text = await readFromCommit(run, req, full, base.sha);
+    const short = base.sha.slice(0, 12);
+    const notices = local === text
+        ? []
+        : [
+            `this pull request changes the policy file "${safeText(req.path)}": the run uses the base commit's version (${short}); the change applies once it is merged`
+        ];
+    // git's own <commit>:<path> notation: messages say which version they are about.
+    return { file: { path: `${short}:${req.path.trim()}`, text }, notices };
 }
 
 /**
@@ -9134,71 +12214,103 @@ function collecting() {
         }
     };
 }
-function resolveSettings(inputs, ctx) {
+/** Reads the policy file (from the base commit on a pull request), then validates everything. */
+async function loadSettings(inputs, ctx) {
+    const source = await readPolicySource({
+        path: inputs.policy,
+        baseDir: ctx.baseDir,
+        where: inputWhere(ctx.origin, 'policy'),
+        eventName: ctx.event?.name,
+        eventPath: ctx.event?.path
+    });
+    const settings = resolveSettings(inputs, ctx, source?.file);
+    return { ...settings, notices: [...(source?.notices ?? []), ...settings.notices] };
+}
+/** The inputs merged over the policy file, keyed by input name (the file's lists extended). */
+function mergedSources(inputs, origin, file) {
+    const parsed = file ? parsePolicyFile(file) : undefined;
+    // A boolean input cannot say "not given": false leaves the file's value, true turns it on.
+    const raw = {
+        ...Object.fromEntries(TEXT_INPUTS.map((name) => [name, inputs[name]])),
+        'fail-on-blocked': inputs['fail-on-blocked'] ? 'true' : ''
+    };
+    const { settings, problems } = mergeSettings(raw, origin, parsed?.file);
+    return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] };
+}
+function parseFailOnBlocked(merged) {
+    const chosen = settingValue(merged, 'fail-on-blocked');
+    if (chosen === undefined || chosen.text === 'false')
+        return false;
+    if (chosen.text === 'true')
+        return true;
+    throw new PolicyError([
+        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+    ]);
+}
+function resolveSettings(inputs, ctx, file) {
     const where = (name) => inputWhere(ctx.origin, name);
     const { attempt, problems, policyOnly } = collecting();
-    const built = attempt(() => buildPolicy({
-        'allow-domains': inputs['allow-domains'],
-        'block-domains': inputs['block-domains'],
-        'allow-networks': inputs['allow-networks'],
-        'dns-servers': inputs['dns-servers'],
-        'allow-host-ports': inputs['allow-host-ports'],
-        mode: inputs.mode
-    }, ctx.origin, readPolicyFile(inputs.policy, ctx.baseDir, where('policy'))));
-    const expectedBlocks = attempt(() => parseExpectedBlocks(inputs['expected-blocks'], ctx.origin));
+    const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file);
+    const value = (key) => settingValue(merged, key)?.text ?? '';
+    const whereOf = (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key);
+    const built = attempt(() => buildPolicyFrom(merged, sourceProblems));
+    const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged));
+    const failOnBlocked = attempt(() => parseFailOnBlocked(merged));
     const agentImage = given(inputs['agent-image']);
     const agentEnv = attempt(() => buildAgentEnv({
-        entries: parseEnvEntries(inputs.env, where('env')),
+        entries: parseEnvSources(merged.sources.env ?? []),
         runnerEnv: ctx.runnerEnv,
         passPath: agentImage === undefined
     }));
     const limits = attempt(() => parseLimits({
-        timeoutMinutes: inputs['agent-timeout'],
-        memory: inputs['memory-limit'],
-        pids: inputs['pids-limit'],
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
         tty: inputs.tty
-    }, where, ctx.totalMemory));
-    const hostFirewall = attempt(() => parseHostFirewall(inputs['host-firewall'], where('host-firewall')));
+    }, whereOf, ctx.totalMemory));
+    const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
+    const hostFirewall = attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall')));
+    const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')));
+    const gitIntegrity = attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')));
+    const addressPool = attempt(() => {
+        const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
+        if (isProblem(pool))
+            throw new InputError([pool]);
+        return pool;
+    });
+    const reportDetail = attempt(() => parseReportDetail(value('report-detail'), whereOf('report-detail')));
+    const registryInput = given(inputs['image-registry']);
+    const imageRegistry = registryInput === undefined
+        ? undefined
+        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
         policy: built.policy,
         warnings: [...built.warnings, ...agentEnv.warnings],
         expectedBlocks: expectedBlocks,
-        failOnBlocked: inputs['fail-on-blocked'],
+        failOnBlocked: failOnBlocked,
+        reportDetail: reportDetail,
         agentEnv: agentEnv,
         limits: limits,
         hostFirewall: hostFirewall,
+        protectGit: protectGit,
+        gitIntegrity: gitIntegrity,
         agentImage,
+        homeConfig: homeConfig,
         baseImage: given(inputs['base-image']),
-        proxyImage: given(inputs['proxy-image'])
+        proxyImage: given(inputs['proxy-image']),
+        provenance: built.provenance,
+        notices: [],
+        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+        imageRegistry
     };
 }
 
-/**
- * Command-line parsing: pure, so every flag combination is unit-tested. Flags are the action's
- * inputs under the same names (src/run/inputs.ts), plus a few that only a command line needs.
- */
-/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE = [...POLICY_LIST_KEYS, 'env', 'expected-blocks'];
-/** Every text input of the action, plus what only makes sense on a command line. */
-const VALUE_FLAGS = [...TEXT_INPUTS, 'out', 'logs-dir', 'user'];
-/** The action's boolean inputs are switches here. */
-const SWITCHES = BOOLEAN_INPUTS;
-/** A command line that cannot be parsed: shown with the usage text. */
-class UsageError extends InputError {
-    constructor(message) {
-        super([{ where: 'command line', value: '', expected: '', message }]);
-        this.name = 'UsageError';
-    }
-}
-const USAGE = `Usage:
-  awf-action render [policy flags] --out DIR     write every rendered config file to DIR
-  awf-action run [policy flags] -- COMMAND...    run COMMAND inside the firewall
-  awf-action presets                             list the domain presets (@npm, @github, ...)
-
-Policy flags (same names and syntax as the action's inputs; repeat a flag or separate
-values with commas or newlines):
+/** The command line's help: an overview, and one text per command (`awf-action run --help`). */
+const POLICY_FLAGS = `Policy flags (the action's inputs, same names and syntax; repeat a list flag or separate
+values with commas, spaces or newlines; lists are added to the policy file's):
+  --policy FILE           YAML or JSON policy file (docs/policy-reference.md)
   --allow-domains LIST    domains the command may reach (example.com, *.example.com,
                           https://api.example.com, example.com:8443, @npm)
   --block-domains LIST    domains refused even when an allowed entry covers them
@@ -9206,82 +12318,273 @@ values with commas or newlines):
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
-  --policy FILE           YAML or JSON policy file; flags override its keys
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
-                          allowed and recorded, and a policy is suggested at the end
-
-Run flags:
-  --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
-  --agent-image REF       run the command in this image instead of with this machine's
-                          own tools (mounted read-only)
+                          allowed and recorded, and a policy is suggested at the end`;
+const RUN_FLAGS = `Run flags:
   --env NAME[=VALUE]      pass a variable to the command (repeatable); NAME alone passes
-                          its value here
-  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status 124)
+                          its value here; NAME! also masks the value
+  --agent-timeout MIN     kill the sandbox after MIN minutes (exit status ${ExitCode.timeout})
   --memory-limit SIZE     memory limit of the command (512m, 4g; default 75% of RAM)
   --pids-limit N          process limit of the command (default 4096)
-  --tty                   give the command a terminal
-  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
-                          (and the command itself succeeded)
-  --user UID:GID          run the command as this user (default: yours)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --agent-image REF       run the command in this image instead of with this machine's
+                          own tools (mounted read-only)
+  --home-config LIST      files under HOME the command's tools need, shown read-only in
+                          its fresh HOME (~/.claude/settings.json; repeatable)
+  --protect-git true|false  false: the command may change .git/config, hooks and
+                          info (read-only by default); the check after it still runs
+  --git-integrity fail|warn fail (default): exit ${ExitCode.git} when the command left git
+                          metadata a later git command would run; warn: only report it
+  --report-detail DETAIL  domains (default): names that look random, or many under one
+                          domain, are counted, not printed; full: every name
+  --address-pool CIDR     IPv4 network the run's two /24 networks come from
+                          (default 172.28.0.0/14; a prefix from /8 to /23)
   --base-image REF        base image for building the proxy and agent images
   --proxy-image REF       use this prebuilt proxy image
+  --image-registry PATH   pull the released images (same digests) from this mirror,
+                          host[:port]/path
+  --tty                   give the command a terminal
+  --fail-on-blocked       exit ${ExitCode.blocked} when anything outside --expected-blocks was blocked
+                          (and the command itself succeeded)`;
+const EXIT = `Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
+${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.git} for --git-integrity fail; ${ExitCode.sandbox} when the sandbox
+cannot start, or the firewall failed under the running command.`;
+const USAGE = `Usage:
+  awf-action run [flags] -- COMMAND...    run COMMAND inside the firewall
+  awf-action check [flags] [--json]       validate and print the effective policy; writes nothing
+  awf-action render [flags] --out DIR     write every rendered config file to DIR
+  awf-action presets                      list the domain presets (@npm, @github, ...)
+  awf-action version                      this version and its images
+  awf-action help COMMAND                 the flags of one command (or COMMAND --help)
 
-Exit status: the command's own; ${ExitCode.timeout} when it hit --agent-timeout; ${ExitCode.usage} for invalid input;
-${ExitCode.blocked} for --fail-on-blocked; ${ExitCode.sandbox} when the sandbox cannot start, or the firewall failed
-under the running command.`;
-function isValueFlag(name) {
-    return VALUE_FLAGS.includes(name);
+${EXIT}`;
+const COMMAND_HELP = {
+    run: `Usage: awf-action run [flags] -- COMMAND...
+
+Runs COMMAND inside the firewall (root and Docker needed) and prints what it reached and
+what was blocked on stderr.
+
+${POLICY_FLAGS}
+
+${RUN_FLAGS}
+  --user UID:GID          run the command as this user (default: yours)
+  --logs-dir DIR          keep configs and logs here (default: a new folder in $TMPDIR)
+  --json                  print the report as one JSON line on stdout, after the
+                          command's own output
+
+${EXIT}`,
+    check: `Usage: awf-action check [flags] [--json]
+
+Validates the policy and the run settings as \`run\` would, and prints the effective policy:
+presets expanded, which entries came from the policy file and which from flags. Writes
+nothing and needs neither root nor Docker. Exit status ${ExitCode.usage} when anything is refused.
+
+${POLICY_FLAGS}
+
+${RUN_FLAGS}
+  --json                  print it as JSON`,
+    render: `Usage: awf-action render [flags] --out DIR
+
+Writes every config file a run would use (squid.conf, dnsmasq.conf, the seccomp profile, the
+host and container rule sets) to DIR, for a fixed example topology. Writes nothing when a
+value is refused.
+
+${POLICY_FLAGS}
+  --out DIR               the folder to write to (created if missing)`,
+    presets: `Usage: awf-action presets
+
+Lists the domain presets (@npm, @github, ...) and what each allows.`,
+    version: `Usage: awf-action version
+
+Prints this version, and the proxy and agent images it uses: their tags (a hash of their
+build context) and, where Docker has them, their image ids.`,
+    help: USAGE
+};
+
+/**
+ * Command-line parsing with node:util's parseArgs: pure, so every flag combination is
+ * unit-tested. Flags are the action's inputs under the same names (src/run/inputs.ts), plus a
+ * few that only a command line needs. A misspelt flag gets a did-you-mean.
+ */
+const COMMANDS = ['run', 'render', 'check', 'presets', 'version', 'help'];
+/** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
+const REPEATABLE = [...POLICY_LIST_KEYS, 'env', 'expected-blocks', 'home-config'];
+/** Value flags and switches of each command (every text input of the action, where it fits). */
+const VALUE_FLAGS = {
+    run: [...TEXT_INPUTS, 'logs-dir', 'user'],
+    render: [...TEXT_INPUTS, 'out'],
+    check: [...TEXT_INPUTS],
+    presets: [],
+    version: [],
+    help: []
+};
+const SWITCHES = {
+    run: [...BOOLEAN_INPUTS, 'json'],
+    render: [...BOOLEAN_INPUTS],
+    check: [...BOOLEAN_INPUTS, 'json'],
+    presets: [],
+    version: [],
+    help: []
+};
+/** A command line that cannot be parsed: shown with the command's help. */
+class UsageError extends InputError {
+    help;
+    constructor(message, help = USAGE) {
+        super([{ where: 'command line', value: '', expected: '', message }]);
+        this.help = help;
+        this.name = 'UsageError';
+    }
+}
+function isCommand(word) {
+    return COMMANDS.includes(word);
+}
+function unknownFlag(command, flag) {
+    const known = [...VALUE_FLAGS[command], ...SWITCHES[command], 'help'];
+    const near = closest(flag, known);
+    const shown = JSON.stringify(`--${flag}`);
+    return new UsageError(known.length === 1
+        ? `${command} takes no flags (got ${shown})`
+        : `unknown flag ${shown} for ${command}${near ? `: did you mean --${near}?` : ''}`, COMMAND_HELP[command]);
+}
+/** Runs node:util's parser without its own refusals, then checks every flag ourselves. */
+function flagsOf(command, rest) {
+    const options = {
+        help: { type: 'boolean', short: 'h' }
+    };
+    for (const f of VALUE_FLAGS[command])
+        options[f] = { type: 'string', multiple: true };
+    for (const f of SWITCHES[command])
+        options[f] = { type: 'boolean' };
+    const { tokens } = parseArgs$1({
+        args: [...rest],
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+        options
+    });
+    const values = {};
+    const switches = {};
+    const argv = [];
+    let afterTerminator = false;
+    for (const token of tokens) {
+        if (token.kind === 'option-terminator')
+            afterTerminator = true;
+        else if (token.kind === 'positional') {
+            if (!afterTerminator)
+                throw new UsageError(`unexpected argument ${JSON.stringify(token.value)}${command === 'run' ? ' (the command goes after --)' : ''}`, COMMAND_HELP[command]);
+            argv.push(token.value);
+        }
+        else if (token.name === 'help') {
+            return { command: 'help', topic: command, values: {}, switches: {}, argv: [] };
+        }
+        else if (SWITCHES[command].includes(token.name)) {
+            if (token.value !== undefined)
+                throw new UsageError(`flag --${token.name} takes no value`, COMMAND_HELP[command]);
+            switches[token.name] = true;
+        }
+        else if (VALUE_FLAGS[command].includes(token.name)) {
+            if (token.value === undefined)
+                throw new UsageError(`flag --${token.name} needs a value`, COMMAND_HELP[command]);
+            if (values[token.name] !== undefined && !REPEATABLE.includes(token.name))
+                throw new UsageError(`flag --${token.name} is given twice`, COMMAND_HELP[command]);
+            values[token.name] =
+                values[token.name] === undefined ? token.value : `${values[token.name]}\n${token.value}`;
+        }
+        else
+            throw unknownFlag(command, token.name);
+    }
+    return { command, values, switches, argv };
 }
 function parseArgs(argv) {
     const [first, ...rest] = argv;
-    if (first === undefined || first === 'help' || first === '--help' || first === '-h')
-        return { command: 'help', values: {}, switches: {}, argv: [] };
-    if (first === 'version' || first === '--version')
-        return { command: 'version', values: {}, switches: {}, argv: [] };
-    if (first === 'presets') {
-        if (argv.length > 1)
-            throw new UsageError('presets takes no arguments');
-        return { command: 'presets', values: {}, switches: {}, argv: [] };
+    const none = { values: {}, switches: {}, argv: [] };
+    if (first === undefined || first === '--help' || first === '-h')
+        return { command: 'help', ...none };
+    if (first === '--version')
+        return { command: 'version', ...none };
+    if (!isCommand(first)) {
+        const near = closest(first, COMMANDS);
+        throw new UsageError(`unknown command ${JSON.stringify(first)}${near ? `: did you mean ${near}?` : ''}; the commands are ${COMMANDS.join(', ')}`);
     }
-    if (first !== 'render' && first !== 'run')
-        throw new UsageError(`unknown command "${first}": expected render, run or presets`);
-    const values = {};
-    const switches = {};
-    let i = 0;
-    for (; i < rest.length; i++) {
-        const arg = rest[i];
-        if (arg === '--')
-            break;
-        if (SWITCHES.includes(arg.slice(2)) && arg.startsWith('--')) {
-            switches[arg.slice(2)] = true;
-            continue;
-        }
-        const m = /^--([a-z-]+)(?:=([\s\S]*))?$/.exec(arg);
-        if (!m || !isValueFlag(m[1]))
-            throw new UsageError(`unknown flag "${arg}"`);
-        const name = m[1];
-        const value = m[2] ?? rest[++i];
-        if (value === undefined)
-            throw new UsageError(`flag --${name} needs a value`);
-        const repeatable = REPEATABLE.includes(name);
-        if (values[name] !== undefined && !repeatable)
-            throw new UsageError(`flag --${name} is given twice`);
-        values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
+    if (first === 'help') {
+        const topic = rest[0];
+        if (topic !== undefined && !isCommand(topic))
+            throw new UsageError(`help: unknown command ${JSON.stringify(topic)}`);
+        return { command: 'help', topic, ...none };
     }
-    const command = rest.slice(i + 1);
-    if (first === 'render') {
-        if (i < rest.length)
-            throw new UsageError('render takes no command after --');
-        if (!values.out)
-            throw new UsageError('render needs --out DIR');
-    }
-    else if (command.length === 0) {
-        throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com');
-    }
-    return { command: first, values, switches, argv: command };
+    const args = flagsOf(first, rest);
+    if (args.command === 'render' && args.argv.length > 0)
+        throw new UsageError('render takes no command after --', COMMAND_HELP.render);
+    if (args.command === 'render' && !args.values.out)
+        throw new UsageError('render needs --out DIR', COMMAND_HELP.render);
+    if (args.command === 'run' && args.argv.length === 0)
+        throw new UsageError('run needs a command after --, e.g. awf-action run --allow-domains example.com -- curl https://example.com', COMMAND_HELP.run);
+    return args;
+}
+
+const access = (a) => a.map((x) => `${x.protocol}:${x.port}`);
+const domain = (r) => `${r.includeApex ? '' : '*.'}${r.name}`;
+function effectiveSettings(settings) {
+    const { policy, limits, provenance } = settings;
+    return {
+        mode: policy.mode,
+        allowDomains: policy.allowDomains.map((r) => ({ domain: domain(r), access: access(r.access) })),
+        blockDomains: policy.blockDomains.map(domain),
+        presets: policy.presets,
+        allowNetworks: policy.allowNetworks.map((n) => ({
+            network: `${n.address}/${n.prefix}`,
+            ...(n.confirmed ? { confirmed: n.confirmed } : {})
+        })),
+        dnsServers: policy.dnsServers,
+        allowHostPorts: policy.allowHostPorts,
+        failOnBlocked: settings.failOnBlocked,
+        expectedBlocks: settings.expectedBlocks.map(domain),
+        env: Object.keys(settings.agentEnv.vars).sort(),
+        limits: {
+            agentTimeoutMinutes: limits.timeoutMs / 60000 || null,
+            memoryBytes: limits.memoryBytes,
+            pidsLimit: limits.pidsLimit
+        },
+        hostFirewall: settings.hostFirewall,
+        sources: provenance,
+        warnings: settings.warnings,
+        notices: settings.notices
+    };
+}
+function sourceLines(settings) {
+    const { file, lock, origin, keys } = settings.provenance;
+    const by = origin === 'input' ? 'inputs' : 'flags';
+    if (file === undefined)
+        return [`policy: from ${by} only`];
+    return [
+        `policy file: ${safeText(file)}${lock ? ` (locked: ${by} may only add blocks)` : ''}`,
+        ...keys.map((k) => `  ${k.key}: ${k.fromFile.length} from the file${k.fromInput.length > 0 ? `, from ${by}: ${k.fromInput.map(safeText).join(' ')}` : ''}`)
+    ];
+}
+function renderCheck(settings) {
+    const e = effectiveSettings(settings);
+    const { policy, limits } = settings;
+    const lines = [
+        ...sourceLines(settings),
+        `mode: ${policy.mode}`,
+        'allow-domains:',
+        ...policy.allowDomains.map((r) => `  ${domain(r)}  ${access(r.access).join(' ')}`),
+        ...policy.presets.map((p) => `  (preset @${p.name} = ${p.domains.join(' ')})`),
+        `block-domains: ${policy.blockDomains.map(domain).join(' ') || '-'}`,
+        `allow-networks: ${policy.allowNetworks.map((n) => `${n.address}/${n.prefix}${n.confirmed ? '!' : ''}`).join(' ') || '-'}`,
+        `dns-servers: ${policy.dnsServers.join(' ') || '(the machine’s own)'}`,
+        `allow-host-ports: ${policy.allowHostPorts.map((p) => `${p.port}${p.sensitive ? '!' : ''}`).join(' ') || '-'}`,
+        `fail-on-blocked: ${String(settings.failOnBlocked)}`,
+        `expected-blocks: ${settings.expectedBlocks.map(domain).join(' ') || '-'}`,
+        `env: ${e.env.join(' ') || '-'}`,
+        `agent-timeout: ${limits.timeoutMs > 0 ? `${limits.timeoutMs / 60000} min` : 'none'}`,
+        `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
+        `pids-limit: ${limits.pidsLimit}`,
+        `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`
+    ];
+    return `${lines.join('\n')}\n`;
 }
 
 /** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
@@ -9307,16 +12610,43 @@ function renderPresetList(presets) {
         .map(([name, p]) => `@${name}  ${p.summary}\n${p.entries.map((e) => `    ${e.domain.padEnd(40)} ${e.why}`).join('\n')}\n`)
         .join('\n');
 }
+/** A file or folder a flag names that cannot be read or written: refused naming the flag. */
+function flagIoError(flag, path, e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    return new InputError([
+        problem(`flag --${flag}`, path, `cannot be written${code ? ` (${code})` : ''}`, 'Give a folder you may create and write.')
+    ]);
+}
 function render(args, policy) {
     const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns();
     // Everything is rendered before the first file is written: an error writes nothing.
     const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } });
     const out = resolve(args.values.out ?? '.');
-    mkdirSync(out, { recursive: true });
-    for (const [file, text] of renderedFiles(rendered)) {
-        writeFileSync(join(out, file), text);
-        process.stdout.write(`${join(out, file)}\n`);
+    try {
+        mkdirSync(out, { recursive: true });
+        for (const [file, text] of renderedFiles(rendered)) {
+            writeFileSync(join(out, file), text);
+            process.stdout.write(`${join(out, file)}\n`);
+        }
     }
+    catch (e) {
+        throw flagIoError('out', args.values.out ?? '.', e);
+    }
+}
+/** This version, and the images a run uses: their tags and, where Docker has them, ids. */
+async function versionText() {
+    const root = projectRoot();
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const docker = realDeps().docker;
+    const lines = [`awf-action ${version}`];
+    for (const kind of ['proxy', 'agent']) {
+        const tags = [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE].map((base) => imageTag(kind, root, base));
+        let id;
+        for (const tag of tags)
+            id ??= await docker.imageId(tag).catch(() => undefined);
+        lines.push(`${kind} image: ${tags[0]} (on ${LOCAL_BASE_IMAGE}: ${tags[1]}) ${id ?? 'not built here yet'}`);
+    }
+    return `${lines.join('\n')}\n`;
 }
 const timedPhase = async (title, step) => {
     const started = Date.now();
@@ -9363,6 +12693,8 @@ async function run(args, settings, options) {
     }, { phase: timedPhase, onResources: (r) => (resources = r) });
     const { facts, suggestion } = conclusion;
     process.stderr.write(renderTextReport(conclusion.report, facts));
+    if (args.switches.json)
+        process.stdout.write(`${JSON.stringify({ runId: conclusion.runId, exitCode: conclusion.exitCode, failure: conclusion.failure ?? null, facts, report: conclusion.report, outputs: conclusion.outputs })}\n`);
     if (suggestion)
         process.stderr.write(`suggested policy (also in ${join(facts.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`);
     if (conclusion.failure && conclusion.exitCode === ExitCode.blocked)
@@ -9371,14 +12703,14 @@ async function run(args, settings, options) {
     return conclusion.exitCode;
 }
 /** Parses and validates; returns what to do next, or the exit status when already done. */
-function setUp(argv) {
+async function setUp(argv) {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${args.topic ? COMMAND_HELP[args.topic] : USAGE}\n`);
         return 0;
     }
     if (args.command === 'version') {
-        process.stdout.write('awf-action 0.1.0\n');
+        process.stdout.write(await versionText());
         return 0;
     }
     if (args.command === 'presets') {
@@ -9386,7 +12718,7 @@ function setUp(argv) {
         return 0;
     }
     parseUser(args.values.user);
-    const settings = resolveSettings(runInputsFrom(args), {
+    const settings = await loadSettings(runInputsFrom(args), {
         origin: 'flag',
         baseDir: process.cwd(),
         runnerEnv: process.env,
@@ -9394,22 +12726,38 @@ function setUp(argv) {
     });
     for (const w of settings.warnings)
         process.stderr.write(`warning: ${w}\n`);
+    for (const n of settings.notices)
+        process.stderr.write(`notice: ${n}\n`);
     if (args.command === 'render') {
         render(args, settings.policy);
         return 0;
     }
+    if (args.command === 'check') {
+        process.stdout.write(args.switches.json
+            ? `${JSON.stringify(effectiveSettings(settings), null, 2)}\n`
+            : renderCheck(settings));
+        return 0;
+    }
+    const logsDir = args.values['logs-dir'];
+    if (logsDir !== undefined)
+        try {
+            mkdirSync(resolve(logsDir), { recursive: true });
+        }
+        catch (e) {
+            throw flagIoError('logs-dir', logsDir, e);
+        }
     return { args, settings };
 }
 async function main(argv, options = {}) {
     let next;
     try {
-        next = setUp(argv);
+        next = await setUp(argv);
         if (typeof next === 'number')
             return next;
     }
     catch (e) {
         if (e instanceof UsageError)
-            process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`);
+            process.stderr.write(`awf-action: ${e.message}\n\n${e.help}\n`);
         else if (e instanceof InputError)
             process.stderr.write(`awf-action: ${e.title}:\n${e.message}\n`);
         else

@@ -33,8 +33,8 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
 import { constants as constants$5 } from 'node:os';
@@ -29579,7 +29579,7 @@ function warning(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function info(message) {
+function info$1(message) {
     process.stdout.write(message + os.EOL);
 }
 /**
@@ -29638,13 +29638,19 @@ function setLogger(logger) {
     current = logger;
 }
 const debug = (message) => current.debug(message);
+const info = (message) => current.info(message);
 
 /**
  * The shared vocabulary of refusals. Every value a person typed that cannot be used becomes an
  * `InputError` listing each problem: where (input, flag or file key), the value, and what
  * would be accepted. Policy errors are one kind of it.
  */
-/** Shows untrusted text safely in one line of a message: quoted, controls escaped, bounded. */
+/**
+ * Characters that change how the text around them reads without being visible: C1 controls,
+ * bidirectional overrides and isolates (which reorder what follows), zero-width characters,
+ * the line and paragraph separators, soft hyphen and the byte-order mark. JSON.stringify
+ * leaves every one of them raw.
+ */
 /** The message of anything thrown, whether or not it is an Error. */
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
@@ -29762,6 +29768,7 @@ async function runCanary(probe, netfilter, run) {
     return results.map(([name]) => name);
 }
 
+const RUN_LABEL = 'awf.run';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
 function csvField(field) {
     return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
@@ -29793,8 +29800,9 @@ function buildNetworkCreateArgs(spec) {
     ];
 }
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec) {
     const a = spec.attach;
@@ -29809,6 +29817,9 @@ function containerOptions(spec) {
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
         '--security-opt',
         'no-new-privileges',
+        // A health check defined by an image would run its code in the container before `go`
+        // (and on a 5 s cadence after); none of a run's containers needs one.
+        '--no-healthcheck',
         ...labelArgs(spec.labels),
         ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
         ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -29817,7 +29828,7 @@ function containerOptions(spec) {
             `${host}:${ip}`
         ]),
         ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-        ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+        ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
     ];
     if (spec.seccompProfile)
         args.push('--security-opt', `seccomp=${spec.seccompProfile}`);
@@ -29829,6 +29840,10 @@ function containerOptions(spec) {
         args.push('--pids-limit', String(spec.pidsLimit));
     if (spec.memoryBytes)
         args.push('--memory', String(spec.memoryBytes));
+    for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+        args.push('--ulimit', `${name}=${limit}:${limit}`);
+    for (const gid of spec.groupAdd ?? [])
+        args.push('--group-add', String(gid));
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -29839,9 +29854,22 @@ function containerOptions(spec) {
         args.push('--tty');
     return args;
 }
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+function readByDocker(name) {
+    return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(name);
+}
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 function containerEnv(spec) {
-    return { ...spec.env };
+    return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)));
 }
 function buildCreateArgs(spec) {
     return ['create', ...containerOptions(spec), spec.image, ...spec.command];
@@ -30085,9 +30113,14 @@ class Docker {
         return `${result.stdout}${result.stderr}`.trim();
     }
 }
-/** stderr lines other than the ones saying a thing was already gone. */
+/**
+ * stderr lines other than the ones saying a thing was already gone (and the `exit status 1`
+ * trailer some Docker versions print after them).
+ */
 function realErrors(stderr, alreadyGone) {
-    return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l));
+    return stderr
+        .split('\n')
+        .filter((l) => l.trim() && !alreadyGone.test(l) && !/^exit status \d+$/.test(l.trim()));
 }
 /** `docker ps` prints labels as `k=v,k2=v2`. */
 function parseLabelList(text) {
@@ -30159,8 +30192,9 @@ class Handshake {
 }
 
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 /**
  * Docker's init binary (a static tini) on this machine: where dockerd installs look for it,
@@ -30231,12 +30265,22 @@ class Netfilter {
     async save(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', []);
     }
+    /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+    async saveWithCounters(family) {
+        return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
+    }
     /**
      * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
      * agent's dropped packets are recorded like the host's.
      */
     async enableNamespaceLogging() {
-        await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1']);
+        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
+    }
+    /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
+    async setSysctl(name, value) {
+        if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
+            throw new NetfilterError(`refusing to set ${JSON.stringify(name)} to ${JSON.stringify(value)}`);
+        await this.exec('sysctl', ['-q', '-w', `${name}=${value}`]);
     }
     /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
     async kernelLog() {
@@ -30354,6 +30398,75 @@ async function waitForProxy(endpoints, timeoutMs, alive) {
     throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
 }
 
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
 function realDeps() {
     return {
@@ -30365,9 +30478,100 @@ function realDeps() {
             openHandshake: (dir) => Handshake.create(realExec.run, dir),
             inspectProcesses: inspectProcessTree,
             findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             canary: runCanary
         }
     };
+}
+
+/**
+ * Who owns a run, checkable by every process on the machine whatever its PID namespace or
+ * container: the lease is a FIFO that the owner keeps open for reading while it lives. The
+ * kernel closes it when the owner dies, however it dies (SIGKILL, OOM), and from then on an
+ * open for writing fails with ENXIO. No PID, no clock, no renewal.
+ *
+ * Next to the FIFO, a record says where the run keeps what the sweep must find without Docker
+ * or netfilter (its temporary root). Both are written before the run creates anything and
+ * removed after everything else, so a run is never without a lease while it has leftovers.
+ */
+const LEASE = /^([0-9a-f]{8})\.lease$/;
+const RECORD = /^([0-9a-f]{8})\.json$/;
+const leasePath = (dir, runId) => join(dir, `${runId}.lease`);
+const recordPath = (lease) => lease.replace(/\.lease$/, '.json');
+/** Whether the lease's owner still holds it. Never blocks, never creates anything. */
+function probeLease(path) {
+    try {
+        if (!lstatSync(path).isFIFO())
+            return 'unknown';
+    }
+    catch (e) {
+        return e.code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+    try {
+        closeSync(openSync(path, constants$6.O_WRONLY | constants$6.O_NONBLOCK | constants$6.O_NOFOLLOW));
+        return 'held';
+    }
+    catch (e) {
+        const code = e.code;
+        return code === 'ENXIO' ? 'free' : code === 'ENOENT' ? 'absent' : 'unknown';
+    }
+}
+/** The lease's files, record first: a FIFO left alone still marks a dead run for the sweep. */
+function removeLeaseFiles(lease) {
+    rmSync(recordPath(lease), { force: true });
+    rmSync(lease, { force: true });
+}
+/** Run ids with a lease or a record in `dir`. */
+function leasesIn(dir) {
+    let entries;
+    try {
+        entries = readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+    const ids = new Set();
+    for (const name of entries) {
+        const id = LEASE.exec(name)?.[1] ?? RECORD.exec(name)?.[1];
+        if (id)
+            ids.add(id);
+    }
+    return [...ids].sort();
+}
+
+/**
+ * The one host setting a run changes: net.netfilter.nf_log_all_netns, which lets LOG rules
+ * inside the agent's network namespace reach the kernel log. The first run that turns it on
+ * writes down the value it found, next to the leases; whoever removes the last run on the
+ * machine (its teardown, the post step or a sweep) puts that value back.
+ */
+const SETTING = 'net.netfilter.nf_log_all_netns';
+const recordOf = (leaseDir) => join(leaseDir, `${SETTING}.was`);
+/**
+ * Puts the setting back when no run on the machine may still need it: no lease in the folder
+ * is held and no network of any run is left. Returns the line to report, if it did.
+ */
+async function restoreNamespaceLogging(deps, leaseDir) {
+    let was;
+    try {
+        was = readFileSync(recordOf(leaseDir), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    if (leasesIn(leaseDir).some((id) => probeLease(leasePath(leaseDir, id)) === 'held'))
+        return undefined;
+    if ((await deps.docker.networks(RUN_LABEL)).length > 0)
+        return undefined;
+    if (!/^[01]$/.test(was)) {
+        rmSync(recordOf(leaseDir), { force: true });
+        return undefined;
+    }
+    // The record goes first: a run starting now writes its own and turns the setting on after.
+    rmSync(recordOf(leaseDir), { force: true });
+    await deps.netfilter.setSysctl(SETTING, was);
+    return `restored ${SETTING} to ${was}`;
 }
 
 /**
@@ -30445,19 +30649,60 @@ async function settleAll(tasks) {
 }
 
 /**
- * Removing a run's resources: containers (killed, not stopped), host rules, networks, temp
- * files. Idempotent; each step runs even when an earlier one failed, and problems are
- * returned for the caller to report as warnings, never thrown over the command's result.
+ * Removing a run's resources (for teardown, the post step and the sweep), in an order that keeps every leftover findable: files that may
+ * hold secrets first, then containers and host rules, then networks, then the rest of the
+ * work folder, and the lease last (a run with a lease left is what the sweep looks for).
+ * Idempotent, and safe to run twice at once; each step runs even when an earlier one failed,
+ * and problems are returned for the caller to report as warnings, never thrown over the
+ * command's result.
  */
+/** The work folder's subfolder for files that hold secrets: always the first thing removed. */
+const SECRETS_DIR = 'secrets';
 const message = (e) => (e instanceof Error ? e.message : String(e));
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Deletes the run's jumps and chains. Another sweep may remove some of them between our save
+ * and our restore, which fails the batch: then look again.
+ */
 async function removeHostRules(netfilter, runId) {
     await settleAll([4, 6].map(async (family) => {
-        const batch = removalBatch(await netfilter.save(family), runId);
-        if (batch)
-            await netfilter.restore(family, batch);
+        for (let attempt = 1;; attempt++) {
+            const batch = removalBatch(await netfilter.save(family), runId);
+            if (!batch)
+                return;
+            try {
+                return await netfilter.restore(family, batch);
+            }
+            catch (e) {
+                if (attempt >= 4)
+                    throw e;
+            }
+        }
     }));
 }
-async function teardown(deps, r) {
+/** A network is refused while a container another teardown is removing is still attached. */
+async function removeNetworks(docker, networks) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await docker.networkRemove(networks);
+        }
+        catch (e) {
+            if (attempt >= 5 || !/active endpoints/i.test(message(e)))
+                throw e;
+            await pause(300 * attempt);
+        }
+    }
+}
+/** The secrets first (they must not outlive a failure later on), then the rest. */
+function removeFolder(dir, secretsOnly) {
+    rmSync(secretsOnly ? join(dir, SECRETS_DIR) : dir, {
+        recursive: true,
+        force: true,
+        maxRetries: 3
+    });
+}
+/** Removes everything `r` names; returns the problems (empty when all is gone). */
+async function removeRun(deps, r) {
     const problems = [];
     const attempt = async (what, step) => {
         try {
@@ -30467,6 +30712,8 @@ async function teardown(deps, r) {
             problems.push(`${what}: ${message(e)}`);
         }
     };
+    for (const dir of r.folders)
+        await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
     // Containers and rules are independent. Rules go before networks: a run that still has
     // chains always has its networks, which is how the sweep tells a live run from a crashed one.
     await Promise.all([
@@ -30475,10 +30722,39 @@ async function teardown(deps, r) {
             ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
             : undefined
     ]);
-    await attempt('removing networks', () => deps.docker.networkRemove(r.networks));
-    if (r.workDir) {
-        const dir = r.workDir;
-        await attempt('removing temporary files', () => rmSync(dir, { recursive: true, force: true }));
+    await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
+    for (const dir of r.folders)
+        await attempt('removing temporary files', () => removeFolder(dir, false));
+    const lease = r.lease;
+    if (lease && problems.length === 0)
+        await attempt('removing the lease', () => removeLeaseFiles(lease));
+    return problems;
+}
+
+/**
+ * Removing the sandbox: a run's own teardown (also the CLI's on a signal, and the action's
+ * post step), and the sweep of crashed runs at the start of a run.
+ */
+/**
+ * Removes one run's sandbox as the run (or the post step after it) knows it; when all of it
+ * is gone and no other run is left on the machine, the kernel setting runs change goes back.
+ */
+async function teardown(deps, r) {
+    const problems = await removeRun(deps, {
+        runId: r.runId,
+        containers: r.containers,
+        networks: r.networks,
+        hostRules: r.hostRules,
+        folders: r.workDir && existsSync(r.workDir) ? [r.workDir] : [],
+        lease: r.lease
+    });
+    if (problems.length === 0 && r.lease && r.hostRules) {
+        const restored = await restoreNamespaceLogging(deps, dirname(r.lease)).catch((e) => {
+            problems.push(`restoring a kernel setting: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+        });
+        if (restored)
+            info(restored);
     }
     return problems;
 }
@@ -30497,7 +30773,11 @@ function loadResources() {
 }
 /** Does the saved state still name anything to remove? */
 function hasResources(r) {
-    return r.containers.length > 0 || r.networks.length > 0 || r.hostRules || r.workDir !== undefined;
+    return (r.containers.length > 0 ||
+        r.networks.length > 0 ||
+        r.hostRules ||
+        r.workDir !== undefined ||
+        r.lease !== undefined);
 }
 
 /**
@@ -30505,7 +30785,7 @@ function hasResources(r) {
  * step normally removes the sandbox itself; this removes whatever a killed main step left.
  */
 async function post() {
-    setLogger({ debug: debug$1, info: info, warning: warning });
+    setLogger({ debug: debug$1, info: info$1, warning: warning });
     try {
         const resources = loadResources();
         if (!resources || !hasResources(resources))

@@ -10,7 +10,8 @@ logs=/var/log/awf-setup
 DEFAULT_BASE=debian:bookworm-slim
 LOCAL_BASE=awf-base:bookworm
 PACKAGES=(docker.io squid-openssl dnsmasq-base iptables seccomp debootstrap conntrack iproute2 openssl curl util-linux procps kmod
-  wget python3-pip) # the last two: client families the integration suite runs on the host
+  wget python3-pip docker-registry) # wget, python3-pip: client families the integration suite runs
+# on the host; docker-registry: the loopback registry of the fresh-runner benchmark and its test
 check_only=false
 [ "${1:-}" = "--check" ] && check_only=true
 

@@ -2,94 +2,15 @@
  * The bundled action as the runner runs it: dist/main.js with INPUT_* variables and the
  * GITHUB_OUTPUT/GITHUB_STATE files, then dist/post.js with the saved state.
  */
-import { spawn } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ensureLab, LAB_CA, LAB_RESOLVER, leftovers, ROOT, type Result } from '../helpers/lab.js'
+import { runAction, stateEnv, type ActionRun } from '../helpers/action.js'
+import { ensureLab, LAB_CA, LAB_RESOLVER, leftovers, ROOT } from '../helpers/lab.js'
 import { runCli } from '../helpers/cli.js'
 import { node24Binary } from '../helpers/node24.js'
 import { describeWith } from '../helpers/require-tool.js'
-import { load } from 'js-yaml'
-
-const ACTION_DEFAULTS = Object.fromEntries(
-  Object.entries(
-    (
-      load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-        inputs: Record<string, { default?: string }>
-      }
-    ).inputs
-  ).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]]))
-)
-
-interface ActionRun extends Result {
-  readonly outputs: string
-  readonly state: string
-  readonly summary: string
-}
-
-function runAction(
-  entry: 'main' | 'post',
-  inputs: Record<string, string>,
-  dir: string,
-  extraEnv: Record<string, string> = {},
-  killAfter?: RegExp,
-  runtime = 'node'
-): Promise<ActionRun> {
-  const outputFile = join(dir, `${entry}.output`)
-  const stateFile = join(dir, `${entry}.state`)
-  const summaryFile = join(dir, `${entry}.summary`)
-  writeFileSync(outputFile, '')
-  writeFileSync(stateFile, '')
-  writeFileSync(summaryFile, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STATE: stateFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ...extraEnv
-  }
-  // As the runner does: every input's default from action.yml, then the ones given.
-  for (const [k, v] of Object.entries({ ...ACTION_DEFAULTS, ...inputs }))
-    env[`INPUT_${k.toUpperCase()}`] = v
-  const child = spawn(runtime, [join(ROOT, 'dist', `${entry}.js`)], {
-    env,
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString()
-    if (killAfter?.test(stdout)) child.kill('SIGKILL')
-  })
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  return new Promise((resolve) => {
-    const finish = (code: number): void =>
-      resolve({
-        code,
-        stdout,
-        stderr,
-        outputs: readFileSync(outputFile, 'utf8'),
-        state: readFileSync(stateFile, 'utf8'),
-        summary: readFileSync(summaryFile, 'utf8')
-      })
-    // A killed main step leaves its `docker run` holding stdout open until the post step
-    // removes the container, so a kill ends the wait at exit rather than at close.
-    child.on('exit', (_code, signal) => signal === 'SIGKILL' && finish(137))
-    child.on('close', (code) => code !== null && finish(code))
-  })
-}
-
-/** The runner hands saved state to the post step as STATE_<name> variables. */
-function stateEnv(stateFile: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  const re = /^(.+?)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm
-  for (const m of stateFile.matchAll(re)) env[`STATE_${m[1]}`] = m[3]!
-  return env
-}
 
 describeWith({ root: true, docker: true }, 'the action (integration)', () => {
   let dir: string
@@ -236,5 +157,59 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     const post = await runAction('post', {}, dir, stateEnv(main.state))
     expect(post.code).toBe(0)
     expect(post.stdout).not.toMatch(/left behind/)
+  })
+
+  test('on a pull_request event the policy file comes from the base commit; its change gets a notice', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'awf-pr-'))
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t.test', ...args], {
+        encoding: 'utf8'
+      }).trim()
+    try {
+      git('init', '-q')
+      mkdirSync(join(repo, '.github'))
+      const policy = join(repo, '.github', 'awf-policy.yml')
+      writeFileSync(
+        policy,
+        `version: 1\nallow-domains: [allowed.test]\ndns-servers: [${LAB_RESOLVER}]\n`
+      )
+      git('add', '.')
+      git('commit', '-qm', 'base')
+      const baseSha = git('rev-parse', 'HEAD')
+      // The pull request widens its own copy; the run must not use it.
+      writeFileSync(
+        policy,
+        `version: 1\nallow-domains: [allowed.test, blocked.test]\ndns-servers: [${LAB_RESOLVER}]\n`
+      )
+      git('commit', '-qam', 'widen')
+      const eventPath = join(repo, 'event.json')
+      const fixture = join(ROOT, '__tests__', 'fixtures', 'events', 'pull-request.json')
+      writeFileSync(
+        eventPath,
+        readFileSync(fixture, 'utf8')
+          .replace('BASE_SHA', baseSha)
+          .replace('HEAD_SHA', git('rev-parse', 'HEAD'))
+      )
+      const script = 'curl -s http://allowed.test/pr; curl -s http://blocked.test/pr; true'
+      const r = await runAction(
+        'main',
+        { policy: '.github/awf-policy.yml', run: script, 'fail-on-blocked': 'false' },
+        repo,
+        { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath }
+      )
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain(
+        '::notice::this pull request changes the policy file ".github/awf-policy.yml"'
+      )
+      expect(r.stdout).toContain('LAB-ALLOWED /pr')
+      expect(r.stdout).not.toContain('LAB-BLOCKED')
+      expect(r.outputs).toMatch(/blocked-domains<<.*\n\["blocked\.test"\]\n/)
+      expect(r.summary).toContain(
+        `Policy file <code>${baseSha.slice(0, 12)}:.github&#47;awf-policy.yml</code>`
+      )
+      expect(leftovers()).toEqual([])
+    } finally {
+      rmSync(repo, { recursive: true, force: true })
+    }
   })
 })

@@ -482,7 +482,7 @@ describeWith(
         ).split('\n')[0]!
         const r = await run(
           [...POLICY, '--agent-image', image, '--tty'],
-          'echo "node=$(command -v node || echo none)"; test -t 1; echo "tty=$?"; echo "uid=$(id -u)"'
+          'echo "node=$(command -v node || echo none)"; test -t 1; echo "tty=$?"; echo "uid=$UID"'
         )
         const out = results(r)
         expect(r.code).toBe(0)

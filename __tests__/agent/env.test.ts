@@ -1,6 +1,7 @@
 import {
   buildAgentEnv,
   parseEnvEntries,
+  parseEnvSources,
   proxyEnv,
   SAFE_ENV,
   withFixedEnv
@@ -83,7 +84,8 @@ describe('the environment the command gets', () => {
       API_KEY: 'sk-123',
       LITERAL: 'v'
     })
-    expect(env.secrets).toEqual(['sk-123', 'v'])
+    // Unmarked: the runner masks values from secrets itself.
+    expect(env.secrets).toEqual([])
   })
 
   test('no safe-set name can carry a credential', () => {
@@ -125,5 +127,61 @@ describe('the environment the command gets', () => {
       NODE_USE_ENV_PROXY: '1',
       npm_config_https_proxy: 'http://172.28.0.2:3128'
     })
+  })
+})
+
+describe('masking only what is secret', () => {
+  const runnerEnv = { API_KEY: 'sk-derived-0123', DEBUG: '1', PEM: 'line-one-aaaa\nline-two-bbbb' }
+
+  test.each([
+    [1, 'DEBUG=1\nAPI_KEY', []],
+    [2, 'API_KEY!', ['sk-derived-0123', Buffer.from('sk-derived-0123').toString('base64')]],
+    [3, 'DEBUG!', []],
+    [4, 'LIT!=hunter2-x', ['hunter2-x', Buffer.from('hunter2-x').toString('base64')]],
+    [
+      5,
+      'PEM!',
+      [
+        'line-one-aaaa\nline-two-bbbb',
+        'line-one-aaaa',
+        'line-two-bbbb',
+        Buffer.from('line-one-aaaa\nline-two-bbbb').toString('base64')
+      ]
+    ]
+  ])('%i: %j masks %j', (_n, text, masked) => {
+    const env = buildAgentEnv({
+      entries: parseEnvEntries(text, 'input env'),
+      runnerEnv,
+      passPath: false
+    })
+    expect(env.secrets).toEqual(masked)
+  })
+
+  test('NAME! passes the variable under its name', () => {
+    expect(parseEnvEntries('API_KEY!\nB!=v', 'input env')).toEqual([
+      { name: 'API_KEY', value: undefined, mask: true },
+      { name: 'B', value: 'v', mask: true }
+    ])
+  })
+
+  test('the policy file’s names and the input together; a name the file masks stays masked', () => {
+    const entries = parseEnvSources([
+      { text: 'API_KEY!', where: 'p.yml: env[0]' },
+      { text: 'DEBUG', where: 'p.yml: env[1]' },
+      { text: 'API_KEY\nDEBUG=1', where: 'input env' }
+    ])
+    expect(entries).toEqual([
+      { name: 'API_KEY', value: undefined, mask: true },
+      { name: 'DEBUG', value: '1' }
+    ])
+  })
+
+  test('problems of every source are reported together, each naming its source', () => {
+    expect(() =>
+      parseEnvSources([
+        { text: 'HOME', where: 'p.yml: env[0]' },
+        { text: '1BAD', where: 'input env' }
+      ])
+    ).toThrow(/p\.yml: env\[0\]: "HOME" is set by the firewall itself[\s\S]*input env, line 1/)
   })
 })

@@ -34,7 +34,7 @@ const base: FilesystemRequest = {
   emptyFile: '/tmp/awf-1/empty',
   toolCache: '/opt/hostedtoolcache',
   eventPath: '/opt/actions-runner/_work/_temp/_github_workflow/event.json',
-  runnerRoot: '/opt/actions-runner',
+  runnerRoots: ['/opt/actions-runner'],
   commandFiles: [
     '/opt/actions-runner/_work/_temp/_runner_file_commands/set_env_1',
     '/opt/actions-runner/_work/_temp/_runner_file_commands/add_path_1'
@@ -158,7 +158,8 @@ describe('what the command sees of the runner', () => {
           RUNNER_TOOL_CACHE: '/opt/hostedtoolcache',
           GITHUB_ENV: '/t/set_env',
           GITHUB_OUTPUT: '/t/set_output',
-          DOCKER_HOST: 'unix:///run/user/1001/docker.sock'
+          DOCKER_HOST: 'unix:///run/user/1001/docker.sock',
+          PATH: '/home/runner/.local/bin:/usr/bin:relative:/usr/bin/'
         },
         '/home/runner/runners/2.330.0/externals/node24/bin/node'
       )
@@ -166,9 +167,11 @@ describe('what the command sees of the runner', () => {
       runnerHome: '/home/runner',
       toolCache: '/opt/hostedtoolcache',
       eventPath: undefined,
-      runnerRoot: '/home/runner/runners/2.330.0',
+      runnerRoots: ['/home/runner/runners/2.330.0'],
+      workFolders: ['/home/runner/runners/2.330.0/_work'],
       commandFiles: ['/t/set_env', '/t/set_output'],
-      dockerHost: 'unix:///run/user/1001/docker.sock'
+      dockerHost: 'unix:///run/user/1001/docker.sock',
+      pathDirs: ['/home/runner/.local/bin', '/usr/bin']
     })
   })
 })

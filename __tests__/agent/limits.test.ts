@@ -1,4 +1,4 @@
-import { DEFAULT_PIDS_LIMIT, parseLimits } from '../../src/agent/limits.js'
+import { exitExplanation, DEFAULT_PIDS_LIMIT, parseLimits } from '../../src/agent/limits.js'
 import { InputError } from '../../src/common/errors.js'
 import { HOST_ALIAS, parseHostPort } from '../../src/policy/index.js'
 
@@ -25,7 +25,7 @@ describe('limits', () => {
   test.each([
     [{ timeoutMinutes: '0' }, 'input agent-timeout: "0"'],
     [{ timeoutMinutes: '1h' }, 'input agent-timeout: "1h"'],
-    [{ timeoutMinutes: '999' }, 'input agent-timeout: "999"'],
+    [{ timeoutMinutes: '7201' }, 'input agent-timeout: "7201"'],
     [{ memory: '10m' }, 'input memory-limit: "10m"'],
     [{ memory: '64g' }, 'input memory-limit: "64g"'],
     [{ memory: '4 g' }, 'input memory-limit: "4 g"'],
@@ -70,4 +70,22 @@ describe('allow-host-ports entries', () => {
   test('the runner is named host.docker.internal', () => {
     expect(HOST_ALIAS).toBe('host.docker.internal')
   })
+})
+
+test('agent-timeout allows a self-hosted job’s length (5 days)', () => {
+  expect(
+    parseLimits({ timeoutMinutes: '7200' }, (k) => `input ${k}`, 8 * 1024 ** 3).timeoutMs
+  ).toBe(7200 * 60000)
+})
+
+test.each([
+  [
+    1,
+    137,
+    /^the command was killed \(exit code 137\): it most likely reached memory-limit \(512m\).*Raise memory-limit/
+  ],
+  [2, 3, /^the command exited with code 3$/]
+])('%i: exit code %i is explained', (_n, code, why) => {
+  const limits = { timeoutMs: 0, memoryBytes: 512 * 1024 * 1024, pidsLimit: 4096, tty: false }
+  expect(exitExplanation(code, limits)).toMatch(why)
 })

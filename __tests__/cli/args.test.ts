@@ -75,6 +75,59 @@ describe('command-line arguments', () => {
   })
 })
 
+describe('node:util parsing, help per command, did-you-mean', () => {
+  test.each([
+    [
+      1,
+      ['render', '--allow-domain', 'x', '--out', 'd'],
+      /unknown flag "--allow-domain" for render: did you mean --allow-domains\?/
+    ],
+    [2, ['run', '--fail-on-block', '--', 'true'], /did you mean --fail-on-blocked\?/],
+    [3, ['check', '--out', 'd'], /unknown flag "--out" for check$/],
+    [4, ['rnu'], /unknown command "rnu": did you mean run\?/],
+    [5, ['presets', '--json'], /presets takes no flags \(got "--json"\)/],
+    [6, ['run', 'curl', 'x'], /unexpected argument "curl" \(the command goes after --\)/],
+    [7, ['check', '--json=yes'], /flag --json takes no value/],
+    [8, ['help', 'deploy'], /help: unknown command "deploy"/]
+  ])('%i: refuses %j', (_n, argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message)
+  })
+
+  test('a refusal carries the help of its command', () => {
+    try {
+      parseArgs(['render', '--allow-domain', 'x'])
+    } catch (e) {
+      expect((e as UsageError).help).toMatch(/^Usage: awf-action render/)
+    }
+  })
+
+  test.each([
+    [1, ['render', '--help'], 'render'],
+    [2, ['run', '-h', '--allow-domains', 'x'], 'run'],
+    [3, ['help', 'check'], 'check'],
+    [4, ['help'], undefined]
+  ])('%i: %j asks for the help of %s', (_n, argv, topic) => {
+    expect(parseArgs(argv)).toMatchObject({ command: 'help', topic })
+  })
+
+  test('check takes the policy flags, --json and nothing to run', () => {
+    expect(parseArgs(['check', '--policy', 'p.yml', '--allow-domains', 'a.com', '--json'])).toEqual(
+      {
+        command: 'check',
+        values: { policy: 'p.yml', 'allow-domains': 'a.com' },
+        switches: { json: true },
+        argv: []
+      }
+    )
+  })
+
+  test('run takes --json; the command after -- keeps its own flags', () => {
+    const args = parseArgs(['run', '--json', '--', 'curl', '--json', '-h'])
+    expect(args.switches).toEqual({ json: true })
+    expect(args.argv).toEqual(['curl', '--json', '-h'])
+  })
+})
+
 describe('parity with the action', () => {
   const inputs = Object.keys(
     (

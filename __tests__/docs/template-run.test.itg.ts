@@ -12,6 +12,7 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
@@ -53,11 +54,30 @@ describeWith(
           '# Stand-in for the agent CLI: needs its key, calls its API, reports the prompt.',
           '[ -n "$ANTHROPIC_API_KEY" ] || { echo "no API key" >&2; exit 9; }',
           `answer=$(curl -fsS --cacert "$PWD/ca.crt" "https://allowed.test/${nonce}-api")`,
-          'echo "$answer prompt: $2"',
+          'for prompt in "$@"; do :; done',
+          'echo "$answer prompt: $prompt"',
+          '# An edit, as the agent would make one: it must come back in the patch.',
+          'echo "$prompt" > fixed.txt',
           ''
         ].join('\n')
       )
       chmodSync(stub, 0o755)
+      // The template hands the agent's change on as a patch made with git in the workspace.
+      const git = (...args: string[]): void => {
+        execFileSync('git', [
+          '-C',
+          workspace,
+          '-c',
+          'user.name=t',
+          '-c',
+          'user.email=t@t.test',
+          ...args
+        ])
+      }
+      git('init', '-q')
+      writeFileSync(join(workspace, '.gitignore'), 'stub-bin/\nca.crt\n')
+      git('add', '-A')
+      git('commit', '-qm', 'base')
     })
 
     afterAll(() => rmSync(workspace, { recursive: true, force: true }))
@@ -102,6 +122,9 @@ describeWith(
         }
       ).done
       expect(r.stdout).toContain(`LAB-ALLOWED /${nonce}-api prompt: fix it ${nonce}`)
+      const patch = readFileSync(join(workspace, 'awf-agent.patch'), 'utf8')
+      expect(patch).toContain(`+fix it ${nonce}`)
+      expect(patch).toMatch(/^diff --git a\/fixed\.txt b\/fixed\.txt$/m)
       expect(r.code).toBe(0)
       expect(r.stderr).toContain('0 blocked')
       expect(labLog()).toContain(`/${nonce}-api`)

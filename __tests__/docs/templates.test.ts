@@ -16,15 +16,21 @@ const { validateWorkflow } = require('@action-validator/core') as {
 }
 
 interface Step {
+  if?: string
   uses?: string
   run?: string
   id?: string
   env?: Record<string, string>
   with?: Record<string, string | number | boolean>
 }
+interface Job {
+  permissions?: Record<string, string>
+  needs?: string
+  steps: Step[]
+}
 interface Workflow {
   permissions?: Record<string, string> | string
-  jobs: Record<string, { steps: Step[] }>
+  jobs: Record<string, Job>
 }
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -38,8 +44,10 @@ const templates = readdirSync(EXAMPLES)
   .filter((t) => /^jobs:/m.test(t.text))
 
 const steps = (w: Workflow): Step[] => Object.values(w.jobs).flatMap((j) => j.steps)
-const awfSteps = (w: Workflow): Step[] =>
-  steps(w).filter((s) => s.uses?.startsWith('org/awf-action@'))
+const isAwf = (s: Step): boolean => s.uses?.startsWith('org/awf-action@') ?? false
+const awfSteps = (w: Workflow): Step[] => steps(w).filter(isAwf)
+const agentJobs = (w: Workflow): Job[] => Object.values(w.jobs).filter((j) => j.steps.some(isAwf))
+const AGENT_CLIS = /\b(claude|codex|gemini|copilot)\b/
 
 describe('workflow templates', () => {
   test('there is one per agent CLI, plus audit and shared-policy', () => {
@@ -53,22 +61,45 @@ describe('workflow templates', () => {
     ])
   })
 
-  describe.each(templates)('$file', ({ text }) => {
+  describe.each(templates)('$file', ({ file, text }) => {
     const workflow = load(text) as Workflow
 
     test('is a valid workflow', () => {
       expect(validateWorkflow(text).errors).toEqual([])
     })
 
-    test('grants read permissions only', () => {
+    test('grants read permissions only, except to a job that runs no agent', () => {
       expect(typeof workflow.permissions).toBe('object')
       for (const level of Object.values(workflow.permissions as Record<string, string>))
         expect(level).toBe('read')
+      for (const job of Object.values(workflow.jobs)) {
+        const writes = Object.values(job.permissions ?? {}).some((l) => l === 'write')
+        if (!writes) continue
+        expect(job.steps.some(isAwf)).toBe(false)
+        // It installs and starts nothing of the agent's: it applies the patch and pushes.
+        for (const s of job.steps) expect(s.run ?? '').not.toMatch(AGENT_CLIS)
+        for (const s of job.steps) expect(s.run ?? '').not.toMatch(/npm|pip|make|\.\/|bash /)
+      }
     })
 
-    test('checks out without leaving the token in .git/config', () => {
-      for (const s of steps(workflow).filter((s) => s.uses?.startsWith('actions/checkout@')))
-        expect(s.with?.['persist-credentials']).toBe(false)
+    test('checks out without leaving the token in .git/config where the agent runs', () => {
+      for (const job of agentJobs(workflow))
+        for (const s of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@')))
+          expect(s.with?.['persist-credentials']).toBe(false)
+    })
+
+    test('pins every action by commit id, with the version in a comment', () => {
+      const uses = [...text.matchAll(/uses: (\S+)(.*)$/gm)].filter((m) => !m[1]!.startsWith('org/'))
+      expect(uses.length).toBeGreaterThan(0)
+      for (const [, ref, comment] of uses) {
+        expect(ref).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/)
+        expect(comment).toMatch(/^ # v\d+\.\d+\.\d+$/)
+      }
+    })
+
+    test('installs agent CLIs at pinned versions', () => {
+      for (const s of steps(workflow).filter((s) => /npm install -g/.test(s.run ?? '')))
+        expect(s.run).toMatch(/npm install -g @[\w-]+\/[\w-]+@\d+\.\d+\.\d+/)
     })
 
     test('uses the action with known inputs only, and the required ones', () => {
@@ -94,12 +125,34 @@ describe('workflow templates', () => {
       }
     })
 
-    test('fails on unexpected blocks (unless auditing) and uploads the logs', () => {
+    test('fails on unexpected blocks (unless auditing); uploads the logs only on opt-in, briefly, also after a failure', () => {
       for (const s of awfSteps(workflow)) {
         if (s.with?.mode !== 'audit') expect(s.with?.['fail-on-blocked']).toBe(true)
-        const upload = steps(workflow).find((u) => u.uses?.startsWith('actions/upload-artifact@'))
-        expect(String(upload?.with?.path)).toBe(`\${{ steps.${s.id}.outputs.logs-dir }}`)
+        const upload = steps(workflow).find(
+          (u) => u.with?.path === `\${{ steps.${s.id}.outputs.logs-dir }}`
+        )
+        expect(upload?.uses).toMatch(/^actions\/upload-artifact@/)
+        // The logs hold every name the command looked up: never uploaded by default.
+        expect(upload?.if).toBe("always() && vars.AWF_UPLOAD_LOGS == 'true'")
+        expect(Number(upload?.with?.['retention-days'])).toBeLessThanOrEqual(7)
       }
     })
+
+    const agentTemplate = !['audit.yml', 'shared-policy.yml'].includes(file)
+    if (agentTemplate)
+      test('lets the agent edit non-interactively and hands its change on as a patch to a job without the agent', () => {
+        const s = awfSteps(workflow)[0]!
+        expect(String(s.with?.run)).toMatch(
+          /--permission-mode acceptEdits|--sandbox danger-full-access|--approval-mode auto_edit|--allow-all-tools/
+        )
+        expect(String(s.with?.run)).toMatch(/git diff --cached --binary > awf-agent\.patch\n$/)
+        const pr = Object.values(workflow.jobs).find((j) => j.needs !== undefined)!
+        expect(pr.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' })
+        expect(pr.steps.map((x) => x.uses ?? x.run?.match(/git apply --index/)?.[0])).toEqual([
+          expect.stringMatching(/^actions\/checkout@/),
+          expect.stringMatching(/^actions\/download-artifact@/),
+          'git apply --index'
+        ])
+      })
   })
 })

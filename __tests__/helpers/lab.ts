@@ -52,7 +52,13 @@ export interface Result {
   readonly stderr: string
 }
 
-/** The unfirewalled positive control: the same image, the lab resolver, no proxy. */
+/**
+ * The runner's own /usr and /etc, read-only, as host mode shows them: our agent image carries
+ * only the canary's tools, so a control or responder container runs the runner's programs.
+ */
+const RUNNER_TOOLS = ['-v', '/usr:/usr:ro', '-v', '/etc:/etc:ro']
+
+/** The unfirewalled positive control: the same image and the runner's tools, the lab resolver, no proxy. */
 export function runControl(image: string, script: string, workspace: string): Result {
   const r = spawnSync(
     'docker',
@@ -63,6 +69,7 @@ export function runControl(image: string, script: string, workspace: string): Re
       LAB_RESOLVER,
       '--entrypoint',
       'bash',
+      ...RUNNER_TOOLS,
       '-v',
       `${workspace}:${workspace}`,
       '-w',
@@ -148,6 +155,7 @@ export function startResponderContainer(opts: {
     '--name',
     opts.name,
     ...(opts.publish ? ['-p', `${opts.publish}:8000`] : []),
+    ...RUNNER_TOOLS,
     '--entrypoint',
     'python3',
     opts.image,

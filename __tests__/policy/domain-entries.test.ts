@@ -138,17 +138,19 @@ describe('lists', () => {
     [2, 'a.com, b.com,,c.com', ['a.com', 'b.com', 'c.com']],
     [3, '# comment\na.com # why\n\n  b.com', ['a.com', 'b.com']],
     [4, 'a.com#x', ['a.com#x']],
-    [5, 'github.com\nhttp_access allow all', ['github.com', 'http_access allow all']],
-    [6, 'a.com\r\nb.com', ['a.com', 'b.com']]
+    [5, 'github.com\nhttp_access allow all', ['github.com', 'http_access', 'allow', 'all']],
+    [6, 'a.com\r\nb.com', ['a.com', 'b.com']],
+    [
+      7,
+      'github.com:443 api.github.com:443\tx.com',
+      ['github.com:443', 'api.github.com:443', 'x.com']
+    ]
   ])('%i: %j', (_n, text, items) => {
     expect(parseList(text)).toEqual(items)
   })
 
-  test('an injected second line is refused as its own entry', () => {
-    const [, injected] = parseList('github.com\nhttp_access allow all')
-    expect(parseDomainEntry(injected!, W)).toHaveProperty(
-      'message',
-      expect.stringMatching(/whitespace/)
-    )
+  test('an injected second line is refused word by word', () => {
+    const [, ...injected] = parseList('github.com\nhttp_access allow all')
+    for (const word of injected) expect(parseDomainEntry(word, W)).toHaveProperty('message')
   })
 })

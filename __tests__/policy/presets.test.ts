@@ -55,7 +55,7 @@ describe('domain presets', () => {
   test('an unknown preset is refused, listing the known ones', () => {
     expect(() => buildPolicy({ 'allow-domains': '@nmp' }, 'input')).toThrow(PolicyError)
     expect(() => buildPolicy({ 'allow-domains': '@nmp' }, 'input')).toThrow(
-      /input allow-domains: "@nmp" is not a known preset\. Presets: @github, @npm/
+      /input allow-domains: "@nmp" is not a known preset\. Did you mean @npm\? Presets: @github, @npm/
     )
   })
 

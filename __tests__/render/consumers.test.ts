@@ -1,15 +1,20 @@
 /**
  * Every rendered file is also fed to the program that consumes it: squid -k parse,
  * dnsmasq --test, iptables-restore/ip6tables-restore --test (in a throwaway network
- * namespace, never the host's ruleset), and libseccomp's resolver for every syscall name.
+ * namespace, never the host's ruleset), libseccomp's resolver for every syscall name, and
+ * Docker for the seccomp profile (a container runs under it).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { planProblems, planRules, renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import { contentProblems, stripCounters } from '../../src/render/rule-content.js'
+import { ALLOWED_SOCKET_FAMILIES } from '../../src/render/seccomp.js'
+import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
 import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
+import { writeSocketProbes } from '../security/socket-probes.js'
 import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
@@ -63,6 +68,36 @@ describeWith(
 
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {
       const rendered = renderAll(input(policy))
+      const plans = planRules(input(policy))
+
+      test('iptables-save reads back every rule as planned (the watchdog compares content)', () => {
+        const readBack = (tool: 'iptables' | 'ip6tables', files: string[]): string =>
+          execFileSync(
+            'unshare',
+            [
+              '-n',
+              'bash',
+              '-c',
+              `${tool === 'iptables' ? 'iptables -N DOCKER-USER && ' : ''}for f in "$@"; do ${tool}-restore --noflush < "$f" || exit 1; done; ${tool}-save -c`,
+              'read-back',
+              ...files
+            ],
+            { encoding: 'utf8' }
+          )
+        const v4 = readBack('iptables', [
+          write(`${name}.rb.h4`, rendered['host-rules.v4']),
+          write(`${name}.rb.c4`, rendered['container-rules.v4'])
+        ])
+        const v6 = readBack('ip6tables', [
+          write(`${name}.rb.h6`, rendered['host-rules.v6']),
+          write(`${name}.rb.c6`, rendered['container-rules.v6'])
+        ])
+        for (const [text, family] of [[v4, 4] as const, [v6, 6] as const])
+          for (const plan of [plans.host, plans.container]) {
+            expect(contentProblems(text, plan, family, name)).toEqual([])
+            expect(planProblems(stripCounters(text), plan, family, name)).toEqual([])
+          }
+      })
 
       test('squid -k parse accepts squid.conf without warnings', () => {
         expect(squidParseProblems(write(`${name}.squid.conf`, rendered['squid.conf']))).toEqual([])
@@ -114,5 +149,53 @@ describeWith({ tools: ['scmp_sys_resolver'] }, 'seccomp profile names', () => {
       })
     )
     expect(unknown).toEqual([])
+  })
+})
+
+describeWith({ docker: true }, 'seccomp profile in Docker', () => {
+  const image = imageTag('agent', join(import.meta.dirname, '..', '..'), LOCAL_BASE_IMAGE)
+
+  /** Runs `script` in the agent image under the rendered profile, as the sandbox would. */
+  function underProfile(script: string): { status: number | null; out: string } {
+    const profile = write(
+      'docker.seccomp.json',
+      renderAll(input(POLICIES.typical!))['seccomp.json']
+    )
+    writeSocketProbes(dir, false)
+    const r = spawnSync(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--security-opt',
+        `seccomp=${profile}`,
+        '-v',
+        `${dir}:/probe:ro`,
+        '--entrypoint',
+        'bash',
+        image,
+        '-c',
+        script
+      ],
+      { encoding: 'utf8', timeout: 60000 }
+    )
+    return { status: r.status, out: `${r.stdout}${r.stderr}` }
+  }
+
+  test('Docker accepts the profile; only unix, inet, inet6 and netlink sockets open', () => {
+    const r = underProfile(
+      'grep "^Seccomp:" /proc/self/status; for f in 1 2 10 16 17 38 40; do python3 /probe/socket-probe.py $f; done'
+    )
+    expect(r.out).toMatch(/^Seccomp:\s+2$/m)
+    for (const family of Object.values(ALLOWED_SOCKET_FAMILIES))
+      expect(r.out).toMatch(new RegExp(`^${family}=OK$`, 'm'))
+    for (const family of [17, 38, 40]) expect(r.out).toMatch(new RegExp(`^${family}=EPERM$`, 'm'))
+    expect(r.status).toBe(0)
   })
 })

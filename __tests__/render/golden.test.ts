@@ -9,6 +9,7 @@ import {
   renderSquidConf,
   RenderAssertionError
 } from '../../src/render/index.js'
+import { renderSeccompProfile } from '../../src/render/seccomp.js'
 import { policyViews } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
 import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
@@ -98,5 +99,42 @@ describe('renderer guarantees', () => {
     const conf = renderSquidConf(input(manyDomains(5000)))
     expect(Date.now() - started).toBeLessThan(5000) // a sanity bound, not a benchmark
     expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(5) // http, https, any-allowed, tunnel host and server name
+  })
+})
+
+describe('seccomp profile: socket families', () => {
+  interface Rule {
+    names: string[]
+    action: string
+    args?: { index: number; value: number; op: string }[]
+  }
+  const profile = JSON.parse(renderSeccompProfile()) as {
+    archMap: { architecture: string; subArchitectures: string[] }[]
+    syscalls: Rule[]
+  }
+  const rulesFor = (name: string): Rule[] => profile.syscalls.filter((r) => r.names.includes(name))
+
+  test('socket is allowed only for AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK', () => {
+    const rules = rulesFor('socket')
+    expect(rules.every((r) => r.action === 'SCMP_ACT_ALLOW' && r.args?.length === 1)).toBe(true)
+    expect(rules.map((r) => [r.args![0]!.index, r.args![0]!.op, r.args![0]!.value])).toEqual([
+      [0, 'SCMP_CMP_EQ', 1],
+      [0, 'SCMP_CMP_EQ', 2],
+      [0, 'SCMP_CMP_EQ', 10],
+      [0, 'SCMP_CMP_EQ', 16]
+    ])
+  })
+
+  // socketcall(2) carries the family in memory; libseccomp turns a socket rule into an
+  // unconditional socketcall(SYS_SOCKET) rule on architectures that multiplex it.
+  test('socketcall is never allowed and no multiplexing architecture is mapped', () => {
+    expect(rulesFor('socketcall')).toEqual([])
+    const arches = profile.archMap.flatMap((a) => [a.architecture, ...a.subArchitectures])
+    expect(arches.sort()).toEqual([
+      'SCMP_ARCH_AARCH64',
+      'SCMP_ARCH_ARM',
+      'SCMP_ARCH_X32',
+      'SCMP_ARCH_X86_64'
+    ])
   })
 })

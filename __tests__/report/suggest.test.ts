@@ -56,4 +56,25 @@ describe('suggested policy (audit mode)', () => {
   test('nothing reached: an empty list', () => {
     expect(suggestPolicy([]).yaml).toBe('allow-domains: []\n')
   })
+
+  test('with report-detail domains, a host that looks like data collapses into its domain', () => {
+    const events = [
+      reached('6b6579736563726574.exfil.test'),
+      reached('www.other.test'),
+      reached('mzxw6ytboi.ports.test', 8443)
+    ]
+    expect(suggestPolicy(events).entries).toEqual([
+      'exfil.test',
+      'ports.test:8443',
+      'www.other.test'
+    ])
+    const withDomain = suggestPolicy([...events, reached('qzkxwvbnmtrplk.com')])
+    expect(withDomain.entries).not.toContain('qzkxwvbnmtrplk.com')
+    expect(withDomain.yaml).toMatch(/^# 1 random-looking domain\(s\) left out/m)
+    expect(suggestPolicy(events, 'full').entries).toEqual([
+      '6b6579736563726574.exfil.test',
+      'mzxw6ytboi.ports.test:8443',
+      'www.other.test'
+    ])
+  })
 })

@@ -54,6 +54,20 @@ const TYPICAL: NetEvent[] = [
   ev('com', 'blocked', 443)
 ]
 
+/** Data hidden in names, next to real hosts: what report-detail domains must not print. */
+const HIDING: NetEvent[] = [
+  ev('api.github.com', 'allowed', 443),
+  ev('6b6579-3d-736563726574.exfil.test', 'blocked', 53, 'dns'),
+  ev('mzxw6ytboi.exfil.test', 'blocked', 53, 'dns', 1),
+  ev('c2VjcmV0.exfil.test', 'blocked', 53, 'dns', 2),
+  ev('www.exfil.test', 'blocked', 443, 'proxy', 3),
+  ev('qzkxwvbnmtrplk.com', 'blocked', 443, 'proxy', 4),
+  ev('registry.npmjs.org', 'blocked', 443, 'proxy', 5),
+  ...[1001, 1002, 1003, 1004, 1005, 1006, 1007].map((port, i) =>
+    ev('198.18.0.99', 'blocked', port, 'agent', 10 + i)
+  )
+]
+
 describe('report and summary', () => {
   test('per-destination rows, blocked first, with the line to add or why there is none', () => {
     const report = buildReport(TYPICAL)
@@ -71,16 +85,18 @@ describe('report and summary', () => {
   })
 
   test.each([
-    ['empty', [] as NetEvent[]],
-    ['typical', TYPICAL],
+    ['empty', [] as NetEvent[], 'domains' as const],
+    ['typical', TYPICAL, 'domains' as const],
     [
       'huge',
       Array.from({ length: 5000 }, (_, i) =>
         ev(`host${i % 700}.example.test`, i % 3 ? 'allowed' : 'blocked', 443, 'proxy', i)
-      )
-    ]
-  ])('golden summary: %s', (name, events) => {
-    const report = buildReport(events)
+      ),
+      'full' as const
+    ],
+    ['hidden', HIDING, 'domains' as const]
+  ])('golden summary: %s', (name, events, detail) => {
+    const report = buildReport(events, [], detail)
     golden(`summary-${name}.md`, renderSummaryMarkdown(report, FACTS))
     golden(`report-${name}.txt`, renderTextReport(report, FACTS))
   })

@@ -28,6 +28,7 @@ describe('docker argv builders', () => {
     expect(args.slice(0, 2)).toEqual(['run', '--rm'])
     expect(args.join(' ')).toContain('--cap-drop ALL')
     expect(args.join(' ')).toContain('--security-opt no-new-privileges')
+    expect(args).toContain('--no-healthcheck')
     expect(args.join(' ')).toContain('--security-opt seccomp=/tmp/awf/seccomp.json')
     expect(args).not.toContain('--cap-add')
     expect(args).not.toContain('--privileged')

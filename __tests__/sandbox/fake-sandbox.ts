@@ -4,6 +4,7 @@
  * agent run that ends when the handshake says go, and probes that pass. Every command is
  * recorded with the resources the run had declared at that moment.
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Docker } from '../../src/sandbox/docker.js'
@@ -27,6 +28,10 @@ export interface FakeOptions {
   readonly hangs?: boolean
   /** `docker inspect` says the proxy is not running (the watchdog must notice). */
   readonly proxyDies?: boolean
+  /** The daemon's bridges are not among our interfaces (Docker-in-Docker, rootless). */
+  readonly remoteDaemon?: boolean
+  /** The agent's PID as the daemon reports it is not the agent here (DinD sharing our netns). */
+  readonly foreignPid?: boolean
   /** One of the probes fails. */
   readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
 }
@@ -64,6 +69,11 @@ export class FakeSandbox {
     if (this.options.failOn?.test(line))
       return { exitCode: 1, stdout: '', stderr: `fake failure of: ${line}` }
     if (argv[0] === 'docker') return this.docker(argv.slice(1))
+    // The run's lease is a real FIFO in the test's own lease folder.
+    if (argv[0] === 'mkfifo') {
+      execFileSync('mkfifo', argv.slice(1))
+      return ok()
+    }
     const [netns, [tool, ...args]] =
       argv[0] === 'nsenter' ? [argv[2] ?? '', argv.slice(4)] : ['', argv]
     const table = this.rules.get(netns) ?? { 4: '', 6: '' }
@@ -137,6 +147,9 @@ export class FakeSandbox {
         openHandshake: () => Promise.resolve(this.handshake()),
         inspectProcesses: () => [],
         findInitBinary: () => '/usr/bin/docker-init',
+        observeRunner: () => ({}),
+        interfaceExists: () => !this.options.remoteDaemon,
+        isAgentProcess: () => !this.options.foreignPid,
         canary: () =>
           failing('canary')
             ? Promise.reject(new Error('enforcement canary failed'))

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { ExitCode } from '../../src/common/exit-codes.js'
 import { buildPolicy } from '../../src/policy/index.js'
 import { commandExitCode } from '../../src/sandbox/command.js'
+import { probeLease } from '../../src/sandbox/lease.js'
 import { runSandboxed } from '../../src/sandbox/run.js'
 import { setLogger } from '../../src/sandbox/log.js'
 import type { RunOutcome, SandboxRequest } from '../../src/sandbox/types.js'
@@ -33,8 +34,10 @@ function request(overrides: Partial<SandboxRequest> = {}): SandboxRequest {
       limits: { timeoutMs: 0, memoryBytes: 1 << 30, pidsLimit: 100, tty: false }
     },
     hostFirewall: true,
+    protectGit: true,
     images: {},
     stdio: 'ignore',
+    leaseDir: mkdtempSync(join(tempRoot, 'leases-')),
     ...overrides
   }
 }
@@ -107,7 +110,27 @@ describe('the run as a sequence of phases', () => {
       if (nameOf(c)) expect(c.declared?.containers).toContain(nameOf(c))
     const hostRestore = fake.ran('iptables-restore', '--noflush')[0]
     expect(hostRestore?.declared?.hostRules).toBe(true)
-    expect(fake.snapshots[0]?.workDir).toBeDefined()
+    expect(fake.snapshots[0]?.lease).toMatch(/\/0a1b2c3d\.lease$/)
+    expect(fake.snapshots.find((s) => s.workDir)?.workDir).toBeDefined()
+  })
+
+  test('the lease is held from before the first resource until the last is gone', async () => {
+    const { fake, result } = await start()
+    const lease = fake.snapshots[0]!.lease!
+    expect(fake.snapshots[0]).toMatchObject({ containers: [], networks: [], hostRules: false })
+    expect(fake.snapshots[0]?.workDir).toBeUndefined()
+    expect((result as RunOutcome).exitCode).toBe(0)
+    expect(existsSync(lease)).toBe(false)
+    expect(fake.declared?.lease).toBeUndefined()
+    for (const c of fake.ran('docker', 'network', 'create'))
+      expect(c.argv.join(' ')).toContain(`--label awf.lease=${lease}`)
+  })
+
+  test('a teardown that leaves something keeps the lease, unheld, for the next sweep', async () => {
+    const { fake } = await start({ failOn: /^docker network rm/ })
+    const lease = fake.snapshots[0]!.lease!
+    expect(probeLease(lease)).toBe('free')
+    expect(fake.declared?.lease).toBe(lease)
   })
 
   test.each<[string, FakeOptions]>([
@@ -137,7 +160,7 @@ describe('the run as a sequence of phases', () => {
       .ran('iptables-restore', '--noflush')
       .some((c) => fake.commands.indexOf(c) < teardownAt)
     if (appliedHostRules) expect(after.some((c) => c.argv[0] === 'iptables-save')).toBe(true)
-    const workDir = fake.snapshots[0]?.workDir
+    const workDir = fake.snapshots.find((s) => s.workDir)?.workDir
     expect(workDir && existsSync(workDir)).toBe(false)
     expect(fake.declared).toMatchObject({ containers: [], networks: [], hostRules: false })
     expect(fake.declared?.workDir).toBeUndefined()
@@ -148,6 +171,41 @@ describe('the run as a sequence of phases', () => {
     expect(result).toBeInstanceOf(Error)
     expect((result as Error).message).toMatch(/enforcement canary failed/)
     expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
+  })
+})
+
+describe('a Docker daemon that is not on this runner', () => {
+  test('DOCKER_HOST over TCP is refused before anything is created', async () => {
+    const base = request()
+    const { fake, result } = await start(
+      {},
+      { agent: { ...base.agent, runner: { ...base.agent.runner, dockerHost: 'tcp://dind:2375' } } }
+    )
+    expect((result as Error).message).toMatch(/not on this runner: DOCKER_HOST .*tcp:\/\/dind:2375/)
+    expect(fake.ran('docker')).toEqual([])
+  })
+
+  test('a daemon whose bridges are not ours is refused before any rule or container', async () => {
+    const { fake, result } = await start({ remoteDaemon: true })
+    expect((result as Error).message).toMatch(/awfi-[0-9a-f]{8} is not in this machine's network/)
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(containersCreated(fake)).toEqual([])
+    const removed = fake.ran('docker', 'network', 'rm').flatMap((c) => c.argv)
+    for (const n of networksCreated(fake)) expect(removed).toContain(n)
+  })
+
+  test("a daemon sharing our network but not our PIDs: nothing enters the reported PID's namespace", async () => {
+    const { fake, result } = await start({ foreignPid: true })
+    expect((result as Error).message).toMatch(
+      /reports the agent as PID \d+, which is not the agent/
+    )
+    expect(fake.ran('nsenter')).toEqual([])
+    expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
+  })
+
+  test('with host-firewall off, bridges in another namespace (rootless Docker) are fine', async () => {
+    const { result } = await start({ remoteDaemon: true }, { hostFirewall: false })
+    expect(result).toMatchObject({ exitCode: 0, hostFirewall: false })
   })
 })
 

@@ -124,7 +124,54 @@ const syscall = (nr: number): string =>
     `import ctypes,errno; libc=ctypes.CDLL(None,use_errno=True); r=libc.syscall(${nr},0,0,0,0,0,0); e=ctypes.get_errno(); print("OK" if r>=0 else errno.errorcode.get(e,e))`
   )
 
-export function attackCases(seccompTable: readonly { name: string; nr: number }[]): AttackCase[] {
+/** The socket-family cases through the 32-bit x86 syscall ABI (x86_64 machines only). */
+export const IA32_SOCKET_CASES = ['priv-socket-ia32-socketcall', 'priv-socket-ia32-socket']
+
+/**
+ * Socket families outside AF_UNIX, AF_INET, AF_INET6 and AF_NETLINK, through every door
+ * (socket-probes.ts). AF_VSOCK needs no capability and is not namespaced, so the control
+ * opens it; the control (root, Docker's default capabilities) opens AF_PACKET too, which the
+ * agent would also lose to the capability drop.
+ */
+function socketFamilyCases(ia32: boolean): AttackCase[] {
+  const native = (id: string, family: number): AttackCase => ({
+    id,
+    category: 'privilege',
+    threat: 'T1',
+    script: `python3 socket-probe.py ${family}`,
+    control: { output: new RegExp(`^${family}=OK$`) },
+    denied: [{ in: 'output', match: `^${family}=EPERM$` }]
+  })
+  return [
+    native('priv-socket-family-vsock', 40),
+    native('priv-socket-family-packet', 17),
+    {
+      id: 'priv-socket-family-sweep',
+      category: 'privilege',
+      threat: 'T1',
+      // Families 0-63 but the four allowed; the kernel's own answer (EAFNOSUPPORT for what it
+      // lacks, OK for what it has) is never EPERM, so EPERM for each is the profile's.
+      script: 'python3 socket-probe.py sweep',
+      control: { output: /^not EPERM: .*\b40=OK\b/ },
+      denied: [{ in: 'output', match: '^every family EPERM$' }]
+    },
+    ...(ia32 ? ['socketcall', 'socket'] : []).map((path): AttackCase => ({
+      id: `priv-socket-ia32-${path}`,
+      category: 'privilege',
+      threat: 'T1',
+      // AF_VSOCK through the 32-bit ABI: the profile maps no ia32, so the program is killed
+      // (SIGSYS) at its first syscall, and bash says so.
+      script: `./ia32-${path}-vsock && echo opened`,
+      control: { output: /^opened$/m },
+      denied: [{ in: 'output', match: 'Bad system call' }]
+    }))
+  ]
+}
+
+export function attackCases(
+  seccompTable: readonly { name: string; nr: number }[],
+  { ia32 = true }: { ia32?: boolean } = {}
+): AttackCase[] {
   const forms = ipForms(A.allowed!)
   const cases: AttackCase[] = [
     // --- proxy / L7 -------------------------------------------------------------------------
@@ -675,6 +722,7 @@ export function attackCases(seccompTable: readonly { name: string; nr: number }[
       control: 'local',
       denied: [{ in: 'output', match: '^EPERM$' }]
     })),
+    ...socketFamilyCases(ia32),
     // --- integrity --------------------------------------------------------------------------
     {
       id: 'integrity-handshake-control',

@@ -129,6 +129,32 @@ describeWith(
       expect(leftovers()).toEqual([])
     })
 
+    test('an agent rule replaced in place (the count unchanged) is detected too', async () => {
+      const { r, statuses } = await faultAndWait((id) => {
+        const pid = sh('docker', ['inspect', '-f', '{{.State.Pid}}', `awf-${id}-agent`])
+        const rules = sh('nsenter', ['-t', pid, '-n', 'iptables', '-S', 'AWF-OUT']).split('\n')
+        // The rule that resets direct TCP, turned into an ACCEPT at the same position.
+        const at = rules.filter((l) => l.startsWith('-A ')).findIndex((l) => l.includes('REJECT'))
+        sh('nsenter', [
+          '-t',
+          pid,
+          '-n',
+          'iptables',
+          '-R',
+          'AWF-OUT',
+          String(at + 1),
+          '-p',
+          'tcp',
+          '-j',
+          'ACCEPT'
+        ])
+      })
+      expect(r.code).toBe(125)
+      expect(r.stderr).toMatch(/agent: rule \d+ of AWF-OUT is not the planned one/)
+      expect(statuses[0]).toBe('200')
+      expect(leftovers()).toEqual([])
+    })
+
     test('two sandboxes side by side cannot reach each other', async () => {
       const other = startCli(['run', ...POLICY, '--', 'sleep', '20'], workspace)
       let id = ''

@@ -36,7 +36,15 @@ import {
   startResponderContainer
 } from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
-import { attackCases, RUNNER_PORT, SUITE_ALLOW, type AttackCase, type Evidence } from './attacks.js'
+import {
+  attackCases,
+  IA32_SOCKET_CASES,
+  RUNNER_PORT,
+  SUITE_ALLOW,
+  type AttackCase,
+  type Evidence
+} from './attacks.js'
+import { writeSocketProbes } from './socket-probes.js'
 import { parseProbes, noncePort, type ProbeResult } from '../sandbox/probes.js'
 
 type Verdict = 'PASS' | 'LEAK' | 'INVALID' | 'WRONG-REASON' | 'UNREPORTED' | 'N/A' | 'GAP'
@@ -334,7 +342,10 @@ describeWith(
       copyFileSync(LAB_CA, join(workspace, 'ca.crt'))
       const table = seccompTable()
       missingSyscalls = table.missing
-      cases = attackCases(table.available)
+      // ia32 programs run only on x86_64 kernels; elsewhere those cases are N/A.
+      const ia32 = process.arch === 'x64'
+      writeSocketProbes(workspace, ia32)
+      cases = attackCases(table.available, { ia32 })
       // The runner itself, listening on every address, and a sibling container.
       runner = serveOnRunner(RUNNER_PORT, 'RUNNER-LISTENER')
       const image = imageTag('agent', ROOT, LOCAL_BASE_IMAGE)
@@ -370,6 +381,16 @@ describeWith(
           verdict: 'N/A',
           reason: `${name} does not exist on this architecture`
         })
+      if (!cases.some((c) => c.id === IA32_SOCKET_CASES[0]))
+        for (const id of IA32_SOCKET_CASES)
+          results.push({
+            case: id,
+            category: 'privilege',
+            threat: 'T1',
+            control: 'not applicable',
+            verdict: 'N/A',
+            reason: `32-bit x86 programs do not run on ${process.arch}`
+          })
       mkdirSync(join(ROOT, 'out', 'security'), { recursive: true })
       writeFileSync(
         join(ROOT, 'out', 'security', 'results.jsonl'),

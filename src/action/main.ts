@@ -2,8 +2,9 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { errorText } from '../common/errors.js'
-import { resolveSettings } from '../run/settings.js'
+import { loadSettings } from '../run/settings.js'
 import { runFirewalled } from '../run/pipeline.js'
 import { realDeps } from '../sandbox/deps.js'
 import { setLogger } from '../sandbox/log.js'
@@ -26,23 +27,27 @@ export const groupPhase: PhaseRunner = (title, step) =>
 
 export async function run(): Promise<void> {
   setLogger({ debug: core.debug, info: core.info, warning: core.warning })
+  // Known before anything can fail, so a workflow's logs upload works after an early failure.
+  const tempRoot = process.env.RUNNER_TEMP || tmpdir()
+  const logsDir = join(tempRoot, `awf-logs-${randomBytes(4).toString('hex')}`)
+  core.setOutput('logs-dir', logsDir)
   try {
     const inputs = getInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const settings = await groupPhase('Validating policy', () =>
-      Promise.resolve().then(() =>
-        resolveSettings(inputs.values, {
-          origin: 'input',
-          baseDir: workspace,
-          runnerEnv: process.env,
-          totalMemory: totalmem()
-        })
-      )
+      loadSettings(inputs.values, {
+        origin: 'input',
+        baseDir: workspace,
+        runnerEnv: process.env,
+        totalMemory: totalmem(),
+        event: { name: process.env.GITHUB_EVENT_NAME, path: process.env.GITHUB_EVENT_PATH }
+      })
     )
     for (const secret of settings.agentEnv.secrets) core.setSecret(secret)
     const login = settings.proxy.upstream?.loginVariable
     if (login) core.setSecret(process.env[login] ?? '')
     for (const w of settings.warnings) core.warning(w)
+    for (const n of settings.notices) core.notice(n)
 
     // Agent output must not be able to issue workflow commands (set outputs, forge annotations).
     const token = randomBytes(16).toString('hex')
@@ -53,7 +58,8 @@ export async function run(): Promise<void> {
       {
         command: ['bash', '-e', '-o', 'pipefail', '-c', inputs.run],
         workspace,
-        tempRoot: process.env.RUNNER_TEMP || tmpdir(),
+        tempRoot,
+        logsDir,
         uid: process.getuid?.() ?? 0,
         gid: process.getgid?.() ?? 0,
         runnerEnv: process.env,

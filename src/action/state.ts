@@ -21,5 +21,11 @@ export function loadResources(): SandboxResources | undefined {
 
 /** Does the saved state still name anything to remove? */
 export function hasResources(r: SandboxResources): boolean {
-  return r.containers.length > 0 || r.networks.length > 0 || r.hostRules || r.workDir !== undefined
+  return (
+    r.containers.length > 0 ||
+    r.networks.length > 0 ||
+    r.hostRules ||
+    r.workDir !== undefined ||
+    r.lease !== undefined
+  )
 }

@@ -77,14 +77,34 @@ export interface EnvEntry {
   readonly name: string
   /** The value, or undefined to take it from the step's own environment. */
   readonly value?: string
+  /** Written `NAME!`: the value is a secret the runner does not know of, so it is masked. */
+  readonly mask?: true
 }
 
 export interface AgentEnv {
   /** Name -> value, passed to the container through the docker process's environment. */
   readonly vars: Readonly<Record<string, string>>
-  /** Values from the user's entries: the action masks each in the log. */
+  /**
+   * What the action masks in the log: every form of the values marked `NAME!`. Values from
+   * `${{ secrets.X }}` are masked by the runner already; masking every value (DEBUG=1) would
+   * hide every "1" in the log.
+   */
   readonly secrets: readonly string[]
   readonly warnings: readonly string[]
+}
+
+/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
+const MIN_MASKED = 4
+
+/**
+ * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
+ * masks line by line) and its base64 (Basic auth, tokens in config files).
+ */
+export function maskForms(value: string): string[] {
+  if (value.length < MIN_MASKED) return []
+  const lines = value.split(/\r?\n/).map((l) => l.trim())
+  const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')]
+  return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))]
 }
 
 /**
@@ -102,7 +122,9 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
     const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)]
     for (const item of items) {
       const at = item.indexOf('=')
-      const name = at === -1 ? item : item.slice(0, at).trim()
+      const written = at === -1 ? item : item.slice(0, at).trim()
+      const mask = written.endsWith('!')
+      const name = mask ? written.slice(0, -1) : written
       if (!NAME.test(name)) {
         // Not echoed: a value pasted without its NAME= would be a secret.
         problems.push(
@@ -110,12 +132,18 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
             `${where}, line ${index + 1}`,
             `${name.length} characters`,
             'is not a variable name',
-            'Give NAME or NAME=value, one per line; a name is letters, digits and _ and does not start with a digit.'
+            'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'
           )
         )
         continue
       }
-      const reserved = RESERVED[name.toUpperCase()]
+      // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+      // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+      const reserved =
+        RESERVED[name.toUpperCase()] ??
+        (/^DOCKER_/i.test(name)
+          ? 'is read by the docker command that starts the sandbox'
+          : undefined)
       if (reserved) {
         problems.push(problem(where, name, reserved, 'Remove it from env.'))
         continue
@@ -127,7 +155,32 @@ export function parseEnvEntries(text: string, where: string): EnvEntry[] {
         )
         continue
       }
-      entries.set(name, { name, value })
+      entries.set(name, mask ? { name, value, mask } : { name, value })
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return [...entries.values()]
+}
+
+/**
+ * `env` from every source (the policy file's names, then the input), as merged settings give
+ * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
+ * masked. All problems of all sources are reported together.
+ */
+export function parseEnvSources(
+  sources: readonly { readonly text: string; readonly where: string }[]
+): EnvEntry[] {
+  const problems: InputProblem[] = []
+  const entries = new Map<string, EnvEntry>()
+  for (const source of sources) {
+    try {
+      for (const e of parseEnvEntries(source.text, source.where)) {
+        const masked = e.mask ?? entries.get(e.name)?.mask
+        entries.set(e.name, masked ? { ...e, mask: masked } : e)
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      problems.push(...e.problems)
     }
   }
   if (problems.length > 0) throw new InputError(problems)
@@ -186,7 +239,7 @@ export function buildAgentEnv(opts: {
       continue
     }
     vars[e.name] = v
-    if (v !== '') secrets.push(v)
+    if (e.mask) secrets.push(...maskForms(v))
   }
   return { vars, secrets, warnings }
 }

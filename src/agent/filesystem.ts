@@ -9,16 +9,17 @@
  */
 import { dirname, isAbsolute, normalize, posix } from 'node:path'
 import type { BindMount, TmpfsMount } from '../common/mounts.js'
+import type { RunnerPaths } from './runner-paths.js'
+
+export { runnerPathsFrom, type RunnerPaths } from './runner-paths.js'
 
 export type AgentMode = 'host' | 'image'
 
 export type PathKind = 'dir' | 'file' | 'other' | 'missing'
 
-export interface FilesystemRequest {
+export interface FilesystemRequest extends RunnerPaths {
   readonly mode: AgentMode
   readonly workspace: string
-  /** The runner user's real HOME; its secrets are masked if they fall inside a visible folder. */
-  readonly runnerHome: string
   /** Host folder (empty, owned by the command's user) that becomes the command's HOME. */
   readonly freshHome: string
   /**
@@ -26,17 +27,10 @@ export interface FilesystemRequest {
    * writes to a device node succeed even on a read-only mount.)
    */
   readonly emptyFile: string
-  readonly toolCache?: string
-  /** GITHUB_EVENT_PATH: the event payload, shown read-only (prompts often come from it). */
-  readonly eventPath?: string
-  /** The runner's installation folder (holds .credentials, .runner, _diag). */
-  readonly runnerRoot?: string
-  /** GITHUB_ENV, GITHUB_PATH, GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY file paths. */
-  readonly commandFiles: readonly string[]
+  /** Files or folders under the runner's HOME (relative paths) shown read-only in the new HOME. */
+  readonly homeFiles?: readonly string[]
   /** The uid the command runs as (for its runtime directory under /run/user). */
   readonly uid: number
-  /** DOCKER_HOST when it names a unix socket. */
-  readonly dockerHost?: string
   readonly kindOf: (path: string) => PathKind
 }
 
@@ -47,6 +41,12 @@ export interface AgentFilesystem {
   readonly home: string
   /** Paths hidden because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /**
+   * Folders (relative to HOME) the sandbox creates in the fresh HOME, owned by the command's
+   * user, before the container starts: mounts inside HOME would otherwise leave root-owned
+   * parents the command cannot write to.
+   */
+  readonly homeDirs: readonly string[]
 }
 
 /** The runner's system folders shown read-only in host mode (when they are real folders). */
@@ -120,85 +120,212 @@ function checkPath(what: string, path: string): string {
   return normalize(path).replace(/(.)\/+$/, '$1')
 }
 
+/**
+ * The mounts planned so far, and whether a runner path would show through them: a path is
+ * visible when the deepest mount holding it shows the runner's own folder at the same path.
+ */
+class MountView {
+  readonly binds: BindMount[] = []
+  readonly tmpfs: TmpfsMount[] = []
+
+  visible(path: string): boolean {
+    const holding = [
+      ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
+      ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
+    ].filter((m) => within(path, m.target))
+    const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0]
+    return deepest?.shows ?? false
+  }
+
+  show(path: string, readOnly = true): void {
+    this.binds.push({ source: path, target: path, readOnly })
+  }
+
+  hide(path: string, kind: PathKind, emptyFile: string): void {
+    if (kind === 'dir') this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 })
+    else this.binds.push({ source: emptyFile, target: path, readOnly: true })
+  }
+}
+
+/** Places that hold credentials, runtime sockets or workflow-command files. */
+function secretPaths(r: FilesystemRequest, runnerHome: string): string[] {
+  return [
+    ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+    ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
+    // Their folder, or the files themselves where the folder holds the workspace.
+    ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+    ...RUNTIME_SOCKETS,
+    ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+    `/run/user/${r.uid}`,
+    ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
+    ...(r.sockets ?? [])
+  ]
+    .filter((p) => isAbsolute(p))
+    .map((p) => normalize(p))
+}
+
+/**
+ * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
+ * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
+ * it cannot be a work folder, and hiding it would hide the runner's tools.
+ */
+function hideWorkFolders(r: FilesystemRequest, view: MountView): string[] {
+  const hidden: string[] = []
+  for (const raw of r.workFolders ?? []) {
+    const folder = checkPath('the runner work folder', raw)
+    if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder)) continue
+    if (r.kindOf(folder) !== 'dir') continue
+    view.hide(folder, 'dir', r.emptyFile)
+    hidden.push(folder)
+  }
+  return hidden
+}
+
+/** Places the PATH folders must not lead into, nor hold. */
+interface Exposure {
+  readonly workspace: string
+  readonly runnerHome: string
+  readonly home: string
+  readonly secrets: readonly string[]
+}
+
+const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run']
+
+/**
+ * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
+ * additions), read-only at the same path. A folder is refused when it would show more than
+ * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
+ * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ */
+function pathDirsToShow(r: FilesystemRequest, x: Exposure, view: MountView): string[] {
+  const guarded = [
+    x.runnerHome,
+    x.workspace,
+    x.home,
+    ...(r.runnerRoots ?? []),
+    ...(r.workFolders ?? []),
+    ...r.commandFiles
+  ]
+  return (r.pathDirs ?? []).filter(
+    (dir) =>
+      isAbsolute(dir) &&
+      !guarded.some((p) => within(p, dir)) &&
+      ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
+      !view.visible(dir) &&
+      r.kindOf(dir) === 'dir'
+  )
+}
+
+/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
+const homeFilesToShow = (r: FilesystemRequest, runnerHome: string): string[] =>
+  (r.homeFiles ?? []).filter(
+    (f) =>
+      !posix.isAbsolute(f) &&
+      !f.split('/').includes('..') &&
+      !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s)))
+  )
+
 export function planAgentFilesystem(r: FilesystemRequest): AgentFilesystem {
   const workspace = checkPath('the workspace', r.workspace)
   if (workspace === '/') throw new Error('the workspace cannot be / (it would expose everything)')
   const runnerHome = checkPath('HOME', r.runnerHome)
   // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
   const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome
+  const secrets = secretPaths(r, runnerHome)
 
-  const binds: BindMount[] = []
+  const view = new MountView()
+  const masked: string[] = []
+  const homeDirs: string[] = []
   if (r.mode === 'host') {
-    for (const dir of HOST_SYSTEM_DIRS)
-      if (r.kindOf(dir) === 'dir') binds.push({ source: dir, target: dir, readOnly: true })
+    for (const dir of HOST_SYSTEM_DIRS) if (r.kindOf(dir) === 'dir') view.show(dir)
+    masked.push(...hideWorkFolders(r, view))
     if (r.toolCache) {
       const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache)
-      const shown = binds.some((b) => within(cache, b.target))
-      if (!shown && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-        binds.push({ source: cache, target: cache, readOnly: true })
+      if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+        view.show(cache)
     }
   }
-  binds.push({ source: r.freshHome, target: home, readOnly: false })
-  binds.push({ source: workspace, target: workspace, readOnly: false })
+  view.binds.push({ source: r.freshHome, target: home, readOnly: false })
+  view.show(workspace, false)
   if (r.eventPath) {
     const event = checkPath('GITHUB_EVENT_PATH', r.eventPath)
-    if (!within(event, workspace) && r.kindOf(event) === 'file')
-      binds.push({ source: event, target: event, readOnly: true })
+    if (!within(event, workspace) && r.kindOf(event) === 'file') view.show(event)
   }
-  const tmpfs: TmpfsMount[] = [{ target: '/tmp', readOnly: false, mode: 0o1777 }]
+  if (r.mode === 'host')
+    for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
+      view.show(dir)
+      if (within(dir, home) && dir !== home) homeDirs.push(posix.relative(home, dir))
+    }
+  for (const file of homeFilesToShow(r, runnerHome)) {
+    if (r.kindOf(posix.join(runnerHome, file)) === 'missing') continue
+    view.binds.push({
+      source: posix.join(runnerHome, file),
+      target: posix.join(home, file),
+      readOnly: true
+    })
+    if (dirname(file) !== '.') homeDirs.push(dirname(file))
+  }
+  view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 })
 
-  const candidates = [
-    ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-    ...(r.runnerRoot ? RUNNER_SECRETS.map((p) => posix.join(r.runnerRoot!, p)) : []),
-    // Their folder, or the files themselves where the folder holds the workspace.
-    ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-    ...RUNTIME_SOCKETS,
-    ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-    `/run/user/${r.uid}`,
-    ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : [])
-  ]
-    .filter((p) => isAbsolute(p))
-    .map((p) => normalize(p))
-  const visible = binds.filter((b) => b.source === b.target)
-  const masked: string[] = []
-  for (const path of [...new Set(candidates)].sort()) {
-    if (!visible.some((b) => within(path, b.target))) continue
+  for (const path of [...new Set(secrets)].sort()) {
+    if (!view.visible(path)) continue
     // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
     if (within(workspace, path) || within(home, path)) continue
     const kind = r.kindOf(path)
     if (kind === 'missing') continue
-    if (masked.some((m) => within(path, m))) continue
     masked.push(path)
-    if (kind === 'dir') tmpfs.push({ target: path, readOnly: true, mode: 0o755 })
-    else binds.push({ source: r.emptyFile, target: path, readOnly: true })
+    view.hide(path, kind, r.emptyFile)
   }
-  return { binds, tmpfs, home, masked }
+  return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] }
 }
 
-/** The runner's paths the plan needs, read from the step's environment. */
-export function runnerPathsFrom(
-  env: Readonly<Record<string, string | undefined>>,
-  execPath: string
-): Pick<
-  FilesystemRequest,
-  'runnerHome' | 'toolCache' | 'eventPath' | 'runnerRoot' | 'commandFiles' | 'dockerHost'
-> {
-  // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-  const externals = execPath.lastIndexOf('/externals/')
-  return {
-    runnerHome: env.HOME || '/',
-    toolCache: env.RUNNER_TOOL_CACHE || undefined,
-    eventPath: env.GITHUB_EVENT_PATH || undefined,
-    runnerRoot: externals > 0 ? execPath.slice(0, externals) : undefined,
-    commandFiles: [
-      'GITHUB_ENV',
-      'GITHUB_PATH',
-      'GITHUB_OUTPUT',
-      'GITHUB_STATE',
-      'GITHUB_STEP_SUMMARY'
-    ]
-      .map((k) => env[k])
-      .filter((v): v is string => !!v),
-    dockerHost: env.DOCKER_HOST || undefined
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+export const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info']
+
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+export function protectGitMounts(
+  workspace: string,
+  git: { readonly gitDirs: readonly string[]; readonly gitFiles: readonly string[] },
+  kindOf: (path: string) => PathKind
+): BindMount[] {
+  const root = checkPath('the workspace', workspace)
+  const binds: BindMount[] = []
+  const bind = (path: string, readOnly: boolean): void => {
+    const kind = kindOf(path)
+    if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+      binds.push({ source: path, target: path, readOnly })
   }
+  for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+    bind(dir, false)
+    for (const name of GIT_PROTECTED) bind(posix.join(dir, name), true)
+  }
+  for (const file of git.gitFiles) bind(posix.join(root, file), true)
+  return binds
+}
+
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+export function maskRootOnly(
+  found: readonly { readonly path: string; readonly kind: 'dir' | 'file' }[],
+  emptyFile: string
+): Pick<AgentFilesystem, 'binds' | 'tmpfs' | 'masked'> {
+  const binds: BindMount[] = []
+  const tmpfs: TmpfsMount[] = []
+  const masked: string[] = []
+  for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!isAbsolute(path) || masked.some((m) => within(path, m))) continue
+    masked.push(path)
+    if (kind === 'dir') tmpfs.push({ target: path, readOnly: true, mode: 0o755 })
+    else binds.push({ source: emptyFile, target: path, readOnly: true })
+  }
+  return { binds, tmpfs, masked }
 }

@@ -26,8 +26,11 @@ const UNITS: Record<string, number> = {
   t: 1024 * 1024 * MIB
 }
 export const DEFAULT_PIDS_LIMIT = 4096
-/** GitHub's own job limit is 6 hours; a longer timeout would never fire. */
-const MAX_TIMEOUT_MINUTES = 6 * 60
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60
 
 /** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
 export function parseLimits(
@@ -84,4 +87,17 @@ export function parseLimits(
   }
   if (problems.length > 0) throw new InputError(problems)
   return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false }
+}
+
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137
+
+/**
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
+ */
+export function exitExplanation(code: number, limits: AgentLimits): string {
+  if (code !== KILLED) return `the command exited with code ${code}`
+  return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`
 }

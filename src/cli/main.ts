@@ -1,8 +1,8 @@
 /** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { errorText, InputError } from '../common/errors.js'
+import { errorText, InputError, problem } from '../common/errors.js'
 import { ExitCode } from '../common/exit-codes.js'
 import { PRESETS, type Policy, type Preset } from '../policy/index.js'
 import { renderAll, renderedFiles } from '../render/index.js'
@@ -10,14 +10,23 @@ import type { SandboxTopology } from '../render/types.js'
 import { renderTextReport } from '../report/index.js'
 import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../run/inputs.js'
 import { runFirewalled } from '../run/pipeline.js'
-import { resolveSettings, type RunSettings } from '../run/settings.js'
+import { loadSettings, type RunSettings } from '../run/settings.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import { realDeps } from '../sandbox/deps.js'
 import type { SandboxResources } from '../sandbox/resources.js'
 import { teardown } from '../sandbox/teardown.js'
 import type { PhaseRunner } from '../sandbox/types.js'
 import { detectUpstreamDns } from '../sandbox/upstream-dns.js'
+import {
+  DEFAULT_BASE_IMAGE,
+  imageTag,
+  LOCAL_BASE_IMAGE,
+  projectRoot,
+  type ImageKind
+} from '../sandbox/images.js'
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args.js'
+import { effectiveSettings, renderCheck } from './check.js'
+import { COMMAND_HELP } from './help.js'
 
 /** `render` shows what a run would use, on this fixed example topology. */
 export const EXAMPLE_TOPOLOGY: Omit<SandboxTopology, 'upstreamDns'> = {
@@ -54,16 +63,52 @@ export function renderPresetList(presets: Readonly<Record<string, Preset>>): str
     .join('\n')
 }
 
+/** A file or folder a flag names that cannot be read or written: refused naming the flag. */
+function flagIoError(flag: string, path: string, e: unknown): InputError {
+  const code = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : ''
+  return new InputError([
+    problem(
+      `flag --${flag}`,
+      path,
+      `cannot be written${code ? ` (${code})` : ''}`,
+      'Give a folder you may create and write.'
+    )
+  ])
+}
+
 function render(args: CliArgs, policy: Policy): void {
   const upstreamDns = policy.dnsServers.length > 0 ? policy.dnsServers : detectUpstreamDns()
   // Everything is rendered before the first file is written: an error writes nothing.
   const rendered = renderAll({ policy, topology: { ...EXAMPLE_TOPOLOGY, upstreamDns } })
   const out = resolve(args.values.out ?? '.')
-  mkdirSync(out, { recursive: true })
-  for (const [file, text] of renderedFiles(rendered)) {
-    writeFileSync(join(out, file), text)
-    process.stdout.write(`${join(out, file)}\n`)
+  try {
+    mkdirSync(out, { recursive: true })
+    for (const [file, text] of renderedFiles(rendered)) {
+      writeFileSync(join(out, file), text)
+      process.stdout.write(`${join(out, file)}\n`)
+    }
+  } catch (e) {
+    throw flagIoError('out', args.values.out ?? '.', e)
   }
+}
+
+/** This version, and the images a run uses: their tags and, where Docker has them, ids. */
+async function versionText(): Promise<string> {
+  const root = projectRoot()
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string
+  }
+  const docker = realDeps().docker
+  const lines = [`awf-action ${version}`]
+  for (const kind of ['proxy', 'agent'] as ImageKind[]) {
+    const tags = [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE].map((base) => imageTag(kind, root, base))
+    let id: string | undefined
+    for (const tag of tags) id ??= await docker.imageId(tag).catch(() => undefined)
+    lines.push(
+      `${kind} image: ${tags[0]} (on ${LOCAL_BASE_IMAGE}: ${tags[1]}) ${id ?? 'not built here yet'}`
+    )
+  }
+  return `${lines.join('\n')}\n`
 }
 
 const timedPhase: PhaseRunner = async (title, step) => {
@@ -116,6 +161,10 @@ async function run(args: CliArgs, settings: RunSettings, options: CliOptions): P
   )
   const { facts, suggestion } = conclusion
   process.stderr.write(renderTextReport(conclusion.report, facts))
+  if (args.switches.json)
+    process.stdout.write(
+      `${JSON.stringify({ runId: conclusion.runId, exitCode: conclusion.exitCode, failure: conclusion.failure ?? null, facts, report: conclusion.report, outputs: conclusion.outputs })}\n`
+    )
   if (suggestion)
     process.stderr.write(
       `suggested policy (also in ${join(facts.logsDir, 'suggested-policy.yml')}):\n${suggestion.yaml}`
@@ -129,14 +178,16 @@ async function run(args: CliArgs, settings: RunSettings, options: CliOptions): P
 }
 
 /** Parses and validates; returns what to do next, or the exit status when already done. */
-function setUp(argv: readonly string[]): number | { args: CliArgs; settings: RunSettings } {
+async function setUp(
+  argv: readonly string[]
+): Promise<number | { args: CliArgs; settings: RunSettings }> {
   const args = parseArgs(argv)
   if (args.command === 'help') {
-    process.stdout.write(`${USAGE}\n`)
+    process.stdout.write(`${args.topic ? COMMAND_HELP[args.topic] : USAGE}\n`)
     return 0
   }
   if (args.command === 'version') {
-    process.stdout.write('awf-action 0.1.0\n')
+    process.stdout.write(await versionText())
     return 0
   }
   if (args.command === 'presets') {
@@ -144,27 +195,43 @@ function setUp(argv: readonly string[]): number | { args: CliArgs; settings: Run
     return 0
   }
   parseUser(args.values.user)
-  const settings = resolveSettings(runInputsFrom(args), {
+  const settings = await loadSettings(runInputsFrom(args), {
     origin: 'flag',
     baseDir: process.cwd(),
     runnerEnv: process.env,
     totalMemory: totalmem()
   })
   for (const w of settings.warnings) process.stderr.write(`warning: ${w}\n`)
+  for (const n of settings.notices) process.stderr.write(`notice: ${n}\n`)
   if (args.command === 'render') {
     render(args, settings.policy)
     return 0
   }
+  if (args.command === 'check') {
+    process.stdout.write(
+      args.switches.json
+        ? `${JSON.stringify(effectiveSettings(settings), null, 2)}\n`
+        : renderCheck(settings)
+    )
+    return 0
+  }
+  const logsDir = args.values['logs-dir']
+  if (logsDir !== undefined)
+    try {
+      mkdirSync(resolve(logsDir), { recursive: true })
+    } catch (e) {
+      throw flagIoError('logs-dir', logsDir, e)
+    }
   return { args, settings }
 }
 
 export async function main(argv: readonly string[], options: CliOptions = {}): Promise<number> {
-  let next: ReturnType<typeof setUp>
+  let next: Awaited<ReturnType<typeof setUp>>
   try {
-    next = setUp(argv)
+    next = await setUp(argv)
     if (typeof next === 'number') return next
   } catch (e) {
-    if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${USAGE}\n`)
+    if (e instanceof UsageError) process.stderr.write(`awf-action: ${e.message}\n\n${e.help}\n`)
     else if (e instanceof InputError)
       process.stderr.write(`awf-action: ${e.title}:\n${e.message}\n`)
     else process.stderr.write(`awf-action: ${errorText(e)}\n`)

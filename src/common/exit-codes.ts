@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** The command succeeded but fail-on-blocked found blocks outside expected-blocks (CLI). */
   blocked: 3,
+  /** The command succeeded but left git metadata a later git command would run (git-integrity: fail). */
+  git: 4,
   /** The command was still running at agent-timeout, as timeout(1) reports it. */
   timeout: 124,
   /** The sandbox could not start, or the firewall failed under the running command. */

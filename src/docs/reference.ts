@@ -3,6 +3,7 @@
  * policy file's JSON Schema, the presets), so the docs cannot drift: a unit test compares
  * them with the committed docs and `npm run docs` rewrites them.
  */
+import { GH_AW_ECOSYSTEMS } from '../policy/preset-names.js'
 import type { Preset } from '../policy/presets.js'
 
 export interface ActionMetadata {
@@ -41,7 +42,10 @@ export function renderPolicyKeysTable(schema: PolicySchema): string {
   return ['| key | meaning |', '|---|---|', ...rows].join('\n')
 }
 
-export function renderPresetsDoc(presets: Readonly<Record<string, Preset>>): string {
+export function renderPresetsDoc(
+  presets: Readonly<Record<string, Preset>>,
+  ghAw: Readonly<Record<string, readonly string[]>> = GH_AW_ECOSYSTEMS
+): string {
   const sections = Object.entries(presets).map(([name, p]) =>
     [
       `## \`@${name}\``,
@@ -65,6 +69,19 @@ export function renderPresetsDoc(presets: Readonly<Record<string, Preset>>): str
     'subdomains. Presets only allow: in `block-domains` they are refused.',
     '',
     ...sections.flatMap((s) => [s, '']),
+    '## Names from GitHub Agentic Workflows',
+    '',
+    "Written with an @ (`@node`), the ecosystem identifiers of gh-aw's `network: allowed:` list are read as these presets, with a",
+    'warning (the lists are not the same); the others have no preset here and are refused with',
+    'what to do:',
+    '',
+    '| gh-aw | here |',
+    '|---|---|',
+    ...Object.entries(ghAw).map(
+      ([name, ours]) =>
+        `| \`${name}\` | ${ours.length > 0 ? ours.map((n) => `\`@${n}\``).join(', ') : 'no preset: list the hosts, or find them with `mode: audit`'} |`
+    ),
+    '',
     'Missing a host your tool needs? Run once with `mode: audit`; the summary suggests the',
     'entries to add.',
     ''

@@ -6,77 +6,37 @@ import {
   parseDomainEntry,
   type ListKind
 } from './domain.js'
-import { parsePolicyFile, type PolicyFileText, type PolicyListKey } from './file.js'
+import { parsePolicyFile, type PolicyFileText } from './file.js'
 import { parseHostPort } from './host-ports.js'
-import { parseCidr, parseDnsServer } from './ip.js'
+import { parseDnsServer } from './ip.js'
+import { parseAllowNetwork } from './special-addresses.js'
 import { parseList } from './list.js'
-import { PRESET_NAME, PRESETS } from './presets.js'
+import { expandPresets } from './expand-presets.js'
+import { isProblem, PolicyError, problem, quote, type PolicyProblem } from './problem.js'
+import {
+  mergeSettings,
+  settingEntries,
+  settingValue,
+  type Provenance,
+  type RawInputs,
+  type Settings
+} from './settings.js'
 import { policyViews } from './views.js'
-import { isProblem, PolicyError, problem, type PolicyProblem } from './problem.js'
 import { inputWhere, type InputOrigin } from '../common/errors.js'
 import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
 
 /** Raw user text, keyed by the action input name. Absent or blank = not given. */
-export type RawPolicyInputs = Partial<Record<PolicyListKey | 'mode', string | undefined>>
+export type RawPolicyInputs = RawInputs
 
 export interface BuiltPolicy {
   readonly policy: Policy
   readonly warnings: readonly string[]
+  /** Which entries came from the policy file and which an input or flag added. */
+  readonly provenance: Provenance
 }
 
 const MAX_ENTRIES = 10000
 const MAX_DNS_SERVERS = 8
-
-/** Entries for one key: the input or flag when given, else the file's list (precedence). */
-function entriesFor(
-  key: PolicyListKey,
-  inputs: RawPolicyInputs,
-  origin: InputOrigin,
-  fileLists: ReturnType<typeof parsePolicyFile>['lists']
-): { value: string; where: string }[] {
-  const given = inputs[key]
-  if (given !== undefined && given.trim() !== '') {
-    const where = inputWhere(origin, key)
-    return parseList(given).map((value) => ({ value, where }))
-  }
-  return (fileLists[key] ?? []).flatMap(({ value, where }) =>
-    parseList(value).map((v) => ({ value: v, where }))
-  )
-}
-
-/**
- * `@name` entries replaced by the preset's domains (each still validated like user input);
- * the expansion is returned so the summary and the rendered files can show it.
- */
-function expandPresets(
-  entries: { value: string; where: string }[],
-  kind: ListKind,
-  problems: PolicyProblem[],
-  used: Map<string, PresetUse>
-): { value: string; where: string }[] {
-  return entries.flatMap((entry) => {
-    if (!entry.value.startsWith('@')) return [entry]
-    const name = PRESET_NAME.exec(entry.value)?.[1]
-    const preset = name === undefined ? undefined : PRESETS[name]
-    if (kind === 'block' || name === undefined || preset === undefined) {
-      problems.push(
-        problem(
-          entry.where,
-          entry.value,
-          kind === 'block' ? 'is a preset, and presets only allow' : 'is not a known preset',
-          kind === 'block'
-            ? 'List the domains to block.'
-            : `Presets: ${Object.keys(PRESETS)
-                .map((n) => `@${n}`)
-                .join(', ')} (see docs/presets.md).`
-        )
-      )
-      return []
-    }
-    used.set(name, { name, domains: preset.entries.map((e) => e.domain) })
-    return preset.entries.map((e) => ({ value: e.domain, where: `${entry.where} (@${name})` }))
-  })
-}
 
 function collect<T>(
   entries: { value: string; where: string }[],
@@ -104,27 +64,38 @@ function collect<T>(
   return out
 }
 
+/** Reads and merges the sources, then validates them: the one call most callers need. */
 export function buildPolicy(
   inputs: RawPolicyInputs,
   origin: InputOrigin,
   file?: PolicyFileText
 ): BuiltPolicy {
-  const parsedFile = file ? parsePolicyFile(file) : { lists: {}, problems: [] }
-  const problems: PolicyProblem[] = [...parsedFile.problems]
+  const parsedFile = file ? parsePolicyFile(file) : undefined
+  const merged = mergeSettings(inputs, origin, parsedFile?.file)
+  return buildPolicyFrom(merged.settings, [...(parsedFile?.problems ?? []), ...merged.problems])
+}
+
+/** Validates merged settings; `earlier` problems (file, lock) are reported with the rest. */
+export function buildPolicyFrom(
+  settings: Settings,
+  earlier: readonly PolicyProblem[] = []
+): BuiltPolicy {
+  const problems: PolicyProblem[] = [...earlier]
   const warnings: string[] = []
-  const entries = (key: PolicyListKey): { value: string; where: string }[] =>
-    entriesFor(key, inputs, origin, parsedFile.lists)
+  const entries = (
+    key: 'allow-domains' | 'block-domains' | 'allow-networks' | 'dns-servers' | 'allow-host-ports'
+  ): { value: string; where: string }[] => settingEntries(settings, key)
   const presets = new Map<string, PresetUse>()
-  const domains = (key: PolicyListKey, kind: ListKind): DomainRule[] =>
+  const domains = (key: 'allow-domains' | 'block-domains', kind: ListKind): DomainRule[] =>
     collect(
-      expandPresets(entries(key), kind, problems, presets),
+      expandPresets(entries(key), kind, problems, warnings, presets),
       (v, w) => parseDomainEntry(v, w, kind),
       problems
     )
 
   const allowed = domains('allow-domains', 'allow')
   const blocked = collapseDomains(domains('block-domains', 'block'))
-  const allowNetworks = collect<Cidr>(entries('allow-networks'), parseCidr, problems)
+  const allowNetworks = collect<Cidr>(entries('allow-networks'), parseAllowNetwork, problems)
   const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))]
   if (dnsServers.length > MAX_DNS_SERVERS) {
     const where = entries('dns-servers')[0]?.where ?? 'dns-servers'
@@ -138,7 +109,7 @@ export function buildPolicy(
     )
   }
   const hostPorts = collect<HostPort>(entries('allow-host-ports'), parseHostPort, problems)
-  const mode = parseMode(inputs.mode, origin, parsedFile.lists.mode, problems)
+  const mode = parseMode(settingValue(settings, 'mode'), problems)
   if (problems.length > 0) throw new PolicyError(problems)
 
   const blockIndex = new DomainIndex(blocked)
@@ -146,7 +117,7 @@ export function buildPolicy(
     const blocker = blockIndex.find(rule, nameCovers)
     if (blocker)
       warnings.push(
-        `allow entry "${rule.source}" is dropped: the block entry "${blocker.source}" covers it`
+        `allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`
       )
     return !blocker
   })
@@ -171,27 +142,26 @@ export function buildPolicy(
     ),
     views: policyViews(allowDomains)
   }
+  for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
+    warnings.push(
+      `allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`
+    )
   for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
     warnings.push(
       `runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`
     )
-  return { policy: deepFreeze(policy), warnings }
+  return { policy: deepFreeze(policy), warnings, provenance: settings.provenance }
 }
 
 function parseMode(
-  given: string | undefined,
-  origin: InputOrigin,
-  fromFile: { value: string; where: string } | undefined,
+  chosen: { text: string; where: string } | undefined,
   problems: PolicyProblem[]
 ): Mode {
-  const chosen =
-    given !== undefined && given.trim() !== ''
-      ? { value: given.trim(), where: origin === 'input' ? 'input mode' : 'flag --mode' }
-      : fromFile
-  if (chosen === undefined || chosen.value === 'enforce') return 'enforce'
-  if (chosen.value === 'audit') return 'audit'
+  const value = chosen?.text.trim()
+  if (chosen === undefined || value === 'enforce') return 'enforce'
+  if (value === 'audit') return 'audit'
   problems.push(
-    problem(chosen.where, chosen.value, 'is not a mode', 'Use enforce (the default) or audit.')
+    problem(chosen.where, chosen.text, 'is not a mode', 'Use enforce (the default) or audit.')
   )
   return 'enforce'
 }
@@ -210,13 +180,19 @@ function deepFreeze<T>(value: T): T {
 
 /** `expected-blocks`: names whose blocking does not fail the step under fail-on-blocked. */
 export function parseExpectedBlocks(text: string, origin: InputOrigin): DomainRule[] {
-  const where = inputWhere(origin, 'expected-blocks')
-  const problems: PolicyProblem[] = []
-  const rules = collect(
-    parseList(text).map((value) => ({ value, where })),
-    (v, w) => parseDomainEntry(v, w, 'block'),
-    problems
+  return expectedBlocksFrom(
+    parseList(text).map((value) => ({ value, where: inputWhere(origin, 'expected-blocks') }))
   )
+}
+
+/** `expected-blocks` from merged settings: the file's entries and those inputs added. */
+export function parseExpectedBlocksFrom(settings: Settings): DomainRule[] {
+  return expectedBlocksFrom(settingEntries(settings, 'expected-blocks'))
+}
+
+function expectedBlocksFrom(entries: { value: string; where: string }[]): DomainRule[] {
+  const problems: PolicyProblem[] = []
+  const rules = collect(entries, (v, w) => parseDomainEntry(v, w, 'block'), problems)
   if (problems.length > 0) throw new PolicyError(problems)
   return rules
 }

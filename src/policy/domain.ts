@@ -5,7 +5,10 @@
 import { domainToASCII } from 'node:url'
 import { parse as parseDomain } from 'tldts'
 import type { Access, DomainRule, Protocol } from './types.js'
-import { problem, quote, type PolicyProblem } from './problem.js'
+import { presetList, presetsMeant } from './preset-names.js'
+import { isProblem, problem, quote, type PolicyProblem } from './problem.js'
+import { mixedScriptLabel } from './scripts.js'
+import { ipLiteralProblem, looksLikeIp } from './special-addresses.js'
 
 export type ListKind = 'allow' | 'block'
 
@@ -14,7 +17,6 @@ const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/
 const ENTRY_HELP =
   'Give a domain such as example.com, *.example.com, https://example.com or example.com:8443.'
 const BLOCK_HELP = 'Give a domain such as example.com or *.example.com.'
-const IP_HELP = 'IP addresses and networks belong in allow-networks.'
 
 export const ALL_ACCESS: readonly Access[] = [
   { protocol: 'http', port: 80 },
@@ -24,18 +26,6 @@ export const ALL_ACCESS: readonly Access[] = [
 function accessFor(scheme: Protocol | undefined, port: number | undefined): Access[] {
   const protocols: Protocol[] = scheme ? [scheme] : ['http', 'https']
   return protocols.map((protocol) => ({ protocol, port: port ?? (protocol === 'http' ? 80 : 443) }))
-}
-
-/** Would WHATWG URL parsing (which Squid and every client mirror) read this host as an IP? */
-function looksLikeIp(host: string): boolean {
-  const labels = host.split('.')
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return true
-  if (labels.every((l) => /^(0x[0-9a-f]*|\d+)$/.test(l))) return true
-  try {
-    return /^[\d.]+$/.test(new URL(`http://${host}/`).hostname)
-  } catch {
-    return false
-  }
 }
 
 /** The normalised name, or a problem. `host` is the part between scheme/wildcard and port. */
@@ -90,7 +80,16 @@ function checkName(
       `has an invalid label "${badLabel.slice(0, 70)}"`,
       `Labels are 1 to 63 letters, digits or inner hyphens. ${help}`
     )
-  if (looksLikeIp(name)) return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
+  if (looksLikeIp(name)) return ipLiteralProblem(where, raw, name)
+  // Before the public-suffix check: `java` is a top-level domain, but meant as the preset.
+  const meant = labels.length < 2 && !wildcard ? presetsMeant(name) : undefined
+  if (meant)
+    return problem(
+      where,
+      raw,
+      'is a single-label name',
+      `Did you mean the preset ${presetList(meant)}?`
+    )
   const psl = parseDomain(name, { allowPrivateDomains: true })
   if (psl.publicSuffix === name && (psl.isIcann || psl.isPrivate))
     return problem(
@@ -113,8 +112,38 @@ function checkName(
   return undefined
 }
 
-/** One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). */
+/**
+ * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
+ * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ */
 export function parseDomainEntry(
+  text: string,
+  where: string,
+  kind: ListKind = 'allow'
+): DomainRule | PolicyProblem {
+  const raw = text.trim()
+  const confirmed = raw.endsWith('!')
+  const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind)
+  if (isProblem(rule)) return rule
+  const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined
+  if (mixed && !confirmed)
+    return problem(
+      where,
+      raw,
+      `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`,
+      `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`
+    )
+  if (confirmed && !mixed)
+    return problem(
+      where,
+      raw,
+      'ends with "!", which confirms only a name that mixes scripts',
+      `Write it as ${rule.source}.`
+    )
+  return rule
+}
+
+function parseEntryBody(
   text: string,
   where: string,
   kind: ListKind = 'allow'
@@ -141,7 +170,7 @@ export function parseDomainEntry(
     scheme = s
     rest = rest.slice(schemeMatch[0].length)
   }
-  if (rest.startsWith('[')) return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
+  if (rest.startsWith('[')) return ipLiteralProblem(where, raw, rest.replace(/\].*$/, ']'))
   const structural = /[/?#@]/.exec(rest)
   if (structural) {
     const what = {
@@ -156,8 +185,7 @@ export function parseDomainEntry(
   const colon = rest.indexOf(':')
   if (colon !== -1) {
     const portText = rest.slice(colon + 1)
-    if (rest.indexOf(':', colon + 1) !== -1)
-      return problem(where, raw, 'is an IP address, not a domain', IP_HELP)
+    if (rest.indexOf(':', colon + 1) !== -1) return ipLiteralProblem(where, raw, rest)
     if (kind === 'block')
       return problem(where, raw, 'has a port', `A block covers every protocol and port. ${help}`)
     if (!/^[1-9]\d{0,4}$/.test(portText) || Number(portText) > 65535)

@@ -1,103 +1,201 @@
 /**
- * The policy file: YAML or JSON with the same kebab-case keys as the action's inputs. Unknown
- * keys are errors, so a typo can neither widen nor narrow a policy silently.
+ * The policy file: YAML or JSON with the input names as keys (setting-keys.ts), plus `version`
+ * and `lock`. It is an organisation's contract, so unknown keys are errors (a typo can neither
+ * widen nor narrow a policy silently), and run scripts and secret values never live in it.
  */
-import { JSON_SCHEMA, load } from 'js-yaml'
-import { problem, type PolicyProblem } from './problem.js'
-
-/** The policy's lists: keys of the file, names of the action's inputs and of the CLI's flags. */
-export const POLICY_LIST_KEYS = [
-  'allow-domains',
-  'block-domains',
-  'allow-networks',
-  'dns-servers',
-  'allow-host-ports'
-] as const
-export type PolicyListKey = (typeof POLICY_LIST_KEYS)[number]
-export const POLICY_FILE_KEYS = ['version', 'mode', ...POLICY_LIST_KEYS] as const
+import { JSON_SCHEMA, load, YAMLException } from 'js-yaml'
+import { jsonErrorPosition } from './json-position.js'
+import { isProblem, problem, safeText, type PolicyProblem } from './problem.js'
+import { isListKey, isSettingKey, POLICY_FILE_KEYS, type SettingKey } from './setting-keys.js'
 
 export interface PolicyFileText {
   readonly path: string
   readonly text: string
 }
 
-/** Each list key's entries with the `where` of each, e.g. `p.yml: allow-domains[2]`. */
-export type PolicyFileLists = Partial<Record<PolicyListKey, { value: string; where: string }[]>> & {
-  mode?: { value: string; where: string }
+/** One value of one setting and where it was written (`p.yml: allow-domains[2]`, `input mode`). */
+export interface SettingSource {
+  readonly text: string
+  readonly where: string
+}
+
+/** A parsed policy file: per key, its values (one per list element; one for a single value). */
+export interface PolicyFile {
+  readonly path: string
+  /** `lock: true`: inputs and flags may only add blocks (setting-keys.ts says what else). */
+  readonly lock: boolean
+  readonly settings: { readonly [K in SettingKey]?: readonly SettingSource[] }
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/
+
+function parseText(file: PolicyFileText): { doc?: unknown; problem?: PolicyProblem } {
+  const refuse = (at: string, why: string): { problem: PolicyProblem } => ({
+    problem: problem(
+      `${file.path}${at}`,
+      '',
+      `cannot be parsed: ${safeText(why.slice(0, 200))}`,
+      'Write YAML or JSON (a .json file is read as JSON).',
+      ''
+    )
+  })
+  // An empty or comment-only file is an empty policy (js-yaml refuses an empty document).
+  if (file.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l))) return {}
+  if (file.path.endsWith('.json')) {
+    try {
+      return { doc: JSON.parse(file.text) }
+    } catch (e) {
+      // V8's message quotes the file's text and gives a position only sometimes: ours instead.
+      const pos = jsonErrorPosition(file.text)
+      const why =
+        e instanceof Error ? e.message.replace(/,? ".*|(?: in JSON)? at position.*/s, '') : ''
+      return refuse(pos ? `, line ${pos.line}, column ${pos.column}` : '', why || 'invalid JSON')
+    }
+  }
+  try {
+    return { doc: load(file.text, { schema: JSON_SCHEMA }) }
+  } catch (e) {
+    if (e instanceof YAMLException)
+      return refuse(
+        e.mark ? `, line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '',
+        e.reason
+      )
+    return refuse('', String(e))
+  }
+}
+
+/** JSON text of a value, bounded: long strings or structures would fill the message. */
+function quoteShown(shown: string): string {
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown
+}
+
+function versionProblem(where: string, value: unknown): PolicyProblem | undefined {
+  if (value === 1) return undefined
+  // Shown as written: a number bare, a string in quotes.
+  const shown = JSON.stringify(value) ?? String(value)
+  if (value === '1')
+    return problem(
+      where,
+      shown,
+      'is a string',
+      'Write version: 1 (a number, without quotes).',
+      shown
+    )
+  if (typeof value === 'number' && Number.isInteger(value) && value > 1)
+    return problem(
+      where,
+      shown,
+      'is newer than this awf-action understands (it reads version 1)',
+      'Update awf-action, or write the file for version 1.',
+      shown.slice(0, 40)
+    )
+  return problem(
+    where,
+    shown,
+    'is not a policy file version',
+    'Write version: 1.',
+    quoteShown(shown)
+  )
+}
+
+/** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
+function scalarSource(key: string, value: unknown, where: string): SettingSource | PolicyProblem {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return { text: String(value), where }
+  return problem(
+    where,
+    JSON.stringify(value) ?? String(value),
+    'is not a single value',
+    `Give ${key} as one string, number or boolean, as the input takes it.`
+  )
+}
+
+function listSources(
+  key: string,
+  value: unknown,
+  where: string
+): (SettingSource | PolicyProblem)[] {
+  const items: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : []
+  if (!Array.isArray(value) && typeof value !== 'string')
+    return [problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')]
+  return items.map((item, i) => {
+    const at = typeof value === 'string' ? where : `${where}[${i}]`
+    // YAML reads `allow-host-ports: [3000]` as numbers.
+    if (typeof item === 'number' && key === 'allow-host-ports')
+      return { text: String(item), where: at }
+    if (typeof item !== 'string')
+      return problem(
+        at,
+        JSON.stringify(item) ?? String(item),
+        'is not a string',
+        'Every entry is a string.'
+      )
+    if (key === 'env' && item.split(/[\s,]+/).some((n) => n !== '' && !ENV_NAME.test(n)))
+      // Not echoed: a value written where a name belongs may be a secret.
+      return problem(
+        at,
+        `${item.length} characters`,
+        'is not a list of variable names',
+        'A policy file names variables only (NAME, or NAME! to mask its value); values go in the workflow.'
+      )
+    return { text: item, where: at }
+  })
 }
 
 export function parsePolicyFile(file: PolicyFileText): {
-  lists: PolicyFileLists
+  file: PolicyFile
   problems: PolicyProblem[]
 } {
-  const problems: PolicyProblem[] = []
-  const refuse = (why: string, expected: string): ReturnType<typeof parsePolicyFile> => ({
-    lists: {},
-    problems: [problem(file.path, '', why, expected)]
-  })
-  let doc: unknown
-  try {
-    doc = file.path.endsWith('.json')
-      ? JSON.parse(file.text)
-      : load(file.text, { schema: JSON_SCHEMA })
-  } catch (e) {
-    // The parser's message quotes the file's text: shown escaped, never raw.
-    const raw = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-    const why = JSON.stringify(raw.slice(0, 200)).slice(1, -1)
-    return refuse(`cannot be parsed (${why})`, 'Write YAML or JSON (a .json file is read as JSON).')
-  }
-  if (doc === undefined || doc === null) return { lists: {}, problems }
+  const empty: PolicyFile = { path: file.path, lock: false, settings: {} }
+  const parsed = parseText(file)
+  if (parsed.problem) return { file: empty, problems: [parsed.problem] }
+  const doc = parsed.doc
+  if (doc === undefined || doc === null) return { file: empty, problems: [] }
   if (typeof doc !== 'object' || Array.isArray(doc))
-    return refuse(
-      'is not a mapping',
-      `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`
-    )
+    return {
+      file: empty,
+      problems: [
+        problem(
+          file.path,
+          '',
+          'is not a mapping',
+          `The top level holds the keys ${POLICY_FILE_KEYS.join(', ')}.`,
+          ''
+        )
+      ]
+    }
 
-  const lists: PolicyFileLists = {}
+  const problems: PolicyProblem[] = []
+  const settings: Partial<Record<SettingKey, SettingSource[]>> = {}
+  let lock = false
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     const where = `${file.path}: ${key}`
     if (key === 'version') {
-      if (value !== 1)
-        problems.push(
-          problem(where, String(value), 'is not a supported version', 'The only version is 1.')
-        )
-      continue
-    }
-    if (key === 'mode') {
-      lists.mode = {
-        value: typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
-        where
-      }
-      continue
-    }
-    if (!(POLICY_FILE_KEYS as readonly string[]).includes(key)) {
-      problems.push(
-        problem(file.path, key, 'is not a known key', `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`)
-      )
-      continue
-    }
-    const items = typeof value === 'string' ? [value] : value
-    if (!Array.isArray(items)) {
-      problems.push(
-        problem(where, JSON.stringify(value) ?? '', 'is not a list', 'Give a list of strings.')
-      )
-      continue
-    }
-    const entries: { value: string; where: string }[] = []
-    items.forEach((item: unknown, i) => {
-      if (typeof item === 'string')
-        entries.push({ value: item, where: `${file.path}: ${key}[${i}]` })
+      const bad = versionProblem(where, value)
+      if (bad) problems.push(bad)
+    } else if (key === 'lock') {
+      if (typeof value === 'boolean') lock = value
       else
         problems.push(
           problem(
-            `${file.path}: ${key}[${i}]`,
-            JSON.stringify(item) ?? String(item),
-            'is not a string',
-            'Every entry is a string.'
+            where,
+            '',
+            'is not true or false',
+            'Write lock: true or lock: false.',
+            quoteShown(JSON.stringify(value) ?? String(value))
           )
         )
-    })
-    lists[key as PolicyListKey] = entries
+    } else if (!isSettingKey(key)) {
+      const why =
+        key === 'run' ? 'belongs in the workflow, not in the policy' : 'is not a known key'
+      problems.push(problem(file.path, key, why, `Known keys: ${POLICY_FILE_KEYS.join(', ')}.`))
+    } else {
+      const sources = isListKey(key)
+        ? listSources(key, value, where)
+        : [scalarSource(key, value, where)]
+      settings[key] = sources.filter((s): s is SettingSource => !isProblem(s))
+      problems.push(...sources.filter(isProblem))
+    }
   }
-  return { lists, problems }
+  return { file: { path: file.path, lock, settings }, problems }
 }

@@ -1,6 +1,8 @@
 export {
   buildPolicy,
+  buildPolicyFrom,
   parseExpectedBlocks,
+  parseExpectedBlocksFrom,
   type BuiltPolicy,
   type RawPolicyInputs
 } from './build.js'
@@ -15,11 +17,28 @@ export {
 } from './domain.js'
 export {
   parsePolicyFile,
+  type PolicyFile,
+  type PolicyFileText,
+  type SettingSource
+} from './file.js'
+export {
+  isSettingKey,
   POLICY_FILE_KEYS,
   POLICY_LIST_KEYS,
-  type PolicyFileText,
-  type PolicyListKey
-} from './file.js'
+  SETTING_KEYS,
+  type ListKey,
+  type SettingKey,
+  type ValueKey
+} from './setting-keys.js'
+export {
+  mergeSettings,
+  settingEntries,
+  settingValue,
+  type KeyProvenance,
+  type Provenance,
+  type RawInputs,
+  type Settings
+} from './settings.js'
 export {
   cidrContains,
   isLoopbackStub,
@@ -31,6 +50,6 @@ export {
 export { parseList } from './list.js'
 export { PRESETS, type Preset, type PresetEntry } from './presets.js'
 export { HOST_ALIAS, parseHostPort, SENSITIVE_HOST_PORTS } from './host-ports.js'
-export { PolicyError, type PolicyProblem } from './problem.js'
+export { PolicyError, quote, safeText, type PolicyProblem } from './problem.js'
 export { groupByAccess, policyViews } from './views.js'
 export type * from './types.js'

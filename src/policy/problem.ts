@@ -1,7 +1,7 @@
 /** Policy refusals: the shared input-error vocabulary (src/common/errors.ts), policy kind. */
 import { InputError, type InputProblem } from '../common/errors.js'
 
-export { isProblem, problem, quote } from '../common/errors.js'
+export { isProblem, problem, quote, safeText } from '../common/errors.js'
 export type PolicyProblem = InputProblem
 
 /** Every problem of every policy source, reported together. */

@@ -31,6 +31,8 @@ export interface Cidr {
   readonly family: IpFamily
   readonly address: string
   readonly prefix: number
+  /** allow-networks only: the special range it reaches, confirmed by the user with `!`. */
+  readonly confirmed?: string
 }
 
 export type Mode = 'enforce' | 'audit'

@@ -27,6 +27,7 @@ export const DENIED_NETWORKS_V4: readonly string[] = [
  * 0.0.0.0/0).
  */
 export const DENIED_NETWORKS_V6: readonly string[] = [
+  '::/128', // unspecified: a connection to it reaches the proxy's own host, as 0.0.0.0 does
   '::1/128',
   '64:ff9b::/96', // NAT64: likewise
   'fc00::/7',

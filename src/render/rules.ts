@@ -156,12 +156,25 @@ function publishedPortRules({
   ])
 }
 
+/**
+ * The proxy's queries to its upstream resolvers: forwarded, or (when a resolver listens on one
+ * of the runner's own addresses) delivered through INPUT, so both chains carry them.
+ */
+function toUpstreamRules({ t, fromProxy }: HostPlanContext): Rule[] {
+  const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
+  v4Upstreams.forEach(assertIpv4)
+  return v4Upstreams.flatMap((ip) =>
+    ['udp', 'tcp'].map((proto): Rule => [
+      ...fromProxy,
+      ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
+    ])
+  )
+}
+
 /** The run's FORWARD chain: the agent reaches only the proxy, the proxy only DNS and allowed ports. */
 function forwardRules(c: HostPlanContext): Rule[] {
   const { policy, t, prefix, int, egr, subnet, fromProxy } = c
   const portMatches = allowedPortMatches(c)
-  const v4Upstreams = t.upstreamDns.filter((ip) => !ip.includes(':'))
-  v4Upstreams.forEach(assertIpv4)
   const allowNets = policy.allowNetworks
     .filter((n: Cidr) => n.family === 4)
     .map((n) => cidrText(n, 4))
@@ -175,12 +188,7 @@ function forwardRules(c: HostPlanContext): Rule[] {
     toProxy('tcp', SQUID_PORT),
     toProxy('tcp', DNS_PORT),
     toProxy('udp', DNS_PORT),
-    ...v4Upstreams.flatMap((ip) =>
-      ['udp', 'tcp'].map((proto): Rule => [
-        ...fromProxy,
-        ...['-d', ip, '-p', proto, '--dport', String(DNS_PORT), '-j', 'RETURN']
-      ])
-    ),
+    ...toUpstreamRules(c),
     ...(c.upstream
       ? [upstreamProxyRule(c)]
       : [
@@ -207,14 +215,19 @@ function upstreamProxyRule({ upstream, fromProxy }: HostPlanContext): Rule {
   ]
 }
 
-/** The run's INPUT chain: nothing reaches the runner itself but the allowed host ports. */
-function inputRules({ policy, t, prefix, int, subnet }: HostPlanContext): Rule[] {
+/**
+ * The run's INPUT chain: nothing reaches the runner itself but the allowed host ports, and
+ * the proxy's DNS queries to a resolver on one of the runner's addresses.
+ */
+function inputRules(c: HostPlanContext): Rule[] {
+  const { policy, t, prefix, int, subnet } = c
   const toGateway = (port: number): Rule => [
     ...['-i', int, '-s', subnet, '-d', t.internalGateway],
     ...['-p', 'tcp', '--dport', String(port)]
   ]
   return [
     established('RETURN'),
+    ...toUpstreamRules(c),
     ...policy.allowHostPorts.map(({ port }): Rule => [
       ...toGateway(port),
       ...['-m', 'conntrack', '--ctstate', 'NEW', ...LOG_LIMIT],

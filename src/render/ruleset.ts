@@ -75,3 +75,10 @@ export function removalBatch(saveText: string, runId: string): string {
 export function hasChain(saveText: string, table: string, chain: string): boolean {
   return parseSave(saveText).some((t) => t.name === table && t.chains.includes(chain))
 }
+
+/** The run's chains in this ruleset, as `table/chain`, for the sweep's report. */
+export function runChains(saveText: string, runId: string): string[] {
+  return parseSave(saveText).flatMap((t) =>
+    t.chains.filter((c) => isRunChain(c, runId)).map((c) => `${t.name}/${c}`)
+  )
+}

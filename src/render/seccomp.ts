@@ -8,6 +8,18 @@
 const EPERM = 1
 const ENOSYS = 38
 
+/**
+ * The socket families a command may open: what glibc, `ip` and `ss` need. Every other family
+ * (AF_VSOCK, which is not namespaced and reaches the hypervisor on some clouds; AF_PACKET;
+ * AF_ALG; AF_KEY; ...) gets EPERM before the kernel looks at it.
+ */
+export const ALLOWED_SOCKET_FAMILIES: Readonly<Record<string, number>> = {
+  AF_UNIX: 1,
+  AF_INET: 2,
+  AF_INET6: 10,
+  AF_NETLINK: 16
+}
+
 /** Namespace-creating clone flags: NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET. */
 const CLONE_NAMESPACE_FLAGS = 0x7e020000
 
@@ -70,7 +82,7 @@ const ALLOWED: readonly string[] = [
   'setresuid32', 'setreuid', 'setreuid32', 'setrlimit', 'set_robust_list', 'setsid',
   'setsockopt', 'set_thread_area', 'set_tid_address', 'setuid', 'setuid32', 'setxattr', 'shmat',
   'shmctl', 'shmdt', 'shmget', 'shutdown', 'sigaltstack', 'signalfd', 'signalfd4', 'sigprocmask',
-  'sigreturn', 'socket', 'socketcall', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
+  'sigreturn', 'socketpair', 'splice', 'stat', 'stat64', 'statfs',
   'statfs64', 'statx', 'symlink', 'symlinkat', 'sync', 'sync_file_range', 'syncfs', 'sysinfo',
   'tee', 'tgkill', 'time', 'timer_create', 'timer_delete', 'timer_getoverrun', 'timer_gettime',
   'timer_gettime64', 'timer_settime', 'timer_settime64', 'timerfd_create', 'timerfd_gettime',
@@ -85,7 +97,7 @@ const ALLOWED: readonly string[] = [
 
 /** Every syscall name the profile mentions, for checks against libseccomp's tables. */
 export function seccompSyscallNames(): string[] {
-  return [...ALLOWED, 'clone', 'clone3', 'personality']
+  return [...ALLOWED, 'clone', 'clone3', 'personality', 'socket']
 }
 
 export function renderSeccompProfile(): string {
@@ -95,8 +107,13 @@ export function renderSeccompProfile(): string {
   const profile = {
     defaultAction: 'SCMP_ACT_ERRNO',
     defaultErrnoRet: EPERM,
+    // No 32-bit x86 (ia32): it opens sockets through socketcall(2), which passes the family in
+    // memory where seccomp cannot read it, and libseccomp turns every `socket` rule with
+    // arguments into an unconditional socketcall(SYS_SOCKET) rule there, so the family rule
+    // could not hold. Its syscalls end the process (SIGSYS). Every mapped architecture has a
+    // direct socket(2); socketcall(2) itself is never allowed.
     archMap: [
-      { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X86', 'SCMP_ARCH_X32'] },
+      { architecture: 'SCMP_ARCH_X86_64', subArchitectures: ['SCMP_ARCH_X32'] },
       { architecture: 'SCMP_ARCH_AARCH64', subArchitectures: ['SCMP_ARCH_ARM'] }
     ],
     syscalls: [
@@ -114,6 +131,11 @@ export function renderSeccompProfile(): string {
         action: 'SCMP_ACT_ERRNO',
         errnoRet: ENOSYS
       },
+      ...Object.values(ALLOWED_SOCKET_FAMILIES).map((value) => ({
+        names: ['socket'],
+        action: 'SCMP_ACT_ALLOW',
+        args: [{ index: 0, value, valueTwo: 0, op: 'SCMP_CMP_EQ' }]
+      })),
       ...[0x0, 0x8, 0x20000, 0x20008, 0xffffffff].map((value) => ({
         // Only the harmless personalities (Linux, 32-bit, query).
         names: ['personality'],

@@ -38,7 +38,7 @@ export interface EventScope {
   readonly internalNames: readonly string[]
   /** When the command was released (ms since the epoch). */
   readonly commandStartMs: number
-  /** `address:port` the canary connects to directly. */
+  /** `address:port` the canary connects to directly (before commandStartMs). */
   readonly internalEndpoints: readonly string[]
 }
 
@@ -192,9 +192,11 @@ export function parseKernelLog(text: string, scope: EventScope): NetEvent[] {
     const proto = (fields.get('PROTO') ?? 'other').toLowerCase()
     const dst = fields.get('DST') ?? '?'
     const dpt = fields.get('DPT')
-    if (scope.internalEndpoints.includes(`${dst}:${dpt}`)) continue
+    const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000)
+    // The canary's own probe, only before the command starts: the same later is the command's.
+    if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs) continue
     events.push({
-      time: Math.round(scope.bootTimeMs + Number(m[1]) * 1000),
+      time,
       layer: m[2] as Layer,
       decision: 'blocked',
       target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,

@@ -1,25 +1,40 @@
 /**
  * From events to what a person reads: per-destination rows, the blocked destinations with the
  * exact line that would allow them (or why none can), and whether the run passes the
- * fail-on-blocked rule. Pure data; rendering is in summary.ts.
+ * fail-on-blocked rule. Names are shown as privacy.ts allows (report-detail); every target
+ * here is what may be printed. Pure data; rendering is in summary.ts.
  */
 import { parse as parseDomain } from 'tldts'
 import { matchesDomain, parseIpLiteral } from '../policy/index.js'
 import type { DomainRule } from '../policy/types.js'
 import type { Layer, NetEvent } from './events.js'
+import {
+  NO_INTEGRITY_DATA,
+  unlistedCounts,
+  type ReportIntegrity,
+  type UnlistedCount
+} from './integrity.js'
+import { showTargets, shownPorts, type ReportDetail } from './privacy.js'
 
 export interface DestinationRow {
+  /** A name, or the group hidden names are counted in (`hidden` says how many). */
   readonly target: string
   readonly allowed: number
   readonly blocked: number
   readonly ports: readonly number[]
+  /** Ports not printed (report-detail domains shows MAX_PORTS). */
+  readonly morePorts: number
   readonly layers: readonly Layer[]
+  /** Distinct names counted under `target` and not printed; 0 when `target` is the name. */
+  readonly hidden: number
 }
 
 export interface BlockedDestination {
   readonly target: string
   readonly ports: readonly number[]
+  readonly morePorts: number
   readonly layers: readonly Layer[]
+  readonly hidden: number
   /** The `allow-domains` line that would allow it, when one can. */
   readonly suggestion?: string
   /** Why no line is suggested (an address, a public suffix, a private network...). */
@@ -33,6 +48,9 @@ export interface Report {
   readonly blocked: readonly BlockedDestination[]
   readonly allowedTargets: readonly string[]
   readonly blockedTargets: readonly string[]
+  /** Attempts counted (drop counters, unread log parts) but not itemised above. */
+  readonly unlisted: readonly UnlistedCount[]
+  /** Every attempt, itemised or not. */
   readonly totals: { readonly allowed: number; readonly blocked: number }
 }
 
@@ -54,51 +72,95 @@ function suggest(
 }
 
 const uniqueSorted = <T>(items: readonly T[]): T[] => [...new Set(items)].sort()
+const sortedPorts = (list: readonly NetEvent[]): number[] =>
+  uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort((a, b) => a - b)
+
+interface Shown {
+  readonly target: string
+  readonly hidden: boolean
+  readonly events: NetEvent[]
+  readonly names: Set<string>
+}
+
+/** Events grouped by what may be printed of their target. */
+function groupByShownTarget(events: readonly NetEvent[], detail: ReportDetail): Shown[] {
+  const show = showTargets(
+    events.map((e) => e.target),
+    detail
+  )
+  const groups = new Map<string, Shown>()
+  for (const e of events) {
+    const s = show.get(e.target) ?? { label: e.target, hidden: false }
+    const key = `${s.hidden ? 'hidden' : 'name'}:${s.label}`
+    const g = groups.get(key) ?? { target: s.label, hidden: s.hidden, events: [], names: new Set() }
+    g.events.push(e)
+    g.names.add(e.target)
+    groups.set(key, g)
+  }
+  return [...groups.values()]
+}
+
+function blockedEntry(
+  g: Shown,
+  detail: ReportDetail,
+  expectedBlocks: readonly DomainRule[]
+): BlockedDestination {
+  const blockedEvents = g.events.filter((e) => e.decision === 'blocked')
+  const all = sortedPorts(blockedEvents)
+  const hidden = g.hidden ? new Set(blockedEvents.map((e) => e.target)).size : 0
+  return {
+    target: g.target,
+    ...shownPorts(all, detail),
+    layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
+    hidden,
+    ...(g.hidden
+      ? {
+          advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+        }
+      : suggest(g.target, all)),
+    expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) =>
+      expectedBlocks.some((rule) => matchesDomain(rule, name))
+    )
+  }
+}
 
 export function buildReport(
   events: readonly NetEvent[],
-  expectedBlocks: readonly DomainRule[] = []
+  expectedBlocks: readonly DomainRule[] = [],
+  detail: ReportDetail = 'domains',
+  integrity: ReportIntegrity = NO_INTEGRITY_DATA
 ): Report {
-  const byTarget = new Map<string, NetEvent[]>()
-  for (const e of events) byTarget.set(e.target, [...(byTarget.get(e.target) ?? []), e])
-  const rows: DestinationRow[] = [...byTarget.entries()].map(([target, list]) => ({
-    target,
-    allowed: list.filter((e) => e.decision === 'allowed').length,
-    blocked: list.filter((e) => e.decision === 'blocked').length,
-    ports: uniqueSorted(list.map((e) => e.port).filter((p) => p !== undefined)).sort(
-      (a, b) => a - b
-    ),
-    layers: uniqueSorted(list.map((e) => e.layer))
-  }))
-  rows.sort(
-    (a, b) => b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1)
-  )
-  const blocked = rows
-    .filter((r) => r.blocked > 0)
-    .map((r) => {
-      const blockedEvents = (byTarget.get(r.target) ?? []).filter((e) => e.decision === 'blocked')
-      const ports = uniqueSorted(
-        blockedEvents.map((e) => e.port).filter((p) => p !== undefined)
-      ).sort((a, b) => a - b)
-      return {
-        target: r.target,
-        ports,
-        layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
-        ...suggest(r.target, ports),
-        expected: expectedBlocks.some((rule) => matchesDomain(rule, r.target))
-      }
-    })
+  const unlisted = unlistedCounts(events, integrity)
+  const more = (decision: string): number =>
+    unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0)
+  const groups = groupByShownTarget(events, detail)
+  const rowOf = (g: Shown): DestinationRow => ({
+    target: g.target,
+    allowed: g.events.filter((e) => e.decision === 'allowed').length,
+    blocked: g.events.filter((e) => e.decision === 'blocked').length,
+    ...shownPorts(sortedPorts(g.events), detail),
+    layers: uniqueSorted(g.events.map((e) => e.layer)),
+    hidden: g.hidden ? g.names.size : 0
+  })
+  const sorted = groups
+    .map((g) => ({ g, row: rowOf(g) }))
+    .sort(
+      ({ row: a }, { row: b }) =>
+        b.blocked - a.blocked || b.allowed - a.allowed || (a.target < b.target ? -1 : 1)
+    )
+  const rows = sorted.map(({ row }) => row)
+  const blocked = sorted
+    .filter(({ row }) => row.blocked > 0)
+    .map(({ g }) => blockedEntry(g, detail, expectedBlocks))
   return {
     rows,
     blocked,
-    allowedTargets: rows
-      .filter((r) => r.allowed > 0)
-      .map((r) => r.target)
-      .sort(),
-    blockedTargets: blocked.map((b) => b.target).sort(),
+    allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
+    blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
+    unlisted,
     totals: {
-      allowed: events.filter((e) => e.decision === 'allowed').length,
-      blocked: events.filter((e) => e.decision === 'blocked').length
+      allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
+      blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
     }
   }
 }

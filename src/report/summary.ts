@@ -4,9 +4,12 @@
  * HTML or a workflow command to what we print.
  */
 import { ExitCode } from '../common/exit-codes.js'
+import type { Provenance } from '../policy/settings.js'
 import type { Mode, PresetUse } from '../policy/types.js'
+import { unlistedLine } from './integrity.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
+import { gitFindingsMarkdown, gitFindingsText, type GitIntegrityFacts } from './git-findings.js'
 
 export interface RunFacts {
   readonly mode: Mode
@@ -23,7 +26,36 @@ export interface RunFacts {
   readonly hostFirewall?: boolean
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
+  /** What the command left in the git metadata for later steps (src/report/git-findings.ts). */
+  readonly git?: GitIntegrityFacts
+  /** The policy file, and what inputs added to it or replaced in it. */
+  readonly policySources?: Provenance
+  /** Our proxy and agent images, and where each came from. */
+  readonly images?: readonly ImageUse[]
 }
+
+/** The policy file the run used and, per key, what the inputs added to its lists. */
+function sourceLines(facts: RunFacts): string[] {
+  const sources = facts.policySources
+  if (sources?.file === undefined) return []
+  const added = sources.keys.filter((k) => k.fromInput.length > 0)
+  return [
+    `Policy file ${code(sources.file)}${sources.lock ? ' (locked: inputs may only add blocks)' : ''}${added.length > 0 ? ', with inputs added:' : ''}`,
+    '',
+    ...added.map((k) => `- ${code(k.key)}: ${k.fromInput.map(code).join(', ')}`),
+    ...(added.length > 0 ? [''] : [])
+  ]
+}
+
+export interface ImageUse {
+  readonly kind: string
+  /** `name@sha256:...` for a published image, `awf-<kind>:<hash>` for a local build. */
+  readonly ref: string
+  /** given, published (present), pulled, local, cache, built. */
+  readonly source: string
+}
+
+const imageLine = (i: ImageUse): string => `${i.kind} image ${i.ref} (${i.source})`
 
 function presetLines(facts: RunFacts): string[] {
   const presets = facts.presets ?? []
@@ -63,13 +95,45 @@ export function escapeText(text: string): string {
 
 const code = (text: string): string => `<code>${escapeText(text)}</code>`
 
+const hiddenNote = (hidden: number): string =>
+  hidden === 0 ? '' : ` (${hidden} name${hidden === 1 ? '' : 's'} hidden)`
+
+const portList = (
+  p: { ports: readonly number[]; morePorts: number },
+  none: string,
+  separator = ', '
+): string =>
+  p.ports.length === 0
+    ? none
+    : `${p.ports.join(separator)}${p.morePorts ? ` +${p.morePorts} more` : ''}`
+
+const HIDDEN_EXPLAINED =
+  'Names that look random, or many under one domain, are counted rather than shown (report-detail: domains): a command could hide data in them. events.jsonl in the logs folder has every name.'
+
+/** Never "nothing blocked" while a block was counted, itemised or not. */
+function headline(report: Report): string {
+  if (report.totals.blocked === 0) return 'nothing blocked'
+  if (report.blocked.length > 0) return `${report.blocked.length} destination(s) blocked`
+  return `${report.totals.blocked} blocked attempt(s), not itemised`
+}
+
+function unlistedSection(report: Report): string[] {
+  if (report.unlisted.length === 0) return []
+  return [
+    '### Counted, not itemised',
+    '',
+    ...report.unlisted.map((u) => `- ${unlistedLine(u)}`),
+    ''
+  ]
+}
+
 export function renderSummaryMarkdown(
   report: Report,
   facts: RunFacts,
   suggestion?: SuggestedPolicy
 ): string {
   const lines = [
-    `## awf-action: ${report.totals.blocked === 0 ? 'nothing blocked' : `${report.blocked.length} destination(s) blocked`}`,
+    `## awf-action: ${headline(report)}`,
     '',
     `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
       `command exited ${facts.exitCode} · ${(facts.durationMs / 1000).toFixed(1)} s · ` +
@@ -81,9 +145,15 @@ export function renderSummaryMarkdown(
     '',
     '</details>',
     '',
+    ...sourceLines(facts),
+    ...(facts.images?.length
+      ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
+      : []),
     ...presetLines(facts),
     ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
-    ...timeoutLine(facts)
+    ...timeoutLine(facts),
+    ...gitFindingsMarkdown(facts.git, escapeText),
+    ...unlistedSection(report)
   ]
   if (suggestion)
     lines.push(
@@ -106,8 +176,9 @@ export function renderSummaryMarkdown(
     )
     for (const b of report.blocked.slice(0, MAX_ROWS))
       lines.push(
-        `| ${code(b.target)}${b.expected ? ' (expected)' : ''} | ${b.ports.join(', ') || '–'} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
+        `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
       )
+    if (report.blocked.some((b) => b.hidden > 0)) lines.push('', HIDDEN_EXPLAINED)
     if (report.blocked.length > MAX_ROWS)
       lines.push(
         '',
@@ -140,7 +211,7 @@ export function renderSummaryMarkdown(
       .slice(0, MAX_ROWS)
       .map(
         (r) =>
-          `| ${code(r.target)} | ${r.allowed} | ${r.blocked} | ${r.ports.join(', ')} | ${r.layers.join(', ')} |`
+          `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`
       ),
     ...(report.rows.length > MAX_ROWS
       ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
@@ -170,13 +241,17 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
       : [
           `the command was killed after ${facts.timedOutMinutes} min (agent-timeout): exit code ${ExitCode.timeout}`
         ]),
-    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`)
+    ...(facts.presets ?? []).map((p) => `preset @${p.name} = ${p.domains.join(' ')}`),
+    ...gitFindingsText(facts.git),
+    ...report.unlisted.map((u) => `counted, not itemised: ${unlistedLine(u)}`),
+    ...(facts.images ?? []).map(imageLine)
   ]
   for (const r of report.rows.slice(0, MAX_ROWS))
     lines.push(
-      `  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}  ports ${r.ports.join(',') || '-'}  (${r.layers.join(', ')})`
+      `  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`
     )
   if (report.rows.length > MAX_ROWS) lines.push(`  … and ${report.rows.length - MAX_ROWS} more`)
+  if (report.rows.some((r) => r.hidden > 0)) lines.push(HIDDEN_EXPLAINED)
   const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []))
   if (suggestions.length > 0)
     lines.push(`to allow: --allow-domains ${suggestions.map(safe).join(',')}`)
@@ -193,17 +268,24 @@ export function blockedAnnotations(report: Report): Annotation[] {
   const safe = (t: string): string => JSON.stringify(t).slice(1, -1)
   const list = report.blocked.filter((b) => !b.expected)
   const out = list.slice(0, MAX_ANNOTATIONS).map((b) => ({
-    title: `awf-action blocked ${safe(b.target)}`,
+    title: `awf-action blocked ${safe(b.target)}${hiddenNote(b.hidden)}`,
     message:
-      `${safe(b.target)} (ports ${b.ports.join(', ') || '-'}) was blocked by the ${b.layers.join(' and ')} layer. ` +
-      (b.suggestion
-        ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
-        : `It cannot simply be allowed: ${b.advice ?? ''}.`)
+      b.hidden > 0
+        ? `${b.hidden} name(s) counted under ${safe(b.target)} (ports ${portList(b, '-')}) were blocked by the ${b.layers.join(' and ')} layer. ${HIDDEN_EXPLAINED}`
+        : `${safe(b.target)} (ports ${portList(b, '-')}) was blocked by the ${b.layers.join(' and ')} layer. ` +
+          (b.suggestion
+            ? `To allow it, add this line to allow-domains: ${safe(b.suggestion)}`
+            : `It cannot simply be allowed: ${b.advice ?? ''}.`)
   }))
   if (list.length > MAX_ANNOTATIONS)
     out.push({
       title: 'awf-action blocked more',
       message: `${list.length - MAX_ANNOTATIONS} more destinations were blocked; see the job summary.`
+    })
+  for (const u of report.unlisted.filter((x) => x.decision === 'blocked'))
+    out.push({
+      title: 'awf-action counted blocks it cannot itemise',
+      message: `${unlistedLine(u)}.`
     })
   return out
 }

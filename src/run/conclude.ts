@@ -2,6 +2,7 @@
  * After the command: the outcome and the events -> the report, the audit suggestion, the
  * outputs, the annotations and the verdict, as data. Both shells only print what this returns.
  */
+import { exitExplanation } from '../agent/limits.js'
 import { ExitCode } from '../common/exit-codes.js'
 import {
   blockedAnnotations,
@@ -11,9 +12,12 @@ import {
   type Annotation,
   type NetEvent,
   type Report,
+  type ReportIntegrity,
   type RunFacts,
   type SuggestedPolicy
 } from '../report/index.js'
+import { gitFindingLines } from '../agent/git-integrity.js'
+import { gitFailure, type GitIntegrityFacts } from '../report/git-findings.js'
 import type { RunOutcome } from '../sandbox/types.js'
 import type { RunSettings } from './settings.js'
 
@@ -34,6 +38,10 @@ export interface RunConclusion {
 
 function blockedFailure(report: Report, settings: RunSettings): string | undefined {
   const unexpected = unexpectedBlocks(report)
+  // Blocks counted but not itemised have no name expected-blocks could match.
+  const unlisted = report.unlisted.filter((u) => u.decision === 'blocked')
+  if (settings.failOnBlocked && unexpected.length === 0 && unlisted.length > 0)
+    return `fail-on-blocked: ${unlisted.reduce((n, u) => n + u.count, 0)} blocked attempt(s) were counted but not itemised (see the job summary)`
   if (!settings.failOnBlocked || unexpected.length === 0) return undefined
   return `fail-on-blocked: ${unexpected.length} destination(s) outside expected-blocks were blocked: ${unexpected
     .slice(0, 10)
@@ -41,7 +49,23 @@ function blockedFailure(report: Report, settings: RunSettings): string | undefin
     .join(', ')}`
 }
 
+/** The verdict, with git-integrity's failure first: whatever else happened, say it. */
 function verdict(
+  outcome: RunOutcome,
+  settings: RunSettings,
+  report: Report,
+  git: GitIntegrityFacts
+): Pick<RunConclusion, 'failure' | 'exitCode'> {
+  const base = commandVerdict(outcome, settings, report)
+  const gitFailed = gitFailure(git, outcome.gitFindings.length)
+  if (!gitFailed) return base
+  return {
+    exitCode: base.exitCode === 0 ? ExitCode.git : base.exitCode,
+    failure: base.failure ? `${gitFailed} Also: ${base.failure}` : gitFailed
+  }
+}
+
+function commandVerdict(
   outcome: RunOutcome,
   settings: RunSettings,
   report: Report
@@ -57,7 +81,7 @@ function verdict(
       exitCode: code,
       failure: `the command was still running after agent-timeout (${settings.limits.timeoutMs / 60000} min), so the sandbox was killed (exit code ${code}). Raise agent-timeout if the command needs longer.`
     }
-  if (code !== 0) return { exitCode: code, failure: `the command exited with code ${code}` }
+  if (code !== 0) return { exitCode: code, failure: exitExplanation(code, settings.limits) }
   const blocked = blockedFailure(report, settings)
   return blocked ? { exitCode: ExitCode.blocked, failure: blocked } : { exitCode: 0 }
 }
@@ -66,11 +90,17 @@ export function concludeRun(
   events: readonly NetEvent[],
   outcome: RunOutcome,
   settings: RunSettings,
-  durationMs: number
+  durationMs: number,
+  integrity?: ReportIntegrity
 ): RunConclusion {
   const { policy } = settings
-  const report = buildReport(events, settings.expectedBlocks)
-  const suggestion = policy.mode === 'audit' ? suggestPolicy(events) : undefined
+  const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity)
+  const suggestion =
+    policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined
+  const git: GitIntegrityFacts = {
+    mode: settings.gitIntegrity,
+    lines: gitFindingLines(outcome.gitFindings)
+  }
   const facts: RunFacts = {
     mode: policy.mode,
     exitCode: outcome.exitCode,
@@ -80,7 +110,10 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
-    presets: policy.presets
+    presets: policy.presets,
+    git,
+    policySources: settings.provenance,
+    images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
   }
   return {
     runId: outcome.runId,
@@ -95,6 +128,6 @@ export function concludeRun(
       ...(suggestion ? { 'suggested-policy': suggestion.yaml } : {})
     },
     annotations: blockedAnnotations(report),
-    ...verdict(outcome, settings, report)
+    ...verdict(outcome, settings, report, git)
   }
 }

@@ -4,13 +4,15 @@
  * argv, log groups or stderr, summary or text report, state or signals).
  */
 import type { StdioOptions } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runnerPathsFrom } from '../agent/filesystem.js'
+import { runnerRefusal } from '../agent/runner-support.js'
 import { collectEvents } from '../sandbox/collect-events.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import type { ImageCache } from '../sandbox/images.js'
+import { replaceFile } from '../sandbox/safe-files.js'
 import { runSandboxed } from '../sandbox/run.js'
+import { platformFacts } from '../sandbox/platform-facts.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
 import type { RunSettings } from './settings.js'
@@ -45,15 +47,19 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       gid: place.gid,
       env: settings.agentEnv.vars,
       runner: runnerPathsFrom(place.runnerEnv, place.execPath),
+      homeConfig: settings.homeConfig,
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
+    protectGit: settings.protectGit,
     images: {
       baseImage: settings.baseImage,
       proxyImage: settings.proxyImage,
+      registry: settings.imageRegistry,
       cache: place.imageCache
     },
     stdio: place.stdio,
+    addressPool: settings.addressPool,
     ablation: place.ablation,
     proxy: proxyRequest(settings, place)
   }
@@ -74,13 +80,18 @@ export async function runFirewalled(
   place: RunPlace,
   hooks: SandboxHooks
 ): Promise<RunConclusion> {
+  const refusal = runnerRefusal(
+    platformFacts(place.runnerEnv, place.execPath, process.platform),
+    settings.hostFirewall
+  )
+  if (refusal) throw new Error(refusal)
   const started = Date.now()
   const outcome = await runSandboxed(deps, sandboxRequest(settings, place), hooks)
   return hooks.phase('Reporting', async () => {
-    const events = await collectEvents(deps.netfilter, outcome)
-    const conclusion = concludeRun(events, outcome, settings, Date.now() - started)
+    const { events, integrity } = await collectEvents(deps.netfilter, outcome)
+    const conclusion = concludeRun(events, outcome, settings, Date.now() - started, integrity)
     if (conclusion.suggestion)
-      writeFileSync(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
+      replaceFile(join(outcome.logsDir, 'suggested-policy.yml'), conclusion.suggestion.yaml)
     return conclusion
   })
 }

@@ -3,14 +3,37 @@
  * the policy (with the policy file), the verdict rules, the command's environment and limits,
  * the host firewall and where images come from. Every refusal comes back at once.
  */
-import { buildAgentEnv, parseEnvEntries, type AgentEnv } from '../agent/env.js'
+import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
+import type { GitIntegrityMode } from '../agent/git-integrity.js'
+import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
+import { parseHomeConfig } from '../agent/home-config.js'
 import { parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits, type AgentLimits } from '../agent/limits.js'
-import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
-import { buildPolicy, parseExpectedBlocks, PolicyError } from '../policy/index.js'
+import {
+  InputError,
+  inputWhere,
+  isProblem,
+  problem,
+  type InputOrigin,
+  type InputProblem
+} from '../common/errors.js'
+import {
+  buildPolicyFrom,
+  mergeSettings,
+  parseExpectedBlocksFrom,
+  parsePolicyFile,
+  PolicyError,
+  settingValue,
+  type PolicyFileText,
+  type Provenance,
+  type Settings
+} from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
-import type { RunInputs } from './inputs.js'
-import { readPolicyFile } from './policy-file.js'
+import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
+import { readPolicySource } from '../sandbox/policy-file-source.js'
+import { parseImageRegistry } from '../sandbox/published-images.js'
+import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
+import { TEXT_INPUTS, type RunInputs } from './inputs.js'
 import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
 
 export interface RunSettings {
@@ -19,13 +42,29 @@ export interface RunSettings {
   readonly warnings: readonly string[]
   readonly expectedBlocks: readonly DomainRule[]
   readonly failOnBlocked: boolean
+  /** What the summary, annotations and outputs may print of the names the command chose. */
+  readonly reportDetail: ReportDetail
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
+  /** The workspace's git config, hooks and info are read-only during the command. */
+  readonly protectGit: boolean
+  /** What git metadata left to run a program later does to the step. */
+  readonly gitIntegrity: GitIntegrityMode
   /** The image the command runs in; absent = the runner's own tools (host mode). */
   readonly agentImage?: string
+  /** Paths under HOME (relative) shown read-only in the command's fresh HOME. */
+  readonly homeConfig: readonly string[]
   readonly baseImage?: string
   readonly proxyImage?: string
+  /** Which entries came from the policy file and which the inputs added (for the summary). */
+  readonly provenance: Provenance
+  /** Things to tell the user that are not warnings (a pull request's policy change not used). */
+  readonly notices: readonly string[]
+  /** Where the run's subnets come from; the default pool when absent. */
+  readonly addressPool?: Ipv4Net
+  /** A mirror of the released images (`image-registry`). */
+  readonly imageRegistry?: string
   /** A corporate proxy to leave through, and the tunnels that may omit the TLS server name. */
   readonly proxy: ProxySettings
 }
@@ -38,6 +77,8 @@ export interface SettingsContext {
   readonly runnerEnv: Readonly<Record<string, string | undefined>>
   /** The machine's memory, for the default memory limit. */
   readonly totalMemory: number
+  /** GITHUB_EVENT_NAME and GITHUB_EVENT_PATH: on a pull request the policy file comes from its base. */
+  readonly event?: { readonly name?: string; readonly path?: string }
 }
 
 const given = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim())
@@ -66,28 +107,64 @@ function collecting(): {
   }
 }
 
-export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSettings {
+/** Reads the policy file (from the base commit on a pull request), then validates everything. */
+export async function loadSettings(inputs: RunInputs, ctx: SettingsContext): Promise<RunSettings> {
+  const source = await readPolicySource({
+    path: inputs.policy,
+    baseDir: ctx.baseDir,
+    where: inputWhere(ctx.origin, 'policy'),
+    eventName: ctx.event?.name,
+    eventPath: ctx.event?.path
+  })
+  const settings = resolveSettings(inputs, ctx, source?.file)
+  return { ...settings, notices: [...(source?.notices ?? []), ...settings.notices] }
+}
+
+/** The inputs merged over the policy file, keyed by input name (the file's lists extended). */
+function mergedSources(
+  inputs: RunInputs,
+  origin: InputOrigin,
+  file: PolicyFileText | undefined
+): { merged: Settings; problems: InputProblem[] } {
+  const parsed = file ? parsePolicyFile(file) : undefined
+  // A boolean input cannot say "not given": false leaves the file's value, true turns it on.
+  const raw = {
+    ...Object.fromEntries(TEXT_INPUTS.map((name) => [name, inputs[name]])),
+    'fail-on-blocked': inputs['fail-on-blocked'] ? 'true' : ''
+  }
+  const { settings, problems } = mergeSettings(raw, origin, parsed?.file)
+  return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] }
+}
+
+function parseFailOnBlocked(merged: Settings): boolean {
+  const chosen = settingValue(merged, 'fail-on-blocked')
+  if (chosen === undefined || chosen.text === 'false') return false
+  if (chosen.text === 'true') return true
+  throw new PolicyError([
+    problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+  ])
+}
+
+export function resolveSettings(
+  inputs: RunInputs,
+  ctx: SettingsContext,
+  file?: PolicyFileText
+): RunSettings {
   const where = (name: string): string => inputWhere(ctx.origin, name)
   const { attempt, problems, policyOnly } = collecting()
-  const built = attempt(() =>
-    buildPolicy(
-      {
-        'allow-domains': inputs['allow-domains'],
-        'block-domains': inputs['block-domains'],
-        'allow-networks': inputs['allow-networks'],
-        'dns-servers': inputs['dns-servers'],
-        'allow-host-ports': inputs['allow-host-ports'],
-        mode: inputs.mode
-      },
-      ctx.origin,
-      readPolicyFile(inputs.policy, ctx.baseDir, where('policy'))
-    )
-  )
-  const expectedBlocks = attempt(() => parseExpectedBlocks(inputs['expected-blocks'], ctx.origin))
+  const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file)
+  const value = (
+    key: 'agent-timeout' | 'memory-limit' | 'pids-limit' | 'host-firewall' | 'report-detail'
+  ): string => settingValue(merged, key)?.text ?? ''
+  const whereOf = (key: string): string =>
+    settingValue(merged, key as 'agent-timeout')?.where ?? inputWhere(ctx.origin, key)
+  const built = attempt(() => buildPolicyFrom(merged, sourceProblems))
+  const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged))
+  const failOnBlocked = attempt(() => parseFailOnBlocked(merged))
   const agentImage = given(inputs['agent-image'])
   const agentEnv = attempt(() =>
     buildAgentEnv({
-      entries: parseEnvEntries(inputs.env, where('env')),
+      entries: parseEnvSources(merged.sources.env ?? []),
       runnerEnv: ctx.runnerEnv,
       passPath: agentImage === undefined
     })
@@ -95,31 +172,57 @@ export function resolveSettings(inputs: RunInputs, ctx: SettingsContext): RunSet
   const limits = attempt(() =>
     parseLimits(
       {
-        timeoutMinutes: inputs['agent-timeout'],
-        memory: inputs['memory-limit'],
-        pids: inputs['pids-limit'],
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
         tty: inputs.tty
       },
-      where,
+      whereOf,
       ctx.totalMemory
     )
   )
+  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
   const hostFirewall = attempt(() =>
-    parseHostFirewall(inputs['host-firewall'], where('host-firewall'))
+    parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
   )
+  const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')))
+  const gitIntegrity = attempt(() =>
+    parseGitIntegrity(inputs['git-integrity'], where('git-integrity'))
+  )
+  const addressPool = attempt(() => {
+    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
+    if (isProblem(pool)) throw new InputError([pool])
+    return pool
+  })
+  const reportDetail = attempt(() =>
+    parseReportDetail(value('report-detail'), whereOf('report-detail'))
+  )
+  const registryInput = given(inputs['image-registry'])
+  const imageRegistry =
+    registryInput === undefined
+      ? undefined
+      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
     warnings: [...built!.warnings, ...agentEnv!.warnings, ...proxy!.warnings],
     expectedBlocks: expectedBlocks!,
-    failOnBlocked: inputs['fail-on-blocked'],
+    failOnBlocked: failOnBlocked!,
+    reportDetail: reportDetail!,
     agentEnv: agentEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
+    protectGit: protectGit!,
+    gitIntegrity: gitIntegrity!,
     agentImage,
+    homeConfig: homeConfig!,
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image']),
+    provenance: built!.provenance,
+    notices: [],
+    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
+    imageRegistry,
     proxy: proxy!
   }
 }

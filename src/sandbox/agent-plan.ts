@@ -1,11 +1,15 @@
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
-import { planAgentFilesystem } from '../agent/filesystem.js'
+import { planAgentFilesystem, type AgentFilesystem, type AgentMode } from '../agent/filesystem.js'
+import { withObservations } from '../agent/runner-paths.js'
 import { noProxyList, proxyUrl, type AgentOptions } from './container-specs.js'
-import { info } from './log.js'
+import { guardGit, type GitGuard } from './git-guard.js'
+import { info, warning } from './log.js'
+import { withRootOnlyMasked } from './root-only.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
+import { prepareHomeDirs } from './runner-facts.js'
 import { emptyFile, freshHome, kindOf, makeDir } from './work-dir.js'
 
 export interface AgentPlan {
@@ -13,6 +17,8 @@ export interface AgentPlan {
   readonly controlDir: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** The git metadata before the command, compared with what it leaves. */
+  readonly git: GitGuard
 }
 
 export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
@@ -20,20 +26,28 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
   const { agent } = request
   const { workDir, topology } = prepared
   const controlDir = makeDir(join(workDir, 'ctl'), 0o755)
-  const filesystem = planAgentFilesystem({
-    ...agent.runner,
+  const home = freshHome(workDir, agent.uid, agent.gid)
+  const empty = emptyFile(workDir)
+  const planned = planAgentFilesystem({
+    ...withObservations(agent.runner, run.deps.probes.observeRunner()),
     mode: prepared.mode,
     workspace: request.workspace,
-    freshHome: freshHome(workDir, agent.uid, agent.gid),
-    emptyFile: emptyFile(workDir),
+    freshHome: home,
+    homeFiles: agent.homeConfig,
+    emptyFile: empty,
     uid: agent.uid,
     kindOf
   })
+  prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid)
+  const git = guardGit(request.workspace, request.protectGit)
+  const base = { ...planned, binds: [...planned.binds, ...git.binds] }
+  const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty)
   if (filesystem.masked.length > 0) info(`hidden from the command: ${filesystem.masked.join(', ')}`)
   const hostAccess = request.policy.allowHostPorts.length > 0
   const { limits } = agent
   return {
     controlDir,
+    git,
     masked: filesystem.masked,
     options: {
       topology,
@@ -60,4 +74,23 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
       command: request.command
     }
   }
+}
+
+/** Root runners (host mode): a command running as root would read root-only files as owner. */
+function rootOnlyMasked(
+  filesystem: AgentFilesystem,
+  uid: number,
+  mode: AgentMode,
+  workspace: string,
+  empty: string
+): AgentFilesystem {
+  if (uid !== 0 || mode !== 'host') return filesystem
+  const masked = withRootOnlyMasked(filesystem, workspace, empty)
+  const { scan } = masked
+  info(
+    `the command runs as root: ${scan.found.length} root-only system paths hidden (${scan.visited} entries scanned in ${scan.ms} ms)`
+  )
+  if (scan.truncated)
+    warning(`the root-only scan stopped after ${scan.visited} entries: files beyond are not hidden`)
+  return masked.filesystem
 }

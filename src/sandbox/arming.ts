@@ -3,6 +3,7 @@
  * the container rules, the self-check and the canary. Only when all of them pass does the
  * command get its `go`.
  */
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { errorText } from '../common/errors.js'
 import { READINESS_PROBE_NAME } from '../render/index.js'
@@ -11,6 +12,7 @@ import { ablateAgent } from './ablation.js'
 import type { AgentPlan } from './agent-plan.js'
 import { agentSpec, canarySpec, netAdminHelperSpec, proxySpec } from './container-specs.js'
 import type { Docker } from './docker.js'
+import { placementFromPid, remoteDaemonError } from './docker-daemon.js'
 import type { ContainerSpec } from './docker-args.js'
 import { warning } from './log.js'
 import type { Netfilter } from './netfilter.js'
@@ -70,6 +72,7 @@ async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void>
         labels: run.labels,
         configDir: join(prepared.workDir, 'config'),
         logsDir: run.logsDir,
+        logsGroup: statSync(run.logsDir).gid,
         env: proxyEnv(run.request.proxy)
       })
     )
@@ -116,6 +119,10 @@ async function armAndCheck(
   const { topology, rendered } = prepared
   const pid = await docker.containerPid(run.names.agent)
   if (pid === undefined) throw new Error('the agent container is not running')
+  // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
+  // ours that happens to have the number the daemon reported from its own PID namespace.
+  if (run.request.hostFirewall && !probes.isAgentProcess(pid))
+    throw remoteDaemonError(placementFromPid(pid))
   const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined
   const agentRules = agentNet
     ? await armFromHost(agentNet, rendered, topology.proxyIp)

@@ -5,10 +5,11 @@
 import { ExitCode } from '../common/exit-codes.js'
 import type { AgentPlan } from './agent-plan.js'
 import type { ArmedSandbox } from './arming.js'
+import { checkGit } from './git-guard.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import type { RunOutcome } from './types.js'
-import { watchFirewall } from './watchdog.js'
+import { watchFirewall, type StopWatching } from './watchdog.js'
 
 /** What ended the command, mapped to the status the step and the CLI exit with. */
 export function commandExitCode(end: {
@@ -45,8 +46,8 @@ export async function runCommandPhase(
           }, timeoutMs)
         : undefined
     let firewallFailure: string | undefined
-    const stopWatching = request.ablation?.runDespiteChecks
-      ? () => undefined
+    const stopWatching: StopWatching = request.ablation?.runDespiteChecks
+      ? () => Promise.resolve([])
       : watchFirewall({
           plans: prepared.plans,
           rules: armed.agentNet ? { netfilter, agentNet: armed.agentNet } : undefined,
@@ -58,8 +59,11 @@ export async function runCommandPhase(
         })
     const status = await armed.exited
     clearTimeout(timer)
-    stopWatching()
+    // Before teardown: the host rules (and their counters) are still in place.
+    const drops = await stopWatching()
     hooks.onCommandEnd?.()
+    // The agent container has exited: nothing changes the workspace any more.
+    const gitFindings = checkGit(request.workspace, agent.git, run.logsDir)
     return {
       runId: run.runId,
       exitCode: commandExitCode({ status, timedOut, firewallFailure }),
@@ -72,7 +76,10 @@ export async function runCommandPhase(
       mode: prepared.mode,
       hostFirewall: request.hostFirewall,
       timedOut,
-      masked: agent.masked
+      masked: agent.masked,
+      gitFindings,
+      drops,
+      images: prepared.images
     }
   } finally {
     armed.handshake.close()

@@ -10,12 +10,24 @@ import { runNames } from '../common/run-names.js'
 /** Squid and dnsmasq start as root to bind and open logs, then drop to their own users. */
 const PROXY_CAPS = ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']
 
+/**
+ * Limits of the proxy container: room for Squid, dnsmasq (which forks per TCP query) and the
+ * entrypoint, and for thousands of proxied connections (two descriptors each), but not for a
+ * compromised daemon to exhaust the runner.
+ */
+export const PROXY_LIMITS = { pids: 256, memoryBytes: 512 * 1024 * 1024, openFiles: 16384 }
+
 export function proxySpec(opts: {
   topology: SandboxTopology
   image: string
   labels: Readonly<Record<string, string>>
   configDir: string
   logsDir: string
+  /**
+   * The group owning the logs folder (mode 0771): the entrypoint, root without
+   * DAC_OVERRIDE, creates the log files through it; the daemons drop it with their users.
+   */
+  logsGroup: number
   /** The upstream proxy's login, when there is one (src/sandbox/upstream-proxy.ts). */
   env?: Readonly<Record<string, string>>
 }): ContainerSpec {
@@ -31,7 +43,17 @@ export function proxySpec(opts: {
     ],
     env: opts.env ?? {},
     capAdd: PROXY_CAPS,
-    sysctls: {},
+    // The proxy relays at the application layer only: a compromised daemon cannot make its
+    // namespace route packets between the agent's network and the egress network.
+    sysctls: {
+      'net.ipv4.ip_forward': '0',
+      'net.ipv6.conf.all.forwarding': '0',
+      'net.ipv6.conf.default.forwarding': '0'
+    },
+    pidsLimit: PROXY_LIMITS.pids,
+    memoryBytes: PROXY_LIMITS.memoryBytes,
+    ulimits: { nofile: PROXY_LIMITS.openFiles },
+    groupAdd: [opts.logsGroup],
     init: false,
     command: []
   }

@@ -1,5 +1,7 @@
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
+import { existsSync } from 'node:fs'
 import { runCanary } from './canary.js'
+import { ENTRYPOINT_MOUNT } from './container-specs.js'
 import { Docker } from './docker.js'
 import { realExec } from './exec.js'
 import { Handshake } from './handshake.js'
@@ -7,6 +9,7 @@ import { findInitBinary } from './images.js'
 import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
+import { observeRunner } from './runner-facts.js'
 import type { SandboxDeps } from './types.js'
 
 export function realDeps(): SandboxDeps {
@@ -19,6 +22,9 @@ export function realDeps(): SandboxDeps {
       openHandshake: (dir) => Handshake.create(realExec.run, dir),
       inspectProcesses: inspectProcessTree,
       findInitBinary: () => findInitBinary(),
+      observeRunner,
+      interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
+      isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
       canary: runCanary
     }
   }

@@ -39,6 +39,10 @@ export interface ContainerSpec {
   readonly sysctls: Readonly<Record<string, string>>
   readonly pidsLimit?: number
   readonly memoryBytes?: number
+  /** Resource limits (`--ulimit`), soft and hard alike: `nofile` -> 16384. */
+  readonly ulimits?: Readonly<Record<string, number>>
+  /** Supplementary groups of the container's processes (numeric gids). */
+  readonly groupAdd?: readonly number[]
   /** Run docker's init (tini) as PID 1 so signals and exit statuses behave as on the runner. */
   readonly init: boolean
   readonly command: readonly string[]
@@ -80,8 +84,9 @@ export function buildNetworkCreateArgs(spec: NetworkSpec): string[] {
 }
 
 /**
- * `docker create`/`docker run` options shared by both containers. Every container drops
- * every capability and cannot gain privileges; what a container needs is added back by name.
+ * `docker create`/`docker run` options shared by every container. Every container drops
+ * every capability, cannot gain privileges and runs no health check; what a container needs
+ * is added back by name.
  */
 function containerOptions(spec: ContainerSpec): string[] {
   const a = spec.attach
@@ -96,6 +101,9 @@ function containerOptions(spec: ContainerSpec): string[] {
     ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
     '--security-opt',
     'no-new-privileges',
+    // A health check defined by an image would run its code in the container before `go`
+    // (and on a 5 s cadence after); none of a run's containers needs one.
+    '--no-healthcheck',
     ...labelArgs(spec.labels),
     ...spec.mounts.flatMap((m) => ['--mount', mountArg(m)]),
     ...(spec.tmpfs ?? []).flatMap((t) => ['--mount', tmpfsArg(t)]),
@@ -104,13 +112,16 @@ function containerOptions(spec: ContainerSpec): string[] {
       `${host}:${ip}`
     ]),
     ...Object.entries(spec.sysctls).flatMap(([k, v]) => ['--sysctl', `${k}=${v}`]),
-    ...Object.keys(spec.env).flatMap((k) => ['--env', k])
+    ...Object.entries(spec.env).flatMap(([k, v]) => ['--env', readByDocker(k) ? `${k}=${v}` : k])
   ]
   if (spec.seccompProfile) args.push('--security-opt', `seccomp=${spec.seccompProfile}`)
   if (spec.user) args.push('--user', spec.user)
   if (spec.workdir) args.push('--workdir', spec.workdir)
   if (spec.pidsLimit) args.push('--pids-limit', String(spec.pidsLimit))
   if (spec.memoryBytes) args.push('--memory', String(spec.memoryBytes))
+  for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
+    args.push('--ulimit', `${name}=${limit}:${limit}`)
+  for (const gid of spec.groupAdd ?? []) args.push('--group-add', String(gid))
   if (spec.init) args.push('--init')
   if (spec.readOnlyRoot) args.push('--read-only')
   if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint)
@@ -118,9 +129,25 @@ function containerOptions(spec: ContainerSpec): string[] {
   return args
 }
 
-/** Environment values travel in the docker process's environment, never in argv. */
+/**
+ * Names the docker command itself (and the loader and Go runtime under it) reads from its
+ * environment: where its engine is, its configuration and credentials, its proxy, its TLS
+ * roots. The container's variables of these names (the proxy settings the firewall sets, HOME,
+ * PATH) are given in argv, so the docker command on the runner never acts on the agent's
+ * values; the user's own variables may not use the DOCKER_ prefix (src/agent/env.ts).
+ */
+export function readByDocker(name: string): boolean {
+  return /^(DOCKER_.*|LD_.*|GO(DEBUG|TRACEBACK|MAXPROCS|GC|MEMLIMIT)|(HTTPS?|ALL|NO)_PROXY|(https?|all|no)_proxy|HOME|PATH|TMPDIR|SSL_CERT_(FILE|DIR)|XDG_.*)$/.test(
+    name
+  )
+}
+
+/**
+ * The docker process's own environment gets the container's other variables (their values
+ * never appear in argv): the user's secrets travel there, under names docker does not read.
+ */
 export function containerEnv(spec: ContainerSpec): Record<string, string> {
-  return { ...spec.env }
+  return Object.fromEntries(Object.entries(spec.env).filter(([k]) => !readByDocker(k)))
 }
 
 export function buildCreateArgs(spec: ContainerSpec): string[] {

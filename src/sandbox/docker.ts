@@ -194,9 +194,14 @@ export class Docker {
   }
 }
 
-/** stderr lines other than the ones saying a thing was already gone. */
+/**
+ * stderr lines other than the ones saying a thing was already gone (and the `exit status 1`
+ * trailer some Docker versions print after them).
+ */
 function realErrors(stderr: string, alreadyGone: RegExp): string[] {
-  return stderr.split('\n').filter((l) => l.trim() && !alreadyGone.test(l))
+  return stderr
+    .split('\n')
+    .filter((l) => l.trim() && !alreadyGone.test(l) && !/^exit status \d+$/.test(l.trim()))
 }
 
 /** `docker ps` prints labels as `k=v,k2=v2`. */

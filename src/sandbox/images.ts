@@ -1,6 +1,7 @@
 /**
- * The proxy and agent images: tagged by a hash of their build context and base image, reused
- * when present, built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
+ * The proxy and agent images: the digests a release published (images.json), pulled and
+ * checked; else tagged by a hash of their build context and base image, reused when present,
+ * built from containers/ otherwise. scripts/image-tag.sh computes the same tag.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
@@ -8,6 +9,12 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Docker } from './docker.js'
 import { info } from './log.js'
+import {
+  publishedRef,
+  pullByDigest,
+  readPublishedImages,
+  type PublishedImages
+} from './published-images.js'
 
 export const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim'
 /** Made by scripts/setup.sh from Debian's packages where no registry can be reached. */
@@ -29,6 +36,19 @@ export interface ImageOptions {
   /** A prebuilt proxy, pulled when absent, instead of building containers/proxy. */
   readonly proxyImage?: string
   readonly cache?: ImageCache
+  /** The release's images, pulled by digest before anything is built (default: images.json). */
+  readonly published?: PublishedImages
+  /** `image-registry`: a mirror holding the published digests under the same names. */
+  readonly registry?: string
+}
+
+/** Which image a run used and where it came from: data for the summary and the CLI report. */
+export interface ResolvedImage {
+  readonly kind: ImageKind
+  readonly ref: string
+  /** The registry digest, for published images. */
+  readonly digest?: string
+  readonly source: 'given' | 'published' | 'pulled' | 'local' | 'cache' | 'built'
 }
 
 /** The folder holding containers/, found from this file whether bundled (dist/) or not (src/). */
@@ -111,25 +131,47 @@ export async function ensurePrebuilt(docker: Docker, ref: string, what: string):
 }
 
 /**
- * Our image for `kind` (the proxy may be replaced by a prebuilt reference): an existing
- * hash-tagged build for any candidate base, else a fresh build. Our agent image is the shell
- * of host mode and the canary's toolbox; an `agent-image` is resolved with ensurePrebuilt.
+ * Our image for `kind` (the proxy may be replaced by a prebuilt reference): the published
+ * digest, present or pulled; else an existing hash-tagged build for any candidate base; else a
+ * fresh build. Our agent image is the shell of host mode and the canary's toolbox; an
+ * `agent-image` is resolved with ensurePrebuilt.
  */
-export async function ensureImage(
+export async function resolveImage(
   docker: Docker,
   kind: ImageKind,
   root: string,
   options: ImageOptions
-): Promise<string> {
+): Promise<ResolvedImage> {
   if (kind === 'proxy' && options.proxyImage)
-    return ensurePrebuilt(docker, options.proxyImage, 'proxy image')
+    return {
+      kind,
+      ref: await ensurePrebuilt(docker, options.proxyImage, 'proxy image'),
+      source: 'given'
+    }
+  const published = publishedRef(
+    options.published ?? readPublishedImages(root),
+    kind,
+    options.registry
+  )
+  if (published) {
+    const got = await pullByDigest(docker, published)
+    if (got.ok) {
+      info(`${kind} image: ${got.ref} (${got.pulled ? 'pulled' : 'present'}, digest checked)`)
+      return { kind, ref: got.ref, digest: got.digest, source: got.pulled ? 'pulled' : 'published' }
+    }
+    info(`cannot use the published ${kind} image ${got.ref}: ${got.reason}; building it locally`)
+  } else if (options.registry) {
+    info(
+      `image-registry is set, but this version names no published ${kind} image; building it locally`
+    )
+  }
   const candidates = options.baseImage
     ? [options.baseImage]
     : [DEFAULT_BASE_IMAGE, LOCAL_BASE_IMAGE]
   for (const base of candidates) {
     const tag = imageTag(kind, root, base)
-    if (await docker.imageId(tag)) return tag
-    if (await options.cache?.restore(tag)) return tag
+    if (await docker.imageId(tag)) return { kind, ref: tag, source: 'local' }
+    if (await options.cache?.restore(tag)) return { kind, ref: tag, source: 'cache' }
   }
   const base = await resolveBase(docker, options.baseImage)
   const tag = imageTag(kind, root, base)
@@ -140,5 +182,15 @@ export async function ensureImage(
     buildArgs: { BASE_IMAGE: base }
   })
   await options.cache?.save(tag)
-  return tag
+  return { kind, ref: tag, source: 'built' }
+}
+
+/** The reference of our image for `kind` (see resolveImage). */
+export async function ensureImage(
+  docker: Docker,
+  kind: ImageKind,
+  root: string,
+  options: ImageOptions
+): Promise<string> {
+  return (await resolveImage(docker, kind, root, options)).ref
 }

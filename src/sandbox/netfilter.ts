@@ -59,12 +59,26 @@ export class Netfilter {
     return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', [])
   }
 
+  /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
+  async saveWithCounters(family: Family): Promise<string> {
+    return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c'])
+  }
+
   /**
    * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
    * agent's dropped packets are recorded like the host's.
    */
   async enableNamespaceLogging(): Promise<void> {
-    await this.exec('sysctl', ['-q', '-w', 'net.netfilter.nf_log_all_netns=1'])
+    await this.setSysctl('net.netfilter.nf_log_all_netns', '1')
+  }
+
+  /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
+  async setSysctl(name: string, value: string): Promise<void> {
+    if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
+      throw new NetfilterError(
+        `refusing to set ${JSON.stringify(name)} to ${JSON.stringify(value)}`
+      )
+    await this.exec('sysctl', ['-q', '-w', `${name}=${value}`])
   }
 
   /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */

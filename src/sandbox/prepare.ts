@@ -8,8 +8,11 @@ import type { AgentMode } from '../agent/filesystem.js'
 import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
-import { ensureImage, ensurePrebuilt, projectRoot } from './images.js'
+import { placementFromBridge, placementFromDockerHost, remoteDaemonError } from './docker-daemon.js'
+import { ensurePrebuilt, projectRoot, resolveImage, type ResolvedImage } from './images.js'
 import { info } from './log.js'
+import { actionVersion } from './published-images.js'
+import { enableNamespaceLogging } from './namespace-logging.js'
 import type { RunContext } from './run-context.js'
 import { settleAll } from './settle.js'
 import { sweepStale } from './teardown.js'
@@ -29,6 +32,8 @@ export interface PreparedRun {
   readonly ourAgentImage: string
   /** The image the command runs in: the workflow's in image mode, else ours. */
   readonly commandImage: string
+  /** Which images the run uses and where they came from (published digest, local build). */
+  readonly images: readonly ResolvedImage[]
   readonly plans: RunRulePlans
   readonly rendered: RenderedConfig
 }
@@ -37,30 +42,46 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   const { request, hooks, deps } = run
   const workDir = mkdtempSync(join(request.tempRoot, run.names.workDirPrefix))
   run.track({ workDir })
-  // Squid and dnsmasq write here as their own users inside the proxy container.
-  makeDir(run.logsDir, 0o777)
+  // Not world-writable: the proxy's entrypoint creates its log files through the folder's
+  // group (proxySpec) and hands them to Squid's user, who may only pass through (o+x) to
+  // open them by name.
+  makeDir(run.logsDir, 0o771)
 
+  const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost)
+  if (!byDockerHost.local) throw remoteDaemonError(byDockerHost)
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
+  info(`awf-action ${actionVersion(root)}`)
   const given = request.agent.image
   const upstreamDns =
     request.policy.dnsServers.length > 0 ? request.policy.dnsServers : detectUpstreamDns()
   // Independent: leftovers of crashed runs, image checks (or builds) and the two networks
   // (a leftover's subnet may look taken for this run; there are 1,024 to pick from).
   run.track({ networks: [run.names.internalNetwork, run.names.egressNetwork] })
-  const [proxyImage, ourAgentImage, givenImage, { topology, agentIp }] = await hooks.phase(
+  const [proxy, ourAgent, givenImage, { topology, agentIp }] = await hooks.phase(
     'Preparing images and networks',
     () =>
       settleAll([
-        ensureImage(deps.docker, 'proxy', root, request.images),
-        ensureImage(deps.docker, 'agent', root, request.images),
+        resolveImage(deps.docker, 'proxy', root, request.images),
+        resolveImage(deps.docker, 'agent', root, request.images),
         given ? ensurePrebuilt(deps.docker, given, 'agent image') : undefined,
-        createNetworks(deps.docker, run.runId, run.labels, upstreamDns),
-        sweepStale(deps, request.hostFirewall).then((swept) => {
+        createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
+          pool: request.addressPool
+        }),
+        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
           if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
         })
       ])
   )
+  // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
+  // network namespace is fine: everything else goes through the daemon.)
+  const byBridge = request.hostFirewall
+    ? placementFromBridge(
+        topology.internalBridge,
+        deps.probes.interfaceExists(topology.internalBridge)
+      )
+    : { local: true as const }
+  if (!byBridge.local) throw remoteDaemonError(byBridge)
   const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }
   const plans = planRules(input)
   const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer)
@@ -71,9 +92,10 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     mode: given ? 'image' : 'host',
     topology,
     agentIp,
-    proxyImage,
-    ourAgentImage,
-    commandImage: givenImage ?? ourAgentImage,
+    proxyImage: proxy.ref,
+    ourAgentImage: ourAgent.ref,
+    commandImage: givenImage ?? ourAgent.ref,
+    images: [proxy, ourAgent],
     plans,
     rendered
   }
@@ -92,7 +114,7 @@ export async function applyHostRules(run: RunContext, prepared: PreparedRun): Pr
     settleAll([
       rendered['host-rules.v4'] && netfilter.restore(4, rendered['host-rules.v4']),
       rendered['host-rules.v6'] && netfilter.restore(6, rendered['host-rules.v6']),
-      netfilter.enableNamespaceLogging()
+      enableNamespaceLogging(netfilter, run.leaseDir)
     ])
   )
 }

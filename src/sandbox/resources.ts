@@ -13,6 +13,8 @@ export interface SandboxResources {
   readonly hostRules: boolean
   /** Temporary files of the run (configs, FIFOs); the logs directory is kept. */
   readonly workDir?: string
+  /** The run's lease (src/sandbox/lease.ts): removed once everything else is gone. */
+  readonly lease?: string
 }
 
 /** Field 22 of /proc/PID/stat: start time in clock ticks since boot, or undefined. */

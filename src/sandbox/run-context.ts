@@ -1,7 +1,8 @@
 /** What every phase of one run shares: its names, labels, logs folder and resource ledger. */
 import { join } from 'node:path'
-import { newRunId, runNames } from '../common/run-names.js'
+import { runNames } from '../common/run-names.js'
 import { OWNER_LABEL, RUN_LABEL } from './docker-args.js'
+import { BOOT_LABEL, currentBootId, LEASE_LABEL, type Lease } from './lease.js'
 import { ownerToken, type SandboxResources } from './resources.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from './types.js'
 
@@ -12,6 +13,9 @@ export interface RunContext {
   readonly runId: string
   readonly names: ReturnType<typeof runNames>
   readonly labels: Readonly<Record<string, string>>
+  /** Held from before the first resource until teardown has removed the last one. */
+  readonly lease: Lease
+  readonly leaseDir: string
   readonly logsDir: string
   /**
    * Records what the run holds, called before each resource is created so that a run killed
@@ -25,17 +29,34 @@ export function beginRun(
   deps: SandboxDeps,
   request: SandboxRequest,
   hooks: SandboxHooks,
-  runId = newRunId()
+  lease: Lease,
+  leaseDir: string
 ): RunContext {
+  const { runId } = lease
   const names = runNames(runId)
-  let resources: SandboxResources = { runId, containers: [], networks: [], hostRules: false }
+  let resources: SandboxResources = {
+    runId,
+    containers: [],
+    networks: [],
+    hostRules: false,
+    lease: lease.path
+  }
+  hooks.onResources(resources)
   return {
     deps,
     request,
     hooks,
     runId,
     names,
-    labels: { [RUN_LABEL]: runId, [OWNER_LABEL]: ownerToken() },
+    // awf.owner stays for sweeps of earlier versions, which would take a run without it for dead.
+    labels: {
+      [RUN_LABEL]: runId,
+      [LEASE_LABEL]: lease.path,
+      [BOOT_LABEL]: currentBootId(),
+      [OWNER_LABEL]: ownerToken()
+    },
+    lease,
+    leaseDir,
     logsDir: request.logsDir ?? join(request.tempRoot, names.logsDir),
     track: (change) => {
       resources = { ...resources, ...change }

@@ -3,7 +3,9 @@
  * configs), host rules, the agent's plan, arming (proxy, container rules, self-check, canary),
  * the command, and teardown whatever happened. Each phase lives in its own module.
  */
+import { newRunId } from '../common/run-names.js'
 import { DockerError } from './docker.js'
+import { defaultLeaseDir, Lease } from './lease.js'
 import { planAgent } from './agent-plan.js'
 import { arm } from './arming.js'
 import { runCommandPhase } from './command.js'
@@ -23,7 +25,15 @@ export async function runSandboxed(
   hooks: SandboxHooks,
   runId?: string
 ): Promise<RunOutcome> {
-  const run = beginRun(deps, request, hooks, runId)
+  // The lease comes first: from here on, whatever the run leaves is the sweep's to find.
+  const leaseDir = request.leaseDir ?? defaultLeaseDir(request.tempRoot)
+  const lease = await Lease.take(
+    deps.exec.run,
+    leaseDir,
+    runId ? () => runId : newRunId,
+    request.tempRoot
+  )
+  const run = beginRun(deps, request, hooks, lease, leaseDir)
   try {
     const prepared = await prepare(run)
     await applyHostRules(run, prepared)
@@ -40,7 +50,17 @@ export async function runSandboxed(
 
 async function removeSandbox(run: RunContext): Promise<void> {
   await run.hooks.phase('Removing the sandbox', async () => {
-    for (const problem of await teardown(run.deps, run.resources())) warning(problem)
-    run.track({ containers: [], networks: [], hostRules: false, workDir: undefined })
+    const problems = await teardown(run.deps, run.resources())
+    for (const problem of problems) warning(problem)
+    // With problems left, the lease's files stay (unheld) for the post step or the next sweep.
+    run.lease.release(problems.length === 0)
+    if (problems.length === 0)
+      run.track({
+        containers: [],
+        networks: [],
+        hostRules: false,
+        workDir: undefined,
+        lease: undefined
+      })
   })
 }

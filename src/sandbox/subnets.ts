@@ -1,15 +1,18 @@
 /**
- * Choosing the run's two /24 subnets: inside 172.28.0.0/14, clear of every route on the host
- * and every Docker network. Pure; the caller supplies what is in use.
+ * Choosing the run's two /24 subnets: inside the address pool (172.28.0.0/14 unless the
+ * address-pool input names another), clear of every route on the host and every Docker
+ * network. Pure; the caller supplies what is in use and retries on a collision.
  */
+import { problem, type InputProblem } from '../common/errors.js'
 
 export interface Ipv4Net {
   readonly base: number
   readonly prefix: number
 }
 
-const POOL: Ipv4Net = { base: ipv4ToInt('172.28.0.0'), prefix: 14 }
 const BLOCK_PREFIX = 24
+/** The pool runs take their networks from when no address pool is given. */
+export const DEFAULT_ADDRESS_POOL = '172.28.0.0/14'
 
 export function ipv4ToInt(text: string): number {
   const parts = text.split('.').map(Number)
@@ -34,7 +37,9 @@ export function parseIpv4Net(text: string): Ipv4Net | undefined {
   }
 }
 
-function overlaps(a: Ipv4Net, b: Ipv4Net): boolean {
+const DEFAULT_POOL = parseIpv4Net(DEFAULT_ADDRESS_POOL)!
+
+export function overlaps(a: Ipv4Net, b: Ipv4Net): boolean {
   const prefix = Math.min(a.prefix, b.prefix)
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0
   return (a.base & mask) >>> 0 === (b.base & mask) >>> 0
@@ -68,26 +73,90 @@ function popcount(n: number): number {
   return count
 }
 
+/** How many /24 blocks a pool holds. */
+function poolBlocks(pool: Ipv4Net): number {
+  return 2 ** (BLOCK_PREFIX - pool.prefix)
+}
+
 /**
- * Picks `count` free /24 blocks. `start` (0..1023) spreads concurrent runs over the pool; the
- * caller passes a random one and retries on Docker's "overlaps" error with the next start.
+ * Picks `count` free /24 blocks of `pool`. `start` (any integer, taken modulo the number of
+ * blocks) spreads concurrent runs over the pool; the caller passes a random one and, when
+ * Docker reports that another network took a block meanwhile, picks again with a new one.
  */
-export function pickFreeSubnets(used: readonly Ipv4Net[], count: number, start: number): Ipv4Net[] {
-  const blocks = 2 ** (BLOCK_PREFIX - POOL.prefix)
+export function pickFreeSubnets(
+  used: readonly Ipv4Net[],
+  count: number,
+  start: number,
+  pool: Ipv4Net = DEFAULT_POOL
+): Ipv4Net[] {
+  const blocks = poolBlocks(pool)
   const picked: Ipv4Net[] = []
   for (let i = 0; i < blocks && picked.length < count; i++) {
-    const index = (start + i) % blocks
-    const candidate = { base: (POOL.base + index * 256) >>> 0, prefix: BLOCK_PREFIX }
+    const index = (((start + i) % blocks) + blocks) % blocks
+    const candidate = { base: (pool.base + index * 256) >>> 0, prefix: BLOCK_PREFIX }
     if (used.some((u) => overlaps(u, candidate))) continue
     if (picked.some((p) => overlaps(p, candidate))) continue
     picked.push(candidate)
   }
   if (picked.length < count)
     throw new Error(
-      'no free /24 subnet left in 172.28.0.0/14 for the sandbox networks: remove unused Docker ' +
-        'networks (docker network prune) or routes in that range'
+      `no free /24 subnet left in ${formatNet(pool)} for the sandbox networks: remove unused ` +
+        'Docker networks (docker network prune) or routes in that range, or give another ' +
+        'address-pool'
     )
   return picked
+}
+
+/**
+ * Docker's refusal when a subnet is taken by a network created after we looked: the one error
+ * that picking again can cure.
+ */
+export function isSubnetCollision(message: string): boolean {
+  return /overlaps with other one|Pool overlaps|networks have overlapping IPv4|invalid pool request/i.test(
+    message
+  )
+}
+
+/** Ranges a pool may never come from: the runner itself, link-local, multicast, reserved. */
+const UNUSABLE_POOL_RANGES = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/3'].map(
+  (text) => parseIpv4Net(text)!
+)
+const POOL_EXPECTED =
+  'Expected an IPv4 network in CIDR form with a prefix from /8 to /23 and no host bits set, ' +
+  'outside loopback, link-local, multicast and reserved space (default 172.28.0.0/14).'
+
+/**
+ * Reads the address-pool input: the IPv4 network every run's /24 subnets are taken from, for
+ * clusters whose address plan already uses the default. Empty means the default.
+ */
+export function parseAddressPool(text: string, where: string): Ipv4Net | InputProblem {
+  const value = text.trim()
+  if (value === '') return DEFAULT_POOL
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(value)
+  const net = m ? parseIpv4Net(value) : undefined
+  if (!m || !net) return problem(where, text, 'is not an IPv4 network in CIDR form', POOL_EXPECTED)
+  if (net.prefix < 8 || net.prefix > BLOCK_PREFIX - 1)
+    return problem(
+      where,
+      text,
+      `has prefix /${net.prefix}: a pool must hold at least two /24 networks and at most a /8`,
+      POOL_EXPECTED
+    )
+  if (ipv4ToInt(m[1]!) !== net.base)
+    return problem(
+      where,
+      text,
+      `has host bits set (the network is ${formatNet(net)})`,
+      POOL_EXPECTED
+    )
+  if (UNUSABLE_POOL_RANGES.some((r) => overlaps(r, net)))
+    return problem(
+      where,
+      text,
+      'overlaps loopback, link-local, multicast or reserved space',
+      POOL_EXPECTED
+    )
+  return net
 }
 
 export function formatNet(net: Ipv4Net): string {

@@ -1,15 +1,18 @@
 /**
  * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets that nothing on the host uses.
+ * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. Another
+ * run (or anything else) may take a subnet between our look and our create: then both
+ * networks are removed and the pick is made again, a few times.
  */
 import { readFileSync } from 'node:fs'
 import type { SandboxTopology } from '../render/types.js'
-import type { Docker } from './docker.js'
-import { runNames } from '../common/run-names.js'
+import { DockerError, type Docker } from './docker.js'
+import { runNames as names } from '../common/run-names.js'
 import { settleAll } from './settle.js'
 import {
   formatNet,
   hostAddress,
+  isSubnetCollision,
   parseIpv4Net,
   pickFreeSubnets,
   routesFromProcNetRoute,
@@ -30,19 +33,23 @@ export interface CreatedTopology {
   readonly agentIp: string
 }
 
-/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
-export async function createNetworks(
+/** Picks after this many collisions are given up, with Docker's last refusal. */
+const PICK_ATTEMPTS = 5
+
+interface NetworkRequest {
+  readonly runId: string
+  readonly labels: Readonly<Record<string, string>>
+  /** Where the subnets come from; the default pool when absent. */
+  readonly pool?: Ipv4Net
+}
+
+async function createPair(
   docker: Docker,
   runId: string,
   labels: Readonly<Record<string, string>>,
-  upstreamDns: readonly string[]
-): Promise<CreatedTopology> {
-  const n = runNames(runId)
-  const [internal, egress] = pickFreeSubnets(
-    await usedSubnets(docker),
-    2,
-    Math.floor(Math.random() * 1024)
-  ) as [Ipv4Net, Ipv4Net]
+  [internal, egress]: readonly [Ipv4Net, Ipv4Net]
+): Promise<void> {
+  const n = names(runId)
   await settleAll([
     docker.networkCreate({
       name: n.internalNetwork,
@@ -59,6 +66,43 @@ export async function createNetworks(
       labels
     })
   ])
+}
+
+/** Both networks; a subnet taken meanwhile removes them and picks again. */
+async function createWithRetry(
+  docker: Docker,
+  request: NetworkRequest,
+  random: () => number
+): Promise<[Ipv4Net, Ipv4Net]> {
+  const n = names(request.runId)
+  for (let attempt = 1; ; attempt++) {
+    const picked = pickFreeSubnets(
+      await usedSubnets(docker),
+      2,
+      Math.floor(random() * 2 ** 16),
+      request.pool
+    ) as [Ipv4Net, Ipv4Net]
+    try {
+      await createPair(docker, request.runId, request.labels, picked)
+      return picked
+    } catch (e) {
+      const collided = e instanceof DockerError && isSubnetCollision(e.message)
+      if (!collided || attempt >= PICK_ATTEMPTS) throw e
+      await docker.networkRemove([n.internalNetwork, n.egressNetwork])
+    }
+  }
+}
+
+/** Creates both networks; the proxy gets .2 on each, the agent .3 on the internal one. */
+export async function createNetworks(
+  docker: Docker,
+  runId: string,
+  labels: Readonly<Record<string, string>>,
+  upstreamDns: readonly string[],
+  { pool, random = Math.random }: { pool?: Ipv4Net; random?: () => number } = {}
+): Promise<CreatedTopology> {
+  const n = names(runId)
+  const [internal, egress] = await createWithRetry(docker, { runId, labels, pool }, random)
   return {
     topology: {
       runId,

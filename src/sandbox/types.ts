@@ -1,8 +1,11 @@
 /** What a sandboxed run is asked to do, what it needs, and what it returns. */
 import type { StdioOptions } from 'node:child_process'
-import type { FilesystemRequest, AgentMode } from '../agent/filesystem.js'
+import type { AgentMode, RunnerPaths } from '../agent/filesystem.js'
+import type { RunnerObservations } from '../agent/runner-paths.js'
+import type { GitFinding } from '../agent/git-integrity.js'
 import type { AgentLimits } from '../agent/limits.js'
 import type { DomainRule, Policy } from '../policy/types.js'
+import type { DropCount } from '../report/integrity.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
 import type { Docker } from './docker.js'
@@ -10,8 +13,9 @@ import type { CommandResult, Exec } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 import type { ProcessSecurity } from './process-check.js'
 import type { ProxyEndpoints } from './readiness.js'
-import type { ImageOptions } from './images.js'
+import type { ImageOptions, ResolvedImage } from './images.js'
 import type { SandboxResources } from './resources.js'
+import type { Ipv4Net } from './subnets.js'
 
 export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
 
@@ -31,8 +35,14 @@ export interface SandboxRequest {
    * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
    */
   readonly hostFirewall: boolean
+  /** The workspace's git config, hooks and info are mounted read-only (protect-git). */
+  readonly protectGit: boolean
   readonly images: ImageOptions
   readonly stdio: StdioOptions
+  /** Where the run's /24 subnets come from (the address-pool input); the default pool if absent. */
+  readonly addressPool?: Ipv4Net
+  /** Where the run's lease goes; /run/awf/leases (root) or `<tempRoot>/awf-leases` if absent. */
+  readonly leaseDir?: string
   /**
    * Test-only: one layer weakened on purpose. The shipped entry points never set it; only the
    * integration suite's own entry (src/testing/) does.
@@ -61,10 +71,9 @@ export interface AgentRequest {
   readonly gid: number
   /** From buildAgentEnv; the firewall's own variables are added here. */
   readonly env: Readonly<Record<string, string>>
-  readonly runner: Pick<
-    FilesystemRequest,
-    'runnerHome' | 'toolCache' | 'eventPath' | 'runnerRoot' | 'commandFiles' | 'dockerHost'
-  >
+  readonly runner: RunnerPaths
+  /** Paths under HOME (relative, validated) shown read-only in the fresh HOME. */
+  readonly homeConfig?: readonly string[]
   readonly limits: AgentLimits
 }
 
@@ -96,6 +105,12 @@ export interface RunOutcome {
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
   readonly masked: readonly string[]
+  /** What the command left in the git metadata that a later git command would run. */
+  readonly gitFindings: readonly GitFinding[]
+  /** Packets the drop rules stopped, per layer, from their counters (the watchdog's last read). */
+  readonly drops: readonly DropCount[]
+  /** Our proxy and agent images: reference, digest when published, where each came from. */
+  readonly images: readonly ResolvedImage[]
 }
 
 /** The agent's start handshake (src/sandbox/handshake.ts). */
@@ -117,6 +132,12 @@ export interface SandboxProbes {
   readonly inspectProcesses: (rootPid: number) => ProcessSecurity[]
   /** The host's docker-init binary, mounted as the agent's PID 1. */
   readonly findInitBinary: () => string
+  /** Runner processes and bound unix sockets on the machine (src/sandbox/runner-facts.ts). */
+  readonly observeRunner: () => RunnerObservations
+  /** A network interface of that name is in our network namespace (the daemon's bridges are). */
+  readonly interfaceExists: (name: string) => boolean
+  /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
+  readonly isAgentProcess: (pid: number) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,

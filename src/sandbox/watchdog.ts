@@ -1,13 +1,32 @@
 /**
- * While the command runs: the proxy must keep running and every rule must stay in place. If
- * either fails (the proxy or its DNS forwarder died, someone flushed a chain), the command is
- * killed at once and the run fails with the reason: its traffic would already fail closed,
- * but a firewall that changed under a run is not the one that was checked.
+ * While the command runs: the proxy must keep running and every rule must stay as planned,
+ * rule by rule. If either fails (the proxy or its DNS forwarder died, someone flushed a chain
+ * or replaced a rule in place), the command is killed at once and the run fails with the
+ * reason: its traffic would already fail closed, but a firewall that changed under a run is
+ * not the one that was checked. A check that cannot be made fails closed the same way, after
+ * a retry (RETRIES: the agent's namespace vanishes when the command ends, a moment before
+ * the watchdog is stopped). Every check also reads the drop rules' counters, which the report
+ * uses to count dropped packets the rate-limited LOG lines may have missed.
  */
+import type { Layer } from '../report/events.js'
+import type { DropCount } from '../report/integrity.js'
 import { planProblems, type RunRulePlans } from '../render/index.js'
-import type { Netfilter } from './netfilter.js'
+import { contentProblems, dropCounters, stripCounters } from '../render/rule-content.js'
+import type { RulePlan } from '../render/rules.js'
+import type { Family, Netfilter } from './netfilter.js'
 
 export const WATCH_INTERVAL_MS = 2000
+/** A failed check is retried after this long. */
+export const RETRY_MS = 1000
+/**
+ * Failed checks in a row that fail the run. The agent's namespace ends with the command, and
+ * `docker run --rm` returns only once the container is removed, so reading the agent's rules
+ * may fail for a few seconds before the watchdog is stopped; the host's rules and the proxy
+ * have no such excuse.
+ */
+export const RETRIES = { host: 1, agent: 5 } as const
+
+class AgentUnreadable extends Error {}
 
 export interface WatchArgs {
   /** The plans the rules were rendered from (the same objects the self-check used). */
@@ -19,46 +38,123 @@ export interface WatchArgs {
   readonly onFailure: (problems: readonly string[]) => void
 }
 
+/**
+ * Stops watching; resolves with the drop counts read one last time (before teardown). The
+ * agent's rules often cannot be read then (its namespace ends with the command): their count
+ * is the last check's, up to WATCH_INTERVAL_MS old, and says so (`final: false`).
+ */
+export type StopWatching = () => Promise<readonly DropCount[]>
+
+type Counts = Partial<Record<Layer, number>>
+
+const mergeCounts = (...all: Counts[]): Counts => {
+  const out: Counts = {}
+  for (const c of all)
+    for (const [layer, n] of Object.entries(c) as [Layer, number][])
+      out[layer] = (out[layer] ?? 0) + n
+  return out
+}
+
+/** One family of one place: problems against the plan, and its drop counters. */
+async function readRules(
+  netfilter: Netfilter,
+  plan: RulePlan,
+  family: Family,
+  where: string
+): Promise<{ problems: string[]; counts: Counts }> {
+  const text = await netfilter.saveWithCounters(family)
+  return {
+    problems: [
+      ...planProblems(stripCounters(text), plan, family, where),
+      ...contentProblems(text, plan, family, where)
+    ],
+    counts: dropCounters(text, plan, family)
+  }
+}
+
 /** Starts watching; returns the function that stops it. */
-export function watchFirewall(a: WatchArgs): () => void {
+export function watchFirewall(a: WatchArgs): StopWatching {
   const { host, container } = a.plans
   let stopped = false
   let timer: NodeJS.Timeout | undefined
+  const last: { host: Counts; agent: Counts } = { host: {}, agent: {} }
+  const readHost = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
+    a.rules
+      ? Promise.all([4, 6].map((f) => readRules(a.rules!.netfilter, host, f as Family, 'host')))
+      : []
+  const readAgentRules = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
+    a.rules
+      ? Promise.all(
+          [4, 6].map((f) => readRules(a.rules!.agentNet, container, f as Family, 'agent'))
+        )
+      : []
+  const readAgent = (): Promise<{ problems: string[]; counts: Counts }[]> =>
+    readAgentRules().catch((e: unknown) => {
+      throw new AgentUnreadable(e instanceof Error ? e.message : String(e))
+    })
   const check = async (): Promise<string[]> => {
-    const r = a.rules
-    const [running, h4, h6, c4, c6] = await Promise.all([
+    const [running, hostRules, agentRules] = await Promise.all([
       a.proxyRunning(),
-      r?.netfilter.save(4),
-      r?.netfilter.save(6),
-      r?.agentNet.save(4),
-      r?.agentNet.save(6)
+      readHost(),
+      readAgent()
     ])
+    last.host = mergeCounts(...hostRules.map((r) => r.counts))
+    last.agent = mergeCounts(...agentRules.map((r) => r.counts))
     return [
       ...(running ? [] : ['the proxy container stopped (Squid or its DNS forwarder died)']),
-      ...(h4 === undefined ? [] : planProblems(h4, host, 4, 'host')),
-      ...(h6 === undefined ? [] : planProblems(h6, host, 6, 'host')),
-      ...(c4 === undefined ? [] : planProblems(c4, container, 4, 'agent')),
-      ...(c6 === undefined ? [] : planProblems(c6, container, 6, 'agent'))
+      ...[...hostRules, ...agentRules].flatMap((r) => r.problems)
     ]
   }
-  const tick = (): void => {
+  const fail = (problems: readonly string[]): void => {
+    if (stopped) return
+    stopped = true
+    a.onFailure(problems)
+  }
+  const tick = (delayMs: number, failures: number): void => {
     timer = setTimeout(() => {
       check().then(
         (problems) => {
           if (stopped) return
-          if (problems.length > 0) {
-            stopped = true
-            a.onFailure(problems)
-          } else tick()
+          if (problems.length > 0) fail(problems)
+          else tick(WATCH_INTERVAL_MS, 0)
         },
-        // The agent's namespace is gone: the command ended between two checks.
-        () => undefined
+        (e: unknown) => {
+          if (stopped) return
+          const limit = e instanceof AgentUnreadable ? RETRIES.agent : RETRIES.host
+          if (failures < limit) tick(RETRY_MS, failures + 1)
+          else
+            fail([
+              `the watchdog could not check the firewall: ${e instanceof Error ? e.message : String(e)}`
+            ])
+        }
       )
-    }, WATCH_INTERVAL_MS)
+    }, delayMs)
   }
-  tick()
-  return () => {
+  tick(WATCH_INTERVAL_MS, 0)
+  return async () => {
     stopped = true
     clearTimeout(timer)
+    const [hostNow, agentNow] = await Promise.all([
+      readHost().then(
+        (r) => mergeCounts(...r.map((x) => x.counts)),
+        () => undefined
+      ),
+      readAgent().then(
+        (r) => mergeCounts(...r.map((x) => x.counts)),
+        () => undefined
+      )
+    ])
+    const counts = (c: Counts, final: boolean): DropCount[] =>
+      (Object.entries(c) as [Layer, number][]).map(([layer, packets]) => ({
+        layer,
+        packets,
+        final
+      }))
+    return a.rules
+      ? [
+          ...counts(hostNow ?? last.host, hostNow !== undefined),
+          ...counts(agentNow ?? last.agent, agentNow !== undefined)
+        ]
+      : []
   }
 }

@@ -2,10 +2,11 @@
  * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
  * logs folder: made here, removed by teardown.
  */
-import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PathKind } from '../agent/filesystem.js'
 import { renderedFiles, type RenderedConfig } from '../render/index.js'
+import { replaceFile } from './safe-files.js'
 
 /** A folder the given users can read (and, for logs, write) inside containers. */
 export function makeDir(path: string, mode: number): string {
@@ -25,7 +26,7 @@ export function writeConfigs(
   const kept = makeDir(join(logsDir, 'config'), 0o755)
   for (const [file, text] of renderedFiles(rendered)) {
     writeFileSync(join(configDir, file), text, { mode: 0o644 })
-    copyFileSync(join(configDir, file), join(kept, file))
+    replaceFile(join(kept, file), text)
   }
   writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
     mode: 0o644

@@ -1,0 +1,76 @@
+/**
+ * `awf-action check`: the effective policy and run settings, as data (for --json) and as
+ * text: presets expanded, and which entries came from the policy file and which from flags.
+ * Values of `env` are never shown, only names.
+ */
+import type { RunSettings } from '../run/settings.js'
+import type { Access, DomainRule } from '../policy/types.js'
+import { safeText } from '../common/errors.js'
+
+const access = (a: readonly Access[]): string[] => a.map((x) => `${x.protocol}:${x.port}`)
+const domain = (r: DomainRule): string => `${r.includeApex ? '' : '*.'}${r.name}`
+
+export function effectiveSettings(settings: RunSettings): Record<string, unknown> {
+  const { policy, limits, provenance } = settings
+  return {
+    mode: policy.mode,
+    allowDomains: policy.allowDomains.map((r) => ({ domain: domain(r), access: access(r.access) })),
+    blockDomains: policy.blockDomains.map(domain),
+    presets: policy.presets,
+    allowNetworks: policy.allowNetworks.map((n) => ({
+      network: `${n.address}/${n.prefix}`,
+      ...(n.confirmed ? { confirmed: n.confirmed } : {})
+    })),
+    dnsServers: policy.dnsServers,
+    allowHostPorts: policy.allowHostPorts,
+    failOnBlocked: settings.failOnBlocked,
+    expectedBlocks: settings.expectedBlocks.map(domain),
+    env: Object.keys(settings.agentEnv.vars).sort(),
+    limits: {
+      agentTimeoutMinutes: limits.timeoutMs / 60000 || null,
+      memoryBytes: limits.memoryBytes,
+      pidsLimit: limits.pidsLimit
+    },
+    hostFirewall: settings.hostFirewall,
+    sources: provenance,
+    warnings: settings.warnings,
+    notices: settings.notices
+  }
+}
+
+function sourceLines(settings: RunSettings): string[] {
+  const { file, lock, origin, keys } = settings.provenance
+  const by = origin === 'input' ? 'inputs' : 'flags'
+  if (file === undefined) return [`policy: from ${by} only`]
+  return [
+    `policy file: ${safeText(file)}${lock ? ` (locked: ${by} may only add blocks)` : ''}`,
+    ...keys.map(
+      (k) =>
+        `  ${k.key}: ${k.fromFile.length} from the file${k.fromInput.length > 0 ? `, from ${by}: ${k.fromInput.map(safeText).join(' ')}` : ''}`
+    )
+  ]
+}
+
+export function renderCheck(settings: RunSettings): string {
+  const e = effectiveSettings(settings)
+  const { policy, limits } = settings
+  const lines = [
+    ...sourceLines(settings),
+    `mode: ${policy.mode}`,
+    'allow-domains:',
+    ...policy.allowDomains.map((r) => `  ${domain(r)}  ${access(r.access).join(' ')}`),
+    ...policy.presets.map((p) => `  (preset @${p.name} = ${p.domains.join(' ')})`),
+    `block-domains: ${policy.blockDomains.map(domain).join(' ') || '-'}`,
+    `allow-networks: ${policy.allowNetworks.map((n) => `${n.address}/${n.prefix}${n.confirmed ? '!' : ''}`).join(' ') || '-'}`,
+    `dns-servers: ${policy.dnsServers.join(' ') || '(the machine’s own)'}`,
+    `allow-host-ports: ${policy.allowHostPorts.map((p) => `${p.port}${p.sensitive ? '!' : ''}`).join(' ') || '-'}`,
+    `fail-on-blocked: ${String(settings.failOnBlocked)}`,
+    `expected-blocks: ${settings.expectedBlocks.map(domain).join(' ') || '-'}`,
+    `env: ${(e.env as string[]).join(' ') || '-'}`,
+    `agent-timeout: ${limits.timeoutMs > 0 ? `${limits.timeoutMs / 60000} min` : 'none'}`,
+    `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
+    `pids-limit: ${limits.pidsLimit}`,
+    `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`
+  ]
+  return `${lines.join('\n')}\n`
+}
