@@ -18,9 +18,11 @@ pause() { read -r -t "$1" -u "$pause_fd" _ || true; }
 # Key material for Squid's peeking port, made for this run only, readable only by root in
 # this container (Squid loads it before it drops to its own user), and gone with the
 # container. No client ever sees it: tunnels are spliced or refused, never bumped.
+# (The image has no openssl.cnf: the request's few settings are written here.)
 mkdir -p -m 0700 "$private"
-(umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
-  -subj /CN=awf-proxy -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null) \
+(umask 077 && printf '[req]\ndistinguished_name = dn\n[dn]\n' >"$private/req.cnf" \
+  && openssl req -config "$private/req.cnf" -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
+    -nodes -days 2 -subj /CN=awf-proxy -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null) \
   || { echo "awf-proxy: could not make the key material for the peeking port" >&2; exit 70; }
 
 # The corporate proxy's login arrives in the environment and is written only into this
