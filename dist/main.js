@@ -37383,8 +37383,8 @@ function unlistedSection(report) {
         ''
     ];
 }
-function renderSummaryMarkdown(report, facts, suggestion) {
-    const lines = [
+function headerLines(report, facts) {
+    return [
         `## awf-action: ${headline(report)}`,
         '',
         `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
@@ -37407,26 +37407,86 @@ function renderSummaryMarkdown(report, facts, suggestion) {
         ...gitFindingsMarkdown(facts.git, escapeText),
         ...unlistedSection(report)
     ];
-    if (suggestion)
-        lines.push('### Suggested policy (audit mode)', '', 'Everything the command reached over HTTP(S), collapsed by registrable domain:', '', '<pre>', ...suggestion.yaml.trimEnd().split('\n').map(escapeText), '</pre>', '');
-    if (report.blocked.length > 0) {
-        const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
-        lines.push('### Blocked', '', '| destination | ports | layer | to allow it |', '|---|---|---|---|');
-        for (const b of report.blocked.slice(0, MAX_ROWS))
-            lines.push(`| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`);
-        if (report.blocked.some((b) => b.hidden > 0))
-            lines.push('', HIDDEN_EXPLAINED);
-        if (report.blocked.length > MAX_ROWS)
-            lines.push('', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`);
-        if (suggestions.length > 0)
-            lines.push('', 'To allow them, add to `allow-domains`:', '', '<pre>', ...suggestions.map(escapeText), '</pre>', '', 'or to the policy file:', '', '<pre>', 'allow-domains:', ...suggestions.map((x) => `  - ${escapeText(x)}`), '</pre>', '');
-    }
-    lines.push('<details><summary>Every destination</summary>', '', '| destination | allowed | blocked | ports | layers |', '|---|---|---|---|---|', ...report.rows
-        .slice(0, MAX_ROWS)
-        .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`), ...(report.rows.length > MAX_ROWS
-        ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
-        : []), '', '</details>', '', `Logs: ${code(facts.logsDir)}`, '');
-    return lines.join('\n');
+}
+function suggestionSection(suggestion) {
+    if (!suggestion)
+        return [];
+    return [
+        '### Suggested policy (audit mode)',
+        '',
+        'Everything the command reached over HTTP(S), collapsed by registrable domain:',
+        '',
+        '<pre>',
+        ...suggestion.yaml.trimEnd().split('\n').map(escapeText),
+        '</pre>',
+        ''
+    ];
+}
+/** The lines that would allow the blocked destinations, as an input and as a policy file. */
+function allowLines(suggestions) {
+    if (suggestions.length === 0)
+        return [];
+    return [
+        '',
+        'To allow them, add to `allow-domains`:',
+        '',
+        '<pre>',
+        ...suggestions.map(escapeText),
+        '</pre>',
+        '',
+        'or to the policy file:',
+        '',
+        '<pre>',
+        'allow-domains:',
+        ...suggestions.map((x) => `  - ${escapeText(x)}`),
+        '</pre>',
+        ''
+    ];
+}
+function blockedSection(report) {
+    if (report.blocked.length === 0)
+        return [];
+    return [
+        '### Blocked',
+        '',
+        '| destination | ports | layer | to allow it |',
+        '|---|---|---|---|',
+        ...report.blocked
+            .slice(0, MAX_ROWS)
+            .map((b) => `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`),
+        ...(report.blocked.some((b) => b.hidden > 0) ? ['', HIDDEN_EXPLAINED] : []),
+        ...(report.blocked.length > MAX_ROWS
+            ? ['', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+            : []),
+        ...allowLines(report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : [])))
+    ];
+}
+function destinationsSection(report, facts) {
+    return [
+        '<details><summary>Every destination</summary>',
+        '',
+        '| destination | allowed | blocked | ports | layers |',
+        '|---|---|---|---|---|',
+        ...report.rows
+            .slice(0, MAX_ROWS)
+            .map((r) => `| ${code(r.target)}${hiddenNote(r.hidden)} | ${r.allowed} | ${r.blocked} | ${portList(r, '')} | ${r.layers.join(', ')} |`),
+        ...(report.rows.length > MAX_ROWS
+            ? ['', `… and ${report.rows.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+            : []),
+        '',
+        '</details>',
+        '',
+        `Logs: ${code(facts.logsDir)}`,
+        ''
+    ];
+}
+function renderSummaryMarkdown(report, facts, suggestion) {
+    return [
+        ...headerLines(report, facts),
+        ...suggestionSection(suggestion),
+        ...blockedSection(report),
+        ...destinationsSection(report, facts)
+    ].join('\n');
 }
 /** One annotation per blocked destination (bounded), with the line to add or why there is none. */
 function blockedAnnotations(report) {
@@ -40015,6 +40075,53 @@ function ablateAgent(spec, layer) {
 }
 
 /**
+ * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
+ * runner: host rules in the network namespace that holds the run's bridges, container rules
+ * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
+ * rules installed in the wrong place and mounts of its own files, so such a run is refused
+ * before anything starts, with the reason.
+ */
+const LOCAL = { local: true };
+/** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
+function endpoint(dockerHost) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(dockerHost);
+    return m ? `${m[1].toLowerCase()}://${m[2].replace(/[^\w.:[\]-]/g, '?')}` : 'its value';
+}
+/** DOCKER_HOST naming another machine (anything but a unix socket or the default). */
+function placementFromDockerHost(dockerHost) {
+    const value = dockerHost?.trim() ?? '';
+    if (value === '' || value.toLowerCase().startsWith('unix://'))
+        return LOCAL;
+    return {
+        local: false,
+        why: `DOCKER_HOST points at a daemon elsewhere (${endpoint(value)})`
+    };
+}
+/** The run's bridge, made by the daemon, must appear among our own network interfaces. */
+function placementFromBridge(bridge, visible) {
+    return visible
+        ? LOCAL
+        : {
+            local: false,
+            why: `the daemon's network ${bridge} is not in this machine's network namespace, where the host rules go (a Docker-in-Docker sidecar, or a rootless daemon: use host-firewall off with that)`
+        };
+}
+/** The PID the daemon reported for the agent is not the agent's in our PID namespace. */
+function placementFromPid(pid) {
+    return {
+        local: false,
+        why: `the daemon reports the agent as PID ${pid}, which is not the agent container in this machine's PID namespace (a Docker-in-Docker sidecar)`
+    };
+}
+function remoteDaemonError(placement) {
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
+        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
+        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
+        'engine (see docs/self-hosted.md).');
+}
+
+/**
  * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
  * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
  * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
@@ -40187,6 +40294,10 @@ async function armAndCheck(run, prepared, agent) {
     const pid = await docker.containerPid(run.names.agent);
     if (pid === undefined)
         throw new Error('the agent container is not running');
+    // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
+    // ours that happens to have the number the daemon reported from its own PID namespace.
+    if (run.request.hostFirewall && !probes.isAgentProcess(pid))
+        throw remoteDaemonError(placementFromPid(pid));
     const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined;
     const agentRules = agentNet
         ? await armFromHost(agentNet, rendered, topology.proxyIp)
@@ -40356,26 +40467,44 @@ async function readRules(netfilter, plan, family, where) {
         counts: dropCounters(text, plan, family)
     };
 }
+/** Reads of the host's and the agent's rules (none with host-firewall off). */
+function ruleReaders(a) {
+    const { host, container } = a.plans;
+    const families = [4, 6];
+    const readHost = async () => a.rules ? Promise.all(families.map((f) => readRules(a.rules.netfilter, host, f, 'host'))) : [];
+    const readAgent = async () => a.rules
+        ? Promise.all(families.map((f) => readRules(a.rules.agentNet, container, f, 'agent'))).catch((e) => {
+            throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
+        })
+        : [];
+    return { readHost, readAgent };
+}
+/** The drop counters at the end: read once more, or the watchdog's last read if that fails. */
+async function finalDrops(a, reads, last) {
+    if (!a.rules)
+        return [];
+    const merged = (r) => mergeCounts(...r.map((x) => x.counts));
+    const [hostNow, agentNow] = await Promise.all([
+        reads.readHost().then(merged, () => undefined),
+        reads.readAgent().then(merged, () => undefined)
+    ]);
+    const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({ layer, packets, final }));
+    return [
+        ...counts(hostNow ?? last.host, hostNow !== undefined),
+        ...counts(agentNow ?? last.agent, agentNow !== undefined)
+    ];
+}
 /** Starts watching; returns the function that stops it. */
 function watchFirewall(a) {
-    const { host, container } = a.plans;
     let stopped = false;
     let timer;
     const last = { host: {}, agent: {} };
-    const readHost = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.netfilter, host, f, 'host')))
-        : [];
-    const readAgentRules = async () => a.rules
-        ? Promise.all([4, 6].map((f) => readRules(a.rules.agentNet, container, f, 'agent')))
-        : [];
-    const readAgent = () => readAgentRules().catch((e) => {
-        throw new AgentUnreadable(e instanceof Error ? e.message : String(e));
-    });
+    const reads = ruleReaders(a);
     const check = async () => {
         const [running, hostRules, agentRules] = await Promise.all([
             a.proxyRunning(),
-            readHost(),
-            readAgent()
+            reads.readHost(),
+            reads.readAgent()
         ]);
         last.host = mergeCounts(...hostRules.map((r) => r.counts));
         last.agent = mergeCounts(...agentRules.map((r) => r.counts));
@@ -40416,21 +40545,7 @@ function watchFirewall(a) {
     return async () => {
         stopped = true;
         clearTimeout(timer);
-        const [hostNow, agentNow] = await Promise.all([
-            readHost().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined),
-            readAgent().then((r) => mergeCounts(...r.map((x) => x.counts)), () => undefined)
-        ]);
-        const counts = (c, final) => Object.entries(c).map(([layer, packets]) => ({
-            layer,
-            packets,
-            final
-        }));
-        return a.rules
-            ? [
-                ...counts(hostNow ?? last.host, hostNow !== undefined),
-                ...counts(agentNow ?? last.agent, agentNow !== undefined)
-            ]
-            : [];
+        return finalDrops(a, reads, last);
     };
 }
 
@@ -40503,46 +40618,6 @@ async function runCommandPhase(run, prepared, agent, armed) {
     finally {
         armed.handshake.close();
     }
-}
-
-/**
- * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
- * runner: host rules in the network namespace that holds the run's bridges, container rules
- * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
- * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
- * rules installed in the wrong place and mounts of its own files, so such a run is refused
- * before anything starts, with the reason.
- */
-const LOCAL = { local: true };
-/** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
-function endpoint(dockerHost) {
-    const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/?#]*)/i.exec(dockerHost);
-    return m ? `${m[1].toLowerCase()}://${m[2].replace(/[^\w.:[\]-]/g, '?')}` : 'its value';
-}
-/** DOCKER_HOST naming another machine (anything but a unix socket or the default). */
-function placementFromDockerHost(dockerHost) {
-    const value = dockerHost?.trim() ?? '';
-    if (value === '' || value.toLowerCase().startsWith('unix://'))
-        return LOCAL;
-    return {
-        local: false,
-        why: `DOCKER_HOST points at a daemon elsewhere (${endpoint(value)})`
-    };
-}
-/** The run's bridge, made by the daemon, must appear among our own network interfaces. */
-function placementFromBridge(bridge, visible) {
-    return visible
-        ? LOCAL
-        : {
-            local: false,
-            why: `the daemon's network ${bridge} is not in this machine's network namespace, where the host rules go (a Docker-in-Docker sidecar, or a rootless daemon: use host-firewall off with that)`
-        };
-}
-function remoteDaemonError(placement) {
-    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
-        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
-        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
-        'engine (see docs/self-hosted.md).');
 }
 
 /**
@@ -41465,6 +41540,7 @@ function realDeps() {
             findInitBinary: () => findInitBinary(),
             observeRunner,
             interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
+            isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
             canary: runCanary
         }
     };

@@ -33,11 +33,11 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$6, chmodSync, writeSync, closeSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { readFileSync, openSync, constants as constants$5, chmodSync, writeSync, closeSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
-import { constants as constants$5 } from 'node:os';
+import { constants as constants$6 } from 'node:os';
 import dgram from 'node:dgram';
 
 // We use any as a valid input type
@@ -29768,6 +29768,67 @@ async function runCanary(probe, netfilter, run) {
     return results.map(([name]) => name);
 }
 
+/**
+ * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
+ * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
+ * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
+ */
+class Handshake {
+    dir;
+    goFd;
+    constructor(dir) {
+        this.dir = dir;
+        // Held open read-write from the start: the agent's open of `go` never blocks, and a
+        // written line waits in the pipe until the agent reads it.
+        this.goFd = openSync(join(dir, 'go'), constants$5.O_RDWR | constants$5.O_NONBLOCK);
+        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
+        // capability there) can open `go` to write, so only this process can say go or abort.
+        chmodSync(join(dir, 'go'), 0o444);
+    }
+    static async create(run, dir) {
+        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
+        if (result.exitCode !== 0)
+            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
+        return new Handshake(dir);
+    }
+    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
+    waitReady(timeoutMs, abandon) {
+        const fd = openSync(join(this.dir, 'ready'), constants$5.O_RDWR | constants$5.O_NONBLOCK);
+        const socket = new require$$0$3.Socket({ fd, readable: true, writable: false });
+        return new Promise((resolve, reject) => {
+            let buffered = '';
+            const finish = (error) => {
+                clearTimeout(timer);
+                socket.destroy();
+                if (error)
+                    reject(error);
+                else
+                    resolve();
+            };
+            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+            socket.on('data', (chunk) => {
+                buffered += chunk.toString('utf8');
+                if (buffered.includes('ready\n'))
+                    finish();
+            });
+            socket.on('error', (e) => finish(e));
+            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
+        });
+    }
+    go() {
+        writeSync(this.goFd, 'go\n');
+    }
+    abort() {
+        writeSync(this.goFd, 'abort\n');
+    }
+    close() {
+        closeSync(this.goFd);
+    }
+}
+
+/** What the proxy and agent containers are run with: pure functions over the run's facts. */
+const ENTRYPOINT_MOUNT = '/awf/entrypoint';
+
 const RUN_LABEL = 'awf.run';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
 function csvField(field) {
@@ -29944,7 +30005,7 @@ function spawnWithInput(command, args, input, env) {
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', reject);
         child.on('close', (code, signal) => resolve({
-            exitCode: code ?? signalExitCode(signal ? constants$5.signals[signal] : 15),
+            exitCode: code ?? signalExitCode(signal ? constants$6.signals[signal] : 15),
             stdout: Buffer.concat(out).toString('utf8'),
             stderr: Buffer.concat(err).toString('utf8')
         }));
@@ -29961,7 +30022,7 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     debug(`exec (attached): ${command} ${args.join(' ')}`);
     const child = spawn(command, [...args], { stdio, env: { ...processEnv(), ...env } });
     child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
-    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$5.signals[signal] : 15)));
+    child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$6.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
 function processEnv() {
@@ -30131,64 +30192,6 @@ function parseLabelList(text) {
             labels[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     return labels;
-}
-
-/**
- * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
- * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
- * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
- */
-class Handshake {
-    dir;
-    goFd;
-    constructor(dir) {
-        this.dir = dir;
-        // Held open read-write from the start: the agent's open of `go` never blocks, and a
-        // written line waits in the pipe until the agent reads it.
-        this.goFd = openSync(join(dir, 'go'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
-        // Then read-only for everyone: nothing in the sandbox (root included, which holds no
-        // capability there) can open `go` to write, so only this process can say go or abort.
-        chmodSync(join(dir, 'go'), 0o444);
-    }
-    static async create(run, dir) {
-        const result = await run('mkfifo', ['-m', '0666', join(dir, 'ready')]).then((r) => r.exitCode === 0 ? run('mkfifo', ['-m', '0600', join(dir, 'go')]) : r);
-        if (result.exitCode !== 0)
-            throw new Error(`cannot make the handshake FIFOs in ${dir}: ${result.stderr.trim()}`);
-        return new Handshake(dir);
-    }
-    /** Resolves when the agent's entrypoint reports ready; rejects on timeout or `abandon`. */
-    waitReady(timeoutMs, abandon) {
-        const fd = openSync(join(this.dir, 'ready'), constants$6.O_RDWR | constants$6.O_NONBLOCK);
-        const socket = new require$$0$3.Socket({ fd, readable: true, writable: false });
-        return new Promise((resolve, reject) => {
-            let buffered = '';
-            const finish = (error) => {
-                clearTimeout(timer);
-                socket.destroy();
-                if (error)
-                    reject(error);
-                else
-                    resolve();
-            };
-            const timer = setTimeout(() => finish(new Error(`the agent container did not start within ${timeoutMs / 1000} s`)), timeoutMs);
-            socket.on('data', (chunk) => {
-                buffered += chunk.toString('utf8');
-                if (buffered.includes('ready\n'))
-                    finish();
-            });
-            socket.on('error', (e) => finish(e));
-            abandon.then(() => finish(new Error('the agent container exited before it was ready')), (e) => finish(e instanceof Error ? e : new Error(String(e))));
-        });
-    }
-    go() {
-        writeSync(this.goFd, 'go\n');
-    }
-    abort() {
-        writeSync(this.goFd, 'abort\n');
-    }
-    close() {
-        closeSync(this.goFd);
-    }
 }
 
 /**
@@ -30480,6 +30483,7 @@ function realDeps() {
             findInitBinary: () => findInitBinary(),
             observeRunner,
             interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
+            isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
             canary: runCanary
         }
     };
@@ -30509,7 +30513,7 @@ function probeLease(path) {
         return e.code === 'ENOENT' ? 'absent' : 'unknown';
     }
     try {
-        closeSync(openSync(path, constants$6.O_WRONLY | constants$6.O_NONBLOCK | constants$6.O_NOFOLLOW));
+        closeSync(openSync(path, constants$5.O_WRONLY | constants$5.O_NONBLOCK | constants$5.O_NOFOLLOW));
         return 'held';
     }
     catch (e) {

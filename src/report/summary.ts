@@ -127,12 +127,8 @@ function unlistedSection(report: Report): string[] {
   ]
 }
 
-export function renderSummaryMarkdown(
-  report: Report,
-  facts: RunFacts,
-  suggestion?: SuggestedPolicy
-): string {
-  const lines = [
+function headerLines(report: Report, facts: RunFacts): string[] {
+  return [
     `## awf-action: ${headline(report)}`,
     '',
     `**enforcement verified: ${facts.checks.length}/${facts.checks.length} checks** · mode ${facts.mode} · ` +
@@ -155,54 +151,66 @@ export function renderSummaryMarkdown(
     ...gitFindingsMarkdown(facts.git, escapeText),
     ...unlistedSection(report)
   ]
-  if (suggestion)
-    lines.push(
-      '### Suggested policy (audit mode)',
-      '',
-      'Everything the command reached over HTTP(S), collapsed by registrable domain:',
-      '',
-      '<pre>',
-      ...suggestion.yaml.trimEnd().split('\n').map(escapeText),
-      '</pre>',
-      ''
-    )
-  if (report.blocked.length > 0) {
-    const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []))
-    lines.push(
-      '### Blocked',
-      '',
-      '| destination | ports | layer | to allow it |',
-      '|---|---|---|---|'
-    )
-    for (const b of report.blocked.slice(0, MAX_ROWS))
-      lines.push(
-        `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
-      )
-    if (report.blocked.some((b) => b.hidden > 0)) lines.push('', HIDDEN_EXPLAINED)
-    if (report.blocked.length > MAX_ROWS)
-      lines.push(
-        '',
-        `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`
-      )
-    if (suggestions.length > 0)
-      lines.push(
-        '',
-        'To allow them, add to `allow-domains`:',
-        '',
-        '<pre>',
-        ...suggestions.map(escapeText),
-        '</pre>',
-        '',
-        'or to the policy file:',
-        '',
-        '<pre>',
-        'allow-domains:',
-        ...suggestions.map((x) => `  - ${escapeText(x)}`),
-        '</pre>',
-        ''
-      )
-  }
-  lines.push(
+}
+
+function suggestionSection(suggestion: SuggestedPolicy | undefined): string[] {
+  if (!suggestion) return []
+  return [
+    '### Suggested policy (audit mode)',
+    '',
+    'Everything the command reached over HTTP(S), collapsed by registrable domain:',
+    '',
+    '<pre>',
+    ...suggestion.yaml.trimEnd().split('\n').map(escapeText),
+    '</pre>',
+    ''
+  ]
+}
+
+/** The lines that would allow the blocked destinations, as an input and as a policy file. */
+function allowLines(suggestions: readonly string[]): string[] {
+  if (suggestions.length === 0) return []
+  return [
+    '',
+    'To allow them, add to `allow-domains`:',
+    '',
+    '<pre>',
+    ...suggestions.map(escapeText),
+    '</pre>',
+    '',
+    'or to the policy file:',
+    '',
+    '<pre>',
+    'allow-domains:',
+    ...suggestions.map((x) => `  - ${escapeText(x)}`),
+    '</pre>',
+    ''
+  ]
+}
+
+function blockedSection(report: Report): string[] {
+  if (report.blocked.length === 0) return []
+  return [
+    '### Blocked',
+    '',
+    '| destination | ports | layer | to allow it |',
+    '|---|---|---|---|',
+    ...report.blocked
+      .slice(0, MAX_ROWS)
+      .map(
+        (b) =>
+          `| ${code(b.target)}${hiddenNote(b.hidden)}${b.expected ? ' (expected)' : ''} | ${portList(b, '–')} | ${b.layers.join(', ')} | ${b.suggestion ? code(b.suggestion) : (b.advice ?? '')} |`
+      ),
+    ...(report.blocked.some((b) => b.hidden > 0) ? ['', HIDDEN_EXPLAINED] : []),
+    ...(report.blocked.length > MAX_ROWS
+      ? ['', `… and ${report.blocked.length - MAX_ROWS} more (see events.jsonl in the logs).`]
+      : []),
+    ...allowLines(report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : [])))
+  ]
+}
+
+function destinationsSection(report: Report, facts: RunFacts): string[] {
+  return [
     '<details><summary>Every destination</summary>',
     '',
     '| destination | allowed | blocked | ports | layers |',
@@ -221,8 +229,20 @@ export function renderSummaryMarkdown(
     '',
     `Logs: ${code(facts.logsDir)}`,
     ''
-  )
-  return lines.join('\n')
+  ]
+}
+
+export function renderSummaryMarkdown(
+  report: Report,
+  facts: RunFacts,
+  suggestion?: SuggestedPolicy
+): string {
+  return [
+    ...headerLines(report, facts),
+    ...suggestionSection(suggestion),
+    ...blockedSection(report),
+    ...destinationsSection(report, facts)
+  ].join('\n')
 }
 
 /** Plain text for the CLI. Control characters are shown escaped. */

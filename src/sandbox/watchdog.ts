@@ -72,31 +72,59 @@ async function readRules(
   }
 }
 
+type RuleReads = { problems: string[]; counts: Counts }[]
+
+/** Reads of the host's and the agent's rules (none with host-firewall off). */
+function ruleReaders(a: WatchArgs): {
+  readHost: () => Promise<RuleReads>
+  readAgent: () => Promise<RuleReads>
+} {
+  const { host, container } = a.plans
+  const families: Family[] = [4, 6]
+  const readHost = async (): Promise<RuleReads> =>
+    a.rules ? Promise.all(families.map((f) => readRules(a.rules!.netfilter, host, f, 'host'))) : []
+  const readAgent = async (): Promise<RuleReads> =>
+    a.rules
+      ? Promise.all(families.map((f) => readRules(a.rules!.agentNet, container, f, 'agent'))).catch(
+          (e: unknown) => {
+            throw new AgentUnreadable(e instanceof Error ? e.message : String(e))
+          }
+        )
+      : []
+  return { readHost, readAgent }
+}
+
+/** The drop counters at the end: read once more, or the watchdog's last read if that fails. */
+async function finalDrops(
+  a: WatchArgs,
+  reads: ReturnType<typeof ruleReaders>,
+  last: { host: Counts; agent: Counts }
+): Promise<DropCount[]> {
+  if (!a.rules) return []
+  const merged = (r: RuleReads): Counts => mergeCounts(...r.map((x) => x.counts))
+  const [hostNow, agentNow] = await Promise.all([
+    reads.readHost().then(merged, () => undefined),
+    reads.readAgent().then(merged, () => undefined)
+  ])
+  const counts = (c: Counts, final: boolean): DropCount[] =>
+    (Object.entries(c) as [Layer, number][]).map(([layer, packets]) => ({ layer, packets, final }))
+  return [
+    ...counts(hostNow ?? last.host, hostNow !== undefined),
+    ...counts(agentNow ?? last.agent, agentNow !== undefined)
+  ]
+}
+
 /** Starts watching; returns the function that stops it. */
 export function watchFirewall(a: WatchArgs): StopWatching {
-  const { host, container } = a.plans
   let stopped = false
   let timer: NodeJS.Timeout | undefined
   const last: { host: Counts; agent: Counts } = { host: {}, agent: {} }
-  const readHost = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
-    a.rules
-      ? Promise.all([4, 6].map((f) => readRules(a.rules!.netfilter, host, f as Family, 'host')))
-      : []
-  const readAgentRules = async (): Promise<{ problems: string[]; counts: Counts }[]> =>
-    a.rules
-      ? Promise.all(
-          [4, 6].map((f) => readRules(a.rules!.agentNet, container, f as Family, 'agent'))
-        )
-      : []
-  const readAgent = (): Promise<{ problems: string[]; counts: Counts }[]> =>
-    readAgentRules().catch((e: unknown) => {
-      throw new AgentUnreadable(e instanceof Error ? e.message : String(e))
-    })
+  const reads = ruleReaders(a)
   const check = async (): Promise<string[]> => {
     const [running, hostRules, agentRules] = await Promise.all([
       a.proxyRunning(),
-      readHost(),
-      readAgent()
+      reads.readHost(),
+      reads.readAgent()
     ])
     last.host = mergeCounts(...hostRules.map((r) => r.counts))
     last.agent = mergeCounts(...agentRules.map((r) => r.counts))
@@ -134,27 +162,6 @@ export function watchFirewall(a: WatchArgs): StopWatching {
   return async () => {
     stopped = true
     clearTimeout(timer)
-    const [hostNow, agentNow] = await Promise.all([
-      readHost().then(
-        (r) => mergeCounts(...r.map((x) => x.counts)),
-        () => undefined
-      ),
-      readAgent().then(
-        (r) => mergeCounts(...r.map((x) => x.counts)),
-        () => undefined
-      )
-    ])
-    const counts = (c: Counts, final: boolean): DropCount[] =>
-      (Object.entries(c) as [Layer, number][]).map(([layer, packets]) => ({
-        layer,
-        packets,
-        final
-      }))
-    return a.rules
-      ? [
-          ...counts(hostNow ?? last.host, hostNow !== undefined),
-          ...counts(agentNow ?? last.agent, agentNow !== undefined)
-        ]
-      : []
+    return finalDrops(a, reads, last)
   }
 }
