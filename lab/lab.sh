@@ -41,6 +41,59 @@ serving() {
   [ -f "$STATE/server.pid" ] && kill -0 "$(cat "$STATE/server.pid")" 2>/dev/null
 }
 
+# The corporate proxy stand-in: a second Squid in the lab (open, login and refusing ports)
+# that logs every request it forwards to corporate.log. It runs under its own process name,
+# so that nothing stopping a host Squid by name (setup.sh) stops it.
+corporate_up() {
+  local pidfile=$STATE/corporate.pid addr port_open port_login port_refusing user
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && return 0
+  addr=$(json h.addresses.corporate)
+  port_open=$(json h.corporateProxy.open)
+  port_login=$(json h.corporateProxy.login)
+  port_refusing=$(json h.corporateProxy.refusing)
+  user=$(json h.corporateProxy.user)
+  ip netns exec "$NS" ip addr add "$addr/32" dev lo 2>/dev/null || true
+  if [ ! -f "$STATE/corporate.login" ]; then
+    (umask 077 && printf '%s:%s\n' "$user" "$(openssl rand -hex 12)" >"$STATE/corporate.login")
+  fi
+  printf '%s:%s\n' "$user" "$(openssl passwd -apr1 "$(cut -d: -f2- "$STATE/corporate.login")")" >"$STATE/corporate.htpasswd"
+  cat >"$STATE/corporate.conf" <<EOF
+http_port $addr:$port_open name=open
+http_port $addr:$port_login name=login
+http_port $addr:$port_refusing name=refusing
+pid_filename none
+visible_hostname awf-lab-corporate
+pinger_enable off
+acl open_port myportname open
+acl login_port myportname login
+acl refusing_port myportname refusing
+auth_param basic program /usr/lib/squid/basic_ncsa_auth $STATE/corporate.htpasswd
+auth_param basic realm awf-lab-corporate
+acl logged_in proxy_auth REQUIRED
+http_access deny refusing_port
+http_access allow open_port
+http_access allow login_port logged_in
+http_access deny all
+cache deny all
+dns_nameservers $(json h.addresses.resolver)
+logformat corporate %ts.%03tu %>a %Ss/%03>Hs %rm %ru %un %>lp
+access_log stdio:$STATE/corporate.log logformat=corporate
+cache_log $STATE/corporate-cache.log
+shutdown_lifetime 0 seconds
+EOF
+  touch "$STATE/corporate.log" "$STATE/corporate-cache.log"
+  chown proxy "$STATE/corporate.log" "$STATE/corporate-cache.log" "$STATE/corporate.htpasswd"
+  ln -sf "$(command -v squid)" "$STATE/awf-lab-corporate"
+  ip netns exec "$NS" setsid "$STATE/awf-lab-corporate" -N -f "$STATE/corporate.conf" </dev/null >"$STATE/corporate.out" 2>&1 &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 100); do
+    timeout 1 bash -c "</dev/tcp/$addr/$port_open" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  cat "$STATE/corporate.out" >&2
+  die "the corporate proxy stand-in did not start"
+}
+
 up() {
   [ "$(id -u)" = 0 ] || die "needs root"
   if ! ip netns list | grep -qw "$NS"; then
@@ -78,6 +131,7 @@ up() {
     ip netns exec "$NS" setsid python3 "$here/icmp-sink.py" "$STATE/lab.log" </dev/null >"$STATE/icmp.out" 2>&1 &
     echo $! >"$STATE/icmp.pid"
   fi
+  if command -v squid >/dev/null; then corporate_up; fi
   for _ in $(seq 1 100); do
     grep -q '"data":"up"' "$STATE/lab.log" 2>/dev/null && timeout 2 bash -c "</dev/tcp/$(json h.addresses.allowed)/80" 2>/dev/null && { echo "lab: up"; return 0; }
     sleep 0.1
@@ -87,7 +141,7 @@ up() {
 }
 
 down() {
-  for p in server icmp; do
+  for p in server icmp corporate; do
     [ -f "$STATE/$p.pid" ] && kill "$(cat "$STATE/$p.pid")" 2>/dev/null || true
   done
   ip netns pids "$NS" 2>/dev/null | xargs -r kill 2>/dev/null || true

@@ -19,8 +19,19 @@ const tls = {
 }
 const bytes = Buffer.alloc(1 << 20, 0x61)
 
-function log(svc, host, peer, data) {
-  appendFileSync(logFile, JSON.stringify({ t: Date.now(), svc, host, peer, data }) + '\n')
+function log(svc, host, peer, data, extra = {}) {
+  appendFileSync(logFile, JSON.stringify({ t: Date.now(), svc, host, peer, data, ...extra }) + '\n')
+}
+
+// The shared-address host serves a name by Host header and, over TLS, by server name; the log
+// says which of each it served, so a test can tell a fronted request from a plain one.
+function served(host, req) {
+  if (host !== 'shared') return {}
+  const sni = req.socket.servername
+  return {
+    byHost: (req.headers.host ?? '').startsWith('shared-allowed') ? 'shared-allowed' : 'shared-blocked',
+    ...(sni ? { bySni: sni.startsWith('shared-allowed') ? 'shared-allowed' : 'shared-blocked' } : {})
+  }
 }
 
 function marker(host, req) {
@@ -33,7 +44,10 @@ function marker(host, req) {
 
 function handler(host, svc) {
   return (req, res) => {
-    log(svc, host, req.socket.remoteAddress, `${req.method} ${req.headers.host ?? ''} ${req.url}`)
+    log(svc, host, req.socket.remoteAddress, `${req.method} ${req.headers.host ?? ''} ${req.url}`, {
+      ...(req.socket.servername ? { sni: req.socket.servername } : {}),
+      ...served(host, req)
+    })
     const big = /^\/bytes\/(\d+)$/.exec(req.url)
     if (big) {
       let left = Math.min(Number(big[1]), 4 * 2 ** 30)

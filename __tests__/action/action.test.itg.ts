@@ -67,7 +67,7 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
       'curl -sS -o /dev/null http://allowed.test/; curl -s -o /dev/null http://blocked.test/; getent hosts evil.test || true'
     const r = await runAction('main', { ...base, run: script }, dir)
     expect(r.code).toBe(0)
-    expect(r.summary).toMatch(/enforcement verified: 9\/9 checks/)
+    expect(r.summary).toMatch(/enforcement verified: 10\/10 checks/)
     expect(r.summary).toMatch(
       /\| <code>blocked\.test<\/code> \| 80 \| proxy \| <code>blocked\.test<\/code> \|/
     )

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const LAB = JSON.parse(readFileSync(join(ROOT, 'lab', 'hosts.json'), 'utf8')) as {
   addresses: Record<string, string>
+  corporateProxy: { open: number; login: number; refusing: number; user: string }
 }
 export const LAB_STATE = '/run/awf-lab'
 export const LAB_CA = join(LAB_STATE, 'ca.crt')
@@ -28,6 +29,17 @@ export function newNonce(): string {
 export function labLog(): string {
   const file = join(LAB_STATE, 'lab.log')
   return existsSync(file) ? readFileSync(file, 'utf8') : ''
+}
+
+/** What the corporate proxy stand-in (a second Squid in the lab) forwarded, one line each. */
+export function corporateLog(): string {
+  const file = join(LAB_STATE, 'corporate.log')
+  return existsSync(file) ? readFileSync(file, 'utf8') : ''
+}
+
+/** The stand-in's `user:password` for its login port, made at `lab.sh up`. */
+export function corporateLogin(): string {
+  return readFileSync(join(LAB_STATE, 'corporate.login'), 'utf8').trim()
 }
 
 export function kernelLog(): string {

@@ -5,16 +5,17 @@
  * Docker for the seccomp profile (a container runs under it).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { planProblems, planRules, renderAll, seccompSyscallNames } from '../../src/render/index.js'
 import { contentProblems, stripCounters } from '../../src/render/rule-content.js'
 import { ALLOWED_SOCKET_FAMILIES } from '../../src/render/seccomp.js'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
+import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { writeSocketProbes } from '../security/socket-probes.js'
-import { input, manyDomains, POLICIES } from './fixtures.js'
+import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
 
@@ -26,7 +27,11 @@ function write(name: string, text: string): string {
 
 /** Squid's complaints about a config, minus the one our `via off` asks for on purpose. */
 function squidParseProblems(file: string): string[] {
-  const r = spawnSync('squid', ['-k', 'parse', '-f', file], { encoding: 'utf8' })
+  writeFileSync(file, withLocalKeyMaterial(readFileSync(file, 'utf8')))
+  const r = spawnSync('squid', ['-k', 'parse', '-f', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20 // it echoes every line
+  })
   const lines = `${r.stdout}${r.stderr}`.split('\n')
   const bad = lines.filter(
     (l) => /FATAL|ERROR|WARNING|Bungled/i.test(l) && !/HTTP requires the use of Via/.test(l)
@@ -47,9 +52,20 @@ function restoreTest(tool: string, file: string, needsDockerUser: boolean): stri
 const policies = { ...POLICIES, large: manyDomains(5000) }
 
 describeWith(
-  { root: true, tools: ['squid', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare'] },
+  {
+    root: true,
+    tools: ['squid', 'openssl', 'dnsmasq', 'iptables-restore', 'ip6tables-restore', 'unshare']
+  },
   'rendered files are accepted by their consumers',
   () => {
+    test('behind a corporate proxy: squid -k parse and iptables-restore --test accept both', () => {
+      const rendered = renderAll(UPSTREAM_INPUT)
+      expect(squidParseProblems(write('upstream.squid.conf', rendered['squid.conf']))).toEqual([])
+      expect(
+        restoreTest('iptables-restore', write('upstream.h4', rendered['host-rules.v4']), true)
+      ).toBe('')
+    })
+
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {
       const rendered = renderAll(input(policy))
       const plans = planRules(input(policy))

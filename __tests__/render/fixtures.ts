@@ -50,6 +50,13 @@ export const POLICIES: Record<string, Policy> = {
 
 export const input = (policy: Policy): RenderInput => ({ policy, topology: TOPOLOGY })
 
+/** The typical policy behind a corporate proxy that wants a login, with one no-SNI opt-in. */
+export const UPSTREAM_INPUT: RenderInput = {
+  ...input(POLICIES.typical!),
+  noSniHosts: POLICIES.typical!.allowDomains.filter((r) => r.name === 'api.test'),
+  upstreamProxy: { address: '10.203.0.30', port: 8080, login: true }
+}
+
 /** A policy of `n` distinct registrable domains. */
 export function manyDomains(n: number): Policy {
   const list = Array.from({ length: n }, (_, i) => `d${i}.example${i % 7}.test`).join('\n')

@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { buildPolicy, parseDomainEntry } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
 import { renderDnsmasqConf, renderSquidConf } from '../../src/render/index.js'
+import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { input } from './fixtures.js'
 
@@ -73,7 +74,7 @@ describe('validator property', () => {
 })
 
 describeWith(
-  { root: true, tools: ['squid', 'dnsmasq'] },
+  { root: true, tools: ['squid', 'openssl', 'dnsmasq'] },
   'fuzzed policies through the real consumers',
   () => {
     test('squid -k parse and dnsmasq --test accept every accepted entry, rendered together', () => {
@@ -86,7 +87,7 @@ describeWith(
           expect(value).toMatch(/^(\.[a-z0-9.-]+|\\\.[a-z0-9\\.-]+\$|\d+)$/)
       }
       const dir = mkdtempSync(join(tmpdir(), 'awf-fuzz-'))
-      writeFileSync(join(dir, 'squid.conf'), squid)
+      writeFileSync(join(dir, 'squid.conf'), withLocalKeyMaterial(squid))
       writeFileSync(join(dir, 'dnsmasq.conf'), dnsmasq)
       const s = spawnSync('squid', ['-k', 'parse', '-f', join(dir, 'squid.conf')], {
         encoding: 'utf8'

@@ -12,7 +12,7 @@ import {
 import { renderSeccompProfile } from '../../src/render/seccomp.js'
 import { policyViews } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
-import { input, manyDomains, POLICIES } from './fixtures.js'
+import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden')
 
@@ -30,6 +30,26 @@ describe('rendered files match their golden copies', () => {
       test(`${name}: ${file}`, () => golden(`${name}.${file}`, text))
     }
   }
+})
+
+describe('behind a corporate proxy', () => {
+  const rendered = renderAll(UPSTREAM_INPUT)
+  test('upstream: squid.conf', () => golden('upstream.squid.conf', rendered['squid.conf']))
+  test('upstream: host-rules.v4', () => golden('upstream.host-rules.v4', rendered['host-rules.v4']))
+
+  test('the login never reaches a rendered file: only its mark, filled in by the proxy', () => {
+    expect(rendered['squid.conf']).toContain(' login=AWF_UPSTREAM_LOGIN')
+    expect(rendered['squid.conf']).toMatch(/^never_direct allow all$/m)
+  })
+
+  test('the proxy container reaches only the parent (and DNS): no port rule to any address', () => {
+    const proxyRules = rendered['host-rules.v4']
+      .split('\n')
+      .filter((l) => l.includes('-s 172.29.5.2') && l.endsWith('-j RETURN'))
+    expect(proxyRules.filter((l) => !/--dport 53 /.test(l))).toEqual([
+      '-A AWF-1a2b3c4d -i awfe-1a2b3c4d -s 172.29.5.2 -d 10.203.0.30 -p tcp --dport 8080 -j RETURN'
+    ])
+  })
 })
 
 describe('renderer guarantees', () => {
@@ -58,7 +78,7 @@ describe('renderer guarantees', () => {
     const order = [
       'http_access deny ip_literal',
       'http_access deny blocked',
-      'http_access allow',
+      'http_access allow !CONNECT proto_http allow_',
       'http_access deny all'
     ]
     const positions = order.map((line) => conf.indexOf(line))
@@ -78,7 +98,7 @@ describe('renderer guarantees', () => {
     const started = Date.now()
     const conf = renderSquidConf(input(manyDomains(5000)))
     expect(Date.now() - started).toBeLessThan(5000) // a sanity bound, not a benchmark
-    expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(3) // http, https, any-allowed
+    expect(conf.match(/\.d4999\.example1\.test/g)?.length).toBe(5) // http, https, any-allowed, tunnel host and server name
   })
 })
 

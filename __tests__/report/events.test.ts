@@ -118,3 +118,52 @@ describe('event parsers', () => {
     expect(parseSquidLog(line, SCOPE)[0]!.target).toBe('(unreadable host)')
   })
 })
+
+describe('tunnel checks (the peeking port, lines captured in the lab)', () => {
+  const scope: EventScope = {
+    ...SCOPE,
+    agentIp: '172.30.25.3',
+    internalNames: ['canary.awf.invalid', 'tunnel.awf.invalid'],
+    commandStartMs: 1796137581300
+  }
+  const LOG = `1796137581.090 127.0.0.1 TCP_TUNNEL/200 CONNECT tunnel.awf.invalid 443 127.0.0.1 112 - tunnel.awf.invalid:443 - - 3128
+1796137581.090 127.0.0.1 NONE_NONE_ABORTED/200 CONNECT tunnel.awf.invalid 443 - 123 ERR_CLIENT_GONE tunnel.awf.invalid:443 - peek 3129
+1796137581.200 127.0.0.1 NONE_NONE/200 CONNECT tunnel.awf.invalid 443 - 150 - tunnel.awf.invalid:443 canary.awf.invalid terminate 3129
+1796137581.378 127.0.0.1 NONE_NONE/200 CONNECT allowed.test 443 - 136 - allowed.test:443 allowed.test splice 3129
+1796137581.382 172.30.25.3 TCP_TUNNEL/200 CONNECT allowed.test 443 127.0.0.1 3107 - allowed.test:443 - - 3128
+1796137581.382 127.0.0.1 TCP_TUNNEL/200 CONNECT allowed.test 443 198.18.0.10 2952 - allowed.test:443 allowed.test splice 3129
+1796137581.390 127.0.0.1 NONE_NONE/200 CONNECT shared-allowed.test 443 - 150 - shared-allowed.test:443 shared-blocked.test terminate 3129
+1796137581.391 172.30.25.3 TCP_TUNNEL/200 CONNECT shared-allowed.test 443 127.0.0.1 686 - shared-allowed.test:443 - - 3128
+1796137581.418 127.0.0.1 NONE_NONE/200 CONNECT allowed.test 443 - 111 - allowed.test:443 - terminate 3129
+1796137581.899 127.0.0.1 NONE_NONE/200 CONNECT allowed.test 443 - 111 ERR_PROTOCOL_UNKNOWN allowed.test:443 - peek 3129
+1796137582.010 127.0.0.1 TCP_TUNNEL/200 CONNECT api.wild.test 443 198.18.0.10 2952 - api.wild.test:443 www.wild.test splice 3129
+1796137582.020 127.0.0.1 NONE_NONE/200 CONNECT allowed.test 443 - 111 - allowed.test:443 a%0Ab%20c terminate 3129
+`
+  const events = parseSquidLog(LOG, scope)
+
+  test('each refusal at the ClientHello is one blocked event with its own reason', () => {
+    expect(
+      events.filter((e) => e.decision === 'blocked').map((e) => [e.target, e.port, e.tunnelRefusal])
+    ).toEqual([
+      ['shared-blocked.test', 443, 'sni-mismatch'],
+      ['allowed.test', 443, 'no-sni'],
+      ['allowed.test', 443, 'not-tls'],
+      ['(unreadable name)', 443, 'sni-mismatch']
+    ])
+  })
+
+  test('the sandbox’s own tunnel before the command is not reported; the hop’s lines are not doubled', () => {
+    expect(events.map((e) => e.target)).not.toContain('tunnel.awf.invalid')
+    expect(events.map((e) => e.target)).not.toContain('canary.awf.invalid')
+    expect(events.filter((e) => e.target === 'allowed.test' && e.decision === 'allowed')).toEqual([
+      expect.objectContaining({ port: 443 })
+    ])
+  })
+
+  test('a spliced server name that differs from the CONNECT host is recorded (audit suggests it)', () => {
+    expect(events.find((e) => e.target === 'www.wild.test')).toMatchObject({
+      decision: 'allowed',
+      protocol: 'https'
+    })
+  })
+})

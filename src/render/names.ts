@@ -7,10 +7,17 @@ import { parseIpLiteral } from '../policy/ip.js'
 
 export const PROXY_CONFIG_DIR = '/awf/config'
 export const PROXY_LOG_DIR = '/awf/logs'
+/** Inside the proxy container only: key material its entrypoint generates at start (0700). */
+export const PROXY_TLS_DIR = '/run/awf-proxy'
 /** Asked by the readiness probe; always refused by the forwarder and never reported. */
 export const READINESS_PROBE_NAME = 'ready.awf.invalid'
 /** Asked by the enforcement canary from inside the sandbox; refused, and never reported. */
 export const CANARY_NAME = 'canary.awf.invalid'
+/**
+ * The tunnel the canary opens (with a server name that does not match) and the proxy's own
+ * start-up probe of its peeking port use. It is never spliced and never resolves.
+ */
+export const TLS_CANARY_TUNNEL = 'tunnel.awf.invalid'
 /** The canary's direct connection goes to this (closed) port of the proxy itself. */
 export const CANARY_PORT = 9
 

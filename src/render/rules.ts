@@ -14,7 +14,7 @@ import {
   logPrefixes
 } from './names.js'
 import { DENIED_NETWORKS_V4 } from './networks.js'
-import { DNS_PORT, SQUID_PORT, type RenderInput } from './types.js'
+import { DNS_PORT, SQUID_PORT, type RenderInput, type UpstreamProxy } from './types.js'
 
 /** A rule is the tokens after `-A <chain>`. */
 export type Rule = readonly string[]
@@ -85,9 +85,10 @@ interface HostPlanContext {
   readonly subnet: string
   readonly fromProxy: Rule
   readonly fromAgent: Rule
+  readonly upstream?: UpstreamProxy
 }
 
-function hostPlanContext({ policy, topology: t }: RenderInput): HostPlanContext {
+function hostPlanContext({ policy, topology: t, upstreamProxy }: RenderInput): HostPlanContext {
   ;[t.internalBridge, t.egressBridge].forEach(assertInterface)
   ;[t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4)
   policy.allowHostPorts.forEach((p) => assertPort(p.port))
@@ -100,7 +101,8 @@ function hostPlanContext({ policy, topology: t }: RenderInput): HostPlanContext 
     egr: t.egressBridge,
     subnet,
     fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
-    fromAgent: ['-i', t.internalBridge, '-s', subnet]
+    fromAgent: ['-i', t.internalBridge, '-s', subnet],
+    ...(upstreamProxy ? { upstream: upstreamProxy } : {})
   }
 }
 
@@ -187,12 +189,29 @@ function forwardRules(c: HostPlanContext): Rule[] {
     toProxy('tcp', DNS_PORT),
     toProxy('udp', DNS_PORT),
     ...toUpstreamRules(c),
-    ...allowNets.flatMap((net) =>
-      portMatches.map((m): Rule => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])
-    ),
-    ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
-    ...portMatches.map((m): Rule => [...fromProxy, ...m, '-j', 'RETURN']),
+    ...(c.upstream
+      ? [upstreamProxyRule(c)]
+      : [
+          ...allowNets.flatMap((net) =>
+            portMatches.map((m): Rule => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])
+          ),
+          ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
+          ...portMatches.map((m): Rule => [...fromProxy, ...m, '-j', 'RETURN'])
+        ]),
     ...logAndDrop(prefix.host)
+  ]
+}
+
+/**
+ * Behind a corporate proxy the proxy container reaches that one address and port (besides
+ * DNS), wherever it lives: every other destination is dropped and logged.
+ */
+function upstreamProxyRule({ upstream, fromProxy }: HostPlanContext): Rule {
+  assertIpv4(upstream!.address)
+  assertPort(upstream!.port)
+  return [
+    ...fromProxy,
+    ...['-d', upstream!.address, '-p', 'tcp', '--dport', String(upstream!.port), '-j', 'RETURN']
   ]
 }
 

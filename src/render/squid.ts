@@ -3,13 +3,19 @@
  * allows only the policy's domains, per protocol and port. Rule order is the security
  * argument; each block says why it sits where it does.
  */
-import type { DomainRule, PresetUse } from '../policy/types.js'
+import type { AccessGroup, DomainRule, Policy, PresetUse } from '../policy/types.js'
 import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
-import { SQUID_PORT, type RenderInput } from './types.js'
+import { renderTlsRules } from './squid-tls.js'
+import { SQUID_PORT, UPSTREAM_LOGIN_MARK, type RenderInput, type UpstreamProxy } from './types.js'
 
-/** The access log format the report parser reads; see docs/squid-log-format.md. */
-export const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru'
+/**
+ * The access log format the report parser reads; see docs/squid-log-format.md. The last three
+ * fields (server name, URL-encoded; bump action; Squid's local port) come after the URL so
+ * that the first ten keep their places.
+ */
+export const SQUID_LOG_FORMAT =
+  '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp'
 
 const escapeRegex = (name: string): string => name.replace(/\./g, '\\.')
 
@@ -62,20 +68,39 @@ function presetLines(presets: readonly PresetUse[]): string[] {
   })
 }
 
-export function renderSquidConf({ policy, topology }: RenderInput): string {
-  assertIp(topology.internalSubnet.address)
-  topology.upstreamDns.forEach(assertIp)
-  assertPrefix(topology.internalSubnet.prefix, 4)
+/** The upstream parent, when there is one: everything leaves through it, nothing goes direct. */
+function upstreamLines(upstream: UpstreamProxy | undefined): string[] {
+  if (!upstream) return []
+  assertIp(upstream.address)
+  assertPort(upstream.port)
+  const login = upstream.login ? ` login=${UPSTREAM_LOGIN_MARK}` : ''
+  return [
+    '# The corporate proxy: every request leaves through it, after our own policy allowed it.',
+    `cache_peer ${upstream.address} parent ${upstream.port} 0 no-query no-digest no-netdb-exchange name=upstream${login}`,
+    'cache_peer_access upstream allow tls_port',
+    'cache_peer_access upstream allow agent_port !CONNECT',
+    'cache_peer_access upstream deny all',
+    'never_direct allow all'
+  ]
+}
+
+interface AccessRules {
+  readonly acls: string[]
+  readonly access: string[]
+  readonly blocked: string[]
+  readonly anyAllowed: string[]
+  readonly allowNets: string[]
+  readonly groups: readonly AccessGroup[]
+}
+
+function accessRules(policy: Policy): AccessRules {
   const acls: string[] = []
   const access: string[] = []
-
   const blocked = domainAcls('blocked', policy.blockDomains, acls)
   const groups = policy.views.accessGroups
-  const allowedAcls: string[] = []
   groups.forEach((g, i) => {
     assertPort(g.access.port)
     const names = domainAcls(`allow_${i}`, g.rules, acls)
-    allowedAcls.push(...names)
     acls.push(`acl allow_${i}_port port ${g.access.port}`)
     for (const n of names)
       access.push(
@@ -86,58 +111,53 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
   })
   // A name no entry allows is refused before Squid resolves it: no DNS lookup for it, ever.
   const anyAllowedAcls = domainAcls('allowed_any', policy.views.allowedNames, acls)
-
   for (const net of policy.allowNetworks) {
     assertIp(net.address)
     assertPrefix(net.prefix, net.family)
   }
   const allowNets = policy.allowNetworks.map((n) => `${n.address}/${n.prefix}`)
   if (allowNets.length > 0) acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`)
+  return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups }
+}
 
-  const lines = [
-    `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
-    ...presetLines(policy.presets),
-    `http_port ${SQUID_PORT}`,
-    'visible_hostname awf-proxy',
-    'pid_filename none',
-    '',
-    '# Only the agent network is served.',
-    `acl agent src ${topology.internalSubnet.address}/${topology.internalSubnet.prefix}`,
-    'acl CONNECT method CONNECT',
-    'acl proto_http proto HTTP',
-    // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
-    'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
-    'acl awf_internal dstdomain -n .awf.invalid',
-    `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
-    ...splitAclLines(acls),
-    '',
+const AUDIT_ACCESS = [
+  '# Audit mode: any other public name on the default ports is allowed (and logged).',
+  'acl audit_http_port port 80',
+  'acl audit_https_port port 443',
+  'http_access allow CONNECT audit_https_port',
+  'http_access allow !CONNECT proto_http audit_http_port'
+]
+
+/** The agent port's http_access rules, in the order that is the security argument. */
+function agentAccess(policy: Policy, r: AccessRules, deniedNets: string): string[] {
+  return [
+    "# The proxy's own start-up probe of the peeking port.",
+    'http_access allow loopback CONNECT tls_canary tls_canary_port',
     'http_access deny !agent',
     'http_access deny manager',
     '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
     'http_access deny ip_literal',
+    "# The canary's tunnel (refused by the peeking port, whatever server name it sends).",
+    'http_access allow CONNECT tls_canary tls_canary_port',
     "# The sandbox's own probe names are refused in every mode, and never resolved.",
     'http_access deny awf_internal',
     '# The block list wins over every allow rule.',
-    ...blocked.map((a) => `http_access deny ${a}`),
-    ...(anyAllowedAcls.length > 0 && policy.mode === 'enforce'
-      ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
+    ...r.blocked.map((a) => `http_access deny ${a}`),
+    ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
+      ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
       : []),
     '# An allowed name that resolves to a private, loopback or metadata address is refused.',
-    allowNets.length > 0
-      ? 'http_access deny denied_nets !allowed_nets'
-      : 'http_access deny denied_nets',
-    ...access,
-    ...(policy.mode === 'audit'
-      ? [
-          '# Audit mode: any other public name on the default ports is allowed (and logged).',
-          'acl audit_http_port port 80',
-          'acl audit_https_port port 443',
-          'http_access allow CONNECT audit_https_port',
-          'http_access allow !CONNECT proto_http audit_http_port'
-        ]
-      : []),
-    'http_access deny all',
-    '',
+    `http_access deny ${deniedNets}`,
+    ...r.access,
+    ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
+    'http_access deny all'
+  ]
+}
+
+/** Everything after the rules: no cache, no identifying headers, logs in our format. */
+function serviceLines(input: RenderInput): string[] {
+  const { policy, topology } = input
+  return [
     'cache deny all',
     'cache_mem 0 MB',
     'via off',
@@ -158,6 +178,53 @@ export function renderSquidConf({ policy, topology }: RenderInput): string {
     'logfile_rotate 0',
     'coredump_dir /tmp',
     ''
+  ]
+}
+
+export function renderSquidConf(input: RenderInput): string {
+  const { policy, topology } = input
+  assertIp(topology.internalSubnet.address)
+  topology.upstreamDns.forEach(assertIp)
+  assertPrefix(topology.internalSubnet.prefix, 4)
+  const r = accessRules(policy)
+  const deniedNets = r.allowNets.length > 0 ? 'denied_nets !allowed_nets' : 'denied_nets'
+  const tls = renderTlsRules({
+    mode: policy.mode,
+    groups: r.groups.filter((g) => g.access.protocol === 'https'),
+    blocked: policy.blockDomains,
+    noSniHosts: input.noSniHosts ?? [],
+    deniedNets
+  })
+  const lines = [
+    `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+    ...presetLines(policy.presets),
+    `http_port ${SQUID_PORT} name=agent_port`,
+    tls.port,
+    'visible_hostname awf-proxy',
+    'pid_filename none',
+    '',
+    '# Only the agent network is served.',
+    `acl agent src ${topology.internalSubnet.address}/${topology.internalSubnet.prefix}`,
+    'acl agent_port myportname agent_port',
+    'acl CONNECT method CONNECT',
+    'acl proto_http proto HTTP',
+    // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
+    'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+    'acl awf_internal dstdomain -n .awf.invalid',
+    'acl tls_canary_port port 443',
+    `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
+    ...splitAclLines(r.acls),
+    ...splitAclLines([...tls.acls]),
+    '',
+    ...tls.access,
+    ...agentAccess(policy, r, deniedNets),
+    '',
+    ...tls.routing,
+    ...upstreamLines(input.upstreamProxy),
+    '',
+    ...tls.bump,
+    '',
+    ...serviceLines(input)
   ]
   const text = lines.join('\n')
   // Belt and braces: a rendered line can never be continued or injected by a value.

@@ -1,4 +1,4 @@
-import type { Policy } from '../policy/types.js'
+import type { DomainRule, Policy } from '../policy/types.js'
 
 /**
  * Facts about one run's sandbox that the renderers need besides the policy. Produced by
@@ -27,6 +27,8 @@ export interface SandboxTopology {
 
 /** Fixed ports inside the proxy container. */
 export const SQUID_PORT = 3128
+/** Squid's peeking (ssl-bump) port, on the proxy's loopback only: see src/render/squid-tls.ts. */
+export const SQUID_TLS_PORT = 3129
 export const DNS_PORT = 53
 
 /** Everything a run renders, as text, keyed by the file name it is written to. */
@@ -40,7 +42,25 @@ export interface RenderedConfig {
   readonly 'container-rules.v6': string
 }
 
+/** A corporate proxy that every request leaves through (Squid's parent). */
+export interface UpstreamProxy {
+  /** Resolved by the sandbox before rendering: the host rules admit only this address. */
+  readonly address: string
+  readonly port: number
+  /**
+   * The parent wants a login. Its value never reaches a rendered file: the proxy's entrypoint
+   * reads it from its environment and fills it in where the file says `login=${UPSTREAM_LOGIN_MARK}`.
+   */
+  readonly login: boolean
+}
+
+/** Stands in for the upstream proxy's `user:password` in squid.conf; see entrypoint.sh. */
+export const UPSTREAM_LOGIN_MARK = 'AWF_UPSTREAM_LOGIN'
+
 export interface RenderInput {
   readonly policy: Policy
   readonly topology: SandboxTopology
+  /** CONNECT hosts whose TLS clients may omit the server name (an opt-in, warned about). */
+  readonly noSniHosts?: readonly DomainRule[]
+  readonly upstreamProxy?: UpstreamProxy
 }

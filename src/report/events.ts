@@ -3,6 +3,7 @@
  * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
  * sandbox reads the files and hands the text here.
  */
+import { SQUID_TLS_PORT } from '../render/types.js'
 
 export type Layer = 'proxy' | 'dns' | 'host' | 'runner' | 'ipv6' | 'agent'
 export type Decision = 'allowed' | 'blocked'
@@ -18,7 +19,11 @@ export interface NetEvent {
   readonly protocol: 'http' | 'https' | 'dns' | 'tcp' | 'udp' | 'icmp' | 'other'
   /** Why, in the layer's own words (Squid status, DNS answer, drop rule). */
   readonly reason: string
+  /** A tunnel refused at its TLS ClientHello, and why (src/render/squid-tls.ts). */
+  readonly tunnelRefusal?: TunnelRefusal
 }
+
+export type TunnelRefusal = 'sni-mismatch' | 'no-sni' | 'not-tls'
 
 /** Whose traffic counts: the agent's address; probes from the host and the proxy's own lookups do not. */
 export interface EventScope {
@@ -42,11 +47,67 @@ const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/
 const isSandboxOwn = (scope: EventScope, name: string, timeMs: number): boolean =>
   scope.internalNames.includes(name) && timeMs < scope.commandStartMs
 
-/** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
+const REFUSAL_REASONS: Record<TunnelRefusal, string> = {
+  'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
+  'no-sni': 'no-sni: TLS without a server name',
+  'not-tls': 'not-tls: a tunnel that did not start with TLS'
+}
+
+const decodeName = (raw: string): string => {
+  try {
+    const name = decodeURIComponent(raw).toLowerCase()
+    return HOST.test(name) ? name : '(unreadable name)'
+  } catch {
+    return '(unreadable name)'
+  }
+}
+
+/**
+ * A line of the peeking port (SQUID_TLS_PORT; the client is the agent port's own hop on
+ * loopback): refusals at the ClientHello, and server names that differ from the CONNECT host
+ * (so that audit mode suggests them too). `%#ssl::>sni %ssl::bump_mode %>lp` close the line.
+ */
+function tunnelCheckEvent(f: readonly string[], scope: EventScope): NetEvent | undefined {
+  const [time = '', , status = '', , host = '', port = '', , , error = ''] = f
+  const [sniField = '-', bump = '-'] = f.slice(-3)
+  const timeMs = Number(time) * 1000
+  if (isSandboxOwn(scope, host, timeMs)) return undefined
+  const sni = sniField === '-' ? undefined : decodeName(sniField)
+  const refusal: TunnelRefusal | undefined =
+    error === 'ERR_PROTOCOL_UNKNOWN'
+      ? 'not-tls'
+      : bump === 'terminate'
+        ? sni === undefined
+          ? 'no-sni'
+          : 'sni-mismatch'
+        : undefined
+  const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/')
+  if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase())) return undefined
+  return {
+    time: Math.round(timeMs),
+    layer: 'proxy',
+    decision: refusal ? 'blocked' : 'allowed',
+    target: sni ?? (HOST.test(host) ? host : '(unreadable host)'),
+    port: /^\d+$/.test(port) ? Number(port) : undefined,
+    protocol: 'https',
+    reason: refusal ? REFUSAL_REASONS[refusal] : 'server name inside an allowed tunnel',
+    ...(refusal ? { tunnelRefusal: refusal } : {})
+  }
+}
+
+/**
+ * `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp`
+ * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks.
+ */
 export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
   const events: NetEvent[] = []
   for (const line of text.split('\n')) {
     const f = line.split(' ')
+    if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
+      const tunnel = tunnelCheckEvent(f, scope)
+      if (tunnel) events.push(tunnel)
+      continue
+    }
     if (f.length < 10 || f[1] !== scope.agentIp) continue
     const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f
     if (isSandboxOwn(scope, host, Number(time) * 1000)) continue

@@ -27,7 +27,10 @@ export const TEXT_INPUTS = [
   'protect-git',
   'git-integrity',
   'address-pool',
-  'report-detail'
+  'report-detail',
+  'upstream-proxy',
+  'upstream-proxy-auth',
+  'tls-without-sni'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

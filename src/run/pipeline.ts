@@ -60,8 +60,17 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
     },
     stdio: place.stdio,
     addressPool: settings.addressPool,
-    ablation: place.ablation
+    ablation: place.ablation,
+    proxy: proxyRequest(settings, place)
   }
+}
+
+/** The upstream login's value is read here, from the step's environment, and nowhere else. */
+function proxyRequest(settings: RunSettings, place: RunPlace): SandboxRequest['proxy'] {
+  const { upstream, noSniHosts } = settings.proxy
+  if (!upstream) return { noSniHosts }
+  const login = upstream.loginVariable ? place.runnerEnv[upstream.loginVariable] : undefined
+  return { noSniHosts, upstream: { host: upstream.host, port: upstream.port, login } }
 }
 
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */

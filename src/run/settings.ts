@@ -34,6 +34,7 @@ import { readPolicySource } from '../sandbox/policy-file-source.js'
 import { parseImageRegistry } from '../sandbox/published-images.js'
 import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { TEXT_INPUTS, type RunInputs } from './inputs.js'
+import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
 
 export interface RunSettings {
   readonly policy: Policy
@@ -64,6 +65,8 @@ export interface RunSettings {
   readonly addressPool?: Ipv4Net
   /** A mirror of the released images (`image-registry`). */
   readonly imageRegistry?: string
+  /** A corporate proxy to leave through, and the tunnels that may omit the TLS server name. */
+  readonly proxy: ProxySettings
 }
 
 export interface SettingsContext {
@@ -199,10 +202,11 @@ export function resolveSettings(
     registryInput === undefined
       ? undefined
       : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
+  const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv))
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
-    warnings: [...built!.warnings, ...agentEnv!.warnings],
+    warnings: [...built!.warnings, ...agentEnv!.warnings, ...proxy!.warnings],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: failOnBlocked!,
     reportDetail: reportDetail!,
@@ -218,6 +222,7 @@ export function resolveSettings(
     provenance: built!.provenance,
     notices: [],
     addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
-    imageRegistry
+    imageRegistry,
+    proxy: proxy!
   }
 }

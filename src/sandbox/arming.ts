@@ -19,6 +19,7 @@ import type { Netfilter } from './netfilter.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import { selfCheck } from './self-check.js'
+import { proxyEnv } from './upstream-proxy.js'
 import { settleAll } from './settle.js'
 import type { AgentHandshake } from './types.js'
 
@@ -71,7 +72,8 @@ async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void>
         labels: run.labels,
         configDir: join(prepared.workDir, 'config'),
         logsDir: run.logsDir,
-        logsGroup: statSync(run.logsDir).gid
+        logsGroup: statSync(run.logsDir).gid,
+        env: proxyEnv(run.request.proxy)
       })
     )
     await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp)

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CANARY_NAME, CANARY_PORT, logPrefixes } from '../render/names.js'
-import type { SandboxTopology } from '../render/types.js'
+import { CANARY_NAME, CANARY_PORT, logPrefixes, TLS_CANARY_TUNNEL } from '../render/names.js'
+import { SQUID_PORT, SQUID_TLS_PORT, type SandboxTopology } from '../render/types.js'
 import type { CommandResult } from './exec.js'
 import type { Netfilter } from './netfilter.js'
 
@@ -53,6 +53,8 @@ export async function runCanary(
     `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
     `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
     `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+    // A tunnel whose TLS server name is not the CONNECT host's: refused at the ClientHello.
+    `curl -s -o /dev/null --max-time 5 -x http://${proxyIp}:${SQUID_PORT} --connect-to ${CANARY_NAME}:443:${TLS_CANARY_TUNNEL}:443 https://${CANARY_NAME}/; echo "tls=$?"`,
     // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
     // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
     `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
@@ -80,6 +82,17 @@ export async function runCanary(
           new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(
             read(join(run.logsDir, 'access.log'))
           )
+        ))
+    ],
+    [
+      'canary: a tunnel whose TLS server name does not match it is refused at the ClientHello',
+      async () =>
+        got('tls') === '35' &&
+        (await eventually(() =>
+          new RegExp(
+            `CONNECT ${escape(TLS_CANARY_TUNNEL)} 443 .* ${escape(CANARY_NAME)} terminate ${SQUID_TLS_PORT}$`,
+            'm'
+          ).test(read(join(run.logsDir, 'access.log')))
         ))
     ],
     [

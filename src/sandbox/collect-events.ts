@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CANARY_NAME, CANARY_PORT } from '../render/names.js'
+import { CANARY_NAME, CANARY_PORT, TLS_CANARY_TUNNEL } from '../render/names.js'
 import {
   countDnsmasqLines,
   countSquidLines,
@@ -140,7 +140,7 @@ export async function collectEvents(
     runId: run.runId,
     bootTimeMs: bootTimeMs(),
     // The readiness probe asks from the host's address, which is never counted.
-    internalNames: [CANARY_NAME],
+    internalNames: [CANARY_NAME, TLS_CANARY_TUNNEL],
     commandStartMs: run.commandStartMs,
     internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
   }

@@ -28,6 +28,8 @@ export function proxySpec(opts: {
    * DAC_OVERRIDE, creates the log files through it; the daemons drop it with their users.
    */
   logsGroup: number
+  /** The upstream proxy's login, when there is one (src/sandbox/upstream-proxy.ts). */
+  env?: Readonly<Record<string, string>>
 }): ContainerSpec {
   const n = runNames(opts.topology.runId)
   return {
@@ -39,7 +41,7 @@ export function proxySpec(opts: {
       { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
       { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
     ],
-    env: {},
+    env: opts.env ?? {},
     capAdd: PROXY_CAPS,
     // The proxy relays at the application layer only: a compromised daemon cannot make its
     // namespace route packets between the agent's network and the egress network.

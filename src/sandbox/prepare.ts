@@ -18,6 +18,7 @@ import { settleAll } from './settle.js'
 import { sweepStale } from './teardown.js'
 import { createNetworks } from './topology.js'
 import { detectUpstreamDns } from './upstream-dns.js'
+import { proxyRenderInput } from './upstream-proxy.js'
 import { makeDir, writeConfigs } from './work-dir.js'
 
 export interface PreparedRun {
@@ -81,12 +82,9 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
       )
     : { local: true as const }
   if (!byBridge.local) throw remoteDaemonError(byBridge)
-  const plans = planRules({ policy: request.policy, topology })
-  const rendered = ablate(
-    renderAll({ policy: request.policy, topology }, plans),
-    topology,
-    request.ablation?.layer
-  )
+  const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }
+  const plans = planRules(input)
+  const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer)
   writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp)
   return {
     workDir,

@@ -4,7 +4,7 @@ import type { AgentMode, RunnerPaths } from '../agent/filesystem.js'
 import type { RunnerObservations } from '../agent/runner-paths.js'
 import type { GitFinding } from '../agent/git-integrity.js'
 import type { AgentLimits } from '../agent/limits.js'
-import type { Policy } from '../policy/types.js'
+import type { DomainRule, Policy } from '../policy/types.js'
 import type { DropCount } from '../report/integrity.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
@@ -48,6 +48,19 @@ export interface SandboxRequest {
    * integration suite's own entry (src/testing/) does.
    */
   readonly ablation?: Ablation
+  /** Tunnels that may omit the TLS server name; the corporate proxy to leave through. */
+  readonly proxy?: ProxyRequest
+}
+
+export interface ProxyRequest {
+  readonly noSniHosts: readonly DomainRule[]
+  readonly upstream?: {
+    /** An IPv4 literal or a name the runner resolves. */
+    readonly host: string
+    readonly port: number
+    /** `user:password`: handed to the proxy container in its environment, never in argv. */
+    readonly login?: string
+  }
 }
 
 /** Who runs the command, in what, with what. */

@@ -1,0 +1,117 @@
+/**
+ * The proxy's own settings beyond the policy: a corporate proxy to leave through
+ * (`upstream-proxy`, `upstream-proxy-auth`) and the CONNECT hosts whose TLS clients may omit
+ * the server name (`tls-without-sni`). Validated once, like every input.
+ */
+import { InputError, problem, type InputProblem } from '../common/errors.js'
+import { matchesDomain, parseDomainEntry, parseIpLiteral, parseList } from '../policy/index.js'
+import type { DomainRule, Policy } from '../policy/types.js'
+
+export interface UpstreamProxySetting {
+  /** An IPv4 literal or a domain name, resolved on the runner before the proxy starts. */
+  readonly host: string
+  readonly port: number
+  /** The name of the variable holding `user:password`; its value is read only when the proxy starts. */
+  readonly loginVariable?: string
+}
+
+export interface ProxySettings {
+  readonly upstream?: UpstreamProxySetting
+  readonly noSniHosts: readonly DomainRule[]
+  readonly warnings: readonly string[]
+}
+
+const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+function parseUpstream(
+  url: string,
+  auth: string,
+  where: (name: string) => string,
+  env: Readonly<Record<string, string | undefined>>
+): UpstreamProxySetting | InputProblem[] {
+  const accepted = 'Give http://HOST:PORT, HOST a name or an IPv4 address.'
+  const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url)
+  const host = m?.[1]?.toLowerCase() ?? ''
+  const port = Number(m?.[2])
+  const ip = parseIpLiteral(host)
+  if (
+    !m ||
+    port < 1 ||
+    port > 65535 ||
+    (ip ? ip.family !== 4 || ip.address !== host : !NAME.test(host))
+  )
+    return [problem(where('upstream-proxy'), url, 'is not a proxy address', accepted)]
+  if (auth === '') return { host, port }
+  if (!VARIABLE.test(auth))
+    return [
+      problem(
+        where('upstream-proxy-auth'),
+        auth,
+        'is not the name of an environment variable',
+        'Give the NAME of a variable that holds user:password (never the value itself).'
+      )
+    ]
+  const value = env[auth] ?? ''
+  if (!/^[^:\s]+:\S+$/.test(value) || /[\p{Cc}]/u.test(value))
+    return [
+      problem(
+        where('upstream-proxy-auth'),
+        auth,
+        value === ''
+          ? 'names a variable that is empty or not set'
+          : 'names a variable that does not hold user:password',
+        "Set it in the step's env as user:password, without spaces."
+      )
+    ]
+  return { host, port, loginVariable: auth }
+}
+
+export function parseProxySettings(
+  inputs: { 'upstream-proxy': string; 'upstream-proxy-auth': string; 'tls-without-sni': string },
+  policy: Policy | undefined,
+  where: (name: string) => string,
+  env: Readonly<Record<string, string | undefined>>
+): ProxySettings {
+  const problems: InputProblem[] = []
+  const url = inputs['upstream-proxy'].trim()
+  const auth = inputs['upstream-proxy-auth'].trim()
+  let upstream: UpstreamProxySetting | undefined
+  if (url !== '') {
+    const parsed = parseUpstream(url, auth, where, env)
+    if (Array.isArray(parsed)) problems.push(...parsed)
+    else upstream = parsed
+  } else if (auth !== '')
+    problems.push(
+      problem(
+        where('upstream-proxy-auth'),
+        auth,
+        'is given without upstream-proxy',
+        'Set upstream-proxy too, or leave this empty.'
+      )
+    )
+  const noSniHosts: DomainRule[] = []
+  for (const entry of parseList(inputs['tls-without-sni'])) {
+    const rule = parseDomainEntry(entry, where('tls-without-sni'), 'block')
+    if ('message' in rule) problems.push(rule)
+    else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
+      problems.push(
+        problem(
+          where('tls-without-sni'),
+          entry,
+          'is not an allowed name',
+          'Name hosts that allow-domains allows.'
+        )
+      )
+    else noSniHosts.push(rule)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  const warnings =
+    noSniHosts.length > 0
+      ? [
+          `tls-without-sni: TLS clients may omit the server name in tunnels to ${noSniHosts.map((r) => (r.includeApex ? r.name : `*.${r.name}`)).join(', ')}; ` +
+            'such a tunnel reaches whatever the address serves by default.'
+        ]
+      : []
+  return { ...(upstream ? { upstream } : {}), noSniHosts, warnings }
+}
