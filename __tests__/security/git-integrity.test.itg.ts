@@ -14,7 +14,8 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
-  rmSync
+  rmSync,
+  writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -76,7 +77,9 @@ describeWith(
       ensureLab()
       base = mkdtempSync(join(tmpdir(), 'awf-git-itg-'))
     })
-    afterAll(() => rmSync(base, { recursive: true, force: true }))
+    afterAll(() => {
+      if (process.env.AWF_KEEP_TEST_FILES !== '1') rmSync(base, { recursive: true, force: true })
+    })
 
     /** A checked-out repository owned by the command's user, and a folder for markers. */
     async function attempt(name: string, args: readonly string[], script: (m: string) => string) {
@@ -111,6 +114,8 @@ describeWith(
         ],
         workspace
       ).done
+      // Kept for a person reading a failure: the CLI's own account of the run.
+      writeFileSync(join(base, `${name}.log`), `${r.stdout}\n${r.stderr}`)
       laterStep(workspace, home)
       return { r, ran: readdirSync(markers).sort(), workspace }
     }
