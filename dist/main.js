@@ -38,6 +38,7 @@ import { constants as constants$7, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative, delimiter } from 'node:path';
 import { readFileSync, existsSync, writeFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants as constants$8, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { lookup } from 'node:dns/promises';
 import dgram from 'node:dgram';
 import 'stream';
 
@@ -30351,7 +30352,7 @@ const RESERVED = Object.fromEntries([
         'names a workflow-command file, which the command must never write'
     ])
 ]);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const NAME$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const MAX_VALUE = 128 * 1024;
 /** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
 const MIN_MASKED = 4;
@@ -30385,7 +30386,7 @@ function parseEnvEntries(text, where) {
             const written = at === -1 ? item : item.slice(0, at).trim();
             const mask = written.endsWith('!');
             const name = mask ? written.slice(0, -1) : written;
-            if (!NAME.test(name)) {
+            if (!NAME$1.test(name)) {
                 // Not echoed: a value pasted without its NAME= would be a secret.
                 problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
                 continue;
@@ -30438,7 +30439,7 @@ function parseEnvSources(sources) {
     return [...entries.values()];
 }
 /** The proxy settings every client family reads; see docs/usage.md for which reads which. */
-function proxyEnv(proxyUrl, noProxy) {
+function proxyEnv$1(proxyUrl, noProxy) {
     const u = new URL(proxyUrl);
     const no = noProxy.join(',');
     const javaNoProxy = noProxy.join('|');
@@ -36818,8 +36819,79 @@ const TEXT_INPUTS = [
     'protect-git',
     'git-integrity',
     'address-pool',
-    'report-detail'
+    'report-detail',
+    'upstream-proxy',
+    'upstream-proxy-auth',
+    'tls-without-sni'
 ];
+
+/**
+ * The proxy's own settings beyond the policy: a corporate proxy to leave through
+ * (`upstream-proxy`, `upstream-proxy-auth`) and the CONNECT hosts whose TLS clients may omit
+ * the server name (`tls-without-sni`). Validated once, like every input.
+ */
+const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseUpstream(url, auth, where, env) {
+    const accepted = 'Give http://HOST:PORT, HOST a name or an IPv4 address.';
+    const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url);
+    const host = m?.[1]?.toLowerCase() ?? '';
+    const port = Number(m?.[2]);
+    const ip = parseIpLiteral(host);
+    if (!m ||
+        port < 1 ||
+        port > 65535 ||
+        (ip ? ip.family !== 4 || ip.address !== host : !NAME.test(host)))
+        return [problem(where('upstream-proxy'), url, 'is not a proxy address', accepted)];
+    if (auth === '')
+        return { host, port };
+    if (!VARIABLE.test(auth))
+        return [
+            problem(where('upstream-proxy-auth'), auth, 'is not the name of an environment variable', 'Give the NAME of a variable that holds user:password (never the value itself).')
+        ];
+    const value = env[auth] ?? '';
+    if (!/^[^:\s]+:\S+$/.test(value) || /[\p{Cc}]/u.test(value))
+        return [
+            problem(where('upstream-proxy-auth'), auth, value === ''
+                ? 'names a variable that is empty or not set'
+                : 'names a variable that does not hold user:password', "Set it in the step's env as user:password, without spaces.")
+        ];
+    return { host, port, loginVariable: auth };
+}
+function parseProxySettings(inputs, policy, where, env) {
+    const problems = [];
+    const url = inputs['upstream-proxy'].trim();
+    const auth = inputs['upstream-proxy-auth'].trim();
+    let upstream;
+    if (url !== '') {
+        const parsed = parseUpstream(url, auth, where, env);
+        if (Array.isArray(parsed))
+            problems.push(...parsed);
+        else
+            upstream = parsed;
+    }
+    else if (auth !== '')
+        problems.push(problem(where('upstream-proxy-auth'), auth, 'is given without upstream-proxy', 'Set upstream-proxy too, or leave this empty.'));
+    const noSniHosts = [];
+    for (const entry of parseList(inputs['tls-without-sni'])) {
+        const rule = parseDomainEntry(entry, where('tls-without-sni'), 'block');
+        if ('message' in rule)
+            problems.push(rule);
+        else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
+            problems.push(problem(where('tls-without-sni'), entry, 'is not an allowed name', 'Name hosts that allow-domains allows.'));
+        else
+            noSniHosts.push(rule);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    const warnings = noSniHosts.length > 0
+        ? [
+            `tls-without-sni: TLS clients may omit the server name in tunnels to ${noSniHosts.map((r) => (r.includeApex ? r.name : `*.${r.name}`)).join(', ')}; ` +
+                'such a tunnel reaches whatever the address serves by default.'
+        ]
+        : [];
+    return { ...(upstream ? { upstream } : {}), noSniHosts, warnings };
+}
 
 /**
  * Raw inputs -> the settings of one run, validated once for the action and the CLI alike:
@@ -36918,11 +36990,12 @@ function resolveSettings(inputs, ctx, file) {
     const imageRegistry = registryInput === undefined
         ? undefined
         : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
+    const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv));
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     return {
         policy: built.policy,
-        warnings: [...built.warnings, ...agentEnv.warnings],
+        warnings: [...built.warnings, ...agentEnv.warnings, ...proxy.warnings],
         expectedBlocks: expectedBlocks,
         failOnBlocked: failOnBlocked,
         reportDetail: reportDetail,
@@ -36938,7 +37011,8 @@ function resolveSettings(inputs, ctx, file) {
         provenance: built.provenance,
         notices: [],
         addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
-        imageRegistry
+        imageRegistry,
+        proxy: proxy
     };
 }
 
@@ -37009,10 +37083,17 @@ function logPrefixes$1(runId) {
  */
 const PROXY_CONFIG_DIR = '/awf/config';
 const PROXY_LOG_DIR = '/awf/logs';
+/** Inside the proxy container only: key material its entrypoint generates at start (0700). */
+const PROXY_TLS_DIR = '/run/awf-proxy';
 /** Asked by the readiness probe; always refused by the forwarder and never reported. */
 const READINESS_PROBE_NAME = 'ready.awf.invalid';
 /** Asked by the enforcement canary from inside the sandbox; refused, and never reported. */
 const CANARY_NAME = 'canary.awf.invalid';
+/**
+ * The tunnel the canary opens (with a server name that does not match) and the proxy's own
+ * start-up probe of its peeking port use. It is never spliced and never resolves.
+ */
+const TLS_CANARY_TUNNEL = 'tunnel.awf.invalid';
 /** The canary's direct connection goes to this (closed) port of the proxy itself. */
 const CANARY_PORT = 9;
 function hostChainNames(runId) {
@@ -37052,6 +37133,14 @@ function assertPrefix(v, family) {
     assert(Number.isInteger(v) && v >= 0 && v <= (family === 4 ? 32 : 128), 'prefix length', String(v));
 }
 
+/** Fixed ports inside the proxy container. */
+const SQUID_PORT = 3128;
+/** Squid's peeking (ssl-bump) port, on the proxy's loopback only: see src/render/squid-tls.ts. */
+const SQUID_TLS_PORT = 3129;
+const DNS_PORT = 53;
+/** Stands in for the upstream proxy's `user:password` in squid.conf; see entrypoint.sh. */
+const UPSTREAM_LOGIN_MARK = 'AWF_UPSTREAM_LOGIN';
+
 /**
  * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
  * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
@@ -37059,11 +37148,67 @@ function assertPrefix(v, family) {
  */
 const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
 const isSandboxOwn = (scope, name, timeMs) => scope.internalNames.includes(name) && timeMs < scope.commandStartMs;
-/** `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru` (docs/squid-log-format.md). */
+const REFUSAL_REASONS = {
+    'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
+    'no-sni': 'no-sni: TLS without a server name',
+    'not-tls': 'not-tls: a tunnel that did not start with TLS'
+};
+const decodeName = (raw) => {
+    try {
+        const name = decodeURIComponent(raw).toLowerCase();
+        return HOST.test(name) ? name : '(unreadable name)';
+    }
+    catch {
+        return '(unreadable name)';
+    }
+};
+/**
+ * A line of the peeking port (SQUID_TLS_PORT; the client is the agent port's own hop on
+ * loopback): refusals at the ClientHello, and server names that differ from the CONNECT host
+ * (so that audit mode suggests them too). `%#ssl::>sni %ssl::bump_mode %>lp` close the line.
+ */
+function tunnelCheckEvent(f, scope) {
+    const [time = '', , status = '', , host = '', port = '', , , error = ''] = f;
+    const [sniField = '-', bump = '-'] = f.slice(-3);
+    const timeMs = Number(time) * 1000;
+    if (isSandboxOwn(scope, host, timeMs))
+        return undefined;
+    const sni = sniField === '-' ? undefined : decodeName(sniField);
+    const refusal = error === 'ERR_PROTOCOL_UNKNOWN'
+        ? 'not-tls'
+        : bump === 'terminate'
+            ? sni === undefined
+                ? 'no-sni'
+                : 'sni-mismatch'
+            : undefined;
+    const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/');
+    if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase()))
+        return undefined;
+    return {
+        time: Math.round(timeMs),
+        layer: 'proxy',
+        decision: refusal ? 'blocked' : 'allowed',
+        target: sni ?? (HOST.test(host) ? host : '(unreadable host)'),
+        port: /^\d+$/.test(port) ? Number(port) : undefined,
+        protocol: 'https',
+        reason: refusal ? REFUSAL_REASONS[refusal] : 'server name inside an allowed tunnel',
+        ...(refusal ? { tunnelRefusal: refusal } : {})
+    };
+}
+/**
+ * `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp`
+ * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks.
+ */
 function parseSquidLog(text, scope) {
     const events = [];
     for (const line of text.split('\n')) {
         const f = line.split(' ');
+        if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
+            const tunnel = tunnelCheckEvent(f, scope);
+            if (tunnel)
+                events.push(tunnel);
+            continue;
+        }
         if (f.length < 10 || f[1] !== scope.agentIp)
             continue;
         const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
@@ -37684,7 +37829,7 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
         runId: run.runId,
         bootTimeMs: bootTimeMs(),
         // The readiness probe asks from the host's address, which is never counted.
-        internalNames: [CANARY_NAME],
+        internalNames: [CANARY_NAME, TLS_CANARY_TUNNEL],
         commandStartMs: run.commandStartMs,
         internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
     };
@@ -38180,10 +38325,6 @@ function writeRecord(lease, r) {
     writeFileSync(recordPath(lease), `${JSON.stringify(record)}\n`, { mode: 0o644 });
 }
 
-/** Fixed ports inside the proxy container. */
-const SQUID_PORT = 3128;
-const DNS_PORT = 53;
-
 /**
  * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
  * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
@@ -38263,7 +38404,7 @@ function proxySpec(opts) {
             { source: opts.configDir, target: PROXY_CONFIG_DIR, readOnly: true },
             { source: opts.logsDir, target: PROXY_LOG_DIR, readOnly: false }
         ],
-        env: {},
+        env: opts.env ?? {},
         capAdd: PROXY_CAPS,
         // The proxy relays at the application layer only: a compromised daemon cannot make its
         // namespace route packets between the agent's network and the egress network.
@@ -39087,7 +39228,7 @@ function cidrText(c, family) {
     assertPrefix(c.prefix, family);
     return `${c.address}/${c.prefix}`;
 }
-function hostPlanContext({ policy, topology: t }) {
+function hostPlanContext({ policy, topology: t, upstreamProxy }) {
     [t.internalBridge, t.egressBridge].forEach(assertInterface);
     [t.proxyIp, t.proxyEgressIp, t.internalGateway].forEach(assertIpv4);
     policy.allowHostPorts.forEach((p) => assertPort(p.port));
@@ -39100,7 +39241,8 @@ function hostPlanContext({ policy, topology: t }) {
         egr: t.egressBridge,
         subnet,
         fromProxy: ['-i', t.egressBridge, '-s', t.proxyEgressIp],
-        fromAgent: ['-i', t.internalBridge, '-s', subnet]
+        fromAgent: ['-i', t.internalBridge, '-s', subnet],
+        ...(upstreamProxy ? { upstream: upstreamProxy } : {})
     };
 }
 /** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
@@ -39174,10 +39316,26 @@ function forwardRules(c) {
         toProxy('tcp', DNS_PORT),
         toProxy('udp', DNS_PORT),
         ...toUpstreamRules(c),
-        ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
-        ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
-        ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN']),
+        ...(c.upstream
+            ? [upstreamProxyRule(c)]
+            : [
+                ...allowNets.flatMap((net) => portMatches.map((m) => [...fromProxy, '-d', net, ...m, '-j', 'RETURN'])),
+                ...DENIED_NETWORKS_V4.flatMap((net) => logAndDrop(prefix.host, ['-i', egr, '-d', net])),
+                ...portMatches.map((m) => [...fromProxy, ...m, '-j', 'RETURN'])
+            ]),
         ...logAndDrop(prefix.host)
+    ];
+}
+/**
+ * Behind a corporate proxy the proxy container reaches that one address and port (besides
+ * DNS), wherever it lives: every other destination is dropped and logged.
+ */
+function upstreamProxyRule({ upstream, fromProxy }) {
+    assertIpv4(upstream.address);
+    assertPort(upstream.port);
+    return [
+        ...fromProxy,
+        ...['-d', upstream.address, '-p', 'tcp', '--dport', String(upstream.port), '-j', 'RETURN']
     ];
 }
 /**
@@ -39493,8 +39651,133 @@ function renderSeccompProfile() {
     return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
-/** The access log format the report parser reads; see docs/squid-log-format.md. */
-const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru';
+/** What the rendered file asks the proxy's entrypoint to generate at start (see entrypoint.sh). */
+const PROXY_TLS_CERT = `${PROXY_TLS_DIR}/cert.pem`;
+const PROXY_TLS_KEY = `${PROXY_TLS_DIR}/key.pem`;
+const escapeRegex$1 = (name) => name.replace(/\./g, '\\.');
+/**
+ * One rule as a pair of ACLs: the CONNECT host (`dstdomain`/`dstdom_regex`) and the server
+ * name (`ssl::server_name`/`ssl::server_name_regex`, client-requested only: the name the
+ * ClientHello carries, never one a server sends back).
+ */
+function entryAcls(prefix, rule) {
+    assertDomain(rule.name);
+    const host = `${prefix}_host`;
+    const sni = `${prefix}_sni`;
+    return {
+        host,
+        sni,
+        lines: rule.includeApex
+            ? [
+                `acl ${host} dstdomain -n .${rule.name}`,
+                `acl ${sni} ssl::server_name --client-requested .${rule.name}`
+            ]
+            : [
+                `acl ${host} dstdom_regex -n \\.${escapeRegex$1(rule.name)}$`,
+                `acl ${sni} ssl::server_name_regex --client-requested \\.${escapeRegex$1(rule.name)}$`
+            ]
+    };
+}
+/**
+ * ACLs for a list of rules (the block list, the no-server-name opt-ins): `name` for entries
+ * with their apex, `name_sub` for subdomain-only ones. Returns the ACL names defined.
+ */
+function listAcls(name, type, rules, lines) {
+    rules.forEach((r) => assertDomain(r.name));
+    const apex = rules.filter((r) => r.includeApex).map((r) => `.${r.name}`);
+    const subs = rules.filter((r) => !r.includeApex).map((r) => `\\.${escapeRegex$1(r.name)}$`);
+    const [exact, regex] = type === 'sni'
+        ? ['ssl::server_name --client-requested', 'ssl::server_name_regex --client-requested']
+        : ['dstdomain -n', 'dstdom_regex -n'];
+    const defined = [];
+    if (apex.length > 0) {
+        lines.push(`acl ${name} ${exact} ${apex.join(' ')}`);
+        defined.push(name);
+    }
+    if (subs.length > 0) {
+        lines.push(`acl ${name}_sub ${regex} ${subs.join(' ')}`);
+        defined.push(`${name}_sub`);
+    }
+    return defined;
+}
+/** Where the proxy image keeps the helper that tells whether a ClientHello named a server. */
+const SNI_HELPER_PATH = '/usr/local/bin/awf-sni-present';
+/**
+ * The no-server-name test is an external ACL fed `%ssl::>sni` (`-` when absent): Squid's
+ * server-name ACLs fall back to the CONNECT host when the ClientHello has none.
+ */
+const SNI_HELPER = 'external_acl_type awf_sni ttl=60 negative_ttl=60 children-max=2 children-startup=1 ' +
+    `%ssl::>sni ${SNI_HELPER_PATH}`;
+function renderTlsRules(o) {
+    const acls = [
+        'acl tls_port myportname tls_port',
+        'acl loopback src 127.0.0.1/32',
+        'acl tls_step1 at_step SslBump1',
+        SNI_HELPER,
+        'acl sni_sent external awf_sni',
+        `acl tls_canary dstdomain -n ${TLS_CANARY_TUNNEL}`
+    ];
+    const blocked = listAcls('sni_blocked', 'sni', o.blocked, acls);
+    const noSniOk = listAcls('no_sni_ok', 'host', o.noSniHosts, acls);
+    const splices = [];
+    o.groups.forEach((g, i) => {
+        acls.push(`acl tls_${i}_port port ${g.access.port}`);
+        g.rules.forEach((rule, j) => {
+            const e = entryAcls(`tls_${i}_${j}`, rule);
+            acls.push(...e.lines);
+            splices.push(`ssl_bump splice tls_${i}_port ${e.host} ${e.sni}`);
+        });
+    });
+    const bump = [
+        '# Peek at the ClientHello (step 1); decide at step 2, before any server is contacted.',
+        'ssl_bump peek tls_step1',
+        '# The enforcement canary tunnel never splices, whatever name it sends.',
+        'ssl_bump terminate tls_canary',
+        ...blocked.map((a) => `ssl_bump terminate ${a}`),
+        ...(o.mode === 'audit'
+            ? [
+                '# Audit mode: every other tunnel is spliced, its server name logged.',
+                'ssl_bump splice all'
+            ]
+            : [
+                '# A ClientHello without a server name is refused unless its CONNECT host opted in.',
+                ['ssl_bump terminate !sni_sent', ...noSniOk.map((a) => `!${a}`)].join(' '),
+                '# One tunnel, one destination: the server name must belong to the CONNECT host entry.',
+                ...splices
+            ]),
+        'ssl_bump terminate all',
+        '# Anything that is not TLS inside a tunnel is answered with an error, never tunnelled.',
+        'on_unsupported_protocol respond all'
+    ];
+    return {
+        port: `http_port 127.0.0.1:${SQUID_TLS_PORT} name=tls_port ssl-bump tls-cert=${PROXY_TLS_CERT} tls-key=${PROXY_TLS_KEY} generate-host-certificates=off`,
+        acls,
+        access: [
+            "# The peeking port serves only the agent port's own hop over loopback.",
+            'http_access deny tls_port !loopback',
+            '# (the canary tunnel is refused at the ClientHello; its name is never resolved)',
+            'http_access allow tls_port CONNECT tls_canary',
+            `http_access deny tls_port ${o.deniedNets}`,
+            'http_access allow tls_port CONNECT',
+            'http_access deny tls_port'
+        ],
+        routing: [
+            '# Every tunnel the agent opens goes through the peeking port; never around it.',
+            `cache_peer 127.0.0.1 parent ${SQUID_TLS_PORT} 0 no-query no-digest no-netdb-exchange name=tls_check`,
+            'cache_peer_access tls_check allow agent_port CONNECT',
+            'cache_peer_access tls_check deny all',
+            'never_direct allow agent_port CONNECT'
+        ],
+        bump
+    };
+}
+
+/**
+ * The access log format the report parser reads; see docs/squid-log-format.md. The last three
+ * fields (server name, URL-encoded; bump action; Squid's local port) come after the URL so
+ * that the first ten keep their places.
+ */
+const SQUID_LOG_FORMAT = '%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp';
 const escapeRegex = (name) => name.replace(/\./g, '\\.');
 /**
  * ACL lines for a set of rules: `dstdomain -n .example.com` for apex-and-subdomain entries,
@@ -39540,19 +39823,30 @@ function presetLines(presets) {
         return `# allow-domains @${p.name} = ${p.domains.join(' ')}`;
     });
 }
-function renderSquidConf({ policy, topology }) {
-    assertIp(topology.internalSubnet.address);
-    topology.upstreamDns.forEach(assertIp);
-    assertPrefix(topology.internalSubnet.prefix, 4);
+/** The upstream parent, when there is one: everything leaves through it, nothing goes direct. */
+function upstreamLines(upstream) {
+    if (!upstream)
+        return [];
+    assertIp(upstream.address);
+    assertPort(upstream.port);
+    const login = upstream.login ? ` login=${UPSTREAM_LOGIN_MARK}` : '';
+    return [
+        '# The corporate proxy: every request leaves through it, after our own policy allowed it.',
+        `cache_peer ${upstream.address} parent ${upstream.port} 0 no-query no-digest no-netdb-exchange name=upstream${login}`,
+        'cache_peer_access upstream allow tls_port',
+        'cache_peer_access upstream allow agent_port !CONNECT',
+        'cache_peer_access upstream deny all',
+        'never_direct allow all'
+    ];
+}
+function accessRules(policy) {
     const acls = [];
     const access = [];
     const blocked = domainAcls('blocked', policy.blockDomains, acls);
     const groups = policy.views.accessGroups;
-    const allowedAcls = [];
     groups.forEach((g, i) => {
         assertPort(g.access.port);
         const names = domainAcls(`allow_${i}`, g.rules, acls);
-        allowedAcls.push(...names);
         acls.push(`acl allow_${i}_port port ${g.access.port}`);
         for (const n of names)
             access.push(g.access.protocol === 'https'
@@ -39568,50 +39862,44 @@ function renderSquidConf({ policy, topology }) {
     const allowNets = policy.allowNetworks.map((n) => `${n.address}/${n.prefix}`);
     if (allowNets.length > 0)
         acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`);
-    const lines = [
-        `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
-        ...presetLines(policy.presets),
-        `http_port ${SQUID_PORT}`,
-        'visible_hostname awf-proxy',
-        'pid_filename none',
-        '',
-        '# Only the agent network is served.',
-        `acl agent src ${topology.internalSubnet.address}/${topology.internalSubnet.prefix}`,
-        'acl CONNECT method CONNECT',
-        'acl proto_http proto HTTP',
-        // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
-        'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
-        'acl awf_internal dstdomain -n .awf.invalid',
-        `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
-        ...splitAclLines(acls),
-        '',
+    return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups };
+}
+const AUDIT_ACCESS = [
+    '# Audit mode: any other public name on the default ports is allowed (and logged).',
+    'acl audit_http_port port 80',
+    'acl audit_https_port port 443',
+    'http_access allow CONNECT audit_https_port',
+    'http_access allow !CONNECT proto_http audit_http_port'
+];
+/** The agent port's http_access rules, in the order that is the security argument. */
+function agentAccess(policy, r, deniedNets) {
+    return [
+        "# The proxy's own start-up probe of the peeking port.",
+        'http_access allow loopback CONNECT tls_canary tls_canary_port',
         'http_access deny !agent',
         'http_access deny manager',
         '# IP literals first: dstdomain would otherwise match them through reverse DNS.',
         'http_access deny ip_literal',
+        "# The canary's tunnel (refused by the peeking port, whatever server name it sends).",
+        'http_access allow CONNECT tls_canary tls_canary_port',
         "# The sandbox's own probe names are refused in every mode, and never resolved.",
         'http_access deny awf_internal',
         '# The block list wins over every allow rule.',
-        ...blocked.map((a) => `http_access deny ${a}`),
-        ...(anyAllowedAcls.length > 0 && policy.mode === 'enforce'
-            ? [`http_access deny ${anyAllowedAcls.map((a) => `!${a}`).join(' ')}`]
+        ...r.blocked.map((a) => `http_access deny ${a}`),
+        ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
+            ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
             : []),
         '# An allowed name that resolves to a private, loopback or metadata address is refused.',
-        allowNets.length > 0
-            ? 'http_access deny denied_nets !allowed_nets'
-            : 'http_access deny denied_nets',
-        ...access,
-        ...(policy.mode === 'audit'
-            ? [
-                '# Audit mode: any other public name on the default ports is allowed (and logged).',
-                'acl audit_http_port port 80',
-                'acl audit_https_port port 443',
-                'http_access allow CONNECT audit_https_port',
-                'http_access allow !CONNECT proto_http audit_http_port'
-            ]
-            : []),
-        'http_access deny all',
-        '',
+        `http_access deny ${deniedNets}`,
+        ...r.access,
+        ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
+        'http_access deny all'
+    ];
+}
+/** Everything after the rules: no cache, no identifying headers, logs in our format. */
+function serviceLines(input) {
+    const { policy, topology } = input;
+    return [
         'cache deny all',
         'cache_mem 0 MB',
         'via off',
@@ -39632,6 +39920,52 @@ function renderSquidConf({ policy, topology }) {
         'logfile_rotate 0',
         'coredump_dir /tmp',
         ''
+    ];
+}
+function renderSquidConf(input) {
+    const { policy, topology } = input;
+    assertIp(topology.internalSubnet.address);
+    topology.upstreamDns.forEach(assertIp);
+    assertPrefix(topology.internalSubnet.prefix, 4);
+    const r = accessRules(policy);
+    const deniedNets = r.allowNets.length > 0 ? 'denied_nets !allowed_nets' : 'denied_nets';
+    const tls = renderTlsRules({
+        mode: policy.mode,
+        groups: r.groups.filter((g) => g.access.protocol === 'https'),
+        blocked: policy.blockDomains,
+        noSniHosts: input.noSniHosts ?? [],
+        deniedNets
+    });
+    const lines = [
+        `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
+        ...presetLines(policy.presets),
+        `http_port ${SQUID_PORT} name=agent_port`,
+        tls.port,
+        'visible_hostname awf-proxy',
+        'pid_filename none',
+        '',
+        '# Only the agent network is served.',
+        `acl agent src ${topology.internalSubnet.address}/${topology.internalSubnet.prefix}`,
+        'acl agent_port myportname agent_port',
+        'acl CONNECT method CONNECT',
+        'acl proto_http proto HTTP',
+        // Squid turns every numeric IPv4 notation into dotted quad before ACLs run.
+        'acl ip_literal dstdom_regex -n ^[0-9]+(\\.[0-9]+){3}$ ^\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*\\]?$',
+        'acl awf_internal dstdomain -n .awf.invalid',
+        'acl tls_canary_port port 443',
+        `acl denied_nets dst ${[...DENIED_NETWORKS_V4, ...DENIED_NETWORKS_V6].join(' ')}`,
+        ...splitAclLines(r.acls),
+        ...splitAclLines([...tls.acls]),
+        '',
+        ...tls.access,
+        ...agentAccess(policy, r, deniedNets),
+        '',
+        ...tls.routing,
+        ...upstreamLines(input.upstreamProxy),
+        '',
+        ...tls.bump,
+        '',
+        ...serviceLines(input)
     ];
     const text = lines.join('\n');
     // Belt and braces: a rendered line can never be continued or injected by a value.
@@ -40015,7 +40349,7 @@ function planAgent(run, prepared) {
             seccompProfile: join(workDir, 'config', 'seccomp.json'),
             user: `${agent.uid}:${agent.gid}`,
             env: withFixedEnv(agent.env, {
-                ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+                ...proxyEnv$1(proxyUrl(topology), noProxyList(topology, hostAccess)),
                 HOME: filesystem.home,
                 TMPDIR: '/tmp'
             }),
@@ -40210,6 +40544,35 @@ async function selfCheck(a) {
     return results.map(([name]) => name);
 }
 
+/** The corporate proxy's address: the host rules and Squid's parent need an IPv4 address. */
+async function resolveUpstreamProxy(upstream) {
+    const literal = parseIpLiteral(upstream.host);
+    let address = literal?.family === 4 ? literal.address : undefined;
+    if (!address) {
+        try {
+            address = (await lookup(upstream.host, { family: 4 })).address;
+        }
+        catch (e) {
+            throw new Error(`the upstream proxy ${upstream.host}:${upstream.port} does not resolve to an IPv4 address on this runner (${e instanceof Error ? e.message : String(e)})`);
+        }
+    }
+    return { address, port: upstream.port, login: upstream.login !== undefined };
+}
+/** What the proxy settings add to the render input. */
+async function proxyRenderInput(proxy) {
+    if (!proxy)
+        return {};
+    return {
+        noSniHosts: proxy.noSniHosts,
+        ...(proxy.upstream ? { upstreamProxy: await resolveUpstreamProxy(proxy.upstream) } : {})
+    };
+}
+/** The proxy container's environment: the login travels here, never in argv or a file. */
+function proxyEnv(proxy) {
+    const login = proxy?.upstream?.login;
+    return login ? { AWF_UPSTREAM_LOGIN: login } : {};
+}
+
 /**
  * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
  * tasks that create things (networks, rules, containers) side by side; if one fails while
@@ -40262,7 +40625,8 @@ async function startProxy(run, prepared) {
             labels: run.labels,
             configDir: join(prepared.workDir, 'config'),
             logsDir: run.logsDir,
-            logsGroup: statSync(run.logsDir).gid
+            logsGroup: statSync(run.logsDir).gid,
+            env: proxyEnv(run.request.proxy)
         }));
         await docker.networkConnect(names.egressNetwork, names.proxy, prepared.topology.proxyEgressIp);
         await docker.containerStart(names.proxy);
@@ -41248,8 +41612,9 @@ async function prepare(run) {
         : { local: true };
     if (!byBridge.local)
         throw remoteDaemonError(byBridge);
-    const plans = planRules({ policy: request.policy, topology });
-    const rendered = ablate(renderAll({ policy: request.policy, topology }, plans), topology, request.ablation?.layer);
+    const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) };
+    const plans = planRules(input);
+    const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
     return {
         workDir,
@@ -41350,6 +41715,8 @@ async function runCanary(probe, netfilter, run) {
         `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
         `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
         `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+        // A tunnel whose TLS server name is not the CONNECT host's: refused at the ClientHello.
+        `curl -s -o /dev/null --max-time 5 -x http://${proxyIp}:${SQUID_PORT} --connect-to ${CANARY_NAME}:443:${TLS_CANARY_TUNNEL}:443 https://${CANARY_NAME}/; echo "tls=$?"`,
         // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
         // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
         `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
@@ -41367,6 +41734,11 @@ async function runCanary(probe, netfilter, run) {
             'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
             async () => got('proxy') === '403' &&
                 (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: a tunnel whose TLS server name does not match it is refused at the ClientHello',
+            async () => got('tls') === '35' &&
+                (await eventually(() => new RegExp(`CONNECT ${escape(TLS_CANARY_TUNNEL)} 443 .* ${escape(CANARY_NAME)} terminate ${SQUID_TLS_PORT}$`, 'm').test(read(join(run.logsDir, 'access.log')))))
         ],
         [
             'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
@@ -41440,13 +41812,6 @@ class Netfilter {
     /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
     async saveWithCounters(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
-    }
-    /**
-     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
-     * agent's dropped packets are recorded like the host's.
-     */
-    async enableNamespaceLogging() {
-        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
     }
     /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
     async setSysctl(name, value) {
@@ -41734,8 +42099,17 @@ function sandboxRequest(settings, place) {
         },
         stdio: place.stdio,
         addressPool: settings.addressPool,
-        ablation: place.ablation
+        ablation: place.ablation,
+        proxy: proxyRequest(settings, place)
     };
+}
+/** The upstream login's value is read here, from the step's environment, and nowhere else. */
+function proxyRequest(settings, place) {
+    const { upstream, noSniHosts } = settings.proxy;
+    if (!upstream)
+        return { noSniHosts };
+    const login = upstream.loginVariable ? place.runnerEnv[upstream.loginVariable] : undefined;
+    return { noSniHosts, upstream: { host: upstream.host, port: upstream.port, login } };
 }
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */
 async function runFirewalled(deps, settings, place, hooks) {
@@ -45298,7 +45672,10 @@ function getInputs() {
         'protect-git': getInput('protect-git'),
         'git-integrity': getInput('git-integrity'),
         'address-pool': getInput('address-pool'),
-        'report-detail': getInput('report-detail')
+        'report-detail': getInput('report-detail'),
+        'upstream-proxy': getInput('upstream-proxy'),
+        'upstream-proxy-auth': getInput('upstream-proxy-auth'),
+        'tls-without-sni': getInput('tls-without-sni')
     };
     for (const [key, value] of Object.entries(values))
         if (!UNLOGGED.includes(key))
@@ -45357,6 +45734,9 @@ async function run() {
         }));
         for (const secret of settings.agentEnv.secrets)
             setSecret(secret);
+        const login = settings.proxy.upstream?.loginVariable;
+        if (login)
+            setSecret(process.env[login] ?? '');
         for (const w of settings.warnings)
             warning$1(w);
         for (const n of settings.notices)

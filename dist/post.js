@@ -29681,6 +29681,11 @@ function logPrefixes$1(runId) {
  */
 /** Asked by the enforcement canary from inside the sandbox; refused, and never reported. */
 const CANARY_NAME = 'canary.awf.invalid';
+/**
+ * The tunnel the canary opens (with a server name that does not match) and the proxy's own
+ * start-up probe of its peeking port use. It is never spliced and never resolves.
+ */
+const TLS_CANARY_TUNNEL = 'tunnel.awf.invalid';
 /** The canary's direct connection goes to this (closed) port of the proxy itself. */
 const CANARY_PORT = 9;
 /** LOG prefixes of the run, checked before they reach a rule. */
@@ -29697,6 +29702,11 @@ function assert(ok, what, value) {
 function assertRunId(v) {
     assert(/^[0-9a-f]{8}$/.test(v), 'run id', v);
 }
+
+/** Fixed ports inside the proxy container. */
+const SQUID_PORT = 3128;
+/** Squid's peeking (ssl-bump) port, on the proxy's loopback only: see src/render/squid-tls.ts. */
+const SQUID_TLS_PORT = 3129;
 
 /**
  * The enforcement canary: after the rules are in place and before the command starts, probes
@@ -29731,6 +29741,8 @@ async function runCanary(probe, netfilter, run) {
         `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
         `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
         `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+        // A tunnel whose TLS server name is not the CONNECT host's: refused at the ClientHello.
+        `curl -s -o /dev/null --max-time 5 -x http://${proxyIp}:${SQUID_PORT} --connect-to ${CANARY_NAME}:443:${TLS_CANARY_TUNNEL}:443 https://${CANARY_NAME}/; echo "tls=$?"`,
         // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
         // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
         `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
@@ -29748,6 +29760,11 @@ async function runCanary(probe, netfilter, run) {
             'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
             async () => got('proxy') === '403' &&
                 (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: a tunnel whose TLS server name does not match it is refused at the ClientHello',
+            async () => got('tls') === '35' &&
+                (await eventually(() => new RegExp(`CONNECT ${escape(TLS_CANARY_TUNNEL)} 443 .* ${escape(CANARY_NAME)} terminate ${SQUID_TLS_PORT}$`, 'm').test(read(join(run.logsDir, 'access.log')))))
         ],
         [
             'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
@@ -30271,13 +30288,6 @@ class Netfilter {
     /** The same with each rule's counters (`[packets:bytes] -A ...`): what the drops counted. */
     async saveWithCounters(family) {
         return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c']);
-    }
-    /**
-     * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
-     * agent's dropped packets are recorded like the host's.
-     */
-    async enableNamespaceLogging() {
-        await this.setSysctl('net.netfilter.nf_log_all_netns', '1');
     }
     /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
     async setSysctl(name, value) {

@@ -29,8 +29,12 @@ function served(host, req) {
   if (host !== 'shared') return {}
   const sni = req.socket.servername
   return {
-    byHost: (req.headers.host ?? '').startsWith('shared-allowed') ? 'shared-allowed' : 'shared-blocked',
-    ...(sni ? { bySni: sni.startsWith('shared-allowed') ? 'shared-allowed' : 'shared-blocked' } : {})
+    byHost: (req.headers.host ?? '').startsWith('shared-allowed')
+      ? 'shared-allowed'
+      : 'shared-blocked',
+    ...(sni
+      ? { bySni: sni.startsWith('shared-allowed') ? 'shared-allowed' : 'shared-blocked' }
+      : {})
   }
 }
 

@@ -64,14 +64,6 @@ export class Netfilter {
     return this.exec(family === 4 ? 'iptables-save' : 'ip6tables-save', ['-c'])
   }
 
-  /**
-   * Lets LOG rules inside network namespaces reach the kernel log (off by default), so the
-   * agent's dropped packets are recorded like the host's.
-   */
-  async enableNamespaceLogging(): Promise<void> {
-    await this.setSysctl('net.netfilter.nf_log_all_netns', '1')
-  }
-
   /** Sets a kernel setting (see namespace-logging.ts for the one a run changes). */
   async setSysctl(name: string, value: string): Promise<void> {
     if (!/^[a-z0-9_.]+$/.test(name) || !/^[0-9]+$/.test(value))
