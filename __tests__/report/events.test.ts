@@ -167,3 +167,23 @@ describe('tunnel checks (the peeking port, lines captured in the lab)', () => {
     })
   })
 })
+
+describe('behind a corporate proxy', () => {
+  // Built from the log format (the parent's address in the server field), not captured.
+  const LOG = `1796139001.370 172.30.25.3 TCP_MISS/200 GET allowed.test 80 10.203.0.30 392 - http://allowed.test/ok - - 3128
+1796139002.370 172.30.25.3 TCP_MISS/403 GET allowed.test 80 10.203.0.30 3400 - http://allowed.test/refused - - 3128
+1796139003.370 172.30.25.3 TCP_MISS/403 GET allowed.test 80 198.18.0.10 3400 - http://allowed.test/origin - - 3128
+`
+  test('a refusal the parent sends back names it; an origin’s own 403 does not', () => {
+    const events = parseSquidLog(LOG, {
+      ...SCOPE,
+      agentIp: '172.30.25.3',
+      upstreamProxy: '10.203.0.30'
+    })
+    expect(events.map((e) => [e.decision, e.reason])).toEqual([
+      ['allowed', 'TCP_MISS/200'],
+      ['blocked', 'refused by the upstream proxy 10.203.0.30 (HTTP 403)'],
+      ['blocked', 'TCP_MISS/403']
+    ])
+  })
+})

@@ -12,6 +12,9 @@ values with commas, spaces or newlines; lists are added to the policy file's):
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
+  --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
+  --upstream-proxy-auth VAR  the variable holding its login (user:password)
+  --tls-without-sni LIST  allowed hosts whose TLS clients may omit the server name
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end`
 

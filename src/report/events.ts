@@ -40,6 +40,8 @@ export interface EventScope {
   readonly commandStartMs: number
   /** `address:port` the canary connects to directly (before commandStartMs). */
   readonly internalEndpoints: readonly string[]
+  /** The corporate proxy's address, when the run leaves through one (`upstream-proxy`). */
+  readonly upstreamProxy?: string
 }
 
 const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/
@@ -109,12 +111,13 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
       continue
     }
     if (f.length < 10 || f[1] !== scope.agentIp) continue
-    const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f
+    const [time, , status = '', method = '', host = '', port = '', server = '', , error = ''] = f
     if (isSandboxOwn(scope, host, Number(time) * 1000)) continue
     const [squidStatus = '', httpStatus = ''] = status.split('/')
     const denied = squidStatus.includes('DENIED')
     const invalid = host === '-'
     const ok = !denied && !invalid && /^[23]/.test(httpStatus)
+    const byParent = !ok && !denied && !invalid && server === scope.upstreamProxy
     events.push({
       time: Math.round(Number(time) * 1000),
       layer: 'proxy',
@@ -126,7 +129,9 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
         ? 'direct connection redirected to the proxy'
         : denied
           ? `denied by policy (${error})`
-          : status
+          : byParent
+            ? `refused by the upstream proxy ${server} (HTTP ${httpStatus})`
+            : status
     })
   }
   return events

@@ -131,7 +131,14 @@ export async function collectEvents(
   netfilter: Netfilter,
   run: Pick<
     RunOutcome,
-    'logsDir' | 'runId' | 'agentIp' | 'proxyIp' | 'hostFirewall' | 'commandStartMs' | 'drops'
+    | 'logsDir'
+    | 'runId'
+    | 'agentIp'
+    | 'proxyIp'
+    | 'hostFirewall'
+    | 'commandStartMs'
+    | 'drops'
+    | 'upstreamProxy'
   >,
   maxBytes = MAX_LOG_BYTES
 ): Promise<CollectedEvents> {
@@ -142,7 +149,8 @@ export async function collectEvents(
     // The readiness probe asks from the host's address, which is never counted.
     internalNames: [CANARY_NAME, TLS_CANARY_TUNNEL],
     commandStartMs: run.commandStartMs,
-    internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
+    internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`],
+    upstreamProxy: run.upstreamProxy
   }
   const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch(
     (e: unknown) => {

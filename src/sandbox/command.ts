@@ -71,6 +71,7 @@ export async function runCommandPhase(
       logsDir: run.logsDir,
       agentIp: prepared.agentIp,
       proxyIp: prepared.topology.proxyIp,
+      upstreamProxy: prepared.upstreamProxy,
       commandStartMs,
       checks: armed.checks,
       mode: prepared.mode,

@@ -36,6 +36,8 @@ export interface PreparedRun {
   readonly images: readonly ResolvedImage[]
   readonly plans: RunRulePlans
   readonly rendered: RenderedConfig
+  /** The corporate proxy's resolved address, when the run leaves through one. */
+  readonly upstreamProxy?: string
 }
 
 export async function prepare(run: RunContext): Promise<PreparedRun> {
@@ -97,7 +99,8 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     commandImage: givenImage ?? ourAgent.ref,
     images: [proxy, ourAgent],
     plans,
-    rendered
+    rendered,
+    upstreamProxy: input.upstreamProxy?.address
   }
 }
 

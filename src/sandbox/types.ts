@@ -93,6 +93,8 @@ export interface RunOutcome {
   /** The agent's address: its traffic is what the report counts. */
   readonly agentIp: string
   readonly proxyIp: string
+  /** The corporate proxy's address: a refusal it sends back is named in the report. */
+  readonly upstreamProxy?: string
   /** When the command was released: the sandbox's own probes come before it. */
   readonly commandStartMs: number
   /** The self-check's passed checks, for the log and the summary. */
