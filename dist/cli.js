@@ -6495,13 +6495,14 @@ function parseSquidLog(text, scope) {
         }
         if (f.length < 10 || f[1] !== scope.agentIp)
             continue;
-        const [time, , status = '', method = '', host = '', port = '', , , error = ''] = f;
+        const [time, , status = '', method = '', host = '', port = '', server = '', , error = ''] = f;
         if (isSandboxOwn(scope, host, Number(time) * 1000))
             continue;
         const [squidStatus = '', httpStatus = ''] = status.split('/');
         const denied = squidStatus.includes('DENIED');
         const invalid = host === '-';
         const ok = !denied && !invalid && /^[23]/.test(httpStatus);
+        const byParent = !ok && !denied && !invalid && server === scope.upstreamProxy;
         events.push({
             time: Math.round(Number(time) * 1000),
             layer: 'proxy',
@@ -6513,7 +6514,9 @@ function parseSquidLog(text, scope) {
                 ? 'direct connection redirected to the proxy'
                 : denied
                     ? `denied by policy (${error})`
-                    : status
+                    : byParent
+                        ? `refused by the upstream proxy ${server} (HTTP ${httpStatus})`
+                        : status
         });
     }
     return events;
@@ -7527,7 +7530,8 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
         // The readiness probe asks from the host's address, which is never counted.
         internalNames: [CANARY_NAME, TLS_CANARY_TUNNEL],
         commandStartMs: run.commandStartMs,
-        internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`]
+        internalEndpoints: [`${run.proxyIp}:${CANARY_PORT}`],
+        upstreamProxy: run.upstreamProxy
     };
     const kernel = await (run.hostFirewall ? netfilter.kernelLog() : Promise.resolve('')).catch((e) => {
         warning(`cannot read the kernel log (${e instanceof Error ? e.message : String(e)}); dropped packets are only counted`);
@@ -10880,6 +10884,7 @@ async function runCommandPhase(run, prepared, agent, armed) {
             logsDir: run.logsDir,
             agentIp: prepared.agentIp,
             proxyIp: prepared.topology.proxyIp,
+            upstreamProxy: prepared.upstreamProxy,
             commandStartMs,
             checks: armed.checks,
             mode: prepared.mode,
@@ -11757,7 +11762,8 @@ async function prepare(run) {
         commandImage: givenImage ?? ourAgent.ref,
         images: [proxy, ourAgent],
         plans,
-        rendered
+        rendered,
+        upstreamProxy: input.upstreamProxy?.address
     };
 }
 /** Host rules go in before any container is attached to the new bridges. */
@@ -12709,6 +12715,9 @@ values with commas, spaces or newlines; lists are added to the policy file's):
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
+  --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
+  --upstream-proxy-auth VAR  the variable holding its login (user:password)
+  --tls-without-sni LIST  allowed hosts whose TLS clients may omit the server name
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end`;
 const RUN_FLAGS = `Run flags:
