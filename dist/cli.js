@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, existsSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, existsSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
 import { constants as constants$1, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, join, relative, resolve, delimiter } from 'node:path';
 import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
@@ -7444,6 +7444,34 @@ const info = (message) => current$1.info(message);
 const warning = (message) => current$1.warning(message);
 
 /**
+ * Files the host writes into folders another party could also write (the logs folder, which
+ * the proxy container shares): never through a symbolic link planted there, never into
+ * anything but a file of our own making.
+ */
+/**
+ * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
+ * us overwrite something else) is unlinked first, then the file is created exclusively
+ * without following links, so a link put back in between makes this fail instead of writing
+ * through it.
+ */
+function replaceFile(path, text, mode = 0o644) {
+    try {
+        if (!lstatSync(path).isDirectory())
+            unlinkSync(path);
+    }
+    catch {
+        // Absent: nothing to remove.
+    }
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
  * A log is read up to MAX_LOG_BYTES (a command can grow Squid's or the forwarder's log without
@@ -7453,10 +7481,14 @@ const warning = (message) => current$1.warning(message);
 /** What the report itemises of one log; the rest is counted. */
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 8 * 1024 * 1024;
+/** The proxy's user can write the logs folder: a link planted there is never followed. */
 function readBounded(path, maxBytes) {
-    const totalBytes = statSync(path).size;
+    const stat = lstatSync(path);
+    if (!stat.isFile())
+        throw new Error('not a regular file');
+    const totalBytes = stat.size;
     const read = (from, length) => {
-        const fd = openSync(path, 'r');
+        const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
         try {
             const buf = Buffer.alloc(length);
             return buf.subarray(0, readSync(fd, buf, 0, length, from));
@@ -7541,7 +7573,7 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     const dns = collectLog(run.logsDir, 'dns.log', 'dns', (t) => parseDnsmasqLog(t, scope), (t) => countDnsmasqLines(t, scope), maxBytes);
     const dropped = parseKernelLog(kernel, scope);
     const events = mergeEvents(squid.events, dns.events, dropped);
-    writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
+    replaceFile(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
     return {
         events,
         integrity: {
@@ -7550,34 +7582,6 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
             unread: [squid.unread, dns.unread].filter((u) => u !== undefined)
         }
     };
-}
-
-/**
- * Files the host writes into folders another party could also write (the logs folder, which
- * the proxy container shares): never through a symbolic link planted there, never into
- * anything but a file of our own making.
- */
-/**
- * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
- * us overwrite something else) is unlinked first, then the file is created exclusively
- * without following links, so a link put back in between makes this fail instead of writing
- * through it.
- */
-function replaceFile(path, text, mode = 0o644) {
-    try {
-        if (!lstatSync(path).isDirectory())
-            unlinkSync(path);
-    }
-    catch {
-        // Absent: nothing to remove.
-    }
-    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
-    try {
-        writeSync(fd, text);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 
 const RUN_LABEL = 'awf.run';

@@ -36,7 +36,7 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative, delimiter } from 'node:path';
-import { readFileSync, existsSync, writeFileSync, statSync, openSync, readSync, closeSync, lstatSync, unlinkSync, constants as constants$8, writeSync, mkdirSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { readFileSync, existsSync, lstatSync, unlinkSync, openSync, constants as constants$8, writeSync, closeSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import dgram from 'node:dgram';
@@ -37748,6 +37748,34 @@ function countDnsmasqLines(text, scope) {
 }
 
 /**
+ * Files the host writes into folders another party could also write (the logs folder, which
+ * the proxy container shares): never through a symbolic link planted there, never into
+ * anything but a file of our own making.
+ */
+/**
+ * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
+ * us overwrite something else) is unlinked first, then the file is created exclusively
+ * without following links, so a link put back in between makes this fail instead of writing
+ * through it.
+ */
+function replaceFile(path, text, mode = 0o644) {
+    try {
+        if (!lstatSync(path).isDirectory())
+            unlinkSync(path);
+    }
+    catch {
+        // Absent: nothing to remove.
+    }
+    const fd = openSync(path, constants$8.O_WRONLY | constants$8.O_CREAT | constants$8.O_EXCL | constants$8.O_NOFOLLOW, mode);
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * Reads what every layer logged during a run and turns it into events (src/report/), written
  * to events.jsonl in the logs directory. Runs after the command, never on the start-up path.
  * A log is read up to MAX_LOG_BYTES (a command can grow Squid's or the forwarder's log without
@@ -37757,10 +37785,14 @@ function countDnsmasqLines(text, scope) {
 /** What the report itemises of one log; the rest is counted. */
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 8 * 1024 * 1024;
+/** The proxy's user can write the logs folder: a link planted there is never followed. */
 function readBounded(path, maxBytes) {
-    const totalBytes = statSync(path).size;
+    const stat = lstatSync(path);
+    if (!stat.isFile())
+        throw new Error('not a regular file');
+    const totalBytes = stat.size;
     const read = (from, length) => {
-        const fd = openSync(path, 'r');
+        const fd = openSync(path, constants$8.O_RDONLY | constants$8.O_NOFOLLOW);
         try {
             const buf = Buffer.alloc(length);
             return buf.subarray(0, readSync(fd, buf, 0, length, from));
@@ -37845,7 +37877,7 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
     const dns = collectLog(run.logsDir, 'dns.log', 'dns', (t) => parseDnsmasqLog(t, scope), (t) => countDnsmasqLines(t, scope), maxBytes);
     const dropped = parseKernelLog(kernel, scope);
     const events = mergeEvents(squid.events, dns.events, dropped);
-    writeFileSync(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
+    replaceFile(join(run.logsDir, 'events.jsonl'), events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : ''));
     return {
         events,
         integrity: {
@@ -37854,34 +37886,6 @@ async function collectEvents(netfilter, run, maxBytes = MAX_LOG_BYTES) {
             unread: [squid.unread, dns.unread].filter((u) => u !== undefined)
         }
     };
-}
-
-/**
- * Files the host writes into folders another party could also write (the logs folder, which
- * the proxy container shares): never through a symbolic link planted there, never into
- * anything but a file of our own making.
- */
-/**
- * Writes `text` to a new file at `path`: whatever is there (a file, or a link planted to make
- * us overwrite something else) is unlinked first, then the file is created exclusively
- * without following links, so a link put back in between makes this fail instead of writing
- * through it.
- */
-function replaceFile(path, text, mode = 0o644) {
-    try {
-        if (!lstatSync(path).isDirectory())
-            unlinkSync(path);
-    }
-    catch {
-        // Absent: nothing to remove.
-    }
-    const fd = openSync(path, constants$8.O_WRONLY | constants$8.O_CREAT | constants$8.O_EXCL | constants$8.O_NOFOLLOW, mode);
-    try {
-        writeSync(fd, text);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 
 const RUN_LABEL = 'awf.run';

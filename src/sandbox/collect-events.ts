@@ -5,7 +5,7 @@
  * bound); past that, its lines are still read, in chunks, and counted without detail, so the
  * report says what it could not itemise instead of dropping it.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, constants, lstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { CANARY_NAME, CANARY_PORT, TLS_CANARY_TUNNEL } from '../render/names.js'
 import {
@@ -23,6 +23,7 @@ import {
   type UnreadLog
 } from '../report/index.js'
 import { warning } from './log.js'
+import { replaceFile } from './safe-files.js'
 import type { Netfilter } from './netfilter.js'
 import type { RunOutcome } from './types.js'
 
@@ -44,10 +45,13 @@ interface BoundedLog {
   readonly countRest: (count: (text: string) => TailCount) => TailCount
 }
 
+/** The proxy's user can write the logs folder: a link planted there is never followed. */
 function readBounded(path: string, maxBytes: number): BoundedLog {
-  const totalBytes = statSync(path).size
+  const stat = lstatSync(path)
+  if (!stat.isFile()) throw new Error('not a regular file')
+  const totalBytes = stat.size
   const read = (from: number, length: number): Buffer => {
-    const fd = openSync(path, 'r')
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW)
     try {
       const buf = Buffer.alloc(length)
       return buf.subarray(0, readSync(fd, buf, 0, length, from))
@@ -178,7 +182,7 @@ export async function collectEvents(
   )
   const dropped = parseKernelLog(kernel, scope)
   const events = mergeEvents(squid.events, dns.events, dropped)
-  writeFileSync(
+  replaceFile(
     join(run.logsDir, 'events.jsonl'),
     events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '')
   )
