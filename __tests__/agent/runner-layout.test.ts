@@ -239,3 +239,20 @@ test('socket paths are read from /proc/net/unix, abstract ones and spaces handle
     '/var/run/docker.sock'
   ])
 })
+
+describe('version managers on PATH', () => {
+  test("a shims folder under HOME is shown with its manager's root, which the shims run", () => {
+    const fs = plan(undefined, {
+      pathDirs: ['/home/runner/.pyenv/shims', '/home/runner/shims'],
+      kindOf: (p) =>
+        p === '/home/runner/.pyenv' || p === '/home/runner/.pyenv/shims' || p === '/usr'
+          ? 'dir'
+          : 'missing'
+    })
+    const shown = fs.binds.filter((b) => b.readOnly).map((b) => b.target)
+    expect(shown).toContain('/home/runner/.pyenv')
+    expect(shown).not.toContain('/home/runner/.pyenv/shims')
+    // HOME itself is never shown, whatever PATH says.
+    expect(shown).not.toContain('/home/runner')
+  })
+})

@@ -196,6 +196,7 @@ const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run']
  * additions), read-only at the same path. A folder is refused when it would show more than
  * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
  * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ * A `shims` folder under HOME is shown with its version manager's root, which its shims run.
  */
 function pathDirsToShow(r: FilesystemRequest, x: Exposure, view: MountView): string[] {
   const guarded = [
@@ -206,9 +207,12 @@ function pathDirsToShow(r: FilesystemRequest, x: Exposure, view: MountView): str
     ...(r.workFolders ?? []),
     ...r.commandFiles
   ]
-  return (r.pathDirs ?? []).filter(
+  // A version manager's shims (pyenv, rbenv, asdf) only re-run the manager from its root.
+  const toolRoot = (dir: string): string =>
+    posix.basename(dir) === 'shims' && within(dir, x.runnerHome) ? dirname(dir) : dir
+  const dirs = (r.pathDirs ?? []).filter((dir) => isAbsolute(dir)).map(toolRoot)
+  return [...new Set(dirs)].filter(
     (dir) =>
-      isAbsolute(dir) &&
       !guarded.some((p) => within(p, dir)) &&
       ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
       !view.visible(dir) &&
