@@ -122,8 +122,10 @@ async function killAt(
   child.stdout!.on('data', watch)
   child.stderr!.on('data', watch)
   if ('afterMs' in when) setTimeout(kill, when.afterMs)
-  // Not `close`: the orphaned agent's `docker run` keeps our pipes open.
+  // Not `close`: the orphaned agent's `docker run` keeps our pipes open, so we let go of them.
   await new Promise((resolve) => child.once('exit', resolve))
+  child.stdout!.destroy()
+  child.stderr!.destroy()
   waitForInFlight(child.pid!)
   const id = [...leaseIds()].find((x) => !before.has(x))
   return { id, output, pgid: child.pid! }
@@ -136,12 +138,13 @@ async function killAt(
 function probeOrphan(id: string): { output: string; nonce: string } | undefined {
   const nonce = newNonce()
   const a = LAB.addresses
+  // Each probe is bounded: a dropped packet must not hold the probe for TCP's minutes.
   const script = [
-    `curl -s --max-time 3 http://blocked.test/${nonce}-proxied; echo " proxied=$?"`,
-    `curl -s --max-time 3 --noproxy '*' http://${a.blocked}/${nonce}-direct; echo " direct=$?"`,
-    `(exec 3<>/dev/tcp/${a.sink}/22 && echo ${nonce}-tcp >&3) 2>/dev/null; echo " tcp=$?"`,
-    `(echo ${nonce}-udp > /dev/udp/${a.sink}/9) 2>/dev/null; echo " udp=$?"`,
-    `getent hosts ${nonce}.blocked.test; echo " dns=$?"`
+    `timeout 4 curl -s --max-time 3 http://blocked.test/${nonce}-proxied; echo " proxied=$?"`,
+    `timeout 4 curl -s --max-time 3 --noproxy '*' http://${a.blocked}/${nonce}-direct; echo " direct=$?"`,
+    `timeout 4 bash -c 'exec 3<>/dev/tcp/${a.sink}/22 && echo ${nonce}-tcp >&3' 2>/dev/null; echo " tcp=$?"`,
+    `timeout 4 bash -c 'echo ${nonce}-udp > /dev/udp/${a.sink}/9' 2>/dev/null; echo " udp=$?"`,
+    `timeout 4 getent hosts ${nonce}.blocked.test; echo " dns=$?"`
   ].join('\n')
   try {
     const output = execFileSync('docker', ['exec', `awf-${id}-agent`, 'bash', '-c', script], {
@@ -243,7 +246,11 @@ describeWith(
       sh('curl', ['-s', '--max-time', '3', `http://${LAB.addresses.blocked}/${nonce}-control`])
       expect(labLog()).toContain(`${nonce}-control`)
     })
-    afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+    afterAll(async () => {
+      // A failed trial leaves its dead run: one more run sweeps it, so the suite leaves nothing.
+      await runCli(['run', ...POLICY, '--', 'true'], workspace)
+      rmSync(workspace, { recursive: true, force: true })
+    })
 
     /** After a kill: the orphan (if any) holds, the next run succeeds and sweeps the dead one. */
     async function checkAfterKill(killed: Killed, expectOrphan: boolean): Promise<void> {
