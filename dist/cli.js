@@ -10969,11 +10969,19 @@ function readPublishedImages(root) {
         return { version: '', repository: '', digests: {} };
     return parsePublishedImages(readFileSync(file, 'utf8'), file);
 }
-/** The action's version: package.json next to containers/ (a release commit sets it). */
+/**
+ * The action's version: package.json next to containers/ (a release commit sets it), or
+ * `unknown` where the bundle was copied without it: a version line never stops a run.
+ */
 function actionVersion(root) {
-    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const version = data.version;
-    return typeof version === 'string' ? version : 'unknown';
+    try {
+        const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+        const version = data.version;
+        return typeof version === 'string' ? version : 'unknown';
+    }
+    catch {
+        return 'unknown';
+    }
 }
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
 function publishedRef(published, kind, registry) {
@@ -13048,7 +13056,7 @@ function render(args, policy) {
 /** This version, and the images a run uses: their tags and, where Docker has them, ids. */
 async function versionText() {
     const root = projectRoot();
-    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const version = actionVersion(root);
     const docker = realDeps().docker;
     const lines = [`awf-action ${version}`];
     for (const kind of ['proxy', 'agent']) {

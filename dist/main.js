@@ -36637,11 +36637,19 @@ function readPublishedImages(root) {
         return { version: '', repository: '', digests: {} };
     return parsePublishedImages(readFileSync(file, 'utf8'), file);
 }
-/** The action's version: package.json next to containers/ (a release commit sets it). */
+/**
+ * The action's version: package.json next to containers/ (a release commit sets it), or
+ * `unknown` where the bundle was copied without it: a version line never stops a run.
+ */
 function actionVersion(root) {
-    const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const version = data.version;
-    return typeof version === 'string' ? version : 'unknown';
+    try {
+        const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+        const version = data.version;
+        return typeof version === 'string' ? version : 'unknown';
+    }
+    catch {
+        return 'unknown';
+    }
 }
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
 function publishedRef(published, kind, registry) {

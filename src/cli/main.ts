@@ -1,5 +1,5 @@
 /** The command-line tool over the same run pipeline as the action: `render`, `run`, `presets`. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { errorText, InputError, problem } from '../common/errors.js'
@@ -13,6 +13,7 @@ import { runFirewalled } from '../run/pipeline.js'
 import { loadSettings, type RunSettings } from '../run/settings.js'
 import type { Ablation } from '../sandbox/ablation.js'
 import { realDeps } from '../sandbox/deps.js'
+import { actionVersion } from '../sandbox/published-images.js'
 import type { SandboxResources } from '../sandbox/resources.js'
 import { teardown } from '../sandbox/teardown.js'
 import type { PhaseRunner } from '../sandbox/types.js'
@@ -95,9 +96,7 @@ function render(args: CliArgs, policy: Policy): void {
 /** This version, and the images a run uses: their tags and, where Docker has them, ids. */
 async function versionText(): Promise<string> {
   const root = projectRoot()
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    version: string
-  }
+  const version = actionVersion(root)
   const docker = realDeps().docker
   const lines = [`awf-action ${version}`]
   for (const kind of ['proxy', 'agent'] as ImageKind[]) {

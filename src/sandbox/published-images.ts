@@ -77,11 +77,18 @@ export function readPublishedImages(root: string): PublishedImages {
   return parsePublishedImages(readFileSync(file, 'utf8'), file)
 }
 
-/** The action's version: package.json next to containers/ (a release commit sets it). */
+/**
+ * The action's version: package.json next to containers/ (a release commit sets it), or
+ * `unknown` where the bundle was copied without it: a version line never stops a run.
+ */
 export function actionVersion(root: string): string {
-  const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const version = (data as { version?: unknown }).version
-  return typeof version === 'string' ? version : 'unknown'
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    const version = (data as { version?: unknown }).version
+    return typeof version === 'string' ? version : 'unknown'
+  } catch {
+    return 'unknown'
+  }
 }
 
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
