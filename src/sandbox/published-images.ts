@@ -77,11 +77,16 @@ export function readPublishedImages(root: string): PublishedImages {
   return parsePublishedImages(readFileSync(file, 'utf8'), file)
 }
 
-/** The action's version: package.json next to containers/ (a release commit sets it). */
+/** The action's version: package.json next to containers/ (a release commit sets it), if any. */
 export function actionVersion(root: string): string {
-  const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  const version = (data as { version?: unknown }).version
-  return typeof version === 'string' ? version : 'unknown'
+  const file = join(root, 'package.json')
+  if (!existsSync(file)) return 'unknown (no package.json next to the bundle)'
+  try {
+    const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version
+    return typeof version === 'string' ? version : 'unknown'
+  } catch {
+    return 'unknown (package.json is not readable JSON)'
+  }
 }
 
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */
