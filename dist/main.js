@@ -36637,18 +36637,17 @@ function readPublishedImages(root) {
         return { version: '', repository: '', digests: {} };
     return parsePublishedImages(readFileSync(file, 'utf8'), file);
 }
-/**
- * The action's version: package.json next to containers/ (a release commit sets it), or
- * `unknown` where the bundle was copied without it: a version line never stops a run.
- */
+/** The action's version: package.json next to containers/ (a release commit sets it), if any. */
 function actionVersion(root) {
+    const file = join(root, 'package.json');
+    if (!existsSync(file))
+        return 'unknown (no package.json next to the bundle)';
     try {
-        const data = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-        const version = data.version;
+        const version = JSON.parse(readFileSync(file, 'utf8')).version;
         return typeof version === 'string' ? version : 'unknown';
     }
     catch {
-        return 'unknown';
+        return 'unknown (package.json is not readable JSON)';
     }
 }
 /** `<repository>/awf-<kind>@<digest>`, from the mirror when one is given; none if unpublished. */

@@ -77,17 +77,15 @@ export function readPublishedImages(root: string): PublishedImages {
   return parsePublishedImages(readFileSync(file, 'utf8'), file)
 }
 
-/**
- * The action's version: package.json next to containers/ (a release commit sets it), or
- * `unknown` where the bundle was copied without it: a version line never stops a run.
- */
+/** The action's version: package.json next to containers/ (a release commit sets it), if any. */
 export function actionVersion(root: string): string {
+  const file = join(root, 'package.json')
+  if (!existsSync(file)) return 'unknown (no package.json next to the bundle)'
   try {
-    const data: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-    const version = (data as { version?: unknown }).version
+    const version = (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version
     return typeof version === 'string' ? version : 'unknown'
   } catch {
-    return 'unknown'
+    return 'unknown (package.json is not readable JSON)'
   }
 }
 
