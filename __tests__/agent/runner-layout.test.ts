@@ -243,15 +243,17 @@ test('socket paths are read from /proc/net/unix, abstract ones and spaces handle
 describe('version managers on PATH', () => {
   test("a shims folder under HOME is shown with its manager's root, which the shims run", () => {
     const fs = plan(undefined, {
-      pathDirs: ['/home/runner/.pyenv/shims', '/home/runner/shims'],
+      pathDirs: ['/home/runner/.pyenv/shims', '/home/runner/shims', '/root/.pyenv/shims'],
       kindOf: (p) =>
-        p === '/home/runner/.pyenv' || p === '/home/runner/.pyenv/shims' || p === '/usr'
+        ['/home/runner/.pyenv', '/home/runner/.pyenv/shims', '/root/.pyenv', '/usr'].includes(p)
           ? 'dir'
           : 'missing'
     })
     const shown = fs.binds.filter((b) => b.readOnly).map((b) => b.target)
     expect(shown).toContain('/home/runner/.pyenv')
     expect(shown).not.toContain('/home/runner/.pyenv/shims')
+    // Shims of a manager outside the command's HOME could not find it: left out.
+    expect(shown.filter((t) => t.startsWith('/root'))).toEqual([])
     // HOME itself is never shown, whatever PATH says.
     expect(shown).not.toContain('/home/runner')
   })

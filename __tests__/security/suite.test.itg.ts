@@ -106,7 +106,7 @@ function script(
 }
 
 /**
- * The proxy's cases, run in parallel in the proxy container as Squid's user. `GW` is the
+ * The proxy's cases, run in parallel in the proxy's network namespace as Squid's user. `GW` is the
  * default gateway from /proc/net/route (the image has no `ip`): the runner's address on the
  * egress network.
  */
@@ -120,10 +120,13 @@ function proxyScript(cases: readonly AttackCase[], nonce: string): string {
   ].join('\n')
 }
 
+/** Squid's user in the proxy image (Debian's `proxy`). */
+const SQUID_UID = 13
+
 /**
- * Once the agent signals that the sandbox is armed, runs the proxy's cases in the run's proxy
- * container (the only one carrying a run label whose name ends in -proxy), then releases the
- * agent. Returns their probe output.
+ * Once the agent signals that the sandbox is armed, runs the proxy's cases in the network
+ * namespace of the run's proxy container (the only one carrying a run label whose name ends in
+ * -proxy) as Squid's user, then releases the agent. Returns their probe output.
  */
 async function attackFromProxy(
   cases: readonly AttackCase[],
@@ -146,12 +149,26 @@ async function attackFromProxy(
     )
     const proxy = names.split('\n').find((n) => n.endsWith('-proxy'))
     if (!proxy) throw new Error(`no proxy container among: ${names}`)
+    // The proxy image holds only Squid, dnsmasq and their libraries: the compromised proxy's
+    // code runs in the proxy's network namespace as Squid's user, with the runner's tools.
     const { stdout } = await promisify(execFile)('docker', [
-      'exec',
+      'run',
+      '--rm',
+      '--network',
+      `container:${proxy}`,
       '--user',
-      'proxy',
-      proxy,
-      'bash',
+      `${SQUID_UID}:${SQUID_UID}`,
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      '-v',
+      '/usr:/usr:ro',
+      '-v',
+      '/etc:/etc:ro',
+      '--entrypoint',
+      '/bin/bash',
+      imageTag('agent', ROOT, LOCAL_BASE_IMAGE),
       '-c',
       proxyScript(cases, nonce)
     ])
