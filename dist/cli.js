@@ -7282,7 +7282,7 @@ const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
  * additions), read-only at the same path. A folder is refused when it would show more than
  * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
  * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
- * A `shims` folder under HOME is shown with its version manager's root, which its shims run.
+ * A `shims` folder is shown with its version manager's root when that lies under HOME.
  */
 function pathDirsToShow(r, x, view) {
     const guarded = [
@@ -7293,9 +7293,14 @@ function pathDirsToShow(r, x, view) {
         ...(r.workFolders ?? []),
         ...r.commandFiles
     ];
-    // A version manager's shims (pyenv, rbenv, asdf) only re-run the manager from its root.
-    const toolRoot = (dir) => posix.basename(dir) === 'shims' && within(dir, x.runnerHome) ? dirname(dir) : dir;
-    const dirs = (r.pathDirs ?? []).filter((dir) => isAbsolute(dir)).map(toolRoot);
+    // A version manager's shims (pyenv, rbenv, asdf) re-run the manager from its root, which it
+    // finds through HOME: shown with that root under the command's HOME, left out otherwise (the
+    // command's PATH then finds the next copy of the tool).
+    const toolRoot = (dir) => posix.basename(dir) !== 'shims' ? dir : within(dir, x.runnerHome) ? dirname(dir) : undefined;
+    const dirs = (r.pathDirs ?? [])
+        .filter((dir) => isAbsolute(dir))
+        .map(toolRoot)
+        .filter((dir) => dir !== undefined);
     return [...new Set(dirs)].filter((dir) => !guarded.some((p) => within(p, dir)) &&
         ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
         !view.visible(dir) &&
