@@ -35,7 +35,9 @@ function plantScript(markers: string): string {
     ...PLANTS.map(script),
     `git config core.fsmonitor "$PWD/.p-fsmonitor"; echo "fsmonitor=$?"`,
     `cp .p-pre-commit .git/hooks/pre-commit; echo "pre-commit=$?"`,
-    `git config filter.plant.clean "$PWD/.p-filter" && echo '*.txt filter=plant' > .gitattributes; echo "filter=$?"`,
+    `git config filter.plant.clean "$PWD/.p-filter"; echo "filter=$?"`,
+    // The attributes line goes in whatever git config said: the workspace itself is writable.
+    `echo '*.txt filter=plant' > .gitattributes`,
     `git config diff.external "$PWD/.p-diff-external"; echo "diff-external=$?"`,
     'echo work > work.txt && git add work.txt && git -c user.name=a -c user.email=a@b.test commit -qm agent && echo agent-commit=ok'
   ].join('\n')
