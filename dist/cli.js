@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, existsSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, accessSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { constants as constants$1, totalmem, tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, join, relative, resolve, delimiter } from 'node:path';
+import { basename, dirname, isAbsolute, normalize, posix, join, delimiter, relative, resolve } from 'node:path';
 import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
 import { randomBytes, createHash } from 'node:crypto';
 import { StringDecoder } from 'string_decoder';
@@ -8642,7 +8642,7 @@ const runCommand = async (command, args, options = {}) => {
     try {
         if (options.input !== undefined)
             return await spawnWithInput(file, argv, options.input, env);
-        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        const r = await getExecOutput(onPath$1(file), argv, { silent: true, ignoreReturnCode: true, env });
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     }
     catch (e) {
@@ -8678,6 +8678,25 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$1.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
+/**
+ * The program's full path. @actions/exec would search PATH itself and print a line on stdout
+ * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
+ * own output; an unreadable folder is simply skipped here.
+ */
+function onPath$1(command) {
+    if (command.includes('/'))
+        return command;
+    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+        try {
+            accessSync(join(dir, command), constants.X_OK);
+            return join(dir, command);
+        }
+        catch {
+            // Absent or unreadable: the next folder.
+        }
+    }
+    throw new Error(`${command} is not on PATH`);
+}
 function processEnv() {
     return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
 }

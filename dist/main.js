@@ -35,8 +35,8 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, resolve, join, relative, delimiter } from 'node:path';
-import { readFileSync, existsSync, lstatSync, unlinkSync, openSync, constants as constants$8, writeSync, closeSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, realpathSync, mkdtempSync, accessSync } from 'node:fs';
+import { basename, dirname, isAbsolute, normalize, posix, delimiter, join, resolve, relative } from 'node:path';
+import { accessSync, constants as constants$8, readFileSync, existsSync, lstatSync, unlinkSync, openSync, writeSync, closeSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { lookup } from 'node:dns/promises';
 import dgram from 'node:dgram';
@@ -36457,7 +36457,7 @@ const runCommand = async (command, args, options = {}) => {
     try {
         if (options.input !== undefined)
             return await spawnWithInput(file, argv, options.input, env);
-        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        const r = await getExecOutput(onPath$1(file), argv, { silent: true, ignoreReturnCode: true, env });
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     }
     catch (e) {
@@ -36493,6 +36493,25 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$7.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
+/**
+ * The program's full path. @actions/exec would search PATH itself and print a line on stdout
+ * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
+ * own output; an unreadable folder is simply skipped here.
+ */
+function onPath$1(command) {
+    if (command.includes('/'))
+        return command;
+    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+        try {
+            accessSync(join(dir, command), constants$8.X_OK);
+            return join(dir, command);
+        }
+        catch {
+            // Absent or unreadable: the next folder.
+        }
+    }
+    throw new Error(`${command} is not on PATH`);
+}
 function processEnv() {
     return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
 }

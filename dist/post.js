@@ -33,8 +33,8 @@ import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$5, chmodSync, writeSync, closeSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { readFileSync, openSync, constants as constants$5, chmodSync, writeSync, closeSync, accessSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { join, delimiter, dirname } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
 import { constants as constants$6 } from 'node:os';
@@ -30006,7 +30006,7 @@ const runCommand = async (command, args, options = {}) => {
     try {
         if (options.input !== undefined)
             return await spawnWithInput(file, argv, options.input, env);
-        const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env });
+        const r = await getExecOutput(onPath(file), argv, { silent: true, ignoreReturnCode: true, env });
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
     }
     catch (e) {
@@ -30042,6 +30042,25 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$6.signals[signal] : 15)));
 });
 const realExec = { run: runCommand, attach: runAttached };
+/**
+ * The program's full path. @actions/exec would search PATH itself and print a line on stdout
+ * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
+ * own output; an unreadable folder is simply skipped here.
+ */
+function onPath(command) {
+    if (command.includes('/'))
+        return command;
+    for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+        try {
+            accessSync(join(dir, command), constants$5.X_OK);
+            return join(dir, command);
+        }
+        catch {
+            // Absent or unreadable: the next folder.
+        }
+    }
+    throw new Error(`${command} is not on PATH`);
+}
 function processEnv() {
     return Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
 }

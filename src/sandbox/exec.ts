@@ -4,6 +4,8 @@
  */
 import { getExecOutput } from '@actions/exec'
 import { spawn, type StdioOptions } from 'node:child_process'
+import { accessSync, constants as fsConstants } from 'node:fs'
+import { delimiter, join } from 'node:path'
 import { constants } from 'node:os'
 import { signalExitCode } from '../common/exit-codes.js'
 import { debug } from './log.js'
@@ -69,7 +71,7 @@ export const runCommand: CommandRunner = async (command, args, options = {}) => 
   const env = { ...processEnv(), ...options.env }
   try {
     if (options.input !== undefined) return await spawnWithInput(file, argv, options.input, env)
-    const r = await getExecOutput(file, argv, { silent: true, ignoreReturnCode: true, env })
+    const r = await getExecOutput(onPath(file), argv, { silent: true, ignoreReturnCode: true, env })
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr }
   } catch (e) {
     throw new Error(`cannot run ${command}: ${e instanceof Error ? e.message : String(e)}`)
@@ -117,6 +119,24 @@ export const runAttached: AttachedRunner = (command, args, stdio, env = {}) =>
   })
 
 export const realExec: Exec = { run: runCommand, attach: runAttached }
+
+/**
+ * The program's full path. @actions/exec would search PATH itself and print a line on stdout
+ * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
+ * own output; an unreadable folder is simply skipped here.
+ */
+function onPath(command: string): string {
+  if (command.includes('/')) return command
+  for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    try {
+      accessSync(join(dir, command), fsConstants.X_OK)
+      return join(dir, command)
+    } catch {
+      // Absent or unreadable: the next folder.
+    }
+  }
+  throw new Error(`${command} is not on PATH`)
+}
 
 function processEnv(): Record<string, string> {
   return Object.fromEntries(
