@@ -61,6 +61,10 @@ async function killOwner(run: Staged): Promise<void> {
   const exited = new Promise((resolve) => run.owner!.once('exit', resolve))
   run.owner.kill('SIGKILL')
   await exited
+  // In another PID namespace the holder is unshare's child, killed by the kernel a moment after
+  // unshare itself (--kill-child): the lease is free once that child is gone (bounded wait).
+  for (let i = 0; i < 50 && probeLease(run.lease) === 'held'; i++)
+    await new Promise((r) => setTimeout(r, 100))
 }
 
 /** Everything a run leaves that can outlive it, staged for real; `leaseLabel` overrides where its labels say the lease is. */
