@@ -8710,7 +8710,9 @@ class DockerError extends Error {
     action;
     result;
     constructor(action, result) {
-        super(`docker ${action} failed: ${lastLine(result.stderr) || `exit code ${result.exitCode}`}`);
+        // Docker 20.10 ends some errors with a bare "exit status 1": the line before says why.
+        const why = lastLine(result.stderr.replace(/^exit status \d+$/gm, ''));
+        super(`docker ${action} failed: ${why || `exit code ${result.exitCode}`}`);
         this.action = action;
         this.result = result;
     }
