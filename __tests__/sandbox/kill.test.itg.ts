@@ -146,16 +146,20 @@ function probeOrphan(id: string): { output: string; nonce: string } | undefined 
     `timeout 4 bash -c 'echo ${nonce}-udp > /dev/udp/${a.sink}/9' 2>/dev/null; echo " udp=$?"`,
     `timeout 4 getent hosts ${nonce}.blocked.test; echo " dns=$?"`
   ].join('\n')
-  try {
-    const output = execFileSync('docker', ['exec', `awf-${id}-agent`, 'bash', '-c', script], {
-      encoding: 'utf8',
-      timeout: 30000,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    return { output, nonce }
-  } catch (e) {
-    if (!agentRunning(id)) return undefined
-    throw e
+  // A container killed mid-start can refuse one exec while it settles: asked twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const output = execFileSync('docker', ['exec', `awf-${id}-agent`, 'bash', '-c', script], {
+        encoding: 'utf8',
+        timeout: 30000,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      return { output, nonce }
+    } catch (e) {
+      if (!agentRunning(id)) return undefined
+      if (attempt >= 2) throw e
+      execFileSync('sleep', ['1'])
+    }
   }
 }
 
