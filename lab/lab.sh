@@ -4,6 +4,7 @@
 #   lab.sh up | down | status | check
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+detach="$here/../scripts/detach.sh"
 NS=awf-lab
 HOST_IF=awf-lab-h
 LAB_IF=awf-lab-w
@@ -84,7 +85,7 @@ EOF
   touch "$STATE/corporate.log" "$STATE/corporate-cache.log"
   chown proxy "$STATE/corporate.log" "$STATE/corporate-cache.log" "$STATE/corporate.htpasswd"
   ln -sf "$(command -v squid)" "$STATE/awf-lab-corporate"
-  ip netns exec "$NS" setsid "$STATE/awf-lab-corporate" -N -f "$STATE/corporate.conf" </dev/null >"$STATE/corporate.out" 2>&1 &
+  "$detach" ip netns exec "$NS" "$STATE/awf-lab-corporate" -N -f "$STATE/corporate.conf" </dev/null >"$STATE/corporate.out" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 100); do
     timeout 1 bash -c "</dev/tcp/$addr/$port_open" 2>/dev/null && return 0
@@ -126,9 +127,9 @@ up() {
   fi
   if ! serving; then
     : >"$STATE/lab.log"
-    ip netns exec "$NS" setsid node "$here/server.mjs" "$STATE" </dev/null >"$STATE/server.out" 2>&1 &
+    "$detach" ip netns exec "$NS" node "$here/server.mjs" "$STATE" </dev/null >"$STATE/server.out" 2>&1 &
     echo $! >"$STATE/server.pid"
-    ip netns exec "$NS" setsid python3 "$here/icmp-sink.py" "$STATE/lab.log" </dev/null >"$STATE/icmp.out" 2>&1 &
+    "$detach" ip netns exec "$NS" python3 "$here/icmp-sink.py" "$STATE/lab.log" </dev/null >"$STATE/icmp.out" 2>&1 &
     echo $! >"$STATE/icmp.pid"
   fi
   if command -v squid >/dev/null; then corporate_up; fi

@@ -19,7 +19,7 @@ case $cmd in
     printf '%s\n' 'version: 0.1' 'log: {level: error}' \
       "storage: {filesystem: {rootdirectory: $dir/data}, delete: {enabled: true}}" \
       "http: {addr: 127.0.0.1:$port}" >"$dir/config.yml"
-    setsid docker-registry serve "$dir/config.yml" </dev/null >"$dir/registry.log" 2>&1 &
+    "$(dirname "$0")/detach.sh" docker-registry serve "$dir/config.yml" </dev/null >"$dir/registry.log" 2>&1 &
     echo $! >"$dir/pid"
     for _ in $(seq 1 100); do
       curl -sf -o /dev/null "http://127.0.0.1:$port/v2/" && break

@@ -45,7 +45,7 @@ if ! docker info >/dev/null 2>&1; then
   $check_only && { say "no Docker engine running"; exit 1; }
   command -v dockerd >/dev/null || fail "dockerd is not installed"
   say "starting dockerd (log: $logs/dockerd.log)"
-  setsid dockerd </dev/null >"$logs/dockerd.log" 2>&1 &
+  "$(dirname "$0")/detach.sh" dockerd </dev/null >"$logs/dockerd.log" 2>&1 &
   for _ in $(seq 1 300); do docker info >/dev/null 2>&1 && break; sleep 0.2; done
   docker info >/dev/null 2>&1 || fail "dockerd did not answer within 60 s" "$logs/dockerd.log"
 fi
