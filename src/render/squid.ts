@@ -193,7 +193,8 @@ export function renderSquidConf(input: RenderInput): string {
     groups: r.groups.filter((g) => g.access.protocol === 'https'),
     blocked: policy.blockDomains,
     noSniHosts: input.noSniHosts ?? [],
-    deniedNets
+    deniedNets,
+    interception: input.interception
   })
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
@@ -223,6 +224,7 @@ export function renderSquidConf(input: RenderInput): string {
     ...upstreamLines(input.upstreamProxy),
     '',
     ...tls.bump,
+    ...tls.service,
     '',
     ...serviceLines(input)
   ]
