@@ -13,6 +13,7 @@ import {
   buildPolicyFrom,
   parseExpectedBlocksFrom,
   PolicyError,
+  settingEntries,
   settingValue,
   type Settings,
   type ValueKey
@@ -22,7 +23,7 @@ import { parseReportDetail } from '../report/privacy.js'
 import { parseImageRegistry } from '../sandbox/published-images.js'
 import { parseAddressPool } from '../sandbox/subnets.js'
 import type { RunInputs } from './inputs.js'
-import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
+import { parseProxySettings, type ProxySettings, type WrittenValue } from './proxy-settings.js'
 import type { RunSettings, SettingsContext } from './settings.js'
 
 const given = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim())
@@ -36,6 +37,24 @@ function parseFailOnBlocked(merged: Settings): boolean {
   ])
 }
 
+/** Parses each source of a list key with its own place in messages; every refusal is kept. */
+function eachSource<T>(
+  sources: readonly WrittenValue[] | undefined,
+  parse: (text: string, where: string) => readonly T[]
+): T[] {
+  const parsed: T[] = []
+  const problems: InputProblem[] = []
+  for (const { text, where } of sources ?? [])
+    try {
+      parsed.push(...parse(text, where))
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      problems.push(...e.problems)
+    }
+  if (problems.length > 0) throw new InputError(problems)
+  return parsed
+}
+
 /** What every part of the settings reads: the merged sources, and one collector of refusals. */
 export interface SettingsReader {
   readonly inputs: RunInputs
@@ -47,8 +66,8 @@ export interface SettingsReader {
   readonly value: (key: ValueKey) => string
   /** Where a key's value was written (the file's line, or the input). */
   readonly whereOf: (key: string) => string
-  /** Where an input that is not a policy-file key was given. */
-  readonly where: (name: string) => string
+  /** A single-value key's text (trimmed) and where it was written; absent when neither gives it. */
+  readonly written: (key: ValueKey) => WrittenValue | undefined
 }
 
 /** A part's values, each absent when its parser refused (the refusal is collected). */
@@ -85,7 +104,7 @@ type AgentPart = Pick<
 export function agentPart(
   r: SettingsReader
 ): Attempted<AgentPart> & { warnings: readonly string[] } {
-  const { inputs, attempt, value, whereOf, where } = r
+  const { inputs, attempt, value, whereOf } = r
   const agentImage = given(inputs['agent-image'])
   const agentEnv = attempt(() =>
     buildAgentEnv({
@@ -105,9 +124,11 @@ export function agentPart(
     agentEnv,
     warnings: agentEnv?.warnings ?? [],
     limits: attempt(() => parseLimits(limits, whereOf, r.ctx.totalMemory)),
-    homeConfig: attempt(() => parseHomeConfig(inputs['home-config'], where('home-config'))),
-    protectGit: attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git'))),
-    gitIntegrity: attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')))
+    homeConfig: attempt(() => [
+      ...new Set(eachSource(r.merged.sources['home-config'], parseHomeConfig))
+    ]),
+    protectGit: attempt(() => parseProtectGit(value('protect-git'), whereOf('protect-git'))),
+    gitIntegrity: attempt(() => parseGitIntegrity(value('git-integrity'), whereOf('git-integrity')))
   }
 }
 
@@ -122,10 +143,10 @@ export function runnerPart({
   attempt,
   value,
   whereOf,
-  where
+  written
 }: SettingsReader): Attempted<RunnerPart> {
-  const pool = given(inputs['address-pool'])
-  const registry = given(inputs['image-registry'])
+  const pool = written('address-pool')
+  const registry = written('image-registry')
   return {
     hostFirewall: attempt(() =>
       parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
@@ -134,14 +155,14 @@ export function runnerPart({
       pool === undefined
         ? undefined
         : attempt(() => {
-            const parsed = parseAddressPool(pool, where('address-pool'))
+            const parsed = parseAddressPool(pool.text, pool.where)
             if (isProblem(parsed)) throw new InputError([parsed])
             return parsed
           }),
     imageRegistry:
       registry === undefined
         ? undefined
-        : attempt(() => parseImageRegistry(registry, where('image-registry'))),
+        : attempt(() => parseImageRegistry(registry.text, registry.where)),
     baseImage: given(inputs['base-image']),
     proxyImage: given(inputs['proxy-image'])
   }
@@ -152,5 +173,10 @@ export function proxyPart(
   r: SettingsReader,
   policy: Policy | undefined
 ): ProxySettings | undefined {
-  return r.attempt(() => parseProxySettings(r.inputs, policy, r.where, r.ctx.runnerEnv))
+  const sources = {
+    upstream: r.written('upstream-proxy'),
+    auth: r.written('upstream-proxy-auth'),
+    noSni: settingEntries(r.merged, 'tls-without-sni')
+  }
+  return r.attempt(() => parseProxySettings(sources, policy, r.ctx.runnerEnv))
 }

@@ -145,7 +145,11 @@ export function resolveSettings(
     attempt,
     value: (key) => settingValue(merged, key)?.text ?? '',
     whereOf: (key) => settingValue(merged, key as ValueKey)?.where ?? inputWhere(ctx.origin, key),
-    where: (name) => inputWhere(ctx.origin, name)
+    written: (key) => {
+      const chosen = settingValue(merged, key)
+      const text = chosen?.text.trim() ?? ''
+      return chosen && text !== '' ? { text, where: chosen.where } : undefined
+    }
   }
   const { warnings: policyWarnings, ...policy } = policyPart(reader)
   const { warnings: agentWarnings, ...agent } = agentPart(reader)
