@@ -257,13 +257,13 @@ describe('lock: true', () => {
       3,
       '',
       { 'upstream-proxy': 'http://10.203.0.31:3128' },
-      /^input upstream-proxy: "http:\/\/10\.203\.0\.31:3128" is refused: the policy file is locked and another upstream proxy would carry every allowed request/m
+      /^input upstream-proxy: "http:\/\/10\.203\.0\.31:3128" is refused: the policy file is locked and an upstream proxy the file does not name would carry every allowed request/m
     ],
     [
       4,
       'upstream-proxy: http://10.203.0.30:3129\n',
       { 'upstream-proxy': 'http://10.203.0.31:3128' },
-      /^input upstream-proxy: .* is refused: the policy file is locked and another upstream/m
+      /^input upstream-proxy: .* is refused: the policy file is locked and an upstream proxy the file does not name/m
     ],
     [
       5,
@@ -294,6 +294,12 @@ describe('lock: true', () => {
       'upstream-proxy: http://10.203.0.30:3129\nupstream-proxy-auth: CORP_LOGIN\n',
       { 'upstream-proxy-auth': 'OTHER_LOGIN' },
       /^input upstream-proxy-auth: "OTHER_LOGIN" is refused: the policy file is locked and sets it/m
+    ],
+    [
+      10,
+      '',
+      { 'base-image': 'evil.test/debian:latest' },
+      /^input base-image: "evil\.test\/debian:latest" is refused: the policy file is locked and the proxy that enforces the policy would be built on it/m
     ]
   ])('%i: an input that would widen or move the firewall is refused', (_n, text, given, why) => {
     expect(refused(LOCKED + text, given)).toMatch(why)

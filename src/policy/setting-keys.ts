@@ -49,7 +49,7 @@ export const SETTING_KEYS = {
   'upstream-proxy': {
     kind: 'value',
     locked: 'never',
-    lockReason: 'another upstream proxy would carry every allowed request, wherever it is'
+    lockReason: 'an upstream proxy the file does not name would carry every allowed request'
   },
   /** The NAME of the variable holding `user:password`; never the value. */
   'upstream-proxy-auth': { kind: 'value', locked: 'unset' },
@@ -80,7 +80,8 @@ export type ValueKey = Exclude<SettingKey, ListKey>
 
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 export const LOCKED_INPUTS: Readonly<Record<string, string>> = {
-  'proxy-image': 'it replaces the proxy that enforces the policy'
+  'proxy-image': 'it replaces the proxy that enforces the policy',
+  'base-image': 'the proxy that enforces the policy would be built on it'
 }
 
 /** Keys only a policy file has. */
