@@ -76,7 +76,7 @@ function errorText(e) {
 }
 /** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
 function inputWhere(origin, name) {
-    return `flag --${name}`;
+    return origin === 'input' ? `input ${name}` : `flag --${name}`;
 }
 
 /**
@@ -1613,6 +1613,119 @@ function mixedScriptLabel(asciiName) {
     return undefined;
 }
 
+/**
+ * Whole-script look-alikes: a label written wholly in Cyrillic, Greek or Armenian whose every
+ * letter looks like a Latin one (`аррӏе`, five Cyrillic letters) reads as a Latin name
+ * (`apple`) without mixing scripts, so the mixed-script rule (scripts.ts) does not see it.
+ *
+ * The table lists, per script, the lower-case letters that render like a Latin lower-case
+ * letter in common fonts, each with that letter. It was written for this project from the
+ * Unicode character names and glyphs, keeping the pairs that Unicode's confusables data
+ * (UTS #39) also pairs, directly or through a Latin variant (α via ɑ, υ via ʋ); letters
+ * that only resemble a small capital (Cyrillic к, м, т, в; Greek κ, τ) are left out, since
+ * a name made of them does not read as a Latin word. Names are compared lower-cased, as IDNA
+ * maps them, so capital letters never occur.
+ */
+/** Per script: letter -> the Latin letter it is read as. */
+const LATIN_LOOKALIKES = {
+    Cyrillic: {
+        '\u0430': 'a', // а CYRILLIC SMALL LETTER A
+        '\u0441': 'c', // с ES
+        '\u0501': 'd', // ԁ KOMI DE
+        '\u0435': 'e', // е IE
+        '\u04bd': 'e', // ҽ ABKHASIAN CHE
+        '\u0433': 'r', // г GHE
+        '\u04bb': 'h', // һ SHHA
+        '\u0456': 'i', // і BYELORUSSIAN-UKRAINIAN I
+        '\u0458': 'j', // ј JE
+        '\u04cf': 'l', // ӏ PALOCHKA
+        '\u043f': 'n', // п PE (its italic and many sans forms)
+        '\u043e': 'o', // о O
+        '\u0440': 'p', // р ER
+        '\u051b': 'q', // ԛ QA
+        '\u0455': 's', // ѕ DZE
+        '\u0475': 'v', // ѵ IZHITSA
+        '\u051d': 'w', // ԝ WE
+        '\u0461': 'w', // ѡ OMEGA
+        '\u0445': 'x', // х HA
+        '\u0443': 'y', // у U
+        '\u04af': 'y', // ү STRAIGHT U
+        '\u044c': 'b' // ь SOFT SIGN
+    },
+    Greek: {
+        '\u03b1': 'a', // α ALPHA
+        '\u03f2': 'c', // ϲ LUNATE SIGMA SYMBOL
+        '\u03b3': 'y', // γ GAMMA
+        '\u03b7': 'n', // η ETA
+        '\u03b9': 'i', // ι IOTA
+        '\u03f3': 'j', // ϳ YOT
+        '\u03bd': 'v', // ν NU
+        '\u03bf': 'o', // ο OMICRON
+        '\u03c1': 'p', // ρ RHO
+        '\u03c3': 'o', // σ SIGMA
+        '\u03c5': 'u', // υ UPSILON
+        '\u03c7': 'x', // χ CHI
+        '\u03c9': 'w' // ω OMEGA
+    },
+    Armenian: {
+        '\u0561': 'w', // ա AYB
+        '\u0581': 'g', // ց CO
+        '\u0570': 'h', // հ HO
+        '\u0578': 'n', // ո VO
+        '\u0585': 'o', // օ OH
+        '\u0566': 'q', // զ ZA
+        '\u057d': 'u' // ս SEH
+    }
+};
+/** The Latin reading of a label wholly in one covered script, or undefined. */
+function latinReading(label) {
+    const scripts = [...labelScripts(label)];
+    const table = scripts.length === 1 ? LATIN_LOOKALIKES[scripts[0]] : undefined;
+    if (!table)
+        return undefined;
+    let latin = '';
+    for (const c of label) {
+        if (/[0-9-]/.test(c))
+            latin += c;
+        else if (table[c] !== undefined)
+            latin += table[c];
+        else
+            return undefined;
+    }
+    return { script: scripts[0], latin };
+}
+/**
+ * For a normalised (punycode) name: the Latin name it reads as when one or more of its labels
+ * are written wholly in look-alike letters of another script; undefined otherwise.
+ */
+function wholeScriptLookalike(asciiName) {
+    if (!asciiName.split('.').some((l) => l.startsWith('xn--')))
+        return undefined;
+    const unicode = domainToUnicode(asciiName);
+    const readings = unicode.split('.').map(latinReading);
+    if (readings.every((r) => r === undefined))
+        return undefined;
+    const labels = unicode.split('.');
+    return {
+        unicode,
+        latin: labels.map((l, i) => readings[i]?.latin ?? l).join('.'),
+        scripts: [...new Set(readings.flatMap((r) => (r ? [r.script] : [])))]
+    };
+}
+/** Every character outside printable ASCII as a \u escape, so a look-alike cannot pass for Latin. */
+function escapeNonAscii(text) {
+    return [...text]
+        .map((c) => {
+        const code = c.codePointAt(0);
+        if (code >= 0x20 && code < 0x7f)
+            return c;
+        return code > 0xffff
+            ? `\\u{${code.toString(16)}}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
+        .join('');
+}
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 function ipv4Bytes(text) {
     return text.split('.').map(Number);
@@ -1926,9 +2039,20 @@ function checkName(name, wildcard, where, raw, help) {
         return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`);
     return undefined;
 }
+/** Why an allowed name may be a look-alike of another, or undefined. */
+function lookalikeProblem(rule, raw, where) {
+    const mixed = mixedScriptLabel(rule.name);
+    if (mixed)
+        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
+    const whole = wholeScriptLookalike(rule.name);
+    if (whole)
+        return problem(where, raw, `is written in ${whole.scripts.join(' and ')} letters that look like Latin ones: it reads as "${whole.latin}" but is ${rule.name}`, `Check the name; if it is the one you mean, add a trailing ! to the entry to confirm it (as in ${rule.name}!).`, escapeNonAscii(quote(raw)));
+    return undefined;
+}
 /**
  * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
- * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ * name that may be a look-alike of another (scripts mixed in a label, or a label wholly in
+ * letters of another script that look like Latin ones) needs a confirming `!`.
  */
 function parseDomainEntry(text, where, kind = 'allow') {
     const raw = text.trim();
@@ -1936,11 +2060,11 @@ function parseDomainEntry(text, where, kind = 'allow') {
     const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind);
     if (isProblem(rule))
         return rule;
-    const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined;
-    if (mixed && !confirmed)
-        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
-    if (confirmed && !mixed)
-        return problem(where, raw, 'ends with "!", which confirms only a name that mixes scripts', `Write it as ${rule.source}.`);
+    const lookalike = kind === 'allow' ? lookalikeProblem(rule, raw, where) : undefined;
+    if (lookalike && !confirmed)
+        return lookalike;
+    if (confirmed && !lookalike)
+        return problem(where, raw, 'ends with "!", which confirms only a look-alike name (scripts mixed in a label, or a label wholly in letters that look like Latin ones)', `Write it as ${rule.source}.`);
     return rule;
 }
 function parseEntryBody(text, where, kind = 'allow') {
@@ -4912,11 +5036,46 @@ const SETTING_KEYS = {
     'memory-limit': { kind: 'value', locked: 'unset' },
     'pids-limit': { kind: 'value', locked: 'unset' },
     /** How much of the blocked names the summary prints; `full` could carry data out. */
-    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' },
+    /**
+     * Files of the runner's HOME shown read-only to the command. Inputs may add some under lock:
+     * the workflow already controls what the command reads (it writes the workspace and the
+     * script), and the firewall does not change.
+     */
+    'home-config': { kind: 'list', locked: 'add' },
+    /** Where the run's subnets come from: the runner's network layout, which a locked file keeps. */
+    'address-pool': { kind: 'value', locked: 'unset' },
+    /** A mirror of the released images; digests pin what it serves, a locked file keeps the mirror. */
+    'image-registry': { kind: 'value', locked: 'unset' },
+    'upstream-proxy': {
+        kind: 'value',
+        locked: 'never',
+        lockReason: 'an upstream proxy the file does not name would carry every allowed request'
+    },
+    /** The NAME of the variable holding `user:password`; never the value. */
+    'upstream-proxy-auth': { kind: 'value', locked: 'unset' },
+    'tls-without-sni': {
+        kind: 'list',
+        locked: 'never',
+        lockReason: 'a tunnel without a server name reaches whatever its address serves by default'
+    },
+    'protect-git': {
+        kind: 'value',
+        locked: 'narrow',
+        narrowValue: 'true',
+        lockReason: 'false would let the command change .git/config, hooks and info for later steps'
+    },
+    'git-integrity': {
+        kind: 'value',
+        locked: 'narrow',
+        narrowValue: 'fail',
+        lockReason: 'warn would let git metadata that runs a program in a later step pass'
+    }
 };
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 const LOCKED_INPUTS = {
-    'proxy-image': 'it replaces the proxy that enforces the policy'
+    'proxy-image': 'it replaces the proxy that enforces the policy',
+    'base-image': 'the proxy that enforces the policy would be built on it'
 };
 /** Every key a policy file may hold, in the order the docs list them. */
 const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
@@ -4935,6 +5094,7 @@ function isListKey(key) {
  * widen nor narrow a policy silently), and run scripts and secret values never live in it.
  */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
+const VARIABLE$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 function parseText(file) {
     const refuse = (at, why) => ({
         problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
@@ -4979,6 +5139,9 @@ function versionProblem(where, value) {
 }
 /** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
 function scalarSource(key, value, where) {
+    if (key === 'upstream-proxy-auth' && !(typeof value === 'string' && VARIABLE$1.test(value)))
+        // Not echoed: a login written where the variable's name belongs is a secret.
+        return problem(where, `${String(value).length} characters`, 'is not the name of a variable', 'A policy file names the variable that holds user:password; the value goes in the workflow.', `${String(value).length} characters`);
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
         return { text: String(value), where };
     return problem(where, JSON.stringify(value) ?? String(value), 'is not a single value', `Give ${key} as one string, number or boolean, as the input takes it.`);
@@ -5150,20 +5313,24 @@ function expandPresets(entries, kind, problems, warnings, used) {
  * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
  * Where each value came from is kept, for messages and for the summary.
  */
-function lockProblem(key, value, origin, file, fileSets) {
+function lockProblem(key, value, origin, file, fromFile) {
     const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined;
     if (spec?.locked === 'add')
         return undefined;
-    if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
+    if (spec?.locked === 'narrow' && value === spec.narrowValue)
         return undefined;
-    if (spec?.locked === 'unset' && !fileSets)
+    if (spec?.locked === 'unset' && fromFile.length === 0)
         return undefined;
-    const why = LOCKED_INPUTS[key]
-        ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+    // Repeating the file's own value changes nothing.
+    if (spec?.kind === 'value' && fromFile.at(-1)?.text.trim() === value)
+        return undefined;
+    const reason = LOCKED_INPUTS[key] ?? spec?.lockReason;
+    const why = reason
+        ? `is refused: the policy file is locked and ${reason}`
         : spec?.locked === 'unset'
             ? 'is refused: the policy file is locked and sets it'
-            : `is refused: the policy file is locked, so ${'flags'} may only add blocks`;
-    const allowed = spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : '';
+            : `is refused: the policy file is locked, so ${origin === 'input' ? 'inputs' : 'flags'} may only add blocks`;
+    const allowed = spec?.locked === 'narrow' ? ` (or ${key}: ${spec.narrowValue})` : '';
     return problem(inputWhere(origin, key), value, why, `${file.path} has lock: true. Change the policy file, or give only block-domains${allowed}.`);
 }
 /** The names in an env input, never its values: provenance is shown in the summary. */
@@ -5192,7 +5359,7 @@ function mergeSettings(inputs, origin, file) {
             ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
             : [];
         if (file?.lock && input.length > 0) {
-            const refused = lockProblem(key, input[0].text, origin, file, fromFile.length > 0);
+            const refused = lockProblem(key, input[0].text, origin, file, fromFile);
             if (refused)
                 problems.push(refused);
         }
@@ -5210,7 +5377,7 @@ function mergeSettings(inputs, origin, file) {
         for (const key of Object.keys(LOCKED_INPUTS)) {
             const given = inputs[key];
             if (given !== undefined && given.trim() !== '') {
-                const refused = lockProblem(key, given.trim(), origin, file, false);
+                const refused = lockProblem(key, given.trim(), origin, file, []);
                 if (refused)
                     problems.push(refused);
             }
@@ -5736,69 +5903,18 @@ function planHostRules(input) {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-function planContainerRules({ policy, topology: t }) {
-    assertIpv4(t.proxyIp);
-    assertIpv4(t.internalGateway);
-    policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    const hostPorts = (verdict) => policy.allowHostPorts.map(({ port }) => [
-        '-d',
-        t.internalGateway,
-        '-p',
-        'tcp',
-        '--dport',
-        String(port),
-        '-j',
-        verdict
-    ]);
-    const agent = logPrefixes(t.runId).agent;
-    const proxy = t.proxyIp;
+function planContainerRules(input) {
+    const c = containerPlanContext(input);
     return {
         v4: [
             {
                 table: 'nat',
-                chains: [
-                    {
-                        chain: CONTAINER_CHAINS.nat,
-                        rules: [
-                            ['-o', 'lo', '-j', 'RETURN'],
-                            ['-d', proxy, '-j', 'RETURN'],
-                            ...hostPorts('RETURN'),
-                            ...[80, 443].map((port) => [
-                                '-p',
-                                'tcp',
-                                '--dport',
-                                String(port),
-                                '-j',
-                                'DNAT',
-                                '--to-destination',
-                                `${proxy}:${SQUID_PORT}`
-                            ])
-                        ]
-                    }
-                ],
+                chains: [{ chain: CONTAINER_CHAINS.nat, rules: containerNatRules(c) }],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
             },
             {
                 table: 'filter',
-                chains: [
-                    {
-                        chain: CONTAINER_CHAINS.filter,
-                        rules: [
-                            // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
-                            ...logAndDrop(agent, ['-d', '127.0.0.11']),
-                            ['-o', 'lo', '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-                            ...hostPorts('ACCEPT'),
-                            established('ACCEPT'),
-                            [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
-                            // A dropped SYN would only time out; a reset fails the connection at once.
-                            ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
-                            ['-j', 'DROP']
-                        ]
-                    }
-                ],
+                chains: [{ chain: CONTAINER_CHAINS.filter, rules: containerFilterRules(c) }],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
             }
         ],
@@ -5808,13 +5924,55 @@ function planContainerRules({ policy, topology: t }) {
                 chains: [
                     {
                         chain: CONTAINER_CHAINS.filter6,
-                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)]
+                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(c.agent)]
                     }
                 ],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
             }
         ]
     };
+}
+function containerPlanContext({ policy, topology: t }) {
+    assertIpv4(t.proxyIp);
+    assertIpv4(t.internalGateway);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
+    return {
+        proxy: t.proxyIp,
+        agent: logPrefixes(t.runId).agent,
+        hostPorts: (verdict) => policy.allowHostPorts.map(({ port }) => [
+            ...['-d', t.internalGateway, '-p', 'tcp', '--dport', String(port)],
+            ...['-j', verdict]
+        ])
+    };
+}
+/** Loopback, the proxy and host ports go as they are; direct web traffic goes to Squid. */
+function containerNatRules({ proxy, hostPorts }) {
+    return [
+        ['-o', 'lo', '-j', 'RETURN'],
+        ['-d', proxy, '-j', 'RETURN'],
+        ...hostPorts('RETURN'),
+        ...[80, 443].map((port) => [
+            ...['-p', 'tcp', '--dport', String(port)],
+            ...['-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`]
+        ])
+    ];
+}
+/** Only loopback, the proxy's ports and host ports leave; the rest is logged and refused. */
+function containerFilterRules({ proxy, agent, hostPorts }) {
+    return [
+        // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
+        ...logAndDrop(agent, ['-d', '127.0.0.11']),
+        ['-o', 'lo', '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ...hostPorts('ACCEPT'),
+        established('ACCEPT'),
+        [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+        // A dropped SYN would only time out; a reset fails the connection at once.
+        ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+        ['-j', 'DROP']
+    ];
 }
 const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/;
 const LOG_PREFIX_TOKEN = /^awf-[0-9a-f]{8}-[a-z0-9-]+: $/;
@@ -12367,82 +12525,6 @@ async function runFirewalled(deps, settings, place, hooks) {
     });
 }
 
-/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
-/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
-function parseProtectGit(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new InputError([
-        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
-    ]);
-}
-function parseGitIntegrity(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'fail')
-        return 'fail';
-    if (v === 'warn')
-        return 'warn';
-    throw new InputError([
-        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
-    ]);
-}
-
-/**
- * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
- * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
- * read-only. Credential folders stay hidden whatever the list says.
- */
-const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
-function parseEntry(entry, where) {
-    const refuse = (why) => problem(where, entry, why, ACCEPTED);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(entry))
-        return refuse('contains a control character');
-    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
-    if (relative.startsWith('/') || relative.startsWith('~'))
-        return refuse('is not a path inside HOME');
-    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
-    if (parts.length === 0)
-        return refuse('names HOME itself');
-    if (parts.includes('..'))
-        return refuse('leaves HOME');
-    const path = parts.join('/');
-    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
-    if (secret)
-        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
-    return path;
-}
-/** The listed paths, relative to HOME; every bad entry refused at once. */
-function parseHomeConfig(text, where) {
-    const paths = [];
-    const problems = [];
-    for (const entry of parseList(text ?? '')) {
-        const parsed = parseEntry(entry, where);
-        if (typeof parsed === 'string')
-            paths.push(parsed);
-        else
-            problems.push(parsed);
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return [...new Set(paths)].map((p) => posix.normalize(p));
-}
-
-/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
-function parseHostFirewall(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'on')
-        return true;
-    if (v === 'off')
-        return false;
-    throw new InputError([
-        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
-    ]);
-}
-
 /**
  * On a pull request, the policy file must come from the base commit: the pull request's own
  * tree is its author's, and a policy its author can widen is no policy. This reads the base
@@ -12552,6 +12634,82 @@ async function readPolicySource(req, run = runCommand) {
     return { file: { path: `${short}:${req.path.trim()}`, text }, notices };
 }
 
+/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
+/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
+function parseProtectGit(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
+    ]);
+}
+function parseGitIntegrity(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'fail')
+        return 'fail';
+    if (v === 'warn')
+        return 'warn';
+    throw new InputError([
+        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
+    ]);
+}
+
+/**
+ * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
+ * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
+ * read-only. Credential folders stay hidden whatever the list says.
+ */
+const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+function parseEntry(entry, where) {
+    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(entry))
+        return refuse('contains a control character');
+    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
+    if (relative.startsWith('/') || relative.startsWith('~'))
+        return refuse('is not a path inside HOME');
+    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return refuse('names HOME itself');
+    if (parts.includes('..'))
+        return refuse('leaves HOME');
+    const path = parts.join('/');
+    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
+    if (secret)
+        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
+    return path;
+}
+/** The listed paths, relative to HOME; every bad entry refused at once. */
+function parseHomeConfig(text, where) {
+    const paths = [];
+    const problems = [];
+    for (const entry of parseList(text ?? '')) {
+        const parsed = parseEntry(entry, where);
+        if (typeof parsed === 'string')
+            paths.push(parsed);
+        else
+            problems.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...new Set(paths)].map((p) => posix.normalize(p));
+}
+
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
 /**
  * The proxy's own settings beyond the policy: a corporate proxy to leave through
  * (`upstream-proxy`, `upstream-proxy-auth`) and the CONNECT hosts whose TLS clients may omit
@@ -12559,9 +12717,9 @@ async function readPolicySource(req, run = runCommand) {
  */
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseUpstream(url, auth, where, env) {
+function parseUpstream(url, auth, env) {
     const accepted = 'Give http://HOST:PORT, HOST a name or an IPv4 address.';
-    const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url);
+    const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url.text);
     const host = m?.[1]?.toLowerCase() ?? '';
     const port = Number(m?.[2]);
     const ip = parseIpLiteral(host);
@@ -12569,46 +12727,50 @@ function parseUpstream(url, auth, where, env) {
         port < 1 ||
         port > 65535 ||
         (ip ? ip.family !== 4 || ip.address !== host : !NAME.test(host)))
-        return [problem(where('upstream-proxy'), url, 'is not a proxy address', accepted)];
-    if (auth === '')
+        return [problem(url.where, url.text, 'is not a proxy address', accepted)];
+    if (auth === undefined)
         return { host, port };
-    if (!VARIABLE.test(auth))
+    if (!VARIABLE.test(auth.text))
+        // Not echoed: a login written where the name belongs is a secret.
         return [
-            problem(where('upstream-proxy-auth'), auth, 'is not the name of an environment variable', 'Give the NAME of a variable that holds user:password (never the value itself).')
+            problem(auth.where, `${auth.text.length} characters`, 'is not the name of an environment variable', 'Give the NAME of a variable that holds user:password (never the value itself).', `${auth.text.length} characters`)
         ];
-    const value = env[auth] ?? '';
+    const value = env[auth.text] ?? '';
     if (!/^[^:\s]+:\S+$/.test(value) || /[\p{Cc}]/u.test(value))
         return [
-            problem(where('upstream-proxy-auth'), auth, value === ''
+            problem(auth.where, auth.text, value === ''
                 ? 'names a variable that is empty or not set'
                 : 'names a variable that does not hold user:password', "Set it in the step's env as user:password, without spaces.")
         ];
-    return { host, port, loginVariable: auth };
+    return { host, port, loginVariable: auth.text };
 }
-function parseProxySettings(inputs, policy, where, env) {
+function parseNoSniHosts(entries, policy, problems) {
+    const hosts = [];
+    for (const { value, where } of entries) {
+        const rule = parseDomainEntry(value, where, 'block');
+        if ('message' in rule)
+            problems.push(rule);
+        else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
+            problems.push(problem(where, value, 'is not an allowed name', 'Name hosts that allow-domains allows.'));
+        else
+            hosts.push(rule);
+    }
+    return hosts;
+}
+function parseProxySettings(sources, policy, env) {
     const problems = [];
-    const url = inputs['upstream-proxy'].trim();
-    const auth = inputs['upstream-proxy-auth'].trim();
+    const { upstream: url, auth } = sources;
     let upstream;
-    if (url !== '') {
-        const parsed = parseUpstream(url, auth, where, env);
+    if (url !== undefined) {
+        const parsed = parseUpstream(url, auth, env);
         if (Array.isArray(parsed))
             problems.push(...parsed);
         else
             upstream = parsed;
     }
-    else if (auth !== '')
-        problems.push(problem(where('upstream-proxy-auth'), auth, 'is given without upstream-proxy', 'Set upstream-proxy too, or leave this empty.'));
-    const noSniHosts = [];
-    for (const entry of parseList(inputs['tls-without-sni'])) {
-        const rule = parseDomainEntry(entry, where('tls-without-sni'), 'block');
-        if ('message' in rule)
-            problems.push(rule);
-        else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
-            problems.push(problem(where('tls-without-sni'), entry, 'is not an allowed name', 'Name hosts that allow-domains allows.'));
-        else
-            noSniHosts.push(rule);
-    }
+    else if (auth !== undefined)
+        problems.push(problem(auth.where, auth.text, 'is given without upstream-proxy', 'Set upstream-proxy too, or leave this empty.'));
+    const noSniHosts = parseNoSniHosts(sources.noSni, policy, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     const warnings = noSniHosts.length > 0
@@ -12621,11 +12783,108 @@ function parseProxySettings(inputs, policy, where, env) {
 }
 
 /**
- * Raw inputs -> the settings of one run, validated once for the action and the CLI alike:
- * the policy (with the policy file), the verdict rules, the command's environment and limits,
- * the host firewall and where images come from. Every refusal comes back at once.
+ * The parts of a run's settings, each read from the inputs merged over the policy file:
+ * the policy and its report, the command, the runner's side. A new setting is one line in
+ * the part it belongs to; src/run/settings.ts puts the parts together.
  */
 const given = (text) => (text.trim() === '' ? undefined : text.trim());
+function parseFailOnBlocked(merged) {
+    const chosen = settingValue(merged, 'fail-on-blocked');
+    if (chosen === undefined || chosen.text === 'false')
+        return false;
+    if (chosen.text === 'true')
+        return true;
+    throw new PolicyError([
+        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+    ]);
+}
+/** Parses each source of a list key with its own place in messages; every refusal is kept. */
+function eachSource(sources, parse) {
+    const parsed = [];
+    const problems = [];
+    for (const { text, where } of sources ?? [])
+        try {
+            parsed.push(...parse(text, where));
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
+        }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return parsed;
+}
+/** The policy, and what the verdict and the report make of it. */
+function policyPart(r) {
+    const built = r.attempt(() => buildPolicyFrom(r.merged, r.sourceProblems));
+    return {
+        policy: built?.policy,
+        provenance: built?.provenance,
+        warnings: built?.warnings ?? [],
+        expectedBlocks: r.attempt(() => parseExpectedBlocksFrom(r.merged)),
+        failOnBlocked: r.attempt(() => parseFailOnBlocked(r.merged)),
+        reportDetail: r.attempt(() => parseReportDetail(r.value('report-detail'), r.whereOf('report-detail')))
+    };
+}
+/** What the command sees: its image, environment, limits, HOME files and git metadata. */
+function agentPart(r) {
+    const { inputs, attempt, value, whereOf } = r;
+    const agentImage = given(inputs['agent-image']);
+    const agentEnv = attempt(() => buildAgentEnv({
+        entries: parseEnvSources(r.merged.sources.env ?? []),
+        runnerEnv: r.ctx.runnerEnv,
+        passPath: agentImage === undefined
+    }));
+    const limits = {
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
+        tty: inputs.tty
+    };
+    return {
+        agentImage,
+        agentEnv,
+        warnings: agentEnv?.warnings ?? [],
+        limits: attempt(() => parseLimits(limits, whereOf, r.ctx.totalMemory)),
+        homeConfig: attempt(() => [
+            ...new Set(eachSource(r.merged.sources['home-config'], parseHomeConfig))
+        ]),
+        protectGit: attempt(() => parseProtectGit(value('protect-git'), whereOf('protect-git'))),
+        gitIntegrity: attempt(() => parseGitIntegrity(value('git-integrity'), whereOf('git-integrity')))
+    };
+}
+/** The runner's side: its firewall, the run's subnets and where the images come from. */
+function runnerPart({ inputs, attempt, value, whereOf, written }) {
+    const pool = written('address-pool');
+    const registry = written('image-registry');
+    return {
+        hostFirewall: attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))),
+        addressPool: pool === undefined
+            ? undefined
+            : attempt(() => {
+                const parsed = parseAddressPool(pool.text, pool.where);
+                if (isProblem(parsed))
+                    throw new InputError([parsed]);
+                return parsed;
+            }),
+        imageRegistry: registry === undefined
+            ? undefined
+            : attempt(() => parseImageRegistry(registry.text, registry.where)),
+        baseImage: given(inputs['base-image']),
+        proxyImage: given(inputs['proxy-image'])
+    };
+}
+/** The proxy's own settings: a corporate proxy to leave through, tunnels without SNI. */
+function proxyPart(r, policy) {
+    const sources = {
+        upstream: r.written('upstream-proxy'),
+        auth: r.written('upstream-proxy-auth'),
+        noSni: settingEntries(r.merged, 'tls-without-sni')
+    };
+    return r.attempt(() => parseProxySettings(sources, policy, r.ctx.runnerEnv));
+}
+
 /** Runs each parser; a refusal's problems are kept and the next parser still runs. */
 function collecting() {
     const problems = [];
@@ -12671,76 +12930,39 @@ function mergedSources(inputs, origin, file) {
     const { settings, problems } = mergeSettings(raw, origin, parsed?.file);
     return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] };
 }
-function parseFailOnBlocked(merged) {
-    const chosen = settingValue(merged, 'fail-on-blocked');
-    if (chosen === undefined || chosen.text === 'false')
-        return false;
-    if (chosen.text === 'true')
-        return true;
-    throw new PolicyError([
-        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
-    ]);
-}
 function resolveSettings(inputs, ctx, file) {
-    const where = (name) => inputWhere(ctx.origin, name);
     const { attempt, problems, policyOnly } = collecting();
     const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file);
-    const value = (key) => settingValue(merged, key)?.text ?? '';
-    const whereOf = (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key);
-    const built = attempt(() => buildPolicyFrom(merged, sourceProblems));
-    const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged));
-    const failOnBlocked = attempt(() => parseFailOnBlocked(merged));
-    const agentImage = given(inputs['agent-image']);
-    const agentEnv = attempt(() => buildAgentEnv({
-        entries: parseEnvSources(merged.sources.env ?? []),
-        runnerEnv: ctx.runnerEnv,
-        passPath: agentImage === undefined
-    }));
-    const limits = attempt(() => parseLimits({
-        timeoutMinutes: value('agent-timeout'),
-        memory: value('memory-limit'),
-        pids: value('pids-limit'),
-        tty: inputs.tty
-    }, whereOf, ctx.totalMemory));
-    const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
-    const hostFirewall = attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall')));
-    const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')));
-    const gitIntegrity = attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')));
-    const addressPool = attempt(() => {
-        const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
-        if (isProblem(pool))
-            throw new InputError([pool]);
-        return pool;
-    });
-    const reportDetail = attempt(() => parseReportDetail(value('report-detail'), whereOf('report-detail')));
-    const registryInput = given(inputs['image-registry']);
-    const imageRegistry = registryInput === undefined
-        ? undefined
-        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
-    const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv));
+    const reader = {
+        inputs,
+        ctx,
+        merged,
+        sourceProblems,
+        attempt,
+        value: (key) => settingValue(merged, key)?.text ?? '',
+        whereOf: (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key),
+        written: (key) => {
+            const chosen = settingValue(merged, key);
+            const text = chosen?.text.trim() ?? '';
+            return chosen && text !== '' ? { text, where: chosen.where } : undefined;
+        }
+    };
+    const { warnings: policyWarnings, ...policy } = policyPart(reader);
+    const { warnings: agentWarnings, ...agent } = agentPart(reader);
+    const runner = runnerPart(reader);
+    const proxy = proxyPart(reader, policy.policy);
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
-    return {
-        policy: built.policy,
-        warnings: [...built.warnings, ...agentEnv.warnings, ...proxy.warnings],
-        expectedBlocks: expectedBlocks,
-        failOnBlocked: failOnBlocked,
-        reportDetail: reportDetail,
-        agentEnv: agentEnv,
-        limits: limits,
-        hostFirewall: hostFirewall,
-        protectGit: protectGit,
-        gitIntegrity: gitIntegrity,
-        agentImage,
-        homeConfig: homeConfig,
-        baseImage: given(inputs['base-image']),
-        proxyImage: given(inputs['proxy-image']),
-        provenance: built.provenance,
-        notices: [],
-        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
-        imageRegistry,
-        proxy: proxy
+    const settings = {
+        ...policy,
+        ...agent,
+        ...runner,
+        proxy,
+        warnings: [...policyWarnings, ...agentWarnings, ...(proxy?.warnings ?? [])],
+        notices: []
     };
+    // Every part's parser succeeded (no problems were collected), so no value is absent.
+    return settings;
 }
 
 /** The command line's help: an overview, and one text per command (`awf-action run --help`). */
@@ -12849,13 +13071,7 @@ build context) and, where Docker has them, their image ids.`,
  */
 const COMMANDS = ['run', 'render', 'check', 'presets', 'version', 'help'];
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE = [
-    ...POLICY_LIST_KEYS,
-    'env',
-    'expected-blocks',
-    'home-config',
-    'tls-without-sni'
-];
+const REPEATABLE = POLICY_LIST_KEYS;
 /** Value flags and switches of each command (every text input of the action, where it fits). */
 const VALUE_FLAGS = {
     run: [...TEXT_INPUTS, 'logs-dir', 'user'],
@@ -12971,6 +13187,25 @@ function parseArgs(argv) {
 
 const access = (a) => a.map((x) => `${x.protocol}:${x.port}`);
 const domain = (r) => `${r.includeApex ? '' : '*.'}${r.name}`;
+/** The settings beyond the policy and the limits: the command's HOME and git, the runner's side. */
+function runSettings(settings) {
+    const upstream = settings.proxy.upstream;
+    return {
+        homeConfig: settings.homeConfig,
+        protectGit: settings.protectGit,
+        gitIntegrity: settings.gitIntegrity,
+        addressPool: settings.addressPool ? formatNet(settings.addressPool) : null,
+        imageRegistry: settings.imageRegistry ?? null,
+        // The login's variable by name only; its value is read when the proxy starts.
+        upstreamProxy: upstream
+            ? {
+                address: `${upstream.host}:${upstream.port}`,
+                loginVariable: upstream.loginVariable ?? null
+            }
+            : null,
+        tlsWithoutSni: settings.proxy.noSniHosts.map(domain)
+    };
+}
 function effectiveSettings(settings) {
     const { policy, limits, provenance } = settings;
     return {
@@ -12993,6 +13228,7 @@ function effectiveSettings(settings) {
             pidsLimit: limits.pidsLimit
         },
         hostFirewall: settings.hostFirewall,
+        ...runSettings(settings),
         sources: provenance,
         warnings: settings.warnings,
         notices: settings.notices
@@ -13007,6 +13243,12 @@ function sourceLines(settings) {
         `policy file: ${safeText(file)}${lock ? ` (locked: ${by} may only add blocks)` : ''}`,
         ...keys.map((k) => `  ${k.key}: ${k.fromFile.length} from the file${k.fromInput.length > 0 ? `, from ${by}: ${k.fromInput.map(safeText).join(' ')}` : ''}`)
     ];
+}
+function upstreamLine({ proxy: { upstream } }) {
+    if (!upstream)
+        return '-';
+    const login = upstream.loginVariable ? ` (login from $${upstream.loginVariable})` : '';
+    return `http://${upstream.host}:${upstream.port}${login}`;
 }
 function renderCheck(settings) {
     const e = effectiveSettings(settings);
@@ -13027,7 +13269,14 @@ function renderCheck(settings) {
         `agent-timeout: ${limits.timeoutMs > 0 ? `${limits.timeoutMs / 60000} min` : 'none'}`,
         `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
         `pids-limit: ${limits.pidsLimit}`,
-        `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`
+        `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`,
+        `home-config: ${settings.homeConfig.map((p) => `~/${safeText(p)}`).join(' ') || '-'}`,
+        `protect-git: ${String(settings.protectGit)}`,
+        `git-integrity: ${settings.gitIntegrity}`,
+        `address-pool: ${e.addressPool ?? '(the default)'}`,
+        `image-registry: ${settings.imageRegistry ?? '-'}`,
+        `upstream-proxy: ${upstreamLine(settings)}`,
+        `tls-without-sni: ${e.tlsWithoutSni.join(' ') || '-'}`
     ];
     return `${lines.join('\n')}\n`;
 }
