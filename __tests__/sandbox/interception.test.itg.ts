@@ -190,6 +190,36 @@ describeWith(
       expect(out.found_env).toBe('0')
     })
 
+    test('a server the proxy cannot verify (no ca-certificates) gets nothing, and the refusal is reported', async () => {
+      const r2 = await startCli(
+        [
+          'run',
+          '--allow-domains',
+          API,
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--credentials',
+          'api.allowed.test x-api-key=${LAB_API_KEY}',
+          '--',
+          'curl',
+          '-sS',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          `${API}/${n}-untrusted`
+        ],
+        workspace,
+        { LAB_API_KEY: key }
+      ).done
+      expect(r2.stdout).toBe('503')
+      expect(labLog()).not.toContain(`${n}-untrusted`)
+      const logsDir = /logs in (\S+)/.exec(r2.stderr)![1]!
+      const events = readFileSync(join(logsDir, 'events.jsonl'), 'utf8')
+      expect(events).toMatch(/"decision":"blocked".*"tunnelRefusal":"untrusted-server"/)
+      expect(r2.stderr).toMatch(/BLOCKED +api\.allowed\.test +ports 9443/)
+    }, 120000)
+
     test('the key is in no file the run wrote, and in no output; the CA key never left the proxy', () => {
       const logsDir = /logs in (\S+)/.exec(r.stderr)?.[1]
       expect(logsDir).toBeDefined()
