@@ -141,6 +141,12 @@ describeWith(
       expect(out.placeholder).toBe(CREDENTIAL_PLACEHOLDER)
     })
 
+    test('the log names the intercepted host and the headers set, never a value', () => {
+      expect(r.stderr).toContain(
+        "intercepted (decrypted by the proxy, with this run's CA): api.allowed.test; set by the proxy on every request: x-api-key for api.allowed.test, authorization for api.allowed.test"
+      )
+    })
+
     test("the command's own key is replaced: the API sees the configured key only", () => {
       expect(out['own_key.out']).toContain(`LAB-KEY-OK /${n}-own`)
       expect(out['no_key.out']).toContain(`LAB-KEY-OK /${n}-none`)
