@@ -239,6 +239,14 @@ describe('a Docker daemon that is not on this runner: topology-only', () => {
     expect(fake.ran('nsenter')).toEqual([])
     expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
   })
+
+  test('the same with host-firewall off: refused before go, the helper never runs', async () => {
+    const { fake, result } = await start({ foreignPid: true }, { hostFirewall: false })
+    expect((result as Error).message).toMatch(/processes are not \(a sidecar in the same pod\)/)
+    expect(fake.ran('docker', 'run').some((c) => c.argv.join(' ').includes('-netadmin'))).toBe(
+      false
+    )
+  })
 })
 
 describe('exit status', () => {

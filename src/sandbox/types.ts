@@ -142,7 +142,11 @@ export interface SandboxProbes {
   /** A network interface of that name is in our network namespace (the daemon's bridges are). */
   readonly interfaceExists: (name: string) => boolean
   /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
-  readonly isAgentProcess: (pid: number) => boolean
+  /**
+   * That PID, as this machine sees it, is our agent: its root holds our entrypoint (as root),
+   * or its command line is our init running our entrypoint (without root).
+   */
+  readonly isAgentProcess: (pid: number, asRoot: boolean) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
