@@ -126,3 +126,19 @@ describe('run settings from the policy file', () => {
     expect(refused(given, text)).toMatch(why)
   })
 })
+
+describe('docker-daemon (an input only)', () => {
+  test.each([
+    ['', false],
+    ['auto', false],
+    [' remote ', true]
+  ])('%j -> topology-only forced: %s', (value, remote) => {
+    expect(resolveSettings(inputs({ 'docker-daemon': value }), ctx).remoteDaemon).toBe(remote)
+  })
+
+  test('anything else is refused, naming the input and the values accepted', () => {
+    expect(() => resolveSettings(inputs({ 'docker-daemon': 'dind' }), ctx)).toThrow(
+      /input docker-daemon: "dind" is not a docker-daemon setting\. Use auto .* or remote/
+    )
+  })
+})

@@ -211,6 +211,13 @@ describe('a Docker daemon that is not on this runner: topology-only', () => {
     expect(fake.ran('iptables-restore')).toEqual([])
   })
 
+  test('docker-daemon remote: topology-only though the daemon looks local', async () => {
+    const { fake, result } = await start({}, { remoteDaemon: true })
+    expect((result as RunOutcome).topologyOnly?.why).toBe('docker-daemon is remote')
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(fake.ran('nsenter')).toEqual([])
+  })
+
   test('a daemon that does not see the shared folders is refused before the agent starts', async () => {
     const { fake, result } = await start({ nothingShared: true }, remote())
     expect((result as Error).message).toMatch(

@@ -52,8 +52,8 @@ export function remoteDaemonError(placement: { why: string }): Error {
     `the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
       "runner's network namespace but its processes are not (a sidecar in the same pod): the " +
       'agent cannot be armed or checked through the PID it reports, and the daemon mounted ' +
-      "its own files where the runner's were meant. Point DOCKER_HOST at the sidecar's TCP " +
-      'port for topology-only mode, or give the runner its own Docker engine (see ' +
-      'docs/self-hosted.md).'
+      "its own files where the runner's were meant. Set docker-daemon: remote (or point " +
+      "DOCKER_HOST at the sidecar's TCP port) for topology-only mode, or give the runner its " +
+      'own Docker engine (see docs/self-hosted.md).'
   )
 }

@@ -36,6 +36,8 @@ export interface SandboxRequest {
    * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
    */
   readonly hostFirewall: boolean
+  /** `docker-daemon: remote`: topology-only whatever the daemon looks like. */
+  readonly remoteDaemon?: boolean
   /** The workspace's git config, hooks and info are mounted read-only (protect-git). */
   readonly protectGit: boolean
   readonly images: ImageOptions
