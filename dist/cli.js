@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, accessSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
+import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, accessSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, copyFileSync, statSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { constants as constants$1, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, join, delimiter, relative, resolve } from 'node:path';
 import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ import * as fs from 'fs';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { lookup } from 'node:dns/promises';
 import dgram from 'node:dgram';
+import { lookup } from 'node:dns/promises';
 import { parseArgs as parseArgs$1 } from 'node:util';
 
 /**
@@ -5534,6 +5534,10 @@ const runNames = (runId) => ({
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
     helper: `awf-${runId}-netadmin`,
+    /** Topology-only probes on a remote daemon (src/sandbox/topology-only.ts). */
+    pathsProbe: `awf-${runId}-paths`,
+    readyProbe: `awf-${runId}-ready`,
+    inspector: `awf-${runId}-inspect`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -6364,7 +6368,7 @@ const AUDIT_ACCESS = [
     'http_access allow !CONNECT proto_http audit_http_port'
 ];
 /** The agent port's http_access rules, in the order that is the security argument. */
-function agentAccess(policy, r, deniedNets) {
+function agentAccess$1(policy, r, deniedNets) {
     return [
         "# The proxy's own start-up probe of the peeking port.",
         'http_access allow loopback CONNECT tls_canary tls_canary_port',
@@ -6450,7 +6454,7 @@ function renderSquidConf(input) {
         ...splitAclLines([...tls.acls]),
         '',
         ...tls.access,
-        ...agentAccess(policy, r, deniedNets),
+        ...agentAccess$1(policy, r, deniedNets),
         '',
         ...tls.routing,
         ...upstreamLines(input.upstreamProxy),
@@ -6987,7 +6991,7 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
-const HEADLINE = {
+const HEADLINE$1 = {
     fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
     warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
 };
@@ -6995,13 +6999,24 @@ function gitFindingsText(facts) {
     if (!facts || facts.lines.length === 0)
         return [];
     const safe = (t) => JSON.stringify(t).slice(1, -1);
-    return [`${HEADLINE[facts.mode]}:`, ...facts.lines.map((l) => `  ${safe(l)}`)];
+    return [`${HEADLINE$1[facts.mode]}:`, ...facts.lines.map((l) => `  ${safe(l)}`)];
 }
 /** Why the step fails, when it does. */
 function gitFailure(facts, total) {
     if (facts.mode !== 'fail' || total === 0)
         return undefined;
     return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
+}
+
+/**
+ * How the summary and the CLI report say that a run was topology-only (the Docker daemon was
+ * elsewhere, so no host rule was applied) and which checks it could not make.
+ */
+const HEADLINE = 'topology-only: the Docker daemon is not on this runner, so no host firewall rules were applied; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
+function topologyOnlyText(facts) {
+    if (!facts)
+        return [];
+    return [`${HEADLINE} (${facts.why})`, ...facts.notChecked.map((c) => `  not checked: ${c}`)];
 }
 
 /**
@@ -7023,7 +7038,8 @@ function renderTextReport(report, facts) {
     const safe = (t) => JSON.stringify(t).slice(1, -1);
     const lines = [
         `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
-        ...(facts.hostFirewall === false ? [HOST_FIREWALL_OFF] : []),
+        ...(facts.hostFirewall === false && !facts.topologyOnly ? [HOST_FIREWALL_OFF] : []),
+        ...topologyOnlyText(facts.topologyOnly).map(safe),
         ...(facts.firewallFailure === undefined
             ? []
             : [
@@ -7782,6 +7798,13 @@ function buildNetworkCreateArgs(spec) {
         spec.name
     ];
 }
+function networkArgs(a) {
+    if ('shareNetworkOf' in a)
+        return ['--network', `container:${a.shareNetworkOf}`];
+    if ('noNetwork' in a)
+        return ['--network', 'none'];
+    return ['--network', a.network, '--ip', a.ip];
+}
 /**
  * `docker create`/`docker run` options shared by every container. Every container drops
  * every capability, cannot gain privileges and runs no health check; what a container needs
@@ -7792,9 +7815,7 @@ function containerOptions(spec) {
     const args = [
         '--name',
         spec.name,
-        ...('shareNetworkOf' in a
-            ? ['--network', `container:${a.shareNetworkOf}`]
-            : ['--network', a.network, '--ip', a.ip]),
+        ...networkArgs(a),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -7827,6 +7848,8 @@ function containerOptions(spec) {
         args.push('--ulimit', `${name}=${limit}:${limit}`);
     for (const gid of spec.groupAdd ?? [])
         args.push('--group-add', String(gid));
+    if (spec.sharePidOf)
+        args.push('--pid', `container:${spec.sharePidOf}`);
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -9537,7 +9560,7 @@ function agentSpec(o) {
         mounts: [
             ...o.filesystem.binds,
             { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
-            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
+            ...(o.initBinary ? [{ source: o.initBinary, target: INIT_MOUNT, readOnly: true }] : []),
             { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
             { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
         ],
@@ -9545,7 +9568,7 @@ function agentSpec(o) {
         env: o.env,
         ...agentPrivileges(o),
         workdir: o.workspace,
-        entrypoint: INIT_MOUNT,
+        entrypoint: o.initBinary ? INIT_MOUNT : '/bin/sh',
         extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
         sysctls: {
             'net.ipv6.conf.all.disable_ipv6': '1',
@@ -9553,9 +9576,11 @@ function agentSpec(o) {
             // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
             'net.ipv4.ping_group_range': '1 0'
         },
-        init: false,
+        init: !o.initBinary,
         tty: o.tty,
-        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+        command: o.initBinary
+            ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+            : [ENTRYPOINT_MOUNT, ...o.command]
     };
 }
 /**
@@ -9616,6 +9641,53 @@ function netAdminHelperSpec(o, image, configDir) {
                 'ip6tables-save'
             ].join('\n')
         ]
+    };
+}
+/** What every topology-only probe runs with: our image, python3 or sh, no privilege. */
+function probeBase(o, image, name) {
+    return {
+        name,
+        image,
+        labels: o.labels,
+        env: {},
+        capAdd: [],
+        user: o.user,
+        readOnlyRoot: true,
+        sysctls: {},
+        init: false
+    };
+}
+/** Topology-only: reads the run's tokens through the daemon's view of the shared paths. */
+function sharedPathsProbeSpec(o, image, mounts, script) {
+    return {
+        ...probeBase(o, image, runNames(o.runId).pathsProbe),
+        attach: { noNetwork: true },
+        mounts,
+        entrypoint: '/bin/sh',
+        command: ['-c', script]
+    };
+}
+/** Topology-only: probes the proxy from inside its own network namespace on the daemon. */
+function readinessProbeSpec(o, image, script) {
+    const n = runNames(o.topology.runId);
+    return {
+        ...probeBase(o, image, n.readyProbe),
+        attach: { shareNetworkOf: n.proxy },
+        mounts: [],
+        entrypoint: '/usr/bin/python3',
+        command: ['-c', script]
+    };
+}
+/** Topology-only: reads /proc/PID/status of the agent's processes from its PID namespace. */
+function processInspectorSpec(o, image, script) {
+    const n = runNames(o.topology.runId);
+    return {
+        ...probeBase(o, image, n.inspector),
+        attach: { noNetwork: true },
+        sharePidOf: n.agent,
+        mounts: [],
+        entrypoint: '/usr/bin/python3',
+        command: ['-c', script]
     };
 }
 
@@ -10412,6 +10484,274 @@ function prepareHomeDirs(home, dirs, uid, gid) {
     }
 }
 
+/**
+ * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
+ * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
+ * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
+ */
+const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
+function parseStatus(pid, text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0)
+            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+    }
+    return {
+        pid,
+        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
+        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
+        seccomp: fields.get('Seccomp') ?? 'missing'
+    };
+}
+/** Problems with one process, as sentences; empty when it is locked down as intended. */
+function securityProblems(p) {
+    const problems = [];
+    for (const [field, value] of Object.entries(p.capabilities))
+        if (!/^0+$/.test(value))
+            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
+    if (p.noNewPrivs !== '1')
+        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
+    if (p.seccomp !== '2')
+        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
+    return problems;
+}
+function children(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map(Number);
+    }
+    catch {
+        return [];
+    }
+}
+/** The container's init process and every descendant, read from /proc on the host. */
+function inspectProcessTree(rootPid) {
+    const seen = [];
+    const queue = [rootPid];
+    while (queue.length > 0 && seen.length < 64) {
+        const pid = queue.shift();
+        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
+        queue.push(...children(pid));
+    }
+    return seen;
+}
+
+/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
+const PROBE_INTERVAL_MS = 20;
+function tcpAnswers(host, port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host, port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.setTimeout(500, () => done(false));
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+/** A minimal DNS query (A record, recursion desired) for `name`. */
+function dnsQuery(name, id) {
+    const labels = name
+        .split('.')
+        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
+    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
+}
+function dnsAnswers(host, port, name) {
+    return new Promise((resolve) => {
+        const socket = dgram.createSocket('udp4');
+        const id = Math.floor(Math.random() * 65535);
+        const timer = setTimeout(() => done(false), 300);
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.close();
+            resolve(ok);
+        };
+        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
+        socket.on('error', () => done(false));
+        socket.send(dnsQuery(name, id), port, host);
+    });
+}
+/**
+ * Resolves once both services answer. `alive` is asked between probes so that a proxy that
+ * died (a bad config, say) fails the run at once instead of after the timeout.
+ */
+async function waitForProxy(endpoints, timeoutMs, alive) {
+    const deadline = Date.now() + timeoutMs;
+    let squid = false;
+    let dns = false;
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
+        [squid, dns] = await Promise.all([
+            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
+            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
+        ]);
+        if (squid && dns)
+            return;
+        if (attempt % 10 === 9 && !(await alive()))
+            throw new Error('the proxy container exited during start-up');
+        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
+    }
+    const missing = [
+        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
+        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
+    ];
+    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
+}
+
+/**
+ * Topology-only mode: the Docker daemon is not on this runner (DOCKER_HOST over TCP, or a
+ * Docker-in-Docker sidecar whose bridges are not in our network namespace). The runner's
+ * iptables cannot reach the daemon's namespaces, so no host rule is applied; the run holds on
+ * what the daemon itself builds: the internal network, the proxy, the DNS forwarder, the
+ * container rules (installed by the NET_ADMIN helper) and the agent's privileges. Everything
+ * the runner cannot see directly is checked through short-lived containers on that daemon,
+ * and what cannot be checked at all is named in the report.
+ */
+const NOT_CHECKED_REMOTE = [
+    "host rules: none applied, so none checked (the runner's iptables cannot reach the daemon's network namespace)",
+    "the canary's direct connection is not confirmed in the kernel's drop log (the log of the daemon's namespace is not read)",
+    "the agent's rules are not re-read while the command runs (only the proxy is watched)",
+    'dropped packets are not counted (no host drop rules)'
+];
+function topologyOnly(why) {
+    return { why, notChecked: NOT_CHECKED_REMOTE };
+}
+const PROBE_MOUNT = '/awf/probe';
+const PROBE_TIMEOUT_MS = 30000;
+/**
+ * The daemon must see the run's folders and the workspace as this runner does (a shared
+ * volume at the same path), and a FIFO there must connect both sides (one kernel): the agent's
+ * start handshake, its HOME and the proxy's configs and logs go through them. A token written
+ * in each folder is read back by a container on the daemon, which then answers through a FIFO.
+ * Throws the reason.
+ */
+async function confirmSharedPaths(runCaptured, run, a) {
+    mkdirSync(a.probeDir, { mode: 0o755 });
+    const token = randomBytes(8).toString('hex');
+    const marker = `.awf-shared-probe-${a.runId}`;
+    const markers = a.folders.map((f) => join(f.path, marker));
+    try {
+        markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644 }));
+        const made = await run('mkfifo', ['-m', '0666', join(a.probeDir, 'answer')]);
+        if (made.exitCode !== 0)
+            throw new Error(`cannot make a FIFO in ${a.probeDir}: ${made.stderr.trim()}`);
+        // Held read-write: the container's open never blocks on our side, and its line waits here.
+        const fd = openSync(join(a.probeDir, 'answer'), constants.O_RDWR | constants.O_NONBLOCK);
+        try {
+            const mounts = a.folders.map((f, i) => ({
+                source: f.path,
+                target: `${PROBE_MOUNT}/${i}`,
+                readOnly: true
+            }));
+            const script = [
+                // Shell built-ins only: our image has no cat.
+                ...mounts.map((m) => `read -r t < ${m.target}/${marker} && echo "$t"`),
+                `echo "${token}-fifo" > ${PROBE_MOUNT}/fifo/answer`
+            ].join('; ');
+            const r = await runCaptured(a.spec([...mounts, { source: a.probeDir, target: `${PROBE_MOUNT}/fifo`, readOnly: true }], script), PROBE_TIMEOUT_MS);
+            sharedPathProblems(r, token, readAvailable(fd), a.folders);
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    finally {
+        for (const m of markers)
+            rmSync(m, { force: true });
+    }
+}
+function readAvailable(fd) {
+    const buffer = Buffer.alloc(256);
+    try {
+        return buffer.subarray(0, readSync(fd, buffer)).toString('utf8');
+    }
+    catch {
+        return '';
+    }
+}
+function sharedPathProblems(r, token, answer, folders) {
+    const unseen = folders.filter((_, i) => !r.stdout.includes(`${token}-${i}\n`));
+    if (unseen.length > 0)
+        throw new Error(`the Docker daemon does not see ${unseen.map((f) => `${f.what} ${f.path}`).join(', ')} as ` +
+            "this runner does (mount the same volume at the same path in the daemon's container: " +
+            'the temporary folder and the workspace must be on it). The probe on the daemon said: ' +
+            `${(r.stderr || r.stdout).trim().slice(0, 300) || `exit code ${r.exitCode}`}`);
+    if (!answer.includes(`${token}-fifo`))
+        throw new Error(`a FIFO in ${folders[0]?.path ?? 'the run folder'} does not connect the daemon's containers to this runner ` +
+            "(the daemon runs on another kernel): the agent's start handshake cannot work there");
+}
+/**
+ * Runner files outside the shared roots cannot be mounted from the daemon: a single file (the
+ * event payload) is copied into the run's folder; a folder (home-config) stops the run.
+ */
+function sharedBinds(binds, roots, copyDir, kindOf, copy) {
+    const shared = (p) => roots.some((r) => p === r || p.startsWith(`${r}/`));
+    return binds.map((b, i) => {
+        if (shared(b.source))
+            return b;
+        if (kindOf(b.source) !== 'file')
+            throw new Error(`${b.source} is on this runner only, and the Docker daemon is elsewhere (topology-only ` +
+                'mode): only the workspace and the run folder are shared with it; leave it out of ' +
+                'home-config, or run on a runner with its own Docker engine');
+        mkdirSync(copyDir, { recursive: true, mode: 0o755 });
+        const target = join(copyDir, `${i}`);
+        copy(b.source, target);
+        return { ...b, source: target };
+    });
+}
+/** Waits, from inside the proxy's network namespace, until Squid and the forwarder answer. */
+async function waitForProxyInDaemon(runCaptured, spec, proxyIp, probeName, timeoutMs) {
+    const query = dnsQuery(probeName, 0x5a5a).toString('hex');
+    const script = [
+        'import socket, sys, time',
+        `ip, q, end = "${proxyIp}", bytes.fromhex("${query}"), time.time() + ${timeoutMs / 1000}`,
+        'while True:',
+        '    squid = dns = False',
+        '    try:',
+        // connect() and sendto() with an address literal: getaddrinfo needs codecs our image lacks.
+        '        t = socket.socket(socket.AF_INET, socket.SOCK_STREAM); t.settimeout(0.5)',
+        `        t.connect((ip, ${SQUID_PORT})); t.close(); squid = True`,
+        '    except OSError: pass',
+        '    try:',
+        '        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.settimeout(0.3)',
+        `        u.sendto(q, (ip, ${DNS_PORT})); dns = u.recv(512)[:2] == q[:2]`,
+        '    except OSError: pass',
+        '    if squid and dns: print("ready"); sys.exit(0)',
+        '    if time.time() > end: print(f"squid={squid} dns={dns}"); sys.exit(1)',
+        '    time.sleep(0.05)'
+    ].join('\n');
+    const r = await runCaptured(spec(script), timeoutMs + 15000);
+    if (r.exitCode !== 0 || !r.stdout.includes('ready'))
+        throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s, probed on the Docker daemon: ${(r.stdout + r.stderr).trim().slice(0, 300) || `exit code ${r.exitCode}`}`);
+}
+/** Python that prints /proc/PID/status of every process in its PID namespace but its own. */
+const INSPECT_SCRIPT = [
+    'import os',
+    'me = os.getpid()',
+    'for p in sorted(os.listdir("/proc")):',
+    '    if p.isdigit() and int(p) != me:',
+    '        try: t = open("/proc/" + p + "/status").read()',
+    '        except OSError: continue',
+    '        print("=== " + p); print(t)'
+].join('\n');
+/** The agent's processes as an inspector sharing its PID namespace on the daemon saw them. */
+async function inspectInDaemon(runCaptured, spec) {
+    const r = await runCaptured(spec, PROBE_TIMEOUT_MS).catch((e) => {
+        throw new Error(`the process inspector could not run on the Docker daemon: ${errorText(e)}`);
+    });
+    const processes = r.stdout
+        .split(/^=== /m)
+        .filter((chunk) => /^\d+\n/.test(chunk))
+        .map((chunk) => parseStatus(Number(chunk.slice(0, chunk.indexOf('\n'))), chunk));
+    if (r.exitCode !== 0 || !processes.some((p) => p.pid === 1))
+        throw new Error(`the process inspector on the Docker daemon did not see the agent's processes (exit code ${r.exitCode}): ${r.stderr.trim().slice(0, 300)}`);
+    return processes;
+}
+
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 function planAgent(run, prepared) {
     const { request } = run;
@@ -10433,7 +10773,12 @@ function planAgent(run, prepared) {
     prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
     const git = guardGit(request.workspace, request.protectGit);
     const base = { ...planned, binds: [...planned.binds, ...git.binds] };
-    const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
+    const filesystem = prepared.topologyOnly
+        ? {
+            ...base,
+            binds: sharedBinds(base.binds, [workDir, request.workspace], join(workDir, 'runner-files'), kindOf, copyFileSync)
+        }
+        : rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
@@ -10449,8 +10794,9 @@ function planAgent(run, prepared) {
             labels: run.labels,
             workspace: request.workspace,
             filesystem,
-            entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
-            initBinary: run.deps.probes.findInitBinary(),
+            entrypoint: prepared.entrypoint,
+            // A remote daemon runs its own init (`--init`); the runner's is not on its machine.
+            initBinary: prepared.topologyOnly ? undefined : run.deps.probes.findInitBinary(),
             controlDir,
             resolvConf: join(workDir, 'resolv.conf'),
             seccompProfile: join(workDir, 'config', 'seccomp.json'),
@@ -10519,9 +10865,10 @@ function ablateAgent(spec, layer) {
  * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
  * runner: host rules in the network namespace that holds the run's bridges, container rules
  * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
- * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
- * rules installed in the wrong place and mounts of its own files, so such a run is refused
- * before anything starts, with the reason.
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) runs the
+ * sandbox topology-only (src/sandbox/topology-only.ts). One case is still refused: a daemon
+ * whose bridges are in our network namespace (so host rules were applied) but whose agent PID
+ * is not ours, where entering that PID would enter the wrong process.
  */
 const LOCAL = { local: true };
 /** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
@@ -10556,65 +10903,10 @@ function placementFromPid(pid) {
     };
 }
 function remoteDaemonError(placement) {
-    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
-        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
-        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
-        'engine (see docs/self-hosted.md).');
-}
-
-/**
- * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
- * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
- * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
- */
-const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
-function parseStatus(pid, text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const colon = line.indexOf(':');
-        if (colon > 0)
-            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
-    }
-    return {
-        pid,
-        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
-        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
-        seccomp: fields.get('Seccomp') ?? 'missing'
-    };
-}
-/** Problems with one process, as sentences; empty when it is locked down as intended. */
-function securityProblems(p) {
-    const problems = [];
-    for (const [field, value] of Object.entries(p.capabilities))
-        if (!/^0+$/.test(value))
-            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
-    if (p.noNewPrivs !== '1')
-        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
-    if (p.seccomp !== '2')
-        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
-    return problems;
-}
-function children(pid) {
-    try {
-        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map(Number);
-    }
-    catch {
-        return [];
-    }
-}
-/** The container's init process and every descendant, read from /proc on the host. */
-function inspectProcessTree(rootPid) {
-    const seen = [];
-    const queue = [rootPid];
-    while (queue.length > 0 && seen.length < 64) {
-        const pid = queue.shift();
-        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
-        queue.push(...children(pid));
-    }
-    return seen;
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
+        "runner's network namespace, so host rules were applied, but the agent cannot be " +
+        'checked or armed through its PID. Give the runner its own Docker engine, or point ' +
+        'DOCKER_HOST at the daemon over TCP for topology-only mode (see docs/self-hosted.md).');
 }
 
 /**
@@ -10624,12 +10916,12 @@ function inspectProcessTree(rootPid) {
 /** Returns the checks that passed (for the log and summary); throws listing every failure. */
 async function selfCheck(a) {
     const { host, container } = a.plans;
-    const [h4, h6, [c4, c6]] = await Promise.all([
+    const [h4, h6, [c4, c6], processes] = await Promise.all([
         a.hostRules ? a.netfilter.save(4) : '',
         a.hostRules ? a.netfilter.save(6) : '',
-        a.agentRules()
+        a.agentRules(),
+        a.processes()
     ]);
-    const processes = a.inspectProcesses(a.agentPid);
     const hostResults = a.hostRules
         ? [
             ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
@@ -10742,37 +11034,54 @@ async function startProxy(run, prepared) {
         throw new Error(`the proxy container (${prepared.proxyImage}) could not start: ${errorText(e)}`);
     }
 }
-async function waitUntilReady(run, prepared, handshake, exited) {
+async function waitUntilReady(run, prepared, agent, handshake, exited) {
     const { docker, probes } = run.deps;
-    await Promise.all([
-        probes
-            .waitForProxy({
+    // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
+    const proxyReady = prepared.topologyOnly
+        ? waitForProxyInDaemon(docker.runCaptured.bind(docker), (script) => readinessProbeSpec(agent.options, prepared.ourAgentImage, script), prepared.topology.proxyIp, READINESS_PROBE_NAME, READY_TIMEOUT_MS)
+        : probes.waitForProxy({
             host: prepared.topology.proxyIp,
             squidPort: SQUID_PORT,
             dnsPort: DNS_PORT,
             probeName: READINESS_PROBE_NAME
-        }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy))
-            .catch(async (e) => {
+        }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy));
+    await Promise.all([
+        proxyReady.catch(async (e) => {
             throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`);
         }),
         handshake.waitReady(READY_TIMEOUT_MS, exited)
     ]);
 }
-/** The container rules, then the self-check and the canary side by side. */
-async function armAndCheck(run, prepared, agent) {
+/** Where the agent's rules and processes are read: through its PID here, or on the daemon. */
+async function agentAccess(run, prepared, agent) {
     const { docker, netfilter, probes } = run.deps;
-    const { topology, rendered } = prepared;
+    const helper = () => armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
+    if (prepared.topologyOnly)
+        return {
+            agentRules: await helper(),
+            processes: () => inspectInDaemon(docker.runCaptured.bind(docker), processInspectorSpec(agent.options, prepared.ourAgentImage, INSPECT_SCRIPT))
+        };
     const pid = await docker.containerPid(run.names.agent);
     if (pid === undefined)
         throw new Error('the agent container is not running');
     // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
     // ours that happens to have the number the daemon reported from its own PID namespace.
-    if (run.request.hostFirewall && !probes.isAgentProcess(pid))
+    if (prepared.hostRules && !probes.isAgentProcess(pid))
         throw remoteDaemonError(placementFromPid(pid));
-    const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined;
-    const agentRules = agentNet
-        ? await armFromHost(agentNet, rendered, topology.proxyIp)
-        : await armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
+    const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined;
+    return {
+        agentNet,
+        agentRules: agentNet
+            ? await armFromHost(agentNet, prepared.rendered, prepared.topology.proxyIp)
+            : await helper(),
+        processes: () => probes.inspectProcesses(pid)
+    };
+}
+/** The container rules, then the self-check and the canary side by side. */
+async function armAndCheck(run, prepared, agent) {
+    const { docker, netfilter, probes } = run.deps;
+    const { topology } = prepared;
+    const { agentNet, agentRules, processes } = await agentAccess(run, prepared, agent);
     // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
     const checked = (checks) => run.request.ablation?.runDespiteChecks
         ? checks.catch((e) => {
@@ -10784,12 +11093,11 @@ async function armAndCheck(run, prepared, agent) {
         checked(selfCheck({
             netfilter,
             agentRules,
-            agentPid: pid,
             plans: prepared.plans,
-            inspectProcesses: probes.inspectProcesses,
-            hostRules: run.request.hostFirewall
+            processes,
+            hostRules: prepared.hostRules
         })),
-        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: run.request.hostFirewall }))
+        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: prepared.hostRules }))
     ]);
     return { checks: [...passed, ...canary], agentNet };
 }
@@ -10798,14 +11106,22 @@ async function arm(run, prepared, agent) {
     const { names, hooks } = run;
     const handshake = await run.deps.probes.openHandshake(agent.controlDir);
     try {
-        run.track({ containers: [names.canary, names.helper, names.agent, names.proxy] });
+        run.track({
+            containers: [
+                names.canary,
+                names.helper,
+                names.agent,
+                names.proxy,
+                ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
+            ]
+        });
         // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
         const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
         // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
         exited.catch(() => undefined);
         await hooks.phase('Starting proxy', () => startProxy(run, prepared));
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-            await waitUntilReady(run, prepared, handshake, exited);
+            await waitUntilReady(run, prepared, agent, handshake, exited);
             return armAndCheck(run, prepared, agent);
         });
         return { handshake, exited, checks, agentNet };
@@ -11079,7 +11395,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             commandStartMs,
             checks: armed.checks,
             mode: prepared.mode,
-            hostFirewall: request.hostFirewall,
+            hostFirewall: prepared.hostRules,
+            topologyOnly: prepared.topologyOnly,
             timedOut,
             masked: agent.masked,
             gitFindings,
@@ -11916,8 +12233,6 @@ async function prepare(run) {
     // open them by name.
     makeDir(run.logsDir, 0o771);
     const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
-    if (!byDockerHost.local)
-        throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
     info(`awf-action ${actionVersion(root)}`);
@@ -11933,26 +12248,29 @@ async function prepare(run) {
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
             pool: request.addressPool
         }),
-        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
+        sweepStale(deps, request.hostFirewall && byDockerHost.local, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
-    // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
-    // network namespace is fine: everything else goes through the daemon.)
-    const byBridge = request.hostFirewall
-        ? placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge))
-        : { local: true };
-    if (!byBridge.local)
-        throw remoteDaemonError(byBridge);
+    // Host rules, mounts and the checks through PIDs only work where the bridges are.
+    const byBridge = placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge));
+    const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined;
+    const onlyTopology = remote && topologyOnly(remote.why);
+    if (onlyTopology)
+        await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology);
     const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) };
     const plans = planRules(input);
     const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
+    const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh');
+    if (onlyTopology)
+        copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'));
     return {
         workDir,
         root,
-        mode: given ? 'image' : 'host',
+        // A remote daemon cannot mount the runner's /usr: the command runs in the agent image.
+        mode: given || onlyTopology ? 'image' : 'host',
         topology,
         agentIp,
         proxyImage: proxy.ref,
@@ -11961,14 +12279,46 @@ async function prepare(run) {
         images: [proxy, ourAgent],
         plans,
         rendered,
-        upstreamProxy: input.upstreamProxy?.address
+        upstreamProxy: input.upstreamProxy?.address,
+        hostRules: request.hostFirewall && !onlyTopology,
+        topologyOnly: onlyTopology || undefined,
+        entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint
     };
+}
+/**
+ * The daemon is elsewhere: say so, refuse what cannot work there, and confirm that it sees
+ * the run's folder and the workspace (and shares FIFOs with us) before anything uses them.
+ */
+async function enterTopologyOnly(run, workDir, image, mode) {
+    const { request } = run;
+    warning(`topology-only mode: ${mode.why}. The runner's iptables cannot reach that daemon's ` +
+        'network namespace, so no host firewall rules are applied' +
+        `${request.hostFirewall ? ' (host-firewall on was asked for)' : ''}; the run holds on the ` +
+        "internal network, the proxy, the DNS forwarder, the container rules and the agent's " +
+        `privileges. Not checked: ${mode.notChecked.join('; ')}.`);
+    if (request.policy.allowHostPorts.length > 0)
+        throw new Error(`allow-host-ports cannot work in topology-only mode (${mode.why}): the runner's ports are ` +
+            "not on the daemon's network, and no host rule can open them");
+    const user = `${request.agent.uid}:${request.agent.gid}`;
+    run.track({ containers: [run.names.pathsProbe] });
+    await confirmSharedPaths(run.deps.docker.runCaptured.bind(run.deps.docker), run.deps.exec.run, {
+        probeDir: join(workDir, 'shared-probe'),
+        folders: [
+            { path: workDir, what: "the run's folder" },
+            { path: run.logsDir, what: 'the logs folder' },
+            { path: request.workspace, what: 'the workspace' }
+        ],
+        runId: run.runId,
+        spec: (mounts, script) => sharedPathsProbeSpec({ runId: run.runId, labels: run.labels, user }, image, mounts, script)
+    });
 }
 /** Host rules go in before any container is attached to the new bridges. */
 async function applyHostRules(run, prepared) {
     const { netfilter } = run.deps;
     const { rendered } = prepared;
-    if (!run.request.hostFirewall) {
+    if (prepared.topologyOnly)
+        return;
+    if (!prepared.hostRules) {
         info('host-firewall off: no host iptables rules for this run');
         return;
     }
@@ -12161,69 +12511,6 @@ class Netfilter {
     async setDefaultRoute(via) {
         await this.exec('ip', ['route', 'replace', 'default', 'via', via]);
     }
-}
-
-/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
-const PROBE_INTERVAL_MS = 20;
-function tcpAnswers(host, port) {
-    return new Promise((resolve) => {
-        const socket = net.connect({ host, port });
-        const done = (ok) => {
-            socket.destroy();
-            resolve(ok);
-        };
-        socket.setTimeout(500, () => done(false));
-        socket.once('connect', () => done(true));
-        socket.once('error', () => done(false));
-    });
-}
-/** A minimal DNS query (A record, recursion desired) for `name`. */
-function dnsQuery(name, id) {
-    const labels = name
-        .split('.')
-        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
-    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
-    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
-}
-function dnsAnswers(host, port, name) {
-    return new Promise((resolve) => {
-        const socket = dgram.createSocket('udp4');
-        const id = Math.floor(Math.random() * 65535);
-        const timer = setTimeout(() => done(false), 300);
-        const done = (ok) => {
-            clearTimeout(timer);
-            socket.close();
-            resolve(ok);
-        };
-        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
-        socket.on('error', () => done(false));
-        socket.send(dnsQuery(name, id), port, host);
-    });
-}
-/**
- * Resolves once both services answer. `alive` is asked between probes so that a proxy that
- * died (a bad config, say) fails the run at once instead of after the timeout.
- */
-async function waitForProxy(endpoints, timeoutMs, alive) {
-    const deadline = Date.now() + timeoutMs;
-    let squid = false;
-    let dns = false;
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        [squid, dns] = await Promise.all([
-            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-        ]);
-        if (squid && dns)
-            return;
-        if (attempt % 10 === 9 && !(await alive()))
-            throw new Error('the proxy container exited during start-up');
-        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
-    }
-    const missing = [
-        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
-        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
-    ];
-    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
 }
 
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
@@ -12449,6 +12736,7 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
+        topologyOnly: outcome.topologyOnly,
         presets: policy.presets,
         git,
         policySources: settings.provenance,
