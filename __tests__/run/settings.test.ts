@@ -126,3 +126,21 @@ describe('run settings from the policy file', () => {
     expect(refused(given, text)).toMatch(why)
   })
 })
+
+describe('allow-urls as a run setting', () => {
+  test('plain HTTP rules are accepted; a locked file refuses an input that adds rules', () => {
+    const s = resolveSettings(inputs({ 'allow-urls': 'GET http://allowed.test/a/*' }), ctx)
+    expect(s.policy.allowUrls.map((r) => r.path)).toEqual(['/a/*'])
+    expect(
+      refused({ 'allow-urls': 'GET http://allowed.test/a/*' }, 'version: 1\nlock: true\n')
+    ).toMatch(/input allow-urls: .* is refused: the policy file is locked/)
+  })
+
+  test('an HTTPS rule is refused as not available yet, never run half-enforced', () => {
+    expect(() =>
+      resolveSettings(inputs({ 'allow-urls': 'GET https://github.com/my-org/*' }), ctx)
+    ).toThrow(
+      /input allow-urls: "GET https:\/\/github.com\/my-org\/\*" is an HTTPS URL rule, which is not available yet/
+    )
+  })
+})

@@ -26,6 +26,7 @@ export function getInputs(): ActionInputs {
     'home-config': core.getInput('home-config'),
     env: core.getInput('env'),
     'allow-host-ports': core.getInput('allow-host-ports'),
+    'allow-urls': core.getInput('allow-urls'),
     'agent-timeout': core.getInput('agent-timeout'),
     'memory-limit': core.getInput('memory-limit'),
     'pids-limit': core.getInput('pids-limit'),

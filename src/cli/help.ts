@@ -11,6 +11,9 @@ values with commas, spaces or newlines; lists are added to the policy file's):
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
+  --allow-urls RULE       a URL rule ([METHODS] URL-PATTERN, repeatable, one rule a flag):
+                          GET,HEAD https://github.com/my-org/*; only matching requests
+                          reach a host named in a rule
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
   --upstream-proxy-auth VAR  the variable holding its login (user:password)

@@ -19,6 +19,7 @@ export const TEXT_INPUTS = [
   'home-config',
   'env',
   'allow-host-ports',
+  'allow-urls',
   'agent-timeout',
   'memory-limit',
   'pids-limit',
