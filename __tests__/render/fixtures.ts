@@ -77,3 +77,13 @@ export function manyDomains(n: number): Policy {
   const list = Array.from({ length: n }, (_, i) => `d${i}.example${i % 7}.test`).join('\n')
   return buildPolicy({ 'allow-domains': list }, 'input').policy
 }
+
+/** The typical policy with two intercepted hosts, one of them given an API key header. */
+export const INTERCEPT_INPUT: RenderInput = {
+  ...input(POLICIES.typical!),
+  interception: {
+    hosts: ['github.com', 'api.test'],
+    credentials: [{ host: 'api.test', header: 'x-api-key' }],
+    upstreamCa: true
+  }
+}

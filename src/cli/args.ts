@@ -21,7 +21,8 @@ const REPEATABLE: readonly string[] = [
   'env',
   'expected-blocks',
   'home-config',
-  'tls-without-sni'
+  'tls-without-sni',
+  'credentials'
 ]
 
 /** Value flags and switches of each command (every text input of the action, where it fits). */

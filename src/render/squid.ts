@@ -200,7 +200,8 @@ export function renderSquidConf(input: RenderInput): string {
     groups: r.groups.filter((g) => g.access.protocol === 'https'),
     blocked: policy.blockDomains,
     noSniHosts: input.noSniHosts ?? [],
-    deniedNets
+    deniedNets,
+    interception: input.interception
   })
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
@@ -230,6 +231,7 @@ export function renderSquidConf(input: RenderInput): string {
     ...upstreamLines(input.upstreamProxy),
     '',
     ...tls.bump,
+    ...tls.service,
     '',
     ...serviceLines(input)
   ]

@@ -31,7 +31,9 @@ export const TEXT_INPUTS = [
   'report-detail',
   'upstream-proxy',
   'upstream-proxy-auth',
-  'tls-without-sni'
+  'tls-without-sni',
+  'credentials',
+  'ca-certificates'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

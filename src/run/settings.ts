@@ -36,6 +36,11 @@ import { parseImageRegistry } from '../sandbox/published-images.js'
 import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
 import { TEXT_INPUTS, type RunInputs } from './inputs.js'
 import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
+import {
+  parseInterceptionSettings,
+  withCredentialPlaceholders,
+  type InterceptionSettings
+} from './interception-settings.js'
 
 export interface RunSettings {
   readonly policy: Policy
@@ -68,6 +73,8 @@ export interface RunSettings {
   readonly imageRegistry?: string
   /** A corporate proxy to leave through, and the tunnels that may omit the TLS server name. */
   readonly proxy: ProxySettings
+  /** The hosts the proxy decrypts, the headers it sets for them, the CAs it trusts (issue 16). */
+  readonly interception: InterceptionSettings
 }
 
 export interface SettingsContext {
@@ -205,14 +212,35 @@ export function resolveSettings(
       ? undefined
       : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
   const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv))
+  const intercept = attempt(() =>
+    parseInterceptionSettings(inputs, built?.policy, where, {
+      baseDir: ctx.baseDir,
+      runnerEnv: ctx.runnerEnv
+    })
+  )
+  const commandEnv =
+    agentEnv &&
+    attempt(() =>
+      withCredentialPlaceholders(
+        agentEnv,
+        intercept?.interception.credentials ?? [],
+        ctx.runnerEnv,
+        whereOf('env')
+      )
+    )
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   return {
     policy: built!.policy,
-    warnings: [...built!.warnings, ...agentEnv!.warnings, ...proxy!.warnings],
+    warnings: [
+      ...built!.warnings,
+      ...agentEnv!.warnings,
+      ...proxy!.warnings,
+      ...intercept!.warnings
+    ],
     expectedBlocks: expectedBlocks!,
     failOnBlocked: failOnBlocked!,
     reportDetail: reportDetail!,
-    agentEnv: agentEnv!,
+    agentEnv: commandEnv!,
     limits: limits!,
     hostFirewall: hostFirewall!,
     protectGit: protectGit!,
@@ -225,6 +253,7 @@ export function resolveSettings(
     notices: [],
     addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
     imageRegistry,
-    proxy: proxy!
+    proxy: proxy!,
+    interception: intercept!.interception
   }
 }
