@@ -5,7 +5,8 @@
  */
 import { buildPolicy } from '../../src/policy/index.js'
 import type { UrlRule } from '../../src/policy/types.js'
-import { RenderAssertionError } from '../../src/render/index.js'
+import { RenderAssertionError, renderSquidConf } from '../../src/render/index.js'
+import { input, POLICIES } from './fixtures.js'
 import { pathRegex, renderUrlRules } from '../../src/render/squid-urls.js'
 
 const matches = (pattern: string, path: string): boolean =>
@@ -61,7 +62,13 @@ describe('allow-urls path regexes', () => {
   })
 
   test('rules without a rule host render nothing', () => {
-    expect(renderUrlRules([])).toEqual({ acls: [], agentAccess: [], interceptedAccess: [] })
+    expect(renderUrlRules([])).toEqual({
+      acls: [],
+      agentAccess: [],
+      interceptedAccess: [],
+      tunnelRefusals: [],
+      interceptedHosts: []
+    })
   })
 
   test('a value the policy would never produce is never rendered', () => {
@@ -96,10 +103,52 @@ describe('allow-urls path regexes', () => {
     expect(r.agentAccess.at(-1)).toBe('http_access deny url_hosts')
     expect(r.interceptedAccess).toEqual([
       '# allow-urls: requests inside an intercepted tunnel pass only when a rule matches.',
-      'http_access deny url_hosts url_unsafe_path',
-      'http_access allow !CONNECT proto_https url_1_host url_1_port url_1_method url_1_path',
-      'http_access allow !CONNECT proto_https url_2_host url_2_port url_2_method url_2_path',
-      'http_access deny url_hosts'
+      'http_access deny tls_port url_hosts url_unsafe_path',
+      'http_access allow tls_port !CONNECT proto_https url_1_host url_1_port url_1_method url_1_path url_1_sni',
+      'http_access allow tls_port !CONNECT proto_https url_2_host url_2_port url_2_method url_2_path url_2_sni',
+      'http_access deny tls_port url_hosts'
     ])
+    expect(r.interceptedHosts).toEqual(['g.test'])
+    expect(r.tunnelRefusals.slice(1)).toEqual([
+      'ssl_bump terminate url_hosts',
+      'ssl_bump terminate url_hosts_sni'
+    ])
+  })
+})
+
+describe('allow-urls in squid.conf', () => {
+  const conf = renderSquidConf(input(POLICIES.urls!))
+  const lines = conf.split('\n')
+  const at = (line: string): number => {
+    const i = lines.indexOf(line)
+    if (i < 0) throw new Error(`missing: ${line}`)
+    return i
+  }
+
+  test('the hosts of HTTPS rules are intercepted even when the caller named none', () => {
+    expect(conf).toMatch(/generate-host-certificates=on/)
+    expect(lines.filter((l) => /^acl icpt_\d+_host /.test(l))).toEqual([
+      'acl icpt_0_host dstdomain -n api.test',
+      'acl icpt_1_host dstdomain -n github.com',
+      'acl icpt_2_host dstdomain -n registry.test'
+    ])
+  })
+
+  test('order: URL rules before the domain rules and the hosts’ allow-all; no splice of a rule host', () => {
+    expect(at('http_access deny url_hosts')).toBeLessThan(
+      lines.findIndex((l) => l.startsWith('http_access allow CONNECT allow_'))
+    )
+    expect(at('http_access deny tls_port trace_method')).toBeLessThan(
+      at('http_access deny tls_port url_hosts url_unsafe_path')
+    )
+    expect(at('http_access deny tls_port url_hosts')).toBeLessThan(
+      at('http_access allow tls_port !CONNECT icpt_1_host icpt_1_sni')
+    )
+    expect(at('ssl_bump bump tls_step3 icpt_1_host icpt_1_sni')).toBeLessThan(
+      at('ssl_bump terminate url_hosts')
+    )
+    expect(at('ssl_bump terminate url_hosts_sni')).toBeLessThan(
+      lines.findIndex((l) => l.startsWith('ssl_bump splice '))
+    )
   })
 })

@@ -136,11 +136,14 @@ describe('allow-urls as a run setting', () => {
     ).toMatch(/input allow-urls: .* is refused: the policy file is locked/)
   })
 
-  test('an HTTPS rule is refused as not available yet, never run half-enforced', () => {
-    expect(() =>
-      resolveSettings(inputs({ 'allow-urls': 'GET https://github.com/my-org/*' }), ctx)
-    ).toThrow(
-      /input allow-urls: "GET https:\/\/github.com\/my-org\/\*" is an HTTPS URL rule, which is not available yet/
+  test('the hosts of HTTPS rules are intercepted (each once); plain HTTP rule hosts are not', () => {
+    const s = resolveSettings(
+      inputs({
+        'allow-urls':
+          'GET https://github.com/my-org/*\nPOST https://github.com/x\nGET http://plain.test/a'
+      }),
+      ctx
     )
+    expect(s.interception.hosts).toEqual(['github.com'])
   })
 })

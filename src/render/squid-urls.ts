@@ -34,13 +34,29 @@ export interface UrlAccessRules {
    * intercepted), and the refusal of everything else to a rule host.
    */
   readonly agentAccess: readonly string[]
-  /** Rules for the requests of an intercepted (bumped) tunnel: HTTPS rules, then refusal. */
+  /**
+   * Rules for the requests of an intercepted (bumped) tunnel on the peeking port: HTTPS
+   * rules (the request's host and the tunnel's server name both the rule's), then refusal.
+   */
   readonly interceptedAccess: readonly string[]
+  /**
+   * ssl_bump lines after the interception's bump and before any splice: a tunnel to or naming
+   * a rule host that was not intercepted is never spliced, whatever allow-domains says.
+   */
+  readonly tunnelRefusals: readonly string[]
+  /** Exact hosts of HTTPS rules: the proxy must intercept each (squid-intercept.ts). */
+  readonly interceptedHosts: readonly string[]
   /** The ACL of every rule host (exact names), for exemptions elsewhere; none without rules. */
   readonly hostsAcl?: string
 }
 
-const NO_URL_RULES: UrlAccessRules = { acls: [], agentAccess: [], interceptedAccess: [] }
+const NO_URL_RULES: UrlAccessRules = {
+  acls: [],
+  agentAccess: [],
+  interceptedAccess: [],
+  tunnelRefusals: [],
+  interceptedHosts: []
+}
 
 function ruleAcls(rule: UrlRule, i: number, acls: string[]): string {
   assertDomain(rule.host)
@@ -79,9 +95,15 @@ export function renderUrlRules(rules: readonly UrlRule[]): UrlAccessRules {
     else {
       const line = `http_access allow CONNECT url_${i}_host url_${i}_port`
       if (!tunnels.has(`${rule.host}:${rule.port}`)) tunnels.set(`${rule.host}:${rule.port}`, line)
-      intercepted.push(`http_access allow !CONNECT proto_https ${match}`)
+      // The tunnel's server name too: a Host header cannot switch to another rule's host.
+      acls.push(`acl url_${i}_sni ssl::server_name --client-requested ${rule.host}`)
+      intercepted.push(`http_access allow tls_port !CONNECT proto_https ${match} url_${i}_sni`)
     }
   })
+  const httpsHosts = [
+    ...new Set(rules.filter((r) => r.protocol === 'https').map((r) => r.host))
+  ].sort()
+  acls.push(`acl url_hosts_sni ssl::server_name --client-requested ${hosts.join(' ')}`)
   return {
     acls,
     agentAccess: [
@@ -94,10 +116,16 @@ export function renderUrlRules(rules: readonly UrlRule[]): UrlAccessRules {
     ],
     interceptedAccess: [
       '# allow-urls: requests inside an intercepted tunnel pass only when a rule matches.',
-      'http_access deny url_hosts url_unsafe_path',
+      'http_access deny tls_port url_hosts url_unsafe_path',
       ...intercepted,
-      'http_access deny url_hosts'
+      'http_access deny tls_port url_hosts'
     ],
+    tunnelRefusals: [
+      '# allow-urls: a tunnel to a rule host, or naming one, that was not intercepted ends here.',
+      'ssl_bump terminate url_hosts',
+      'ssl_bump terminate url_hosts_sni'
+    ],
+    interceptedHosts: httpsHosts,
     hostsAcl: 'url_hosts'
   }
 }

@@ -8,6 +8,7 @@ import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 import { renderTlsRules } from './squid-tls.js'
 import { renderUrlRules, type UrlAccessRules } from './squid-urls.js'
+import type { Interception } from './squid-intercept.js'
 import { SQUID_PORT, UPSTREAM_LOGIN_MARK, type RenderInput, type UpstreamProxy } from './types.js'
 
 /**
@@ -188,6 +189,19 @@ function serviceLines(input: RenderInput): string[] {
   ]
 }
 
+/**
+ * The hosts of HTTPS URL rules are always intercepted: the renderer does not rely on its
+ * caller for that, since a rule host's tunnel that is not intercepted cannot be checked.
+ */
+function withUrlHosts(
+  interception: Interception | undefined,
+  hosts: readonly string[]
+): Interception | undefined {
+  if (hosts.length === 0) return interception
+  const base = interception ?? { hosts: [], credentials: [], upstreamCa: false }
+  return { ...base, hosts: [...new Set([...base.hosts, ...hosts])] }
+}
+
 export function renderSquidConf(input: RenderInput): string {
   const { policy, topology } = input
   assertIp(topology.internalSubnet.address)
@@ -201,7 +215,8 @@ export function renderSquidConf(input: RenderInput): string {
     blocked: policy.blockDomains,
     noSniHosts: input.noSniHosts ?? [],
     deniedNets,
-    interception: input.interception
+    interception: withUrlHosts(input.interception, r.urls.interceptedHosts),
+    urls: { access: r.urls.interceptedAccess, tunnelRefusals: r.urls.tunnelRefusals }
   })
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,

@@ -3,7 +3,6 @@
  * the policy (with the policy file), the verdict rules, the command's environment and limits,
  * the host firewall and where images come from. Every refusal comes back at once.
  */
-import { refuseInterceptedUrls } from './url-availability.js'
 import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
 import type { GitIntegrityMode } from '../agent/git-integrity.js'
 import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
@@ -167,7 +166,6 @@ export function resolveSettings(
   const whereOf = (key: string): string =>
     settingValue(merged, key as 'agent-timeout')?.where ?? inputWhere(ctx.origin, key)
   const built = attempt(() => buildPolicyFrom(merged, sourceProblems))
-  attempt(() => refuseInterceptedUrls(built?.policy, whereOf('allow-urls')))
   const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged))
   const failOnBlocked = attempt(() => parseFailOnBlocked(merged))
   const agentImage = given(inputs['agent-image'])
