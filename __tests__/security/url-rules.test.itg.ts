@@ -4,11 +4,21 @@
  * reached it), the command's view (status codes) and the report (the refused requests, their
  * paths under the privacy rules).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../helpers/action.js'
-import { ensureLab, LAB_CA, LAB_RESOLVER, labLog, leftovers, newNonce } from '../helpers/lab.js'
+import {
+  ensureLab,
+  LAB_CA,
+  LAB_RESOLVER,
+  LAB_STATE,
+  labLog,
+  leftovers,
+  newNonce,
+  ROOT
+} from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
 
 const N = newNonce()
@@ -168,3 +178,114 @@ describeWith(
     })
   }
 )
+
+/** Git's own requests for a clone over smart HTTP (protocol v2): what the recipe allows. */
+const GIT_RULES = [
+  'GET https://allowed.test:4443/my-org/*/info/refs',
+  'POST https://allowed.test:4443/my-org/*/git-upload-pack'
+].join('\n')
+
+const CLONE_SCRIPT = [
+  'D=$(mktemp -d)',
+  'git clone -q https://allowed.test:4443/my-org/repo.git "$D/ok" && echo "cloned $(cat "$D/ok/README")"',
+  '{ git clone -q https://allowed.test:4443/other-org/secret.git "$D/no" 2>&1 || true; } | grep -o "returned error: [0-9]*" | sed "s/^/refused /"',
+  'test ! -e "$D/no/README" && echo "nothing of other-org"'
+].join('\n')
+
+/** Bare repositories `my-org/repo.git` and `other-org/secret.git`, each with a README. */
+function makeRepositories(root: string, marker: string): void {
+  const git = (cwd: string, ...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.name=lab', '-c', 'user.email=lab@lab.test', ...args], {
+      cwd,
+      stdio: 'ignore'
+    })
+  }
+  for (const [org, repo] of [
+    ['my-org', 'repo.git'],
+    ['other-org', 'secret.git']
+  ] as const) {
+    const bare = join(root, org, repo)
+    mkdirSync(bare, { recursive: true })
+    git(bare, 'init', '-q', '--bare', '-b', 'main')
+    const work = mkdtempSync(join(tmpdir(), 'awf-git-work-'))
+    git(work, 'init', '-q', '-b', 'main')
+    writeFileSync(join(work, 'README'), `${marker}-${org}\n`)
+    git(work, 'add', 'README')
+    git(work, 'commit', '-q', '-m', 'lab')
+    git(work, 'push', '-q', bare, 'main')
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** lab/git-server.mjs inside the lab's network namespace; resolves once it listens. */
+function startGitServer(root: string, log: string): Promise<ChildProcess> {
+  const child = spawn(
+    'ip',
+    ['netns', 'exec', 'awf-lab', 'node', join(ROOT, 'lab', 'git-server.mjs'), LAB_STATE, root, log],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) resolve(child)
+    })
+    child.on('exit', (code) => reject(new Error(`git-server exited ${code}`)))
+  })
+}
+
+describeWith({ root: true, docker: true }, 'allow-urls: git clone of one organisation only', () => {
+  const G = newNonce()
+  let dir: string
+  let server: ChildProcess
+  let run: ActionRun
+  let log: string
+
+  beforeAll(async () => {
+    ensureLab()
+    dir = mkdtempSync(join(tmpdir(), 'awf-urls-git-'))
+    makeRepositories(join(dir, 'repos'), G)
+    log = join(dir, 'git-server.log')
+    writeFileSync(log, '')
+    server = await startGitServer(join(dir, 'repos'), log)
+    const ws = join(dir, 'ws')
+    mkdirSync(ws)
+    copyFileSync(LAB_CA, join(ws, 'lab-ca.crt'))
+    run = await runAction(
+      'main',
+      {
+        'allow-urls': GIT_RULES,
+        'ca-certificates': 'lab-ca.crt',
+        'dns-servers': LAB_RESOLVER,
+        run: CLONE_SCRIPT
+      },
+      ws
+    )
+  })
+
+  afterAll(() => {
+    server?.kill()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('real git clones the allowed repository and is refused the other', () => {
+    if (run.code !== 0) throw new Error(`exit ${run.code}:\n${run.stdout.slice(-2000)}`)
+    expect(run.stdout).toMatch(new RegExp(`^cloned ${G}-my-org$`, 'm'))
+    expect(run.stdout).toMatch(/^refused returned error: 403$/m)
+    expect(run.stdout).toMatch(/^nothing of other-org$/m)
+  })
+
+  test('the git server saw only my-org requests: what git actually asks for', () => {
+    const seen = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { method: string; path: string })
+    expect(seen.every((r) => r.path.startsWith('/my-org/repo.git/'))).toBe(true)
+    expect([...new Set(seen.map((r) => `${r.method} ${r.path}`))].sort()).toEqual([
+      'GET /my-org/repo.git/info/refs',
+      'POST /my-org/repo.git/git-upload-pack'
+    ])
+    expect(run.summary).toContain(
+      '<code>GET &#47;other-org&#47;secret.git&#47;info&#47;refs</code>'
+    )
+    expect(leftovers()).toEqual([])
+  })
+})
