@@ -147,3 +147,29 @@ describe('allow-urls as a run setting', () => {
     expect(s.interception.hosts).toEqual(['github.com'])
   })
 })
+
+describe('credentials (issue 16)', () => {
+  test('the named variable reaches the command as a placeholder; its host is intercepted', () => {
+    const s = resolveSettings(
+      inputs({
+        'allow-domains': 'api.example.test',
+        env: 'API_KEY',
+        credentials: 'api.example.test x-api-key=${API_KEY}'
+      }),
+      ctx
+    )
+    expect(s.agentEnv.vars.API_KEY).toBe('awf-placeholder-key')
+    expect(s.interception.hosts).toEqual(['api.example.test'])
+    expect(s.agentEnv.secrets).toContain('sk-0123456789')
+    expect(JSON.stringify(s.interception)).not.toContain('sk-0123456789')
+  })
+
+  test('problems of credentials are reported with the other inputs', () => {
+    expect(
+      refused(
+        { credentials: 'api.example.test x-api-key=${API_KEY}', 'pids-limit': 'x' },
+        'version: 1\n'
+      )
+    ).toMatch(/pids-limit[\s\S]*input credentials: "api.example.test" is not allowed over HTTPS/)
+  })
+})
