@@ -137,7 +137,8 @@ async function toCommand(workspace, cliPath = CLI) {
     totalMs: r.ms,
     toCommandMs,
     afterCommandMs: r.ms - toCommandMs,
-    phases: phases(r.stderr)
+    phases: phases(r.stderr),
+    stderr: r.stderr
   }
 }
 
