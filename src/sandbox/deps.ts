@@ -9,6 +9,7 @@ import { findInitBinary } from './images.js'
 import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
+import { reaperScript } from './reaper.js'
 import { observeRunner } from './runner-facts.js'
 import type { SandboxDeps } from './types.js'
 
@@ -26,6 +27,7 @@ export function realDeps(): SandboxDeps {
       interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
       isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
       canary: runCanary
-    }
+    },
+    reaper: reaperScript()
   }
 }
