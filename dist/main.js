@@ -35,11 +35,11 @@ import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
 import { randomBytes, createHash } from 'node:crypto';
 import { constants as constants$7, tmpdir, totalmem } from 'node:os';
-import { basename, dirname, isAbsolute, normalize, posix, delimiter, join, resolve, relative } from 'node:path';
-import { accessSync, constants as constants$8, readFileSync, existsSync, lstatSync, unlinkSync, openSync, writeSync, closeSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, statSync, realpathSync, mkdtempSync } from 'node:fs';
+import { delimiter, join, resolve, basename, dirname, isAbsolute, normalize, posix, relative } from 'node:path';
+import { accessSync, constants as constants$8, readFileSync, existsSync, lstatSync, unlinkSync, openSync, writeSync, closeSync, readSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, copyFileSync, statSync, realpathSync, mkdtempSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
 import dgram from 'node:dgram';
+import { lookup } from 'node:dns/promises';
 import 'stream';
 
 // We use any as a valid input type
@@ -30266,757 +30266,7 @@ function errorText(e) {
 }
 /** How messages name a value's source: `input allow-domains` or `flag --allow-domains`. */
 function inputWhere(origin, name) {
-    return `input ${name}` ;
-}
-
-/**
- * Splits a list input: entries are separated by newlines, commas or spaces (harden-runner's
- * lists are space-separated; no entry of any list may hold whitespace). `#` starts a comment
- * when it begins the text or follows whitespace (so a `#` inside an entry stays and is refused
- * by the validator).
- */
-function parseList(text) {
-    const items = [];
-    for (const rawLine of text.split(/\r?\n/)) {
-        const comment = rawLine.search(/(^|\s)#/);
-        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
-        for (const item of line.split(/[,\s]+/))
-            if (item)
-                items.push(item);
-    }
-    return items;
-}
-
-/**
- * The command's environment: a documented safe set from the runner, the firewall's own proxy
- * settings, and only the variables the user names. Values travel in the docker process's
- * environment (never argv, never a file) and are never echoed in a message.
- */
-/** Passed through from the runner when set: facts about the run, never a credential. */
-const SAFE_ENV = [
-    'CI',
-    'GITHUB_ACTIONS',
-    'GITHUB_ACTION',
-    'GITHUB_ACTOR',
-    'GITHUB_ACTOR_ID',
-    'GITHUB_API_URL',
-    'GITHUB_BASE_REF',
-    'GITHUB_EVENT_NAME',
-    'GITHUB_EVENT_PATH',
-    'GITHUB_GRAPHQL_URL',
-    'GITHUB_HEAD_REF',
-    'GITHUB_JOB',
-    'GITHUB_REF',
-    'GITHUB_REF_NAME',
-    'GITHUB_REF_TYPE',
-    'GITHUB_REPOSITORY',
-    'GITHUB_REPOSITORY_ID',
-    'GITHUB_REPOSITORY_OWNER',
-    'GITHUB_RUN_ATTEMPT',
-    'GITHUB_RUN_ID',
-    'GITHUB_RUN_NUMBER',
-    'GITHUB_SERVER_URL',
-    'GITHUB_SHA',
-    'GITHUB_TRIGGERING_ACTOR',
-    'GITHUB_WORKFLOW',
-    'GITHUB_WORKFLOW_REF',
-    'GITHUB_WORKSPACE',
-    'LANG',
-    'LC_ALL',
-    'RUNNER_ARCH',
-    'RUNNER_DEBUG',
-    'RUNNER_ENVIRONMENT',
-    'RUNNER_OS',
-    'RUNNER_TOOL_CACHE',
-    'TZ'
-];
-/**
- * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
- * HOME) and the workflow-command files (through them a command could change later,
- * unfirewalled steps; the files are not mounted either).
- */
-const RESERVED = Object.fromEntries([
-    ...[
-        'HTTP_PROXY',
-        'HTTPS_PROXY',
-        'ALL_PROXY',
-        'NO_PROXY',
-        'NODE_USE_ENV_PROXY',
-        'NPM_CONFIG_PROXY',
-        'NPM_CONFIG_HTTPS_PROXY',
-        'HOME',
-        'TMPDIR'
-    ].map((n) => [n, 'is set by the firewall itself']),
-    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
-        n,
-        'names a workflow-command file, which the command must never write'
-    ])
-]);
-const NAME$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-const MAX_VALUE = 128 * 1024;
-/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
-const MIN_MASKED = 4;
-/**
- * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
- * masks line by line) and its base64 (Basic auth, tokens in config files).
- */
-function maskForms(value) {
-    if (value.length < MIN_MASKED)
-        return [];
-    const lines = value.split(/\r?\n/).map((l) => l.trim());
-    const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')];
-    return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))];
-}
-/**
- * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
- * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
- */
-function parseEnvEntries(text, where) {
-    const problems = [];
-    const entries = new Map();
-    // Split lines ourselves: a literal value may hold a comma or a `#`.
-    for (const [index, line] of text.split(/\r?\n/).entries()) {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            continue;
-        const eq = trimmed.indexOf('=');
-        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
-        for (const item of items) {
-            const at = item.indexOf('=');
-            const written = at === -1 ? item : item.slice(0, at).trim();
-            const mask = written.endsWith('!');
-            const name = mask ? written.slice(0, -1) : written;
-            if (!NAME$1.test(name)) {
-                // Not echoed: a value pasted without its NAME= would be a secret.
-                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
-                continue;
-            }
-            // DOCKER_* would travel in the docker command's argv (it reads those names itself):
-            // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
-            const reserved = RESERVED[name.toUpperCase()] ??
-                (/^DOCKER_/i.test(name)
-                    ? 'is read by the docker command that starts the sandbox'
-                    : undefined);
-            if (reserved) {
-                problems.push(problem(where, name, reserved, 'Remove it from env.'));
-                continue;
-            }
-            const value = at === -1 ? undefined : item.slice(at + 1);
-            if (value !== undefined && value.length > MAX_VALUE) {
-                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
-                continue;
-            }
-            entries.set(name, mask ? { name, value, mask } : { name, value });
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return [...entries.values()];
-}
-/**
- * `env` from every source (the policy file's names, then the input), as merged settings give
- * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
- * masked. All problems of all sources are reported together.
- */
-function parseEnvSources(sources) {
-    const problems = [];
-    const entries = new Map();
-    for (const source of sources) {
-        try {
-            for (const e of parseEnvEntries(source.text, source.where)) {
-                const masked = e.mask ?? entries.get(e.name)?.mask;
-                entries.set(e.name, masked ? { ...e, mask: masked } : e);
-            }
-        }
-        catch (e) {
-            if (!(e instanceof InputError))
-                throw e;
-            problems.push(...e.problems);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return [...entries.values()];
-}
-/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
-function proxyEnv$1(proxyUrl, noProxy) {
-    const u = new URL(proxyUrl);
-    const no = noProxy.join(',');
-    const javaNoProxy = noProxy.join('|');
-    return {
-        HTTP_PROXY: proxyUrl,
-        HTTPS_PROXY: proxyUrl,
-        ALL_PROXY: proxyUrl,
-        http_proxy: proxyUrl,
-        https_proxy: proxyUrl,
-        all_proxy: proxyUrl,
-        NO_PROXY: no,
-        no_proxy: no,
-        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
-        NODE_USE_ENV_PROXY: '1',
-        npm_config_proxy: proxyUrl,
-        npm_config_https_proxy: proxyUrl,
-        JAVA_TOOL_OPTIONS: [
-            `-Dhttp.proxyHost=${u.hostname}`,
-            `-Dhttp.proxyPort=${u.port}`,
-            `-Dhttps.proxyHost=${u.hostname}`,
-            `-Dhttps.proxyPort=${u.port}`,
-            `-Dhttp.nonProxyHosts=${javaNoProxy}`
-        ].join(' ')
-    };
-}
-/**
- * The environment from the runner: the safe set present there, PATH when the runner's tools
- * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
- */
-function buildAgentEnv(opts) {
-    const vars = {};
-    const secrets = [];
-    const warnings = [];
-    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
-    for (const name of names) {
-        const v = opts.runnerEnv[name];
-        if (v !== undefined)
-            vars[name] = v;
-    }
-    for (const e of opts.entries) {
-        const v = e.value ?? opts.runnerEnv[e.name];
-        if (v === undefined) {
-            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
-            continue;
-        }
-        vars[e.name] = v;
-        if (e.mask)
-            secrets.push(...maskForms(v));
-    }
-    return { vars, secrets, warnings };
-}
-/** The firewall's own variables over the user's: nothing the user passes can override them. */
-function withFixedEnv(vars, fixed) {
-    const merged = { ...vars, ...fixed };
-    // The user's JVM options stay; the proxy properties come last, so they win.
-    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
-        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
-    return merged;
-}
-
-/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
-/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
-function parseProtectGit(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(v))
-        return false;
-    throw new InputError([
-        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
-    ]);
-}
-function parseGitIntegrity(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'fail')
-        return 'fail';
-    if (v === 'warn')
-        return 'warn';
-    throw new InputError([
-        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
-    ]);
-}
-
-/**
- * Where the runner keeps its things, worked out from facts that do not depend on how the
- * action was started: the step's environment, the Node binary's path, the paths of runner
- * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
- * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
- */
-/** The runner's programs live in `<root>/bin`; Node for actions in `<root>/externals/`. */
-const RUNNER_PROGRAMS = /\/bin\/Runner\.(Worker|Listener)$/;
-const absolute = (p) => 
-// eslint-disable-next-line no-control-regex
-p && isAbsolute(p) && !/[\u0000-\u001f]/.test(p)
-    ? normalize(p).replace(/(.)\/+$/, '$1')
-    : undefined;
-const under = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-const distinct = (paths) => [...new Set(paths.filter((p) => !!p && p !== '/'))].sort();
-/** Keeps the outermost of nested folders (hiding a folder hides what it holds). */
-function outermost(paths) {
-    const set = distinct(paths);
-    return set.filter((p) => !set.some((q) => q !== p && under(p, q)));
-}
-/** The work folder from each variable the runner sets inside it. */
-function workFoldersFrom(env) {
-    const found = [];
-    const workspace = absolute(env.RUNNER_WORKSPACE);
-    if (workspace)
-        found.push(dirname(workspace));
-    const temp = absolute(env.RUNNER_TEMP);
-    if (temp && basename(temp) === '_temp')
-        found.push(dirname(temp));
-    const cache = absolute(env.RUNNER_TOOL_CACHE);
-    if (cache && basename(cache) === '_tool')
-        found.push(dirname(cache));
-    // <work>/<repository>/<repository>: only that shape is trusted to name the work folder.
-    const checkout = absolute(env.GITHUB_WORKSPACE);
-    if (checkout && basename(checkout) === basename(dirname(checkout)))
-        found.push(dirname(dirname(checkout)));
-    return outermost(found);
-}
-/** The runner's paths the plan needs, read from the step's environment and our Node's path. */
-function runnerPathsFrom(env, execPath) {
-    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
-    const externals = execPath.lastIndexOf('/externals/');
-    const root = externals > 0 ? absolute(execPath.slice(0, externals)) : undefined;
-    const work = workFoldersFrom(env);
-    return {
-        runnerHome: env.HOME || '/',
-        toolCache: env.RUNNER_TOOL_CACHE || undefined,
-        eventPath: env.GITHUB_EVENT_PATH || undefined,
-        runnerRoots: distinct([
-            root,
-            ...work.filter((w) => basename(w) === '_work').map((w) => dirname(w))
-        ]),
-        workFolders: outermost([...work, root && `${root}/_work`]),
-        commandFiles: [
-            'GITHUB_ENV',
-            'GITHUB_PATH',
-            'GITHUB_OUTPUT',
-            'GITHUB_STATE',
-            'GITHUB_STEP_SUMMARY'
-        ]
-            .map((k) => env[k])
-            .filter((v) => !!v),
-        dockerHost: env.DOCKER_HOST || undefined,
-        pathDirs: [
-            ...new Set((env.PATH ?? '')
-                .split(':')
-                .map(absolute)
-                .filter((p) => !!p))
-        ]
-    };
-}
-/**
- * Adds what was seen on the machine: every runner process's installation folder and its
- * default work folder (other services' jobs are not this job's business), and bound sockets.
- */
-function withObservations(paths, seen) {
-    const roots = (seen.runnerExes ?? [])
-        .map(absolute)
-        .map((exe) => (exe && RUNNER_PROGRAMS.test(exe) ? dirname(dirname(exe)) : undefined));
-    return {
-        ...paths,
-        runnerRoots: distinct([...(paths.runnerRoots ?? []), ...roots]),
-        workFolders: outermost([
-            ...(paths.workFolders ?? []),
-            ...roots.map((root) => root && `${root}/_work`)
-        ]),
-        sockets: distinct([
-            ...(paths.sockets ?? []),
-            ...(seen.sockets ?? []).map(absolute).filter((p) => !!p)
-        ])
-    };
-}
-/**
- * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
- * hold spaces); abstract sockets (`@name`) have no file to hide.
- */
-function socketPathsFromProcNetUnix(text) {
-    const paths = text
-        .split('\n')
-        .slice(1)
-        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
-        .filter((p) => !!p && p.startsWith('/'));
-    return [...new Set(paths)].sort();
-}
-
-/**
- * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
- *
- * Host mode (the default) shows the runner's system folders read-only, so tools installed by
- * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
- * a fresh HOME and a private /tmp are the only writable places (the container's own root is
- * read-only), and every credential, runtime socket and workflow-command file that would fall
- * inside a visible folder is masked.
- */
-/** The runner's system folders shown read-only in host mode (when they are real folders). */
-const HOST_SYSTEM_DIRS = [
-    '/usr',
-    '/etc',
-    '/opt',
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/lib32',
-    '/lib64',
-    '/libx32'
-];
-/** Files and folders of the runner's user that hold credentials. */
-const HOME_SECRETS = [
-    '.docker',
-    '.ssh',
-    '.aws',
-    '.azure',
-    '.config/gcloud',
-    '.config/gh',
-    '.kube',
-    '.gnupg',
-    '.netrc',
-    '.git-credentials',
-    '.npmrc',
-    '.pypirc'
-];
-/** The runner's own state: its registration, credentials and diagnostic logs. */
-const RUNNER_SECRETS = [
-    '.credentials',
-    '.credentials_rsaparams',
-    '.runner',
-    '.env',
-    '.path',
-    '.service',
-    '_diag'
-];
-/** Container runtime sockets (and the folders holding them). */
-const RUNTIME_SOCKETS = [
-    '/var/run/docker.sock',
-    '/run/docker.sock',
-    '/run/containerd',
-    '/var/run/containerd',
-    '/run/podman',
-    '/run/crio',
-    '/var/run/crio'
-];
-/**
- * Container runtime command-line tools: useless without a socket, but the agent gets none at
- * all (each becomes an empty, non-executable file).
- */
-const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
-const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
-/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
-const FALLBACK_HOME = '/awf/home';
-const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
-function checkPath(what, path) {
-    if (!isAbsolute(path))
-        throw new Error(`${what} must be an absolute path, got ${path}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(path))
-        throw new Error(`${what} contains a control character`);
-    return normalize(path).replace(/(.)\/+$/, '$1');
-}
-/**
- * The mounts planned so far, and whether a runner path would show through them: a path is
- * visible when the deepest mount holding it shows the runner's own folder at the same path.
- */
-class MountView {
-    binds = [];
-    tmpfs = [];
-    visible(path) {
-        const holding = [
-            ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
-            ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
-        ].filter((m) => within(path, m.target));
-        const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0];
-        return deepest?.shows ?? false;
-    }
-    show(path, readOnly = true) {
-        this.binds.push({ source: path, target: path, readOnly });
-    }
-    hide(path, kind, emptyFile) {
-        if (kind === 'dir')
-            this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
-        else
-            this.binds.push({ source: emptyFile, target: path, readOnly: true });
-    }
-}
-/** Places that hold credentials, runtime sockets or workflow-command files. */
-function secretPaths(r, runnerHome) {
-    return [
-        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
-        ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
-        // Their folder, or the files themselves where the folder holds the workspace.
-        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
-        ...RUNTIME_SOCKETS,
-        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
-        `/run/user/${r.uid}`,
-        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
-        ...(r.sockets ?? [])
-    ]
-        .filter((p) => isAbsolute(p))
-        .map((p) => normalize(p));
-}
-/**
- * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
- * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
- * it cannot be a work folder, and hiding it would hide the runner's tools.
- */
-function hideWorkFolders(r, view) {
-    const hidden = [];
-    for (const raw of r.workFolders ?? []) {
-        const folder = checkPath('the runner work folder', raw);
-        if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder))
-            continue;
-        if (r.kindOf(folder) !== 'dir')
-            continue;
-        view.hide(folder, 'dir', r.emptyFile);
-        hidden.push(folder);
-    }
-    return hidden;
-}
-const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
-/**
- * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
- * additions), read-only at the same path. A folder is refused when it would show more than
- * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
- * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
- * A `shims` folder is shown with its version manager's root when that lies under HOME.
- */
-function pathDirsToShow(r, x, view) {
-    const guarded = [
-        x.runnerHome,
-        x.workspace,
-        x.home,
-        ...(r.runnerRoots ?? []),
-        ...(r.workFolders ?? []),
-        ...r.commandFiles
-    ];
-    // A version manager's shims (pyenv, rbenv, asdf) re-run the manager from its root, which it
-    // finds through HOME: shown with that root under the command's HOME, left out otherwise (the
-    // command's PATH then finds the next copy of the tool).
-    const toolRoot = (dir) => posix.basename(dir) !== 'shims' ? dir : within(dir, x.runnerHome) ? dirname(dir) : undefined;
-    const dirs = (r.pathDirs ?? [])
-        .filter((dir) => isAbsolute(dir))
-        .map(toolRoot)
-        .filter((dir) => dir !== undefined);
-    return [...new Set(dirs)].filter((dir) => !guarded.some((p) => within(p, dir)) &&
-        ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
-        !view.visible(dir) &&
-        r.kindOf(dir) === 'dir');
-}
-/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
-const homeFilesToShow = (r, runnerHome) => (r.homeFiles ?? []).filter((f) => !posix.isAbsolute(f) &&
-    !f.split('/').includes('..') &&
-    !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s))));
-function planAgentFilesystem(r) {
-    const workspace = checkPath('the workspace', r.workspace);
-    if (workspace === '/')
-        throw new Error('the workspace cannot be / (it would expose everything)');
-    const runnerHome = checkPath('HOME', r.runnerHome);
-    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
-    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
-    const secrets = secretPaths(r, runnerHome);
-    const view = new MountView();
-    const masked = [];
-    const homeDirs = [];
-    if (r.mode === 'host') {
-        for (const dir of HOST_SYSTEM_DIRS)
-            if (r.kindOf(dir) === 'dir')
-                view.show(dir);
-        masked.push(...hideWorkFolders(r, view));
-        if (r.toolCache) {
-            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
-            if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
-                view.show(cache);
-        }
-    }
-    view.binds.push({ source: r.freshHome, target: home, readOnly: false });
-    view.show(workspace, false);
-    if (r.eventPath) {
-        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
-        if (!within(event, workspace) && r.kindOf(event) === 'file')
-            view.show(event);
-    }
-    if (r.mode === 'host')
-        for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
-            view.show(dir);
-            if (within(dir, home) && dir !== home)
-                homeDirs.push(posix.relative(home, dir));
-        }
-    for (const file of homeFilesToShow(r, runnerHome)) {
-        if (r.kindOf(posix.join(runnerHome, file)) === 'missing')
-            continue;
-        view.binds.push({
-            source: posix.join(runnerHome, file),
-            target: posix.join(home, file),
-            readOnly: true
-        });
-        if (dirname(file) !== '.')
-            homeDirs.push(dirname(file));
-    }
-    view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 });
-    for (const path of [...new Set(secrets)].sort()) {
-        if (!view.visible(path))
-            continue;
-        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
-        if (within(workspace, path) || within(home, path))
-            continue;
-        const kind = r.kindOf(path);
-        if (kind === 'missing')
-            continue;
-        masked.push(path);
-        view.hide(path, kind, r.emptyFile);
-    }
-    return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
-}
-/** In each git folder, what makes git run a program: read-only while the command runs. */
-const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info'];
-/**
- * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
- * cannot leave code for a later git command on the runner. Each git folder is also mounted
- * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
- * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
- */
-function protectGitMounts(workspace, git, kindOf) {
-    const root = checkPath('the workspace', workspace);
-    const binds = [];
-    const bind = (path, readOnly) => {
-        const kind = kindOf(path);
-        if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
-            binds.push({ source: path, target: path, readOnly });
-    };
-    for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
-        bind(dir, false);
-        for (const name of GIT_PROTECTED)
-            bind(posix.join(dir, name), true);
-    }
-    for (const file of git.gitFiles)
-        bind(posix.join(root, file), true);
-    return binds;
-}
-/**
- * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
- * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
- * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
- * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
- */
-function maskRootOnly(found, emptyFile) {
-    const binds = [];
-    const tmpfs = [];
-    const masked = [];
-    for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        if (!isAbsolute(path) || masked.some((m) => within(path, m)))
-            continue;
-        masked.push(path);
-        if (kind === 'dir')
-            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
-        else
-            binds.push({ source: emptyFile, target: path, readOnly: true });
-    }
-    return { binds, tmpfs, masked };
-}
-
-/**
- * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
- * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
- * read-only. Credential folders stay hidden whatever the list says.
- */
-const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
-function parseEntry(entry, where) {
-    const refuse = (why) => problem(where, entry, why, ACCEPTED);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(entry))
-        return refuse('contains a control character');
-    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
-    if (relative.startsWith('/') || relative.startsWith('~'))
-        return refuse('is not a path inside HOME');
-    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
-    if (parts.length === 0)
-        return refuse('names HOME itself');
-    if (parts.includes('..'))
-        return refuse('leaves HOME');
-    const path = parts.join('/');
-    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
-    if (secret)
-        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
-    return path;
-}
-/** The listed paths, relative to HOME; every bad entry refused at once. */
-function parseHomeConfig(text, where) {
-    const paths = [];
-    const problems = [];
-    for (const entry of parseList(text ?? '')) {
-        const parsed = parseEntry(entry, where);
-        if (typeof parsed === 'string')
-            paths.push(parsed);
-        else
-            problems.push(parsed);
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return [...new Set(paths)].map((p) => posix.normalize(p));
-}
-
-/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
-function parseHostFirewall(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'on')
-        return true;
-    if (v === 'off')
-        return false;
-    throw new InputError([
-        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
-    ]);
-}
-
-/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
-const MIB = 1024 * 1024;
-const MIN_MEMORY = 64 * MIB;
-const UNITS = {
-    '': 1,
-    k: 1024,
-    m: MIB,
-    g: 1024 * MIB,
-    t: 1024 * 1024 * MIB
-};
-const DEFAULT_PIDS_LIMIT = 4096;
-/**
- * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
- * longer timeout there never fires, which is harmless).
- */
-const MAX_TIMEOUT_MINUTES = 5 * 24 * 60;
-/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
-function parseLimits(raw, where, totalMemory) {
-    const problems = [];
-    let timeoutMs = 0;
-    const t = raw.timeoutMinutes?.trim() ?? '';
-    if (t !== '') {
-        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
-            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
-        else
-            timeoutMs = Math.round(minutes * 60000);
-    }
-    let memoryBytes = Math.floor(totalMemory * 0.75);
-    const m = raw.memory?.trim() ?? '';
-    if (m !== '') {
-        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
-        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
-        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
-            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
-        else
-            memoryBytes = bytes;
-    }
-    let pidsLimit = DEFAULT_PIDS_LIMIT;
-    const p = raw.pids?.trim() ?? '';
-    if (p !== '') {
-        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
-        if (!(n >= 32 && n <= 1000000))
-            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
-        else
-            pidsLimit = n;
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
-}
-/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
-const KILLED = 137;
-/**
- * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
- * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
- * (agent-timeout and a firewall failure have their own messages).
- */
-function exitExplanation(code, limits) {
-    if (code !== KILLED)
-        return `the command exited with code ${code}`;
-    return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`;
+    return origin === 'input' ? `input ${name}` : `flag --${name}`;
 }
 
 /**
@@ -32532,6 +31782,119 @@ function mixedScriptLabel(asciiName) {
     return undefined;
 }
 
+/**
+ * Whole-script look-alikes: a label written wholly in Cyrillic, Greek or Armenian whose every
+ * letter looks like a Latin one (`аррӏе`, five Cyrillic letters) reads as a Latin name
+ * (`apple`) without mixing scripts, so the mixed-script rule (scripts.ts) does not see it.
+ *
+ * The table lists, per script, the lower-case letters that render like a Latin lower-case
+ * letter in common fonts, each with that letter. It was written for this project from the
+ * Unicode character names and glyphs, keeping the pairs that Unicode's confusables data
+ * (UTS #39) also pairs, directly or through a Latin variant (α via ɑ, υ via ʋ); letters
+ * that only resemble a small capital (Cyrillic к, м, т, в; Greek κ, τ) are left out, since
+ * a name made of them does not read as a Latin word. Names are compared lower-cased, as IDNA
+ * maps them, so capital letters never occur.
+ */
+/** Per script: letter -> the Latin letter it is read as. */
+const LATIN_LOOKALIKES = {
+    Cyrillic: {
+        '\u0430': 'a', // а CYRILLIC SMALL LETTER A
+        '\u0441': 'c', // с ES
+        '\u0501': 'd', // ԁ KOMI DE
+        '\u0435': 'e', // е IE
+        '\u04bd': 'e', // ҽ ABKHASIAN CHE
+        '\u0433': 'r', // г GHE
+        '\u04bb': 'h', // һ SHHA
+        '\u0456': 'i', // і BYELORUSSIAN-UKRAINIAN I
+        '\u0458': 'j', // ј JE
+        '\u04cf': 'l', // ӏ PALOCHKA
+        '\u043f': 'n', // п PE (its italic and many sans forms)
+        '\u043e': 'o', // о O
+        '\u0440': 'p', // р ER
+        '\u051b': 'q', // ԛ QA
+        '\u0455': 's', // ѕ DZE
+        '\u0475': 'v', // ѵ IZHITSA
+        '\u051d': 'w', // ԝ WE
+        '\u0461': 'w', // ѡ OMEGA
+        '\u0445': 'x', // х HA
+        '\u0443': 'y', // у U
+        '\u04af': 'y', // ү STRAIGHT U
+        '\u044c': 'b' // ь SOFT SIGN
+    },
+    Greek: {
+        '\u03b1': 'a', // α ALPHA
+        '\u03f2': 'c', // ϲ LUNATE SIGMA SYMBOL
+        '\u03b3': 'y', // γ GAMMA
+        '\u03b7': 'n', // η ETA
+        '\u03b9': 'i', // ι IOTA
+        '\u03f3': 'j', // ϳ YOT
+        '\u03bd': 'v', // ν NU
+        '\u03bf': 'o', // ο OMICRON
+        '\u03c1': 'p', // ρ RHO
+        '\u03c3': 'o', // σ SIGMA
+        '\u03c5': 'u', // υ UPSILON
+        '\u03c7': 'x', // χ CHI
+        '\u03c9': 'w' // ω OMEGA
+    },
+    Armenian: {
+        '\u0561': 'w', // ա AYB
+        '\u0581': 'g', // ց CO
+        '\u0570': 'h', // հ HO
+        '\u0578': 'n', // ո VO
+        '\u0585': 'o', // օ OH
+        '\u0566': 'q', // զ ZA
+        '\u057d': 'u' // ս SEH
+    }
+};
+/** The Latin reading of a label wholly in one covered script, or undefined. */
+function latinReading(label) {
+    const scripts = [...labelScripts(label)];
+    const table = scripts.length === 1 ? LATIN_LOOKALIKES[scripts[0]] : undefined;
+    if (!table)
+        return undefined;
+    let latin = '';
+    for (const c of label) {
+        if (/[0-9-]/.test(c))
+            latin += c;
+        else if (table[c] !== undefined)
+            latin += table[c];
+        else
+            return undefined;
+    }
+    return { script: scripts[0], latin };
+}
+/**
+ * For a normalised (punycode) name: the Latin name it reads as when one or more of its labels
+ * are written wholly in look-alike letters of another script; undefined otherwise.
+ */
+function wholeScriptLookalike(asciiName) {
+    if (!asciiName.split('.').some((l) => l.startsWith('xn--')))
+        return undefined;
+    const unicode = domainToUnicode(asciiName);
+    const readings = unicode.split('.').map(latinReading);
+    if (readings.every((r) => r === undefined))
+        return undefined;
+    const labels = unicode.split('.');
+    return {
+        unicode,
+        latin: labels.map((l, i) => readings[i]?.latin ?? l).join('.'),
+        scripts: [...new Set(readings.flatMap((r) => (r ? [r.script] : [])))]
+    };
+}
+/** Every character outside printable ASCII as a \u escape, so a look-alike cannot pass for Latin. */
+function escapeNonAscii(text) {
+    return [...text]
+        .map((c) => {
+        const code = c.codePointAt(0);
+        if (code >= 0x20 && code < 0x7f)
+            return c;
+        return code > 0xffff
+            ? `\\u{${code.toString(16)}}`
+            : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
+        .join('');
+}
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 function ipv4Bytes(text) {
     return text.split('.').map(Number);
@@ -32845,9 +32208,20 @@ function checkName(name, wildcard, where, raw, help) {
         return problem(where, raw, 'is a single-label name', `Give a fully qualified domain. ${help}`);
     return undefined;
 }
+/** Why an allowed name may be a look-alike of another, or undefined. */
+function lookalikeProblem(rule, raw, where) {
+    const mixed = mixedScriptLabel(rule.name);
+    if (mixed)
+        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
+    const whole = wholeScriptLookalike(rule.name);
+    if (whole)
+        return problem(where, raw, `is written in ${whole.scripts.join(' and ')} letters that look like Latin ones: it reads as "${whole.latin}" but is ${rule.name}`, `Check the name; if it is the one you mean, add a trailing ! to the entry to confirm it (as in ${rule.name}!).`, escapeNonAscii(quote(raw)));
+    return undefined;
+}
 /**
  * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
- * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ * name that may be a look-alike of another (scripts mixed in a label, or a label wholly in
+ * letters of another script that look like Latin ones) needs a confirming `!`.
  */
 function parseDomainEntry(text, where, kind = 'allow') {
     const raw = text.trim();
@@ -32855,11 +32229,11 @@ function parseDomainEntry(text, where, kind = 'allow') {
     const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind);
     if (isProblem(rule))
         return rule;
-    const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined;
-    if (mixed && !confirmed)
-        return problem(where, raw, `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`, `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`);
-    if (confirmed && !mixed)
-        return problem(where, raw, 'ends with "!", which confirms only a name that mixes scripts', `Write it as ${rule.source}.`);
+    const lookalike = kind === 'allow' ? lookalikeProblem(rule, raw, where) : undefined;
+    if (lookalike && !confirmed)
+        return lookalike;
+    if (confirmed && !lookalike)
+        return problem(where, raw, 'ends with "!", which confirms only a look-alike name (scripts mixed in a label, or a label wholly in letters that look like Latin ones)', `Write it as ${rule.source}.`);
     return rule;
 }
 function parseEntryBody(text, where, kind = 'allow') {
@@ -35831,11 +35205,46 @@ const SETTING_KEYS = {
     'memory-limit': { kind: 'value', locked: 'unset' },
     'pids-limit': { kind: 'value', locked: 'unset' },
     /** How much of the blocked names the summary prints; `full` could carry data out. */
-    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+    'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' },
+    /**
+     * Files of the runner's HOME shown read-only to the command. Inputs may add some under lock:
+     * the workflow already controls what the command reads (it writes the workspace and the
+     * script), and the firewall does not change.
+     */
+    'home-config': { kind: 'list', locked: 'add' },
+    /** Where the run's subnets come from: the runner's network layout, which a locked file keeps. */
+    'address-pool': { kind: 'value', locked: 'unset' },
+    /** A mirror of the released images; digests pin what it serves, a locked file keeps the mirror. */
+    'image-registry': { kind: 'value', locked: 'unset' },
+    'upstream-proxy': {
+        kind: 'value',
+        locked: 'never',
+        lockReason: 'an upstream proxy the file does not name would carry every allowed request'
+    },
+    /** The NAME of the variable holding `user:password`; never the value. */
+    'upstream-proxy-auth': { kind: 'value', locked: 'unset' },
+    'tls-without-sni': {
+        kind: 'list',
+        locked: 'never',
+        lockReason: 'a tunnel without a server name reaches whatever its address serves by default'
+    },
+    'protect-git': {
+        kind: 'value',
+        locked: 'narrow',
+        narrowValue: 'true',
+        lockReason: 'false would let the command change .git/config, hooks and info for later steps'
+    },
+    'git-integrity': {
+        kind: 'value',
+        locked: 'narrow',
+        narrowValue: 'fail',
+        lockReason: 'warn would let git metadata that runs a program in a later step pass'
+    }
 };
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 const LOCKED_INPUTS = {
-    'proxy-image': 'it replaces the proxy that enforces the policy'
+    'proxy-image': 'it replaces the proxy that enforces the policy',
+    'base-image': 'the proxy that enforces the policy would be built on it'
 };
 /** Every key a policy file may hold, in the order the docs list them. */
 const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
@@ -35854,6 +35263,7 @@ function isListKey(key) {
  * widen nor narrow a policy silently), and run scripts and secret values never live in it.
  */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
+const VARIABLE$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 function parseText(file) {
     const refuse = (at, why) => ({
         problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
@@ -35898,6 +35308,9 @@ function versionProblem(where, value) {
 }
 /** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
 function scalarSource(key, value, where) {
+    if (key === 'upstream-proxy-auth' && !(typeof value === 'string' && VARIABLE$1.test(value)))
+        // Not echoed: a login written where the variable's name belongs is a secret.
+        return problem(where, `${String(value).length} characters`, 'is not the name of a variable', 'A policy file names the variable that holds user:password; the value goes in the workflow.', `${String(value).length} characters`);
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
         return { text: String(value), where };
     return problem(where, JSON.stringify(value) ?? String(value), 'is not a single value', `Give ${key} as one string, number or boolean, as the input takes it.`);
@@ -36013,6 +35426,24 @@ function parseHostPort(raw, where) {
     return { port, sensitive: sensitive !== undefined };
 }
 
+/**
+ * Splits a list input: entries are separated by newlines, commas or spaces (harden-runner's
+ * lists are space-separated; no entry of any list may hold whitespace). `#` starts a comment
+ * when it begins the text or follows whitespace (so a `#` inside an entry stays and is refused
+ * by the validator).
+ */
+function parseList(text) {
+    const items = [];
+    for (const rawLine of text.split(/\r?\n/)) {
+        const comment = rawLine.search(/(^|\s)#/);
+        const line = comment === -1 ? rawLine : rawLine.slice(0, comment);
+        for (const item of line.split(/[,\s]+/))
+            if (item)
+                items.push(item);
+    }
+    return items;
+}
+
 const ALL_PRESETS = `Presets: ${presetList(Object.keys(PRESETS))} (see docs/presets.md).`;
 function unknownPreset(entry, name) {
     const ghAw = name === undefined ? undefined : GH_AW_ECOSYSTEMS[name];
@@ -36051,20 +35482,24 @@ function expandPresets(entries, kind, problems, warnings, used) {
  * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
  * Where each value came from is kept, for messages and for the summary.
  */
-function lockProblem(key, value, origin, file, fileSets) {
+function lockProblem(key, value, origin, file, fromFile) {
     const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined;
     if (spec?.locked === 'add')
         return undefined;
-    if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
+    if (spec?.locked === 'narrow' && value === spec.narrowValue)
         return undefined;
-    if (spec?.locked === 'unset' && !fileSets)
+    if (spec?.locked === 'unset' && fromFile.length === 0)
         return undefined;
-    const why = LOCKED_INPUTS[key]
-        ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+    // Repeating the file's own value changes nothing.
+    if (spec?.kind === 'value' && fromFile.at(-1)?.text.trim() === value)
+        return undefined;
+    const reason = LOCKED_INPUTS[key] ?? spec?.lockReason;
+    const why = reason
+        ? `is refused: the policy file is locked and ${reason}`
         : spec?.locked === 'unset'
             ? 'is refused: the policy file is locked and sets it'
-            : `is refused: the policy file is locked, so ${'inputs' } may only add blocks`;
-    const allowed = spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : '';
+            : `is refused: the policy file is locked, so ${origin === 'input' ? 'inputs' : 'flags'} may only add blocks`;
+    const allowed = spec?.locked === 'narrow' ? ` (or ${key}: ${spec.narrowValue})` : '';
     return problem(inputWhere(origin, key), value, why, `${file.path} has lock: true. Change the policy file, or give only block-domains${allowed}.`);
 }
 /** The names in an env input, never its values: provenance is shown in the summary. */
@@ -36093,7 +35528,7 @@ function mergeSettings(inputs, origin, file) {
             ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
             : [];
         if (file?.lock && input.length > 0) {
-            const refused = lockProblem(key, input[0].text, origin, file, fromFile.length > 0);
+            const refused = lockProblem(key, input[0].text, origin, file, fromFile);
             if (refused)
                 problems.push(refused);
         }
@@ -36111,7 +35546,7 @@ function mergeSettings(inputs, origin, file) {
         for (const key of Object.keys(LOCKED_INPUTS)) {
             const given = inputs[key];
             if (given !== undefined && given.trim() !== '') {
-                const refused = lockProblem(key, given.trim(), origin, file, false);
+                const refused = lockProblem(key, given.trim(), origin, file, []);
                 if (refused)
                     problems.push(refused);
             }
@@ -36253,117 +35688,6 @@ function expectedBlocksFrom(entries) {
     if (problems.length > 0)
         throw new PolicyError(problems);
     return rules;
-}
-
-/**
- * What the report may print of the names the command chose. A command that looks up
- * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
- * annotations and the outputs, which are often public. With `report-detail: domains` (the
- * default) a name is printed only when it plausibly names a real host: every label short and
- * not random-looking, and few distinct names under its registrable domain. The others are
- * counted under their registrable domain (`evil.example: 3 names hidden`). The heuristic is a
- * filter; the bound is the count: at most MAX_NAMES_PER_DOMAIN short names per domain.
- * Full names always stay in events.jsonl in the logs folder.
- */
-function parseReportDetail(value, where) {
-    const v = value?.trim() ?? '';
-    if (v === '' || v === 'domains')
-        return 'domains';
-    if (v === 'full')
-        return 'full';
-    throw new InputError([
-        problem(where, v, 'is not a report-detail setting', 'Use domains (the default: names that look random, or many names under one domain, are counted, not printed) or full (every name).')
-    ]);
-}
-/** More distinct names than this under one registrable domain: all of them are counted, not shown. */
-const MAX_NAMES_PER_DOMAIN = 4;
-/** More distinct addresses than this in a report: all of them are counted, not shown. */
-const MAX_ADDRESSES = 4;
-/** Ports printed per destination; the rest are counted. Ports are chosen by the command too. */
-const MAX_PORTS = 5;
-const MAX_LABEL = 20;
-const vowelRatio = (s) => (s.match(/[aeiouy]/g)?.length ?? 0) / s.length;
-/**
- * A DNS label a person could have chosen for a host: short, few digits, no long hex run, no
- * letter/digit jumble, pronounceable enough. Data encoded in a label (hex, base32, base64)
- * fails at least one of these.
- */
-function plausibleLabel(label) {
-    if (label.length === 0 || label.length > MAX_LABEL)
-        return false;
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(label))
-        return false;
-    if ((label.match(/\d/g)?.length ?? 0) > 4)
-        return false;
-    if (/[0-9a-f]{8,}/.test(label) && /\d/.test(label))
-        return false;
-    if ((label.match(/[a-z]\d|\d[a-z]/g)?.length ?? 0) > 3)
-        return false;
-    // A digit inside a longer word (base32 and friends); short ones (`k8s`, `i18n`) pass.
-    if (label.length >= 8 && /[a-z]\d+[a-z]/.test(label))
-        return false;
-    return label
-        .split('-')
-        .every((part) => part.length < 6 || (vowelRatio(part) >= 0.25 && !/[^aeiouy\d]{6}/.test(part)));
-}
-/** Text no traffic can produce (the parsers' own placeholders): always printed. */
-const isPlaceholder = (target) => !/^[A-Za-z0-9._:[\]-]+$/.test(target);
-function groupOf(name) {
-    const p = parse(name, { allowPrivateDomains: true });
-    const labels = name.split('.');
-    const hiddenNames = { key: 'suffix:', label: '(hidden names)', plausible: false };
-    // A public suffix or a single label: its own group, when it looks like a name at all.
-    if (!p.domain)
-        return labels.every(plausibleLabel)
-            ? { key: `name:${name}`, label: name, plausible: true }
-            : hiddenNames;
-    const suffix = p.publicSuffix ?? '';
-    // Unknown top-level names count as suffixes too, and are attacker-chosen text as well.
-    if (!suffix.split('.').every(plausibleLabel))
-        return hiddenNames;
-    if (!plausibleLabel(p.domainWithoutSuffix ?? ''))
-        return { key: `suffix:${suffix}`, label: `(hidden).${suffix}`, plausible: false };
-    const sub = labels.slice(0, labels.length - p.domain.split('.').length);
-    return { key: `domain:${p.domain}`, label: p.domain, plausible: sub.every(plausibleLabel) };
-}
-/** How each distinct target of a report is printed. */
-function showTargets(targets, detail) {
-    const distinct = [...new Set(targets)];
-    const shown = new Map();
-    if (detail === 'full') {
-        for (const t of distinct)
-            shown.set(t, { label: t, hidden: false });
-        return shown;
-    }
-    const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)));
-    const groups = new Map();
-    for (const t of distinct) {
-        if (isPlaceholder(t))
-            shown.set(t, { label: t, hidden: false });
-        else if (addresses.has(t))
-            shown.set(t, addresses.size > MAX_ADDRESSES
-                ? { label: '(addresses)', hidden: true }
-                : { label: t, hidden: false });
-        else {
-            const group = groupOf(t.toLowerCase());
-            const entry = groups.get(group.key) ?? { group, names: [] };
-            entry.names.push(t);
-            groups.set(group.key, entry);
-        }
-    }
-    for (const { group, names } of groups.values())
-        for (const name of names) {
-            const own = groupOf(name.toLowerCase());
-            const visible = own.plausible && names.length <= MAX_NAMES_PER_DOMAIN;
-            shown.set(name, visible ? { label: name, hidden: false } : { label: group.label, hidden: true });
-        }
-    return shown;
-}
-/** The ports to print and how many more there were. */
-function shownPorts(ports, detail) {
-    if (detail === 'full' || ports.length <= MAX_PORTS)
-        return { ports, morePorts: 0 };
-    return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
 }
 
 /**
@@ -36601,6 +35925,883 @@ async function readPolicySource(req, run = runCommand) {
 }
 
 /**
+ * The raw values of one run, keyed by the action's input names (action.yml). The action reads
+ * them with @actions/core; the CLI fills the same record from flags of the same names. Nothing
+ * here is validated yet: src/run/settings.ts does that, once, for both.
+ */
+/** Inputs that hold text (blank = not given). */
+const TEXT_INPUTS = [
+    'allow-domains',
+    'block-domains',
+    'policy',
+    'dns-servers',
+    'allow-networks',
+    'mode',
+    'base-image',
+    'proxy-image',
+    'image-registry',
+    'agent-image',
+    'home-config',
+    'env',
+    'allow-host-ports',
+    'agent-timeout',
+    'memory-limit',
+    'pids-limit',
+    'host-firewall',
+    'expected-blocks',
+    'protect-git',
+    'git-integrity',
+    'address-pool',
+    'report-detail',
+    'upstream-proxy',
+    'upstream-proxy-auth',
+    'tls-without-sni'
+];
+
+/**
+ * The command's environment: a documented safe set from the runner, the firewall's own proxy
+ * settings, and only the variables the user names. Values travel in the docker process's
+ * environment (never argv, never a file) and are never echoed in a message.
+ */
+/** Passed through from the runner when set: facts about the run, never a credential. */
+const SAFE_ENV = [
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_ACTION',
+    'GITHUB_ACTOR',
+    'GITHUB_ACTOR_ID',
+    'GITHUB_API_URL',
+    'GITHUB_BASE_REF',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_EVENT_PATH',
+    'GITHUB_GRAPHQL_URL',
+    'GITHUB_HEAD_REF',
+    'GITHUB_JOB',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_ID',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_SERVER_URL',
+    'GITHUB_SHA',
+    'GITHUB_TRIGGERING_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_WORKFLOW_REF',
+    'GITHUB_WORKSPACE',
+    'LANG',
+    'LC_ALL',
+    'RUNNER_ARCH',
+    'RUNNER_DEBUG',
+    'RUNNER_ENVIRONMENT',
+    'RUNNER_OS',
+    'RUNNER_TOOL_CACHE',
+    'TZ'
+];
+/**
+ * Names the firewall sets itself (a user value would undo the proxy settings or the fresh
+ * HOME) and the workflow-command files (through them a command could change later,
+ * unfirewalled steps; the files are not mounted either).
+ */
+const RESERVED = Object.fromEntries([
+    ...[
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'ALL_PROXY',
+        'NO_PROXY',
+        'NODE_USE_ENV_PROXY',
+        'NPM_CONFIG_PROXY',
+        'NPM_CONFIG_HTTPS_PROXY',
+        'HOME',
+        'TMPDIR'
+    ].map((n) => [n, 'is set by the firewall itself']),
+    ...['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((n) => [
+        n,
+        'names a workflow-command file, which the command must never write'
+    ])
+]);
+const NAME$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const MAX_VALUE = 128 * 1024;
+/** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
+const MIN_MASKED = 4;
+/**
+ * The forms of a secret a log may show: the value, each line of a multi-line value (the runner
+ * masks line by line) and its base64 (Basic auth, tokens in config files).
+ */
+function maskForms(value) {
+    if (value.length < MIN_MASKED)
+        return [];
+    const lines = value.split(/\r?\n/).map((l) => l.trim());
+    const forms = [value, ...lines, Buffer.from(value, 'utf8').toString('base64')];
+    return [...new Set(forms.filter((f) => f.length >= MIN_MASKED))];
+}
+/**
+ * `env` input: one entry per line (or comma), `NAME` to pass the step's own value or
+ * `NAME=value` for a literal. A bad entry is reported by name only: the value may be a secret.
+ */
+function parseEnvEntries(text, where) {
+    const problems = [];
+    const entries = new Map();
+    // Split lines ourselves: a literal value may hold a comma or a `#`.
+    for (const [index, line] of text.split(/\r?\n/).entries()) {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        const eq = trimmed.indexOf('=');
+        const items = eq === -1 ? parseList(trimmed) : [trimmed.slice(0, eq).trim() + trimmed.slice(eq)];
+        for (const item of items) {
+            const at = item.indexOf('=');
+            const written = at === -1 ? item : item.slice(0, at).trim();
+            const mask = written.endsWith('!');
+            const name = mask ? written.slice(0, -1) : written;
+            if (!NAME$1.test(name)) {
+                // Not echoed: a value pasted without its NAME= would be a secret.
+                problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
+                continue;
+            }
+            // DOCKER_* would travel in the docker command's argv (it reads those names itself):
+            // the command has no Docker, and a value there (DOCKER_AUTH_CONFIG) may be a secret.
+            const reserved = RESERVED[name.toUpperCase()] ??
+                (/^DOCKER_/i.test(name)
+                    ? 'is read by the docker command that starts the sandbox'
+                    : undefined);
+            if (reserved) {
+                problems.push(problem(where, name, reserved, 'Remove it from env.'));
+                continue;
+            }
+            const value = at === -1 ? undefined : item.slice(at + 1);
+            if (value !== undefined && value.length > MAX_VALUE) {
+                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
+                continue;
+            }
+            entries.set(name, mask ? { name, value, mask } : { name, value });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/**
+ * `env` from every source (the policy file's names, then the input), as merged settings give
+ * them: a later entry for a name replaces an earlier one, but a name the file marks `!` stays
+ * masked. All problems of all sources are reported together.
+ */
+function parseEnvSources(sources) {
+    const problems = [];
+    const entries = new Map();
+    for (const source of sources) {
+        try {
+            for (const e of parseEnvEntries(source.text, source.where)) {
+                const masked = e.mask ?? entries.get(e.name)?.mask;
+                entries.set(e.name, masked ? { ...e, mask: masked } : e);
+            }
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...entries.values()];
+}
+/** The proxy settings every client family reads; see docs/usage.md for which reads which. */
+function proxyEnv$1(proxyUrl, noProxy) {
+    const u = new URL(proxyUrl);
+    const no = noProxy.join(',');
+    const javaNoProxy = noProxy.join('|');
+    return {
+        HTTP_PROXY: proxyUrl,
+        HTTPS_PROXY: proxyUrl,
+        ALL_PROXY: proxyUrl,
+        http_proxy: proxyUrl,
+        https_proxy: proxyUrl,
+        all_proxy: proxyUrl,
+        NO_PROXY: no,
+        no_proxy: no,
+        // Node 24 (and 22.21+): fetch and http(s).get follow the variables above only with this.
+        NODE_USE_ENV_PROXY: '1',
+        npm_config_proxy: proxyUrl,
+        npm_config_https_proxy: proxyUrl,
+        JAVA_TOOL_OPTIONS: [
+            `-Dhttp.proxyHost=${u.hostname}`,
+            `-Dhttp.proxyPort=${u.port}`,
+            `-Dhttps.proxyHost=${u.hostname}`,
+            `-Dhttps.proxyPort=${u.port}`,
+            `-Dhttp.nonProxyHosts=${javaNoProxy}`
+        ].join(' ')
+    };
+}
+/**
+ * The environment from the runner: the safe set present there, PATH when the runner's tools
+ * are used, and the user's entries. The firewall's own variables are added by withFixedEnv.
+ */
+function buildAgentEnv(opts) {
+    const vars = {};
+    const secrets = [];
+    const warnings = [];
+    const names = [...SAFE_ENV, ...(opts.passPath ? ['PATH'] : [])];
+    for (const name of names) {
+        const v = opts.runnerEnv[name];
+        if (v !== undefined)
+            vars[name] = v;
+    }
+    for (const e of opts.entries) {
+        const v = e.value ?? opts.runnerEnv[e.name];
+        if (v === undefined) {
+            warnings.push(`env: ${e.name} is not set in the step's environment, so it is not passed`);
+            continue;
+        }
+        vars[e.name] = v;
+        if (e.mask)
+            secrets.push(...maskForms(v));
+    }
+    return { vars, secrets, warnings };
+}
+/** The firewall's own variables over the user's: nothing the user passes can override them. */
+function withFixedEnv(vars, fixed) {
+    const merged = { ...vars, ...fixed };
+    // The user's JVM options stay; the proxy properties come last, so they win.
+    if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
+        merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
+    return merged;
+}
+
+/** `protect-git` and `git-integrity`: how the workspace's git metadata is guarded. */
+/** `true` (the default) or `false`, in the YAML 1.2 spellings the action's booleans accept. */
+function parseProtectGit(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || ['true', 'True', 'TRUE'].includes(v))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(v))
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not true or false', 'Use true (the default: .git/config, hooks and info are read-only while the command runs) or false.')
+    ]);
+}
+function parseGitIntegrity(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'fail')
+        return 'fail';
+    if (v === 'warn')
+        return 'warn';
+    throw new InputError([
+        problem(where, v, 'is not a git-integrity setting', 'Use fail (the default: git metadata that would run a program in a later step fails the step) or warn (report it only).')
+    ]);
+}
+
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/** The runner's programs live in `<root>/bin`; Node for actions in `<root>/externals/`. */
+const RUNNER_PROGRAMS = /\/bin\/Runner\.(Worker|Listener)$/;
+const absolute = (p) => 
+// eslint-disable-next-line no-control-regex
+p && isAbsolute(p) && !/[\u0000-\u001f]/.test(p)
+    ? normalize(p).replace(/(.)\/+$/, '$1')
+    : undefined;
+const under = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+const distinct = (paths) => [...new Set(paths.filter((p) => !!p && p !== '/'))].sort();
+/** Keeps the outermost of nested folders (hiding a folder hides what it holds). */
+function outermost(paths) {
+    const set = distinct(paths);
+    return set.filter((p) => !set.some((q) => q !== p && under(p, q)));
+}
+/** The work folder from each variable the runner sets inside it. */
+function workFoldersFrom(env) {
+    const found = [];
+    const workspace = absolute(env.RUNNER_WORKSPACE);
+    if (workspace)
+        found.push(dirname(workspace));
+    const temp = absolute(env.RUNNER_TEMP);
+    if (temp && basename(temp) === '_temp')
+        found.push(dirname(temp));
+    const cache = absolute(env.RUNNER_TOOL_CACHE);
+    if (cache && basename(cache) === '_tool')
+        found.push(dirname(cache));
+    // <work>/<repository>/<repository>: only that shape is trusted to name the work folder.
+    const checkout = absolute(env.GITHUB_WORKSPACE);
+    if (checkout && basename(checkout) === basename(dirname(checkout)))
+        found.push(dirname(dirname(checkout)));
+    return outermost(found);
+}
+/** The runner's paths the plan needs, read from the step's environment and our Node's path. */
+function runnerPathsFrom(env, execPath) {
+    // Actions run on the runner's own Node: <runner>/externals/node24/bin/node.
+    const externals = execPath.lastIndexOf('/externals/');
+    const root = externals > 0 ? absolute(execPath.slice(0, externals)) : undefined;
+    const work = workFoldersFrom(env);
+    return {
+        runnerHome: env.HOME || '/',
+        toolCache: env.RUNNER_TOOL_CACHE || undefined,
+        eventPath: env.GITHUB_EVENT_PATH || undefined,
+        runnerRoots: distinct([
+            root,
+            ...work.filter((w) => basename(w) === '_work').map((w) => dirname(w))
+        ]),
+        workFolders: outermost([...work, root && `${root}/_work`]),
+        commandFiles: [
+            'GITHUB_ENV',
+            'GITHUB_PATH',
+            'GITHUB_OUTPUT',
+            'GITHUB_STATE',
+            'GITHUB_STEP_SUMMARY'
+        ]
+            .map((k) => env[k])
+            .filter((v) => !!v),
+        dockerHost: env.DOCKER_HOST || undefined,
+        pathDirs: [
+            ...new Set((env.PATH ?? '')
+                .split(':')
+                .map(absolute)
+                .filter((p) => !!p))
+        ]
+    };
+}
+/**
+ * Adds what was seen on the machine: every runner process's installation folder and its
+ * default work folder (other services' jobs are not this job's business), and bound sockets.
+ */
+function withObservations(paths, seen) {
+    const roots = (seen.runnerExes ?? [])
+        .map(absolute)
+        .map((exe) => (exe && RUNNER_PROGRAMS.test(exe) ? dirname(dirname(exe)) : undefined));
+    return {
+        ...paths,
+        runnerRoots: distinct([...(paths.runnerRoots ?? []), ...roots]),
+        workFolders: outermost([
+            ...(paths.workFolders ?? []),
+            ...roots.map((root) => root && `${root}/_work`)
+        ]),
+        sockets: distinct([
+            ...(paths.sockets ?? []),
+            ...(seen.sockets ?? []).map(absolute).filter((p) => !!p)
+        ])
+    };
+}
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the command sees of the runner's filesystem: a pure plan over facts about the runner.
+ *
+ * Host mode (the default) shows the runner's system folders read-only, so tools installed by
+ * earlier steps run unchanged; image mode shows only the given image. In both, the workspace,
+ * a fresh HOME and a private /tmp are the only writable places (the container's own root is
+ * read-only), and every credential, runtime socket and workflow-command file that would fall
+ * inside a visible folder is masked.
+ */
+/** The runner's system folders shown read-only in host mode (when they are real folders). */
+const HOST_SYSTEM_DIRS = [
+    '/usr',
+    '/etc',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** Files and folders of the runner's user that hold credentials. */
+const HOME_SECRETS = [
+    '.docker',
+    '.ssh',
+    '.aws',
+    '.azure',
+    '.config/gcloud',
+    '.config/gh',
+    '.kube',
+    '.gnupg',
+    '.netrc',
+    '.git-credentials',
+    '.npmrc',
+    '.pypirc'
+];
+/** The runner's own state: its registration, credentials and diagnostic logs. */
+const RUNNER_SECRETS = [
+    '.credentials',
+    '.credentials_rsaparams',
+    '.runner',
+    '.env',
+    '.path',
+    '.service',
+    '_diag'
+];
+/** Container runtime sockets (and the folders holding them). */
+const RUNTIME_SOCKETS = [
+    '/var/run/docker.sock',
+    '/run/docker.sock',
+    '/run/containerd',
+    '/var/run/containerd',
+    '/run/podman',
+    '/run/crio',
+    '/var/run/crio'
+];
+/**
+ * Container runtime command-line tools: useless without a socket, but the agent gets none at
+ * all (each becomes an empty, non-executable file).
+ */
+const RUNTIME_CLIS = ['docker', 'podman', 'nerdctl', 'ctr', 'crictl', 'buildah'];
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin'];
+/** Where the fresh HOME goes when the runner's HOME path cannot be used. */
+const FALLBACK_HOME = '/awf/home';
+const within = (path, dir) => path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+function checkPath(what, path) {
+    if (!isAbsolute(path))
+        throw new Error(`${what} must be an absolute path, got ${path}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(path))
+        throw new Error(`${what} contains a control character`);
+    return normalize(path).replace(/(.)\/+$/, '$1');
+}
+/**
+ * The mounts planned so far, and whether a runner path would show through them: a path is
+ * visible when the deepest mount holding it shows the runner's own folder at the same path.
+ */
+class MountView {
+    binds = [];
+    tmpfs = [];
+    visible(path) {
+        const holding = [
+            ...this.binds.map((b) => ({ target: b.target, shows: b.source === b.target })),
+            ...this.tmpfs.map((t) => ({ target: t.target, shows: false }))
+        ].filter((m) => within(path, m.target));
+        const deepest = holding.sort((a, b) => b.target.length - a.target.length)[0];
+        return deepest?.shows ?? false;
+    }
+    show(path, readOnly = true) {
+        this.binds.push({ source: path, target: path, readOnly });
+    }
+    hide(path, kind, emptyFile) {
+        if (kind === 'dir')
+            this.tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            this.binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+}
+/** Places that hold credentials, runtime sockets or workflow-command files. */
+function secretPaths(r, runnerHome) {
+    return [
+        ...HOME_SECRETS.map((p) => posix.join(runnerHome, p)),
+        ...(r.runnerRoots ?? []).flatMap((root) => RUNNER_SECRETS.map((p) => posix.join(root, p))),
+        // Their folder, or the files themselves where the folder holds the workspace.
+        ...r.commandFiles.flatMap((f) => [dirname(f), f]),
+        ...RUNTIME_SOCKETS,
+        ...BIN_DIRS.flatMap((dir) => RUNTIME_CLIS.map((cli) => `${dir}/${cli}`)),
+        `/run/user/${r.uid}`,
+        ...(r.dockerHost?.startsWith('unix://') ? [r.dockerHost.slice('unix://'.length)] : []),
+        ...(r.sockets ?? [])
+    ]
+        .filter((p) => isAbsolute(p))
+        .map((p) => normalize(p));
+}
+/**
+ * Each runner work folder goes behind an empty read-only tmpfs: other jobs' checkouts,
+ * `_temp` (step scripts), `_actions`. A folder holding a system folder (or /) is left alone:
+ * it cannot be a work folder, and hiding it would hide the runner's tools.
+ */
+function hideWorkFolders(r, view) {
+    const hidden = [];
+    for (const raw of r.workFolders ?? []) {
+        const folder = checkPath('the runner work folder', raw);
+        if (HOST_SYSTEM_DIRS.some((d) => within(d, folder)) || !view.visible(folder))
+            continue;
+        if (r.kindOf(folder) !== 'dir')
+            continue;
+        view.hide(folder, 'dir', r.emptyFile);
+        hidden.push(folder);
+    }
+    return hidden;
+}
+const SYSTEM_STATE = ['/proc', '/sys', '/dev', '/run', '/var/run'];
+/**
+ * The runner's PATH folders not shown yet (tools under HOME, the tool cache, GITHUB_PATH
+ * additions), read-only at the same path. A folder is refused when it would show more than
+ * tools: one holding HOME, the workspace, a runner's folders or the workflow-command files
+ * (the runner's temp folder keeps step scripts there), one inside a secret, or system state.
+ * A `shims` folder is shown with its version manager's root when that lies under HOME.
+ */
+function pathDirsToShow(r, x, view) {
+    const guarded = [
+        x.runnerHome,
+        x.workspace,
+        x.home,
+        ...(r.runnerRoots ?? []),
+        ...(r.workFolders ?? []),
+        ...r.commandFiles
+    ];
+    // A version manager's shims (pyenv, rbenv, asdf) re-run the manager from its root, which it
+    // finds through HOME: shown with that root under the command's HOME, left out otherwise (the
+    // command's PATH then finds the next copy of the tool).
+    const toolRoot = (dir) => posix.basename(dir) !== 'shims' ? dir : within(dir, x.runnerHome) ? dirname(dir) : undefined;
+    const dirs = (r.pathDirs ?? [])
+        .filter((dir) => isAbsolute(dir))
+        .map(toolRoot)
+        .filter((dir) => dir !== undefined);
+    return [...new Set(dirs)].filter((dir) => !guarded.some((p) => within(p, dir)) &&
+        ![...x.secrets, ...SYSTEM_STATE].some((s) => within(dir, s)) &&
+        !view.visible(dir) &&
+        r.kindOf(dir) === 'dir');
+}
+/** Listed HOME files, minus any inside a credential folder (home-config refuses those too). */
+const homeFilesToShow = (r, runnerHome) => (r.homeFiles ?? []).filter((f) => !posix.isAbsolute(f) &&
+    !f.split('/').includes('..') &&
+    !HOME_SECRETS.some((s) => within(posix.join(runnerHome, f), posix.join(runnerHome, s))));
+function planAgentFilesystem(r) {
+    const workspace = checkPath('the workspace', r.workspace);
+    if (workspace === '/')
+        throw new Error('the workspace cannot be / (it would expose everything)');
+    const runnerHome = checkPath('HOME', r.runnerHome);
+    // HOME keeps its path unless the workspace holds it (a CLI run from the home folder).
+    const home = within(runnerHome, workspace) || runnerHome === '/' ? FALLBACK_HOME : runnerHome;
+    const secrets = secretPaths(r, runnerHome);
+    const view = new MountView();
+    const masked = [];
+    const homeDirs = [];
+    if (r.mode === 'host') {
+        for (const dir of HOST_SYSTEM_DIRS)
+            if (r.kindOf(dir) === 'dir')
+                view.show(dir);
+        masked.push(...hideWorkFolders(r, view));
+        if (r.toolCache) {
+            const cache = checkPath('RUNNER_TOOL_CACHE', r.toolCache);
+            if (!view.visible(cache) && !within(cache, workspace) && r.kindOf(cache) === 'dir')
+                view.show(cache);
+        }
+    }
+    view.binds.push({ source: r.freshHome, target: home, readOnly: false });
+    view.show(workspace, false);
+    if (r.eventPath) {
+        const event = checkPath('GITHUB_EVENT_PATH', r.eventPath);
+        if (!within(event, workspace) && r.kindOf(event) === 'file')
+            view.show(event);
+    }
+    if (r.mode === 'host')
+        for (const dir of pathDirsToShow(r, { workspace, runnerHome, home, secrets }, view)) {
+            view.show(dir);
+            if (within(dir, home) && dir !== home)
+                homeDirs.push(posix.relative(home, dir));
+        }
+    for (const file of homeFilesToShow(r, runnerHome)) {
+        if (r.kindOf(posix.join(runnerHome, file)) === 'missing')
+            continue;
+        view.binds.push({
+            source: posix.join(runnerHome, file),
+            target: posix.join(home, file),
+            readOnly: true
+        });
+        if (dirname(file) !== '.')
+            homeDirs.push(dirname(file));
+    }
+    view.tmpfs.push({ target: '/tmp', readOnly: false, mode: 0o1777 });
+    for (const path of [...new Set(secrets)].sort()) {
+        if (!view.visible(path))
+            continue;
+        // A folder holding the workspace cannot be masked; the mounts above it never hold secrets.
+        if (within(workspace, path) || within(home, path))
+            continue;
+        const kind = r.kindOf(path);
+        if (kind === 'missing')
+            continue;
+        masked.push(path);
+        view.hide(path, kind, r.emptyFile);
+    }
+    return { binds: view.binds, tmpfs: view.tmpfs, home, masked, homeDirs: [...new Set(homeDirs)] };
+}
+/** In each git folder, what makes git run a program: read-only while the command runs. */
+const GIT_PROTECTED = ['config', 'config.worktree', 'commondir', 'hooks', 'info'];
+/**
+ * Read-only mounts over the workspace's git metadata (`protect-git`), so that the command
+ * cannot leave code for a later git command on the runner. Each git folder is also mounted
+ * over itself, read-write: a mount point cannot be renamed away and replaced. `.git` files
+ * (pointers to a git folder) are read-only too. Only real folders and files are mounted.
+ */
+function protectGitMounts(workspace, git, kindOf) {
+    const root = checkPath('the workspace', workspace);
+    const binds = [];
+    const bind = (path, readOnly) => {
+        const kind = kindOf(path);
+        if (within(path, root) && path !== root && (kind === 'dir' || kind === 'file'))
+            binds.push({ source: path, target: path, readOnly });
+    };
+    for (const dir of git.gitDirs.map((d) => posix.join(root, d))) {
+        bind(dir, false);
+        for (const name of GIT_PROTECTED)
+            bind(posix.join(dir, name), true);
+    }
+    for (const file of git.gitFiles)
+        bind(posix.join(root, file), true);
+    return binds;
+}
+/**
+ * Root-only files of the runner's system folders (not readable by others: `/etc/shadow`,
+ * SSH host keys, `/etc/sudoers`), hidden when the command runs as root, which would
+ * otherwise read them as their owner. Folders become empty read-only tmpfs, files the empty
+ * file; `found` comes from a scan of the visible folders (src/sandbox/root-only.ts).
+ */
+function maskRootOnly(found, emptyFile) {
+    const binds = [];
+    const tmpfs = [];
+    const masked = [];
+    for (const { path, kind } of [...found].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (!isAbsolute(path) || masked.some((m) => within(path, m)))
+            continue;
+        masked.push(path);
+        if (kind === 'dir')
+            tmpfs.push({ target: path, readOnly: true, mode: 0o755 });
+        else
+            binds.push({ source: emptyFile, target: path, readOnly: true });
+    }
+    return { binds, tmpfs, masked };
+}
+
+/**
+ * `home-config`: read-only files or folders from the runner's HOME that a CLI needs (for
+ * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
+ * read-only. Credential folders stay hidden whatever the list says.
+ */
+const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+function parseEntry(entry, where) {
+    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(entry))
+        return refuse('contains a control character');
+    const relative = entry.startsWith('~/') ? entry.slice(2) : entry;
+    if (relative.startsWith('/') || relative.startsWith('~'))
+        return refuse('is not a path inside HOME');
+    const parts = relative.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.length === 0)
+        return refuse('names HOME itself');
+    if (parts.includes('..'))
+        return refuse('leaves HOME');
+    const path = parts.join('/');
+    const secret = HOME_SECRETS.find((s) => path === s || path.startsWith(`${s}/`) || s.startsWith(`${path}/`));
+    if (secret)
+        return refuse(`would show ~/${secret}, which holds credentials and stays hidden`);
+    return path;
+}
+/** The listed paths, relative to HOME; every bad entry refused at once. */
+function parseHomeConfig(text, where) {
+    const paths = [];
+    const problems = [];
+    for (const entry of parseList(text ?? '')) {
+        const parsed = parseEntry(entry, where);
+        if (typeof parsed === 'string')
+            paths.push(parsed);
+        else
+            problems.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...new Set(paths)].map((p) => posix.normalize(p));
+}
+
+/** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+function parseHostFirewall(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'on')
+        return true;
+    if (v === 'off')
+        return false;
+    throw new InputError([
+        problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
+    ]);
+}
+
+/** The command's resource limits, from inputs or flags: parsed once, refused with the reason. */
+const MIB = 1024 * 1024;
+const MIN_MEMORY = 64 * MIB;
+const UNITS = {
+    '': 1,
+    k: 1024,
+    m: MIB,
+    g: 1024 * MIB,
+    t: 1024 * 1024 * MIB
+};
+const DEFAULT_PIDS_LIMIT = 4096;
+/**
+ * Self-hosted runners let a job run for 5 days (GitHub-hosted ones stop it after 6 hours, so a
+ * longer timeout there never fires, which is harmless).
+ */
+const MAX_TIMEOUT_MINUTES = 5 * 24 * 60;
+/** `where` names the input or flag, e.g. `input memory-limit` or `flag --memory-limit`. */
+function parseLimits(raw, where, totalMemory) {
+    const problems = [];
+    let timeoutMs = 0;
+    const t = raw.timeoutMinutes?.trim() ?? '';
+    if (t !== '') {
+        const minutes = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+        if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES))
+            problems.push(problem(where('agent-timeout'), t, 'is not a timeout', `Give minutes, more than 0 and at most ${MAX_TIMEOUT_MINUTES}, e.g. 30 or 0.5.`));
+        else
+            timeoutMs = Math.round(minutes * 60000);
+    }
+    let memoryBytes = Math.floor(totalMemory * 0.75);
+    const m = raw.memory?.trim() ?? '';
+    if (m !== '') {
+        const match = /^(\d{1,15})([kmgt]?)b?$/i.exec(m);
+        const bytes = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : NaN;
+        if (!(bytes >= MIN_MEMORY && bytes <= totalMemory))
+            problems.push(problem(where('memory-limit'), m, 'is not a usable memory limit', `Give a size such as 512m or 4g, at least 64m and at most this machine's ${Math.floor(totalMemory / MIB)}m.`));
+        else
+            memoryBytes = bytes;
+    }
+    let pidsLimit = DEFAULT_PIDS_LIMIT;
+    const p = raw.pids?.trim() ?? '';
+    if (p !== '') {
+        const n = /^\d{1,7}$/.test(p) ? Number(p) : NaN;
+        if (!(n >= 32 && n <= 1000000))
+            problems.push(problem(where('pids-limit'), p, 'is not a process limit', 'Give a number from 32 to 1000000.'));
+        else
+            pidsLimit = n;
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return { timeoutMs, memoryBytes, pidsLimit, tty: raw.tty ?? false };
+}
+/** SIGKILL's exit status: what the kernel's out-of-memory killer leaves. */
+const KILLED = 137;
+/**
+ * Why the command exited with `code`, in words a person can act on. 137 is a SIGKILL, and
+ * inside the sandbox nothing but the memory cgroup's out-of-memory killer sends one
+ * (agent-timeout and a firewall failure have their own messages).
+ */
+function exitExplanation(code, limits) {
+    if (code !== KILLED)
+        return `the command exited with code ${code}`;
+    return `the command was killed (exit code ${code}): it most likely reached memory-limit (${Math.round(limits.memoryBytes / MIB)}m), and the kernel's out-of-memory killer stopped it. Raise memory-limit if the command needs more.`;
+}
+
+/**
+ * What the report may print of the names the command chose. A command that looks up
+ * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
+ * annotations and the outputs, which are often public. With `report-detail: domains` (the
+ * default) a name is printed only when it plausibly names a real host: every label short and
+ * not random-looking, and few distinct names under its registrable domain. The others are
+ * counted under their registrable domain (`evil.example: 3 names hidden`). The heuristic is a
+ * filter; the bound is the count: at most MAX_NAMES_PER_DOMAIN short names per domain.
+ * Full names always stay in events.jsonl in the logs folder.
+ */
+function parseReportDetail(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'domains')
+        return 'domains';
+    if (v === 'full')
+        return 'full';
+    throw new InputError([
+        problem(where, v, 'is not a report-detail setting', 'Use domains (the default: names that look random, or many names under one domain, are counted, not printed) or full (every name).')
+    ]);
+}
+/** More distinct names than this under one registrable domain: all of them are counted, not shown. */
+const MAX_NAMES_PER_DOMAIN = 4;
+/** More distinct addresses than this in a report: all of them are counted, not shown. */
+const MAX_ADDRESSES = 4;
+/** Ports printed per destination; the rest are counted. Ports are chosen by the command too. */
+const MAX_PORTS = 5;
+const MAX_LABEL = 20;
+const vowelRatio = (s) => (s.match(/[aeiouy]/g)?.length ?? 0) / s.length;
+/**
+ * A DNS label a person could have chosen for a host: short, few digits, no long hex run, no
+ * letter/digit jumble, pronounceable enough. Data encoded in a label (hex, base32, base64)
+ * fails at least one of these.
+ */
+function plausibleLabel(label) {
+    if (label.length === 0 || label.length > MAX_LABEL)
+        return false;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(label))
+        return false;
+    if ((label.match(/\d/g)?.length ?? 0) > 4)
+        return false;
+    if (/[0-9a-f]{8,}/.test(label) && /\d/.test(label))
+        return false;
+    if ((label.match(/[a-z]\d|\d[a-z]/g)?.length ?? 0) > 3)
+        return false;
+    // A digit inside a longer word (base32 and friends); short ones (`k8s`, `i18n`) pass.
+    if (label.length >= 8 && /[a-z]\d+[a-z]/.test(label))
+        return false;
+    return label
+        .split('-')
+        .every((part) => part.length < 6 || (vowelRatio(part) >= 0.25 && !/[^aeiouy\d]{6}/.test(part)));
+}
+/** Text no traffic can produce (the parsers' own placeholders): always printed. */
+const isPlaceholder = (target) => !/^[A-Za-z0-9._:[\]-]+$/.test(target);
+function groupOf(name) {
+    const p = parse(name, { allowPrivateDomains: true });
+    const labels = name.split('.');
+    const hiddenNames = { key: 'suffix:', label: '(hidden names)', plausible: false };
+    // A public suffix or a single label: its own group, when it looks like a name at all.
+    if (!p.domain)
+        return labels.every(plausibleLabel)
+            ? { key: `name:${name}`, label: name, plausible: true }
+            : hiddenNames;
+    const suffix = p.publicSuffix ?? '';
+    // Unknown top-level names count as suffixes too, and are attacker-chosen text as well.
+    if (!suffix.split('.').every(plausibleLabel))
+        return hiddenNames;
+    if (!plausibleLabel(p.domainWithoutSuffix ?? ''))
+        return { key: `suffix:${suffix}`, label: `(hidden).${suffix}`, plausible: false };
+    const sub = labels.slice(0, labels.length - p.domain.split('.').length);
+    return { key: `domain:${p.domain}`, label: p.domain, plausible: sub.every(plausibleLabel) };
+}
+/** How each distinct target of a report is printed. */
+function showTargets(targets, detail) {
+    const distinct = [...new Set(targets)];
+    const shown = new Map();
+    if (detail === 'full') {
+        for (const t of distinct)
+            shown.set(t, { label: t, hidden: false });
+        return shown;
+    }
+    const addresses = new Set(distinct.filter((t) => !isPlaceholder(t) && parseIpLiteral(t)));
+    const groups = new Map();
+    for (const t of distinct) {
+        if (isPlaceholder(t))
+            shown.set(t, { label: t, hidden: false });
+        else if (addresses.has(t))
+            shown.set(t, addresses.size > MAX_ADDRESSES
+                ? { label: '(addresses)', hidden: true }
+                : { label: t, hidden: false });
+        else {
+            const group = groupOf(t.toLowerCase());
+            const entry = groups.get(group.key) ?? { group, names: [] };
+            entry.names.push(t);
+            groups.set(group.key, entry);
+        }
+    }
+    for (const { group, names } of groups.values())
+        for (const name of names) {
+            const own = groupOf(name.toLowerCase());
+            const visible = own.plausible && names.length <= MAX_NAMES_PER_DOMAIN;
+            shown.set(name, visible ? { label: name, hidden: false } : { label: group.label, hidden: true });
+        }
+    return shown;
+}
+/** The ports to print and how many more there were. */
+function shownPorts(ports, detail) {
+    if (detail === 'full' || ports.length <= MAX_PORTS)
+        return { ports, morePorts: 0 };
+    return { ports: ports.slice(0, MAX_PORTS), morePorts: ports.length - MAX_PORTS };
+}
+
+/**
  * The images a release published: images.json (next to containers/) names the registry path
  * and the digest of the proxy and agent images. The action pulls exactly those digests,
  * checks what it got, and falls back to building from containers/ when nothing is published
@@ -36826,49 +37027,15 @@ function hostAddress(net, n) {
 }
 
 /**
- * The raw values of one run, keyed by the action's input names (action.yml). The action reads
- * them with @actions/core; the CLI fills the same record from flags of the same names. Nothing
- * here is validated yet: src/run/settings.ts does that, once, for both.
- */
-/** Inputs that hold text (blank = not given). */
-const TEXT_INPUTS = [
-    'allow-domains',
-    'block-domains',
-    'policy',
-    'dns-servers',
-    'allow-networks',
-    'mode',
-    'base-image',
-    'proxy-image',
-    'image-registry',
-    'agent-image',
-    'home-config',
-    'env',
-    'allow-host-ports',
-    'agent-timeout',
-    'memory-limit',
-    'pids-limit',
-    'host-firewall',
-    'expected-blocks',
-    'protect-git',
-    'git-integrity',
-    'address-pool',
-    'report-detail',
-    'upstream-proxy',
-    'upstream-proxy-auth',
-    'tls-without-sni'
-];
-
-/**
  * The proxy's own settings beyond the policy: a corporate proxy to leave through
  * (`upstream-proxy`, `upstream-proxy-auth`) and the CONNECT hosts whose TLS clients may omit
  * the server name (`tls-without-sni`). Validated once, like every input.
  */
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseUpstream(url, auth, where, env) {
+function parseUpstream(url, auth, env) {
     const accepted = 'Give http://HOST:PORT, HOST a name or an IPv4 address.';
-    const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url);
+    const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url.text);
     const host = m?.[1]?.toLowerCase() ?? '';
     const port = Number(m?.[2]);
     const ip = parseIpLiteral(host);
@@ -36876,46 +37043,50 @@ function parseUpstream(url, auth, where, env) {
         port < 1 ||
         port > 65535 ||
         (ip ? ip.family !== 4 || ip.address !== host : !NAME.test(host)))
-        return [problem(where('upstream-proxy'), url, 'is not a proxy address', accepted)];
-    if (auth === '')
+        return [problem(url.where, url.text, 'is not a proxy address', accepted)];
+    if (auth === undefined)
         return { host, port };
-    if (!VARIABLE.test(auth))
+    if (!VARIABLE.test(auth.text))
+        // Not echoed: a login written where the name belongs is a secret.
         return [
-            problem(where('upstream-proxy-auth'), auth, 'is not the name of an environment variable', 'Give the NAME of a variable that holds user:password (never the value itself).')
+            problem(auth.where, `${auth.text.length} characters`, 'is not the name of an environment variable', 'Give the NAME of a variable that holds user:password (never the value itself).', `${auth.text.length} characters`)
         ];
-    const value = env[auth] ?? '';
+    const value = env[auth.text] ?? '';
     if (!/^[^:\s]+:\S+$/.test(value) || /[\p{Cc}]/u.test(value))
         return [
-            problem(where('upstream-proxy-auth'), auth, value === ''
+            problem(auth.where, auth.text, value === ''
                 ? 'names a variable that is empty or not set'
                 : 'names a variable that does not hold user:password', "Set it in the step's env as user:password, without spaces.")
         ];
-    return { host, port, loginVariable: auth };
+    return { host, port, loginVariable: auth.text };
 }
-function parseProxySettings(inputs, policy, where, env) {
+function parseNoSniHosts(entries, policy, problems) {
+    const hosts = [];
+    for (const { value, where } of entries) {
+        const rule = parseDomainEntry(value, where, 'block');
+        if ('message' in rule)
+            problems.push(rule);
+        else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
+            problems.push(problem(where, value, 'is not an allowed name', 'Name hosts that allow-domains allows.'));
+        else
+            hosts.push(rule);
+    }
+    return hosts;
+}
+function parseProxySettings(sources, policy, env) {
     const problems = [];
-    const url = inputs['upstream-proxy'].trim();
-    const auth = inputs['upstream-proxy-auth'].trim();
+    const { upstream: url, auth } = sources;
     let upstream;
-    if (url !== '') {
-        const parsed = parseUpstream(url, auth, where, env);
+    if (url !== undefined) {
+        const parsed = parseUpstream(url, auth, env);
         if (Array.isArray(parsed))
             problems.push(...parsed);
         else
             upstream = parsed;
     }
-    else if (auth !== '')
-        problems.push(problem(where('upstream-proxy-auth'), auth, 'is given without upstream-proxy', 'Set upstream-proxy too, or leave this empty.'));
-    const noSniHosts = [];
-    for (const entry of parseList(inputs['tls-without-sni'])) {
-        const rule = parseDomainEntry(entry, where('tls-without-sni'), 'block');
-        if ('message' in rule)
-            problems.push(rule);
-        else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
-            problems.push(problem(where('tls-without-sni'), entry, 'is not an allowed name', 'Name hosts that allow-domains allows.'));
-        else
-            noSniHosts.push(rule);
-    }
+    else if (auth !== undefined)
+        problems.push(problem(auth.where, auth.text, 'is given without upstream-proxy', 'Set upstream-proxy too, or leave this empty.'));
+    const noSniHosts = parseNoSniHosts(sources.noSni, policy, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     const warnings = noSniHosts.length > 0
@@ -36928,11 +37099,108 @@ function parseProxySettings(inputs, policy, where, env) {
 }
 
 /**
- * Raw inputs -> the settings of one run, validated once for the action and the CLI alike:
- * the policy (with the policy file), the verdict rules, the command's environment and limits,
- * the host firewall and where images come from. Every refusal comes back at once.
+ * The parts of a run's settings, each read from the inputs merged over the policy file:
+ * the policy and its report, the command, the runner's side. A new setting is one line in
+ * the part it belongs to; src/run/settings.ts puts the parts together.
  */
 const given = (text) => (text.trim() === '' ? undefined : text.trim());
+function parseFailOnBlocked(merged) {
+    const chosen = settingValue(merged, 'fail-on-blocked');
+    if (chosen === undefined || chosen.text === 'false')
+        return false;
+    if (chosen.text === 'true')
+        return true;
+    throw new PolicyError([
+        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
+    ]);
+}
+/** Parses each source of a list key with its own place in messages; every refusal is kept. */
+function eachSource(sources, parse) {
+    const parsed = [];
+    const problems = [];
+    for (const { text, where } of sources ?? [])
+        try {
+            parsed.push(...parse(text, where));
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            problems.push(...e.problems);
+        }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return parsed;
+}
+/** The policy, and what the verdict and the report make of it. */
+function policyPart(r) {
+    const built = r.attempt(() => buildPolicyFrom(r.merged, r.sourceProblems));
+    return {
+        policy: built?.policy,
+        provenance: built?.provenance,
+        warnings: built?.warnings ?? [],
+        expectedBlocks: r.attempt(() => parseExpectedBlocksFrom(r.merged)),
+        failOnBlocked: r.attempt(() => parseFailOnBlocked(r.merged)),
+        reportDetail: r.attempt(() => parseReportDetail(r.value('report-detail'), r.whereOf('report-detail')))
+    };
+}
+/** What the command sees: its image, environment, limits, HOME files and git metadata. */
+function agentPart(r) {
+    const { inputs, attempt, value, whereOf } = r;
+    const agentImage = given(inputs['agent-image']);
+    const agentEnv = attempt(() => buildAgentEnv({
+        entries: parseEnvSources(r.merged.sources.env ?? []),
+        runnerEnv: r.ctx.runnerEnv,
+        passPath: agentImage === undefined
+    }));
+    const limits = {
+        timeoutMinutes: value('agent-timeout'),
+        memory: value('memory-limit'),
+        pids: value('pids-limit'),
+        tty: inputs.tty
+    };
+    return {
+        agentImage,
+        agentEnv,
+        warnings: agentEnv?.warnings ?? [],
+        limits: attempt(() => parseLimits(limits, whereOf, r.ctx.totalMemory)),
+        homeConfig: attempt(() => [
+            ...new Set(eachSource(r.merged.sources['home-config'], parseHomeConfig))
+        ]),
+        protectGit: attempt(() => parseProtectGit(value('protect-git'), whereOf('protect-git'))),
+        gitIntegrity: attempt(() => parseGitIntegrity(value('git-integrity'), whereOf('git-integrity')))
+    };
+}
+/** The runner's side: its firewall, the run's subnets and where the images come from. */
+function runnerPart({ inputs, attempt, value, whereOf, written }) {
+    const pool = written('address-pool');
+    const registry = written('image-registry');
+    return {
+        hostFirewall: attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))),
+        addressPool: pool === undefined
+            ? undefined
+            : attempt(() => {
+                const parsed = parseAddressPool(pool.text, pool.where);
+                if (isProblem(parsed))
+                    throw new InputError([parsed]);
+                return parsed;
+            }),
+        imageRegistry: registry === undefined
+            ? undefined
+            : attempt(() => parseImageRegistry(registry.text, registry.where)),
+        baseImage: given(inputs['base-image']),
+        proxyImage: given(inputs['proxy-image'])
+    };
+}
+/** The proxy's own settings: a corporate proxy to leave through, tunnels without SNI. */
+function proxyPart(r, policy) {
+    const sources = {
+        upstream: r.written('upstream-proxy'),
+        auth: r.written('upstream-proxy-auth'),
+        noSni: settingEntries(r.merged, 'tls-without-sni')
+    };
+    return r.attempt(() => parseProxySettings(sources, policy, r.ctx.runnerEnv));
+}
+
 /** Runs each parser; a refusal's problems are kept and the next parser still runs. */
 function collecting() {
     const problems = [];
@@ -36978,76 +37246,39 @@ function mergedSources(inputs, origin, file) {
     const { settings, problems } = mergeSettings(raw, origin, parsed?.file);
     return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] };
 }
-function parseFailOnBlocked(merged) {
-    const chosen = settingValue(merged, 'fail-on-blocked');
-    if (chosen === undefined || chosen.text === 'false')
-        return false;
-    if (chosen.text === 'true')
-        return true;
-    throw new PolicyError([
-        problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
-    ]);
-}
 function resolveSettings(inputs, ctx, file) {
-    const where = (name) => inputWhere(ctx.origin, name);
     const { attempt, problems, policyOnly } = collecting();
     const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file);
-    const value = (key) => settingValue(merged, key)?.text ?? '';
-    const whereOf = (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key);
-    const built = attempt(() => buildPolicyFrom(merged, sourceProblems));
-    const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged));
-    const failOnBlocked = attempt(() => parseFailOnBlocked(merged));
-    const agentImage = given(inputs['agent-image']);
-    const agentEnv = attempt(() => buildAgentEnv({
-        entries: parseEnvSources(merged.sources.env ?? []),
-        runnerEnv: ctx.runnerEnv,
-        passPath: agentImage === undefined
-    }));
-    const limits = attempt(() => parseLimits({
-        timeoutMinutes: value('agent-timeout'),
-        memory: value('memory-limit'),
-        pids: value('pids-limit'),
-        tty: inputs.tty
-    }, whereOf, ctx.totalMemory));
-    const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')));
-    const hostFirewall = attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall')));
-    const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')));
-    const gitIntegrity = attempt(() => parseGitIntegrity(inputs['git-integrity'], where('git-integrity')));
-    const addressPool = attempt(() => {
-        const pool = parseAddressPool(inputs['address-pool'], where('address-pool'));
-        if (isProblem(pool))
-            throw new InputError([pool]);
-        return pool;
-    });
-    const reportDetail = attempt(() => parseReportDetail(value('report-detail'), whereOf('report-detail')));
-    const registryInput = given(inputs['image-registry']);
-    const imageRegistry = registryInput === undefined
-        ? undefined
-        : attempt(() => parseImageRegistry(registryInput, where('image-registry')));
-    const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv));
+    const reader = {
+        inputs,
+        ctx,
+        merged,
+        sourceProblems,
+        attempt,
+        value: (key) => settingValue(merged, key)?.text ?? '',
+        whereOf: (key) => settingValue(merged, key)?.where ?? inputWhere(ctx.origin, key),
+        written: (key) => {
+            const chosen = settingValue(merged, key);
+            const text = chosen?.text.trim() ?? '';
+            return chosen && text !== '' ? { text, where: chosen.where } : undefined;
+        }
+    };
+    const { warnings: policyWarnings, ...policy } = policyPart(reader);
+    const { warnings: agentWarnings, ...agent } = agentPart(reader);
+    const runner = runnerPart(reader);
+    const proxy = proxyPart(reader, policy.policy);
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
-    return {
-        policy: built.policy,
-        warnings: [...built.warnings, ...agentEnv.warnings, ...proxy.warnings],
-        expectedBlocks: expectedBlocks,
-        failOnBlocked: failOnBlocked,
-        reportDetail: reportDetail,
-        agentEnv: agentEnv,
-        limits: limits,
-        hostFirewall: hostFirewall,
-        protectGit: protectGit,
-        gitIntegrity: gitIntegrity,
-        agentImage,
-        homeConfig: homeConfig,
-        baseImage: given(inputs['base-image']),
-        proxyImage: given(inputs['proxy-image']),
-        provenance: built.provenance,
-        notices: [],
-        addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
-        imageRegistry,
-        proxy: proxy
+    const settings = {
+        ...policy,
+        ...agent,
+        ...runner,
+        proxy,
+        warnings: [...policyWarnings, ...agentWarnings, ...(proxy?.warnings ?? [])],
+        notices: []
     };
+    // Every part's parser succeeded (no problems were collected), so no value is absent.
+    return settings;
 }
 
 /**
@@ -37087,6 +37318,10 @@ const runNames = (runId) => ({
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
     helper: `awf-${runId}-netadmin`,
+    /** Topology-only probes on a remote daemon (src/sandbox/topology-only.ts). */
+    pathsProbe: `awf-${runId}-paths`,
+    readyProbe: `awf-${runId}-ready`,
+    inspector: `awf-${runId}-inspect`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,
@@ -37468,7 +37703,7 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
-const HEADLINE = {
+const HEADLINE$1 = {
     fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
     warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
 };
@@ -37476,7 +37711,7 @@ function gitFindingsMarkdown(facts, escape) {
     if (!facts || facts.lines.length === 0)
         return [];
     return [
-        `**${HEADLINE[facts.mode]}:**`,
+        `**${HEADLINE$1[facts.mode]}:**`,
         '',
         ...facts.lines.map((l) => `- ${escape(l)}`),
         '',
@@ -37489,6 +37724,24 @@ function gitFailure(facts, total) {
     if (facts.mode !== 'fail' || total === 0)
         return undefined;
     return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
+}
+
+/**
+ * How the summary and the CLI report say that a run was topology-only (the Docker daemon was
+ * elsewhere, so no host rule was applied) and which checks it could not make.
+ */
+const HEADLINE = 'topology-only: the Docker daemon is not on this runner, so no host firewall rules were applied; enforced by the internal network, Squid, the DNS forwarder, the container rules, capabilities and seccomp';
+function topologyOnlyMarkdown(facts, escape) {
+    if (!facts)
+        return [];
+    return [
+        `**${HEADLINE}** (${escape(facts.why)}).`,
+        '',
+        'Checks not made:',
+        '',
+        ...facts.notChecked.map((c) => `- ${escape(c)}`),
+        ''
+    ];
 }
 
 /**
@@ -37584,7 +37837,10 @@ function headerLines(report, facts) {
             ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
             : []),
         ...presetLines$1(facts),
-        ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
+        ...(facts.hostFirewall === false && !facts.topologyOnly
+            ? [`**${HOST_FIREWALL_OFF}.**`, '']
+            : []),
+        ...topologyOnlyMarkdown(facts.topologyOnly, escapeText),
         ...timeoutLine(facts),
         ...gitFindingsMarkdown(facts.git, escapeText),
         ...unlistedSection(report)
@@ -37954,6 +38210,13 @@ function buildNetworkCreateArgs(spec) {
         spec.name
     ];
 }
+function networkArgs(a) {
+    if ('shareNetworkOf' in a)
+        return ['--network', `container:${a.shareNetworkOf}`];
+    if ('noNetwork' in a)
+        return ['--network', 'none'];
+    return ['--network', a.network, '--ip', a.ip];
+}
 /**
  * `docker create`/`docker run` options shared by every container. Every container drops
  * every capability, cannot gain privileges and runs no health check; what a container needs
@@ -37964,9 +38227,7 @@ function containerOptions(spec) {
     const args = [
         '--name',
         spec.name,
-        ...('shareNetworkOf' in a
-            ? ['--network', `container:${a.shareNetworkOf}`]
-            : ['--network', a.network, '--ip', a.ip]),
+        ...networkArgs(a),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -37999,6 +38260,8 @@ function containerOptions(spec) {
         args.push('--ulimit', `${name}=${limit}:${limit}`);
     for (const gid of spec.groupAdd ?? [])
         args.push('--group-add', String(gid));
+    if (spec.sharePidOf)
+        args.push('--pid', `container:${spec.sharePidOf}`);
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)
@@ -38504,7 +38767,7 @@ function agentSpec(o) {
         mounts: [
             ...o.filesystem.binds,
             { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
-            { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
+            ...(o.initBinary ? [{ source: o.initBinary, target: INIT_MOUNT, readOnly: true }] : []),
             { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
             { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
         ],
@@ -38512,7 +38775,7 @@ function agentSpec(o) {
         env: o.env,
         ...agentPrivileges(o),
         workdir: o.workspace,
-        entrypoint: INIT_MOUNT,
+        entrypoint: o.initBinary ? INIT_MOUNT : '/bin/sh',
         extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
         sysctls: {
             'net.ipv6.conf.all.disable_ipv6': '1',
@@ -38520,9 +38783,11 @@ function agentSpec(o) {
             // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
             'net.ipv4.ping_group_range': '1 0'
         },
-        init: false,
+        init: !o.initBinary,
         tty: o.tty,
-        command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+        command: o.initBinary
+            ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+            : [ENTRYPOINT_MOUNT, ...o.command]
     };
 }
 /**
@@ -38583,6 +38848,53 @@ function netAdminHelperSpec(o, image, configDir) {
                 'ip6tables-save'
             ].join('\n')
         ]
+    };
+}
+/** What every topology-only probe runs with: our image, python3 or sh, no privilege. */
+function probeBase(o, image, name) {
+    return {
+        name,
+        image,
+        labels: o.labels,
+        env: {},
+        capAdd: [],
+        user: o.user,
+        readOnlyRoot: true,
+        sysctls: {},
+        init: false
+    };
+}
+/** Topology-only: reads the run's tokens through the daemon's view of the shared paths. */
+function sharedPathsProbeSpec(o, image, mounts, script) {
+    return {
+        ...probeBase(o, image, runNames(o.runId).pathsProbe),
+        attach: { noNetwork: true },
+        mounts,
+        entrypoint: '/bin/sh',
+        command: ['-c', script]
+    };
+}
+/** Topology-only: probes the proxy from inside its own network namespace on the daemon. */
+function readinessProbeSpec(o, image, script) {
+    const n = runNames(o.topology.runId);
+    return {
+        ...probeBase(o, image, n.readyProbe),
+        attach: { shareNetworkOf: n.proxy },
+        mounts: [],
+        entrypoint: '/usr/bin/python3',
+        command: ['-c', script]
+    };
+}
+/** Topology-only: reads /proc/PID/status of the agent's processes from its PID namespace. */
+function processInspectorSpec(o, image, script) {
+    const n = runNames(o.topology.runId);
+    return {
+        ...probeBase(o, image, n.inspector),
+        attach: { noNetwork: true },
+        sharePidOf: n.agent,
+        mounts: [],
+        entrypoint: '/usr/bin/python3',
+        command: ['-c', script]
     };
 }
 
@@ -39446,69 +39758,18 @@ function planHostRules(input) {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-function planContainerRules({ policy, topology: t }) {
-    assertIpv4(t.proxyIp);
-    assertIpv4(t.internalGateway);
-    policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    const hostPorts = (verdict) => policy.allowHostPorts.map(({ port }) => [
-        '-d',
-        t.internalGateway,
-        '-p',
-        'tcp',
-        '--dport',
-        String(port),
-        '-j',
-        verdict
-    ]);
-    const agent = logPrefixes(t.runId).agent;
-    const proxy = t.proxyIp;
+function planContainerRules(input) {
+    const c = containerPlanContext(input);
     return {
         v4: [
             {
                 table: 'nat',
-                chains: [
-                    {
-                        chain: CONTAINER_CHAINS.nat,
-                        rules: [
-                            ['-o', 'lo', '-j', 'RETURN'],
-                            ['-d', proxy, '-j', 'RETURN'],
-                            ...hostPorts('RETURN'),
-                            ...[80, 443].map((port) => [
-                                '-p',
-                                'tcp',
-                                '--dport',
-                                String(port),
-                                '-j',
-                                'DNAT',
-                                '--to-destination',
-                                `${proxy}:${SQUID_PORT}`
-                            ])
-                        ]
-                    }
-                ],
+                chains: [{ chain: CONTAINER_CHAINS.nat, rules: containerNatRules(c) }],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
             },
             {
                 table: 'filter',
-                chains: [
-                    {
-                        chain: CONTAINER_CHAINS.filter,
-                        rules: [
-                            // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
-                            ...logAndDrop(agent, ['-d', '127.0.0.11']),
-                            ['-o', 'lo', '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-                            ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-                            ...hostPorts('ACCEPT'),
-                            established('ACCEPT'),
-                            [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
-                            // A dropped SYN would only time out; a reset fails the connection at once.
-                            ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
-                            ['-j', 'DROP']
-                        ]
-                    }
-                ],
+                chains: [{ chain: CONTAINER_CHAINS.filter, rules: containerFilterRules(c) }],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
             }
         ],
@@ -39518,13 +39779,55 @@ function planContainerRules({ policy, topology: t }) {
                 chains: [
                     {
                         chain: CONTAINER_CHAINS.filter6,
-                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)]
+                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(c.agent)]
                     }
                 ],
                 jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
             }
         ]
     };
+}
+function containerPlanContext({ policy, topology: t }) {
+    assertIpv4(t.proxyIp);
+    assertIpv4(t.internalGateway);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
+    return {
+        proxy: t.proxyIp,
+        agent: logPrefixes(t.runId).agent,
+        hostPorts: (verdict) => policy.allowHostPorts.map(({ port }) => [
+            ...['-d', t.internalGateway, '-p', 'tcp', '--dport', String(port)],
+            ...['-j', verdict]
+        ])
+    };
+}
+/** Loopback, the proxy and host ports go as they are; direct web traffic goes to Squid. */
+function containerNatRules({ proxy, hostPorts }) {
+    return [
+        ['-o', 'lo', '-j', 'RETURN'],
+        ['-d', proxy, '-j', 'RETURN'],
+        ...hostPorts('RETURN'),
+        ...[80, 443].map((port) => [
+            ...['-p', 'tcp', '--dport', String(port)],
+            ...['-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`]
+        ])
+    ];
+}
+/** Only loopback, the proxy's ports and host ports leave; the rest is logged and refused. */
+function containerFilterRules({ proxy, agent, hostPorts }) {
+    return [
+        // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
+        ...logAndDrop(agent, ['-d', '127.0.0.11']),
+        ['-o', 'lo', '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ...hostPorts('ACCEPT'),
+        established('ACCEPT'),
+        [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+        // A dropped SYN would only time out; a reset fails the connection at once.
+        ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+        ['-j', 'DROP']
+    ];
 }
 const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/;
 const LOG_PREFIX_TOKEN = /^awf-[0-9a-f]{8}-[a-z0-9-]+: $/;
@@ -39916,7 +40219,7 @@ const AUDIT_ACCESS = [
     'http_access allow !CONNECT proto_http audit_http_port'
 ];
 /** The agent port's http_access rules, in the order that is the security argument. */
-function agentAccess(policy, r, deniedNets) {
+function agentAccess$1(policy, r, deniedNets) {
     return [
         "# The proxy's own start-up probe of the peeking port.",
         'http_access allow loopback CONNECT tls_canary tls_canary_port',
@@ -40002,7 +40305,7 @@ function renderSquidConf(input) {
         ...splitAclLines([...tls.acls]),
         '',
         ...tls.access,
-        ...agentAccess(policy, r, deniedNets),
+        ...agentAccess$1(policy, r, deniedNets),
         '',
         ...tls.routing,
         ...upstreamLines(input.upstreamProxy),
@@ -40349,6 +40652,274 @@ function prepareHomeDirs(home, dirs, uid, gid) {
     }
 }
 
+/**
+ * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
+ * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
+ * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
+ */
+const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
+function parseStatus(pid, text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0)
+            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+    }
+    return {
+        pid,
+        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
+        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
+        seccomp: fields.get('Seccomp') ?? 'missing'
+    };
+}
+/** Problems with one process, as sentences; empty when it is locked down as intended. */
+function securityProblems(p) {
+    const problems = [];
+    for (const [field, value] of Object.entries(p.capabilities))
+        if (!/^0+$/.test(value))
+            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
+    if (p.noNewPrivs !== '1')
+        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
+    if (p.seccomp !== '2')
+        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
+    return problems;
+}
+function children(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map(Number);
+    }
+    catch {
+        return [];
+    }
+}
+/** The container's init process and every descendant, read from /proc on the host. */
+function inspectProcessTree(rootPid) {
+    const seen = [];
+    const queue = [rootPid];
+    while (queue.length > 0 && seen.length < 64) {
+        const pid = queue.shift();
+        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
+        queue.push(...children(pid));
+    }
+    return seen;
+}
+
+/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
+const PROBE_INTERVAL_MS = 20;
+function tcpAnswers(host, port) {
+    return new Promise((resolve) => {
+        const socket = require$$0$3.connect({ host, port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.setTimeout(500, () => done(false));
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+/** A minimal DNS query (A record, recursion desired) for `name`. */
+function dnsQuery(name, id) {
+    const labels = name
+        .split('.')
+        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
+    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
+}
+function dnsAnswers(host, port, name) {
+    return new Promise((resolve) => {
+        const socket = dgram.createSocket('udp4');
+        const id = Math.floor(Math.random() * 65535);
+        const timer = setTimeout(() => done(false), 300);
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.close();
+            resolve(ok);
+        };
+        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
+        socket.on('error', () => done(false));
+        socket.send(dnsQuery(name, id), port, host);
+    });
+}
+/**
+ * Resolves once both services answer. `alive` is asked between probes so that a proxy that
+ * died (a bad config, say) fails the run at once instead of after the timeout.
+ */
+async function waitForProxy(endpoints, timeoutMs, alive) {
+    const deadline = Date.now() + timeoutMs;
+    let squid = false;
+    let dns = false;
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
+        [squid, dns] = await Promise.all([
+            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
+            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
+        ]);
+        if (squid && dns)
+            return;
+        if (attempt % 10 === 9 && !(await alive()))
+            throw new Error('the proxy container exited during start-up');
+        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
+    }
+    const missing = [
+        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
+        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
+    ];
+    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
+}
+
+/**
+ * Topology-only mode: the Docker daemon is not on this runner (DOCKER_HOST over TCP, or a
+ * Docker-in-Docker sidecar whose bridges are not in our network namespace). The runner's
+ * iptables cannot reach the daemon's namespaces, so no host rule is applied; the run holds on
+ * what the daemon itself builds: the internal network, the proxy, the DNS forwarder, the
+ * container rules (installed by the NET_ADMIN helper) and the agent's privileges. Everything
+ * the runner cannot see directly is checked through short-lived containers on that daemon,
+ * and what cannot be checked at all is named in the report.
+ */
+const NOT_CHECKED_REMOTE = [
+    "host rules: none applied, so none checked (the runner's iptables cannot reach the daemon's network namespace)",
+    "the canary's direct connection is not confirmed in the kernel's drop log (the log of the daemon's namespace is not read)",
+    "the agent's rules are not re-read while the command runs (only the proxy is watched)",
+    'dropped packets are not counted (no host drop rules)'
+];
+function topologyOnly(why) {
+    return { why, notChecked: NOT_CHECKED_REMOTE };
+}
+const PROBE_MOUNT = '/awf/probe';
+const PROBE_TIMEOUT_MS = 30000;
+/**
+ * The daemon must see the run's folders and the workspace as this runner does (a shared
+ * volume at the same path), and a FIFO there must connect both sides (one kernel): the agent's
+ * start handshake, its HOME and the proxy's configs and logs go through them. A token written
+ * in each folder is read back by a container on the daemon, which then answers through a FIFO.
+ * Throws the reason.
+ */
+async function confirmSharedPaths(runCaptured, run, a) {
+    mkdirSync(a.probeDir, { mode: 0o755 });
+    const token = randomBytes(8).toString('hex');
+    const marker = `.awf-shared-probe-${a.runId}`;
+    const markers = a.folders.map((f) => join(f.path, marker));
+    try {
+        markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644 }));
+        const made = await run('mkfifo', ['-m', '0666', join(a.probeDir, 'answer')]);
+        if (made.exitCode !== 0)
+            throw new Error(`cannot make a FIFO in ${a.probeDir}: ${made.stderr.trim()}`);
+        // Held read-write: the container's open never blocks on our side, and its line waits here.
+        const fd = openSync(join(a.probeDir, 'answer'), constants$8.O_RDWR | constants$8.O_NONBLOCK);
+        try {
+            const mounts = a.folders.map((f, i) => ({
+                source: f.path,
+                target: `${PROBE_MOUNT}/${i}`,
+                readOnly: true
+            }));
+            const script = [
+                // Shell built-ins only: our image has no cat.
+                ...mounts.map((m) => `read -r t < ${m.target}/${marker} && echo "$t"`),
+                `echo "${token}-fifo" > ${PROBE_MOUNT}/fifo/answer`
+            ].join('; ');
+            const r = await runCaptured(a.spec([...mounts, { source: a.probeDir, target: `${PROBE_MOUNT}/fifo`, readOnly: true }], script), PROBE_TIMEOUT_MS);
+            sharedPathProblems(r, token, readAvailable(fd), a.folders);
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    finally {
+        for (const m of markers)
+            rmSync(m, { force: true });
+    }
+}
+function readAvailable(fd) {
+    const buffer = Buffer.alloc(256);
+    try {
+        return buffer.subarray(0, readSync(fd, buffer)).toString('utf8');
+    }
+    catch {
+        return '';
+    }
+}
+function sharedPathProblems(r, token, answer, folders) {
+    const unseen = folders.filter((_, i) => !r.stdout.includes(`${token}-${i}\n`));
+    if (unseen.length > 0)
+        throw new Error(`the Docker daemon does not see ${unseen.map((f) => `${f.what} ${f.path}`).join(', ')} as ` +
+            "this runner does (mount the same volume at the same path in the daemon's container: " +
+            'the temporary folder and the workspace must be on it). The probe on the daemon said: ' +
+            `${(r.stderr || r.stdout).trim().slice(0, 300) || `exit code ${r.exitCode}`}`);
+    if (!answer.includes(`${token}-fifo`))
+        throw new Error(`a FIFO in ${folders[0]?.path ?? 'the run folder'} does not connect the daemon's containers to this runner ` +
+            "(the daemon runs on another kernel): the agent's start handshake cannot work there");
+}
+/**
+ * Runner files outside the shared roots cannot be mounted from the daemon: a single file (the
+ * event payload) is copied into the run's folder; a folder (home-config) stops the run.
+ */
+function sharedBinds(binds, roots, copyDir, kindOf, copy) {
+    const shared = (p) => roots.some((r) => p === r || p.startsWith(`${r}/`));
+    return binds.map((b, i) => {
+        if (shared(b.source))
+            return b;
+        if (kindOf(b.source) !== 'file')
+            throw new Error(`${b.source} is on this runner only, and the Docker daemon is elsewhere (topology-only ` +
+                'mode): only the workspace and the run folder are shared with it; leave it out of ' +
+                'home-config, or run on a runner with its own Docker engine');
+        mkdirSync(copyDir, { recursive: true, mode: 0o755 });
+        const target = join(copyDir, `${i}`);
+        copy(b.source, target);
+        return { ...b, source: target };
+    });
+}
+/** Waits, from inside the proxy's network namespace, until Squid and the forwarder answer. */
+async function waitForProxyInDaemon(runCaptured, spec, proxyIp, probeName, timeoutMs) {
+    const query = dnsQuery(probeName, 0x5a5a).toString('hex');
+    const script = [
+        'import socket, sys, time',
+        `ip, q, end = "${proxyIp}", bytes.fromhex("${query}"), time.time() + ${timeoutMs / 1000}`,
+        'while True:',
+        '    squid = dns = False',
+        '    try:',
+        // connect() and sendto() with an address literal: getaddrinfo needs codecs our image lacks.
+        '        t = socket.socket(socket.AF_INET, socket.SOCK_STREAM); t.settimeout(0.5)',
+        `        t.connect((ip, ${SQUID_PORT})); t.close(); squid = True`,
+        '    except OSError: pass',
+        '    try:',
+        '        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.settimeout(0.3)',
+        `        u.sendto(q, (ip, ${DNS_PORT})); dns = u.recv(512)[:2] == q[:2]`,
+        '    except OSError: pass',
+        '    if squid and dns: print("ready"); sys.exit(0)',
+        '    if time.time() > end: print(f"squid={squid} dns={dns}"); sys.exit(1)',
+        '    time.sleep(0.05)'
+    ].join('\n');
+    const r = await runCaptured(spec(script), timeoutMs + 15000);
+    if (r.exitCode !== 0 || !r.stdout.includes('ready'))
+        throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s, probed on the Docker daemon: ${(r.stdout + r.stderr).trim().slice(0, 300) || `exit code ${r.exitCode}`}`);
+}
+/** Python that prints /proc/PID/status of every process in its PID namespace but its own. */
+const INSPECT_SCRIPT = [
+    'import os',
+    'me = os.getpid()',
+    'for p in sorted(os.listdir("/proc")):',
+    '    if p.isdigit() and int(p) != me:',
+    '        try: t = open("/proc/" + p + "/status").read()',
+    '        except OSError: continue',
+    '        print("=== " + p); print(t)'
+].join('\n');
+/** The agent's processes as an inspector sharing its PID namespace on the daemon saw them. */
+async function inspectInDaemon(runCaptured, spec) {
+    const r = await runCaptured(spec, PROBE_TIMEOUT_MS).catch((e) => {
+        throw new Error(`the process inspector could not run on the Docker daemon: ${errorText(e)}`);
+    });
+    const processes = r.stdout
+        .split(/^=== /m)
+        .filter((chunk) => /^\d+\n/.test(chunk))
+        .map((chunk) => parseStatus(Number(chunk.slice(0, chunk.indexOf('\n'))), chunk));
+    if (r.exitCode !== 0 || !processes.some((p) => p.pid === 1))
+        throw new Error(`the process inspector on the Docker daemon did not see the agent's processes (exit code ${r.exitCode}): ${r.stderr.trim().slice(0, 300)}`);
+    return processes;
+}
+
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
 function planAgent(run, prepared) {
     const { request } = run;
@@ -40370,7 +40941,12 @@ function planAgent(run, prepared) {
     prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
     const git = guardGit(request.workspace, request.protectGit);
     const base = { ...planned, binds: [...planned.binds, ...git.binds] };
-    const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
+    const filesystem = prepared.topologyOnly
+        ? {
+            ...base,
+            binds: sharedBinds(base.binds, [workDir, request.workspace], join(workDir, 'runner-files'), kindOf, copyFileSync)
+        }
+        : rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty);
     if (filesystem.masked.length > 0)
         info(`hidden from the command: ${filesystem.masked.join(', ')}`);
     const hostAccess = request.policy.allowHostPorts.length > 0;
@@ -40386,8 +40962,9 @@ function planAgent(run, prepared) {
             labels: run.labels,
             workspace: request.workspace,
             filesystem,
-            entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
-            initBinary: run.deps.probes.findInitBinary(),
+            entrypoint: prepared.entrypoint,
+            // A remote daemon runs its own init (`--init`); the runner's is not on its machine.
+            initBinary: prepared.topologyOnly ? undefined : run.deps.probes.findInitBinary(),
             controlDir,
             resolvConf: join(workDir, 'resolv.conf'),
             seccompProfile: join(workDir, 'config', 'seccomp.json'),
@@ -40456,9 +41033,10 @@ function ablateAgent(spec, layer) {
  * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
  * runner: host rules in the network namespace that holds the run's bridges, container rules
  * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
- * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
- * rules installed in the wrong place and mounts of its own files, so such a run is refused
- * before anything starts, with the reason.
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) runs the
+ * sandbox topology-only (src/sandbox/topology-only.ts). One case is still refused: a daemon
+ * whose bridges are in our network namespace (so host rules were applied) but whose agent PID
+ * is not ours, where entering that PID would enter the wrong process.
  */
 const LOCAL = { local: true };
 /** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
@@ -40493,65 +41071,10 @@ function placementFromPid(pid) {
     };
 }
 function remoteDaemonError(placement) {
-    return new Error(`the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
-        "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
-        'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
-        'engine (see docs/self-hosted.md).');
-}
-
-/**
- * What the kernel says about the agent's processes: capability sets, no_new_privs and seccomp
- * mode from /proc/PID/status. The sandbox refuses to run the command unless every process of
- * the agent container holds no capability, has NoNewPrivs 1 and Seccomp 2 (filter).
- */
-const CAP_FIELDS = ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb'];
-function parseStatus(pid, text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const colon = line.indexOf(':');
-        if (colon > 0)
-            fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
-    }
-    return {
-        pid,
-        capabilities: Object.fromEntries(CAP_FIELDS.map((f) => [f, fields.get(f) ?? 'missing'])),
-        noNewPrivs: fields.get('NoNewPrivs') ?? 'missing',
-        seccomp: fields.get('Seccomp') ?? 'missing'
-    };
-}
-/** Problems with one process, as sentences; empty when it is locked down as intended. */
-function securityProblems(p) {
-    const problems = [];
-    for (const [field, value] of Object.entries(p.capabilities))
-        if (!/^0+$/.test(value))
-            problems.push(`process ${p.pid} has ${field} ${value} (expected none)`);
-    if (p.noNewPrivs !== '1')
-        problems.push(`process ${p.pid} has NoNewPrivs ${p.noNewPrivs} (expected 1)`);
-    if (p.seccomp !== '2')
-        problems.push(`process ${p.pid} has Seccomp ${p.seccomp} (expected 2, filter)`);
-    return problems;
-}
-function children(pid) {
-    try {
-        return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-            .split(/\s+/)
-            .filter(Boolean)
-            .map(Number);
-    }
-    catch {
-        return [];
-    }
-}
-/** The container's init process and every descendant, read from /proc on the host. */
-function inspectProcessTree(rootPid) {
-    const seen = [];
-    const queue = [rootPid];
-    while (queue.length > 0 && seen.length < 64) {
-        const pid = queue.shift();
-        seen.push(parseStatus(pid, readFileSync(`/proc/${pid}/status`, 'utf8')));
-        queue.push(...children(pid));
-    }
-    return seen;
+    return new Error(`the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
+        "runner's network namespace, so host rules were applied, but the agent cannot be " +
+        'checked or armed through its PID. Give the runner its own Docker engine, or point ' +
+        'DOCKER_HOST at the daemon over TCP for topology-only mode (see docs/self-hosted.md).');
 }
 
 /**
@@ -40561,12 +41084,12 @@ function inspectProcessTree(rootPid) {
 /** Returns the checks that passed (for the log and summary); throws listing every failure. */
 async function selfCheck(a) {
     const { host, container } = a.plans;
-    const [h4, h6, [c4, c6]] = await Promise.all([
+    const [h4, h6, [c4, c6], processes] = await Promise.all([
         a.hostRules ? a.netfilter.save(4) : '',
         a.hostRules ? a.netfilter.save(6) : '',
-        a.agentRules()
+        a.agentRules(),
+        a.processes()
     ]);
-    const processes = a.inspectProcesses(a.agentPid);
     const hostResults = a.hostRules
         ? [
             ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],
@@ -40679,37 +41202,54 @@ async function startProxy(run, prepared) {
         throw new Error(`the proxy container (${prepared.proxyImage}) could not start: ${errorText(e)}`);
     }
 }
-async function waitUntilReady(run, prepared, handshake, exited) {
+async function waitUntilReady(run, prepared, agent, handshake, exited) {
     const { docker, probes } = run.deps;
-    await Promise.all([
-        probes
-            .waitForProxy({
+    // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
+    const proxyReady = prepared.topologyOnly
+        ? waitForProxyInDaemon(docker.runCaptured.bind(docker), (script) => readinessProbeSpec(agent.options, prepared.ourAgentImage, script), prepared.topology.proxyIp, READINESS_PROBE_NAME, READY_TIMEOUT_MS)
+        : probes.waitForProxy({
             host: prepared.topology.proxyIp,
             squidPort: SQUID_PORT,
             dnsPort: DNS_PORT,
             probeName: READINESS_PROBE_NAME
-        }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy))
-            .catch(async (e) => {
+        }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy));
+    await Promise.all([
+        proxyReady.catch(async (e) => {
             throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`);
         }),
         handshake.waitReady(READY_TIMEOUT_MS, exited)
     ]);
 }
-/** The container rules, then the self-check and the canary side by side. */
-async function armAndCheck(run, prepared, agent) {
+/** Where the agent's rules and processes are read: through its PID here, or on the daemon. */
+async function agentAccess(run, prepared, agent) {
     const { docker, netfilter, probes } = run.deps;
-    const { topology, rendered } = prepared;
+    const helper = () => armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
+    if (prepared.topologyOnly)
+        return {
+            agentRules: await helper(),
+            processes: () => inspectInDaemon(docker.runCaptured.bind(docker), processInspectorSpec(agent.options, prepared.ourAgentImage, INSPECT_SCRIPT))
+        };
     const pid = await docker.containerPid(run.names.agent);
     if (pid === undefined)
         throw new Error('the agent container is not running');
     // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
     // ours that happens to have the number the daemon reported from its own PID namespace.
-    if (run.request.hostFirewall && !probes.isAgentProcess(pid))
+    if (prepared.hostRules && !probes.isAgentProcess(pid))
         throw remoteDaemonError(placementFromPid(pid));
-    const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined;
-    const agentRules = agentNet
-        ? await armFromHost(agentNet, rendered, topology.proxyIp)
-        : await armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
+    const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined;
+    return {
+        agentNet,
+        agentRules: agentNet
+            ? await armFromHost(agentNet, prepared.rendered, prepared.topology.proxyIp)
+            : await helper(),
+        processes: () => probes.inspectProcesses(pid)
+    };
+}
+/** The container rules, then the self-check and the canary side by side. */
+async function armAndCheck(run, prepared, agent) {
+    const { docker, netfilter, probes } = run.deps;
+    const { topology } = prepared;
+    const { agentNet, agentRules, processes } = await agentAccess(run, prepared, agent);
     // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
     const checked = (checks) => run.request.ablation?.runDespiteChecks
         ? checks.catch((e) => {
@@ -40721,12 +41261,11 @@ async function armAndCheck(run, prepared, agent) {
         checked(selfCheck({
             netfilter,
             agentRules,
-            agentPid: pid,
             plans: prepared.plans,
-            inspectProcesses: probes.inspectProcesses,
-            hostRules: run.request.hostFirewall
+            processes,
+            hostRules: prepared.hostRules
         })),
-        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: run.request.hostFirewall }))
+        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: prepared.hostRules }))
     ]);
     return { checks: [...passed, ...canary], agentNet };
 }
@@ -40735,14 +41274,22 @@ async function arm(run, prepared, agent) {
     const { names, hooks } = run;
     const handshake = await run.deps.probes.openHandshake(agent.controlDir);
     try {
-        run.track({ containers: [names.canary, names.helper, names.agent, names.proxy] });
+        run.track({
+            containers: [
+                names.canary,
+                names.helper,
+                names.agent,
+                names.proxy,
+                ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
+            ]
+        });
         // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
         const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
         // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
         exited.catch(() => undefined);
         await hooks.phase('Starting proxy', () => startProxy(run, prepared));
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-            await waitUntilReady(run, prepared, handshake, exited);
+            await waitUntilReady(run, prepared, agent, handshake, exited);
             return armAndCheck(run, prepared, agent);
         });
         return { handshake, exited, checks, agentNet };
@@ -41016,7 +41563,8 @@ async function runCommandPhase(run, prepared, agent, armed) {
             commandStartMs,
             checks: armed.checks,
             mode: prepared.mode,
-            hostFirewall: request.hostFirewall,
+            hostFirewall: prepared.hostRules,
+            topologyOnly: prepared.topologyOnly,
             timedOut,
             masked: agent.masked,
             gitFindings,
@@ -41628,8 +42176,6 @@ async function prepare(run) {
     // open them by name.
     makeDir(run.logsDir, 0o771);
     const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost);
-    if (!byDockerHost.local)
-        throw remoteDaemonError(byDockerHost);
     await hooks.phase('Checking Docker', () => deps.docker.ensureEngine());
     const root = projectRoot();
     info(`awf-action ${actionVersion(root)}`);
@@ -41645,26 +42191,29 @@ async function prepare(run) {
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
             pool: request.addressPool
         }),
-        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
+        sweepStale(deps, request.hostFirewall && byDockerHost.local, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
-    // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
-    // network namespace is fine: everything else goes through the daemon.)
-    const byBridge = request.hostFirewall
-        ? placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge))
-        : { local: true };
-    if (!byBridge.local)
-        throw remoteDaemonError(byBridge);
+    // Host rules, mounts and the checks through PIDs only work where the bridges are.
+    const byBridge = placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge));
+    const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined;
+    const onlyTopology = remote && topologyOnly(remote.why);
+    if (onlyTopology)
+        await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology);
     const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) };
     const plans = planRules(input);
     const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
+    const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh');
+    if (onlyTopology)
+        copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'));
     return {
         workDir,
         root,
-        mode: given ? 'image' : 'host',
+        // A remote daemon cannot mount the runner's /usr: the command runs in the agent image.
+        mode: given || onlyTopology ? 'image' : 'host',
         topology,
         agentIp,
         proxyImage: proxy.ref,
@@ -41673,14 +42222,46 @@ async function prepare(run) {
         images: [proxy, ourAgent],
         plans,
         rendered,
-        upstreamProxy: input.upstreamProxy?.address
+        upstreamProxy: input.upstreamProxy?.address,
+        hostRules: request.hostFirewall && !onlyTopology,
+        topologyOnly: onlyTopology || undefined,
+        entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint
     };
+}
+/**
+ * The daemon is elsewhere: say so, refuse what cannot work there, and confirm that it sees
+ * the run's folder and the workspace (and shares FIFOs with us) before anything uses them.
+ */
+async function enterTopologyOnly(run, workDir, image, mode) {
+    const { request } = run;
+    warning(`topology-only mode: ${mode.why}. The runner's iptables cannot reach that daemon's ` +
+        'network namespace, so no host firewall rules are applied' +
+        `${request.hostFirewall ? ' (host-firewall on was asked for)' : ''}; the run holds on the ` +
+        "internal network, the proxy, the DNS forwarder, the container rules and the agent's " +
+        `privileges. Not checked: ${mode.notChecked.join('; ')}.`);
+    if (request.policy.allowHostPorts.length > 0)
+        throw new Error(`allow-host-ports cannot work in topology-only mode (${mode.why}): the runner's ports are ` +
+            "not on the daemon's network, and no host rule can open them");
+    const user = `${request.agent.uid}:${request.agent.gid}`;
+    run.track({ containers: [run.names.pathsProbe] });
+    await confirmSharedPaths(run.deps.docker.runCaptured.bind(run.deps.docker), run.deps.exec.run, {
+        probeDir: join(workDir, 'shared-probe'),
+        folders: [
+            { path: workDir, what: "the run's folder" },
+            { path: run.logsDir, what: 'the logs folder' },
+            { path: request.workspace, what: 'the workspace' }
+        ],
+        runId: run.runId,
+        spec: (mounts, script) => sharedPathsProbeSpec({ runId: run.runId, labels: run.labels, user }, image, mounts, script)
+    });
 }
 /** Host rules go in before any container is attached to the new bridges. */
 async function applyHostRules(run, prepared) {
     const { netfilter } = run.deps;
     const { rendered } = prepared;
-    if (!run.request.hostFirewall) {
+    if (prepared.topologyOnly)
+        return;
+    if (!prepared.hostRules) {
         info('host-firewall off: no host iptables rules for this run');
         return;
     }
@@ -41875,69 +42456,6 @@ class Netfilter {
     }
 }
 
-/** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
-const PROBE_INTERVAL_MS = 20;
-function tcpAnswers(host, port) {
-    return new Promise((resolve) => {
-        const socket = require$$0$3.connect({ host, port });
-        const done = (ok) => {
-            socket.destroy();
-            resolve(ok);
-        };
-        socket.setTimeout(500, () => done(false));
-        socket.once('connect', () => done(true));
-        socket.once('error', () => done(false));
-    });
-}
-/** A minimal DNS query (A record, recursion desired) for `name`. */
-function dnsQuery(name, id) {
-    const labels = name
-        .split('.')
-        .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)]));
-    const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
-    return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
-}
-function dnsAnswers(host, port, name) {
-    return new Promise((resolve) => {
-        const socket = dgram.createSocket('udp4');
-        const id = Math.floor(Math.random() * 65535);
-        const timer = setTimeout(() => done(false), 300);
-        const done = (ok) => {
-            clearTimeout(timer);
-            socket.close();
-            resolve(ok);
-        };
-        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
-        socket.on('error', () => done(false));
-        socket.send(dnsQuery(name, id), port, host);
-    });
-}
-/**
- * Resolves once both services answer. `alive` is asked between probes so that a proxy that
- * died (a bad config, say) fails the run at once instead of after the timeout.
- */
-async function waitForProxy(endpoints, timeoutMs, alive) {
-    const deadline = Date.now() + timeoutMs;
-    let squid = false;
-    let dns = false;
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        [squid, dns] = await Promise.all([
-            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-        ]);
-        if (squid && dns)
-            return;
-        if (attempt % 10 === 9 && !(await alive()))
-            throw new Error('the proxy container exited during start-up');
-        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
-    }
-    const missing = [
-        squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
-        dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
-    ];
-    throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
-}
-
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
 function realDeps() {
     return {
@@ -42097,6 +42615,7 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
         firewallFailure: outcome.firewallFailure,
         hostFirewall: outcome.hostFirewall,
+        topologyOnly: outcome.topologyOnly,
         presets: policy.presets,
         git,
         policySources: settings.provenance,

@@ -29877,6 +29877,13 @@ function buildNetworkCreateArgs(spec) {
         spec.name
     ];
 }
+function networkArgs(a) {
+    if ('shareNetworkOf' in a)
+        return ['--network', `container:${a.shareNetworkOf}`];
+    if ('noNetwork' in a)
+        return ['--network', 'none'];
+    return ['--network', a.network, '--ip', a.ip];
+}
 /**
  * `docker create`/`docker run` options shared by every container. Every container drops
  * every capability, cannot gain privileges and runs no health check; what a container needs
@@ -29887,9 +29894,7 @@ function containerOptions(spec) {
     const args = [
         '--name',
         spec.name,
-        ...('shareNetworkOf' in a
-            ? ['--network', `container:${a.shareNetworkOf}`]
-            : ['--network', a.network, '--ip', a.ip]),
+        ...networkArgs(a),
         '--cap-drop',
         'ALL',
         ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -29922,6 +29927,8 @@ function containerOptions(spec) {
         args.push('--ulimit', `${name}=${limit}:${limit}`);
     for (const gid of spec.groupAdd ?? [])
         args.push('--group-add', String(gid));
+    if (spec.sharePidOf)
+        args.push('--pid', `container:${spec.sharePidOf}`);
     if (spec.init)
         args.push('--init');
     if (spec.readOnlyRoot)

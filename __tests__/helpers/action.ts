@@ -19,6 +19,16 @@ const ACTION_DEFAULTS = Object.fromEntries(
   ).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]]))
 )
 
+/** As the runner passes inputs: every default from action.yml, then the ones given, as INPUT_*. */
+export function actionInputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ ...ACTION_DEFAULTS, ...inputs }).map(([k, v]) => [
+      `INPUT_${k.toUpperCase()}`,
+      v
+    ])
+  )
+}
+
 export interface ActionRun extends Result {
   readonly outputs: string
   readonly state: string
@@ -46,11 +56,9 @@ export function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STATE: stateFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    ...extraEnv
+    ...extraEnv,
+    ...actionInputEnv(inputs)
   }
-  // As the runner does: every input's default from action.yml, then the ones given.
-  for (const [k, v] of Object.entries({ ...ACTION_DEFAULTS, ...inputs }))
-    env[`INPUT_${k.toUpperCase()}`] = v
   const child = spawn(runtime, [join(ROOT, 'dist', `${entry}.js`)], {
     env,
     cwd: dir,

@@ -128,7 +128,7 @@ describe('look-alike names', () => {
     [1, 'pаypal.com', /mixes Latin and Cyrillic letters in "pаypal"/],
     [2, 'xn--pypal-4ve.com', /mixes Latin and Cyrillic/],
     [3, 'gіthub.com', /mixes Latin and Cyrillic/],
-    [4, 'example.com!', /ends with "!", which confirms only a name that mixes scripts/]
+    [4, 'example.com!', /ends with "!", which confirms only a look-alike name/]
   ])('%i: %s is refused', (_n, entry, why) => {
     expect(parseDomainEntry(entry, W)).toHaveProperty('message', expect.stringMatching(why))
   })

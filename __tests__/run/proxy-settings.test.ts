@@ -1,6 +1,6 @@
 /** upstream-proxy, upstream-proxy-auth and tls-without-sni: accepted forms and clear refusals. */
 import { InputError } from '../../src/common/errors.js'
-import { buildPolicy } from '../../src/policy/index.js'
+import { buildPolicy, parseList } from '../../src/policy/index.js'
 import { parseProxySettings } from '../../src/run/proxy-settings.js'
 
 const { policy } = buildPolicy({ 'allow-domains': 'allowed.test\nlegacy.corp.test' }, 'input')
@@ -10,9 +10,19 @@ const parse = (
   env: Record<string, string> = {}
 ): ReturnType<typeof parseProxySettings> =>
   parseProxySettings(
-    { 'upstream-proxy': '', 'upstream-proxy-auth': '', 'tls-without-sni': '', ...inputs },
+    {
+      ...(inputs['upstream-proxy']
+        ? { upstream: { text: inputs['upstream-proxy'], where: where('upstream-proxy') } }
+        : {}),
+      ...(inputs['upstream-proxy-auth']
+        ? { auth: { text: inputs['upstream-proxy-auth'], where: where('upstream-proxy-auth') } }
+        : {}),
+      noSni: parseList(inputs['tls-without-sni'] ?? '').map((value) => ({
+        value,
+        where: where('tls-without-sni')
+      }))
+    },
     policy,
-    where,
     env
   )
 const refusal = (fn: () => unknown): string => {
@@ -60,7 +70,9 @@ describe('upstream proxy settings', () => {
   test('a value where the name belongs is refused', () => {
     expect(
       refusal(() => parse({ 'upstream-proxy': PROXY, 'upstream-proxy-auth': 'awf:s3cret' }))
-    ).toMatch(/is not the name of an environment variable\. Give the NAME/)
+    ).toMatch(
+      /^input upstream-proxy-auth: 10 characters is not the name of an environment variable\. Give the NAME/
+    )
   })
 
   test.each([

@@ -5,7 +5,7 @@
  * recorded with the resources the run had declared at that moment.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Docker } from '../../src/sandbox/docker.js'
 import type { CommandOptions, CommandResult, Exec } from '../../src/sandbox/exec.js'
@@ -32,6 +32,8 @@ export interface FakeOptions {
   readonly remoteDaemon?: boolean
   /** The agent's PID as the daemon reports it is not the agent here (DinD sharing our netns). */
   readonly foreignPid?: boolean
+  /** A remote daemon that sees none of the runner's folders (no shared volume). */
+  readonly nothingShared?: boolean
   /** One of the probes fails. */
   readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
   /** A background reaper can be started (its start recorded as `#detach script job`). */
@@ -101,6 +103,17 @@ export class FakeSandbox {
     if (joined.includes('{{.State.Pid}}')) return ok('4242')
     if (joined.includes('{{.State.Running}}')) return ok(this.options.proxyDies ? 'false' : 'true')
     if (verb === 'rm' && rest.some((n) => n.endsWith('-agent'))) this.endAgent(137)
+    if (verb === 'run' && args.some((a) => a.endsWith('-paths'))) return this.pathsProbe(joined)
+    if (verb === 'run' && args.some((a) => a.endsWith('-ready')))
+      return this.options.failProbe === 'waitForProxy'
+        ? { exitCode: 1, stdout: 'squid=False dns=True', stderr: '' }
+        : ok('ready\n')
+    if (verb === 'run' && args.some((a) => a.endsWith('-inspect')))
+      return ok(
+        ['=== 1', 'CapInh:\t0', 'CapPrm:\t0', 'CapEff:\t0', 'CapBnd:\t0', 'CapAmb:\t0']
+          .concat(['NoNewPrivs:\t1', 'Seccomp:\t2', ''])
+          .join('\n')
+      )
     if (verb === 'run' && args.some((a) => a.endsWith('-netadmin'))) {
       // The helper installs the rendered container rules and prints them as saved.
       const config = /source=([^,]+),target=\/awf\/config/.exec(joined)?.[1] ?? ''
@@ -108,6 +121,26 @@ export class FakeSandbox {
       return ok(`=== v4\n${file('container-rules.v4')}=== v6\n${file('container-rules.v6')}`)
     }
     return ok()
+  }
+
+  /**
+   * The topology-only probe on a daemon sharing our folders: it prints each folder's marker
+   * and answers through the FIFO, as `confirmSharedPaths` asks.
+   */
+  private pathsProbe(joined: string): CommandResult {
+    if (this.options.nothingShared) return { exitCode: 1, stdout: '', stderr: 'No such file' }
+    const script = /-c (.*)$/s.exec(joined)?.[1] ?? ''
+    const mounts = [...joined.matchAll(/source=([^,]+),target=(\/awf\/probe\/\w+)/g)]
+    const onRunner = (path: string): string => {
+      const m = mounts.find(([, , target]) => path.startsWith(`${target!}/`))
+      return m ? join(m[1]!, path.slice(m[2]!.length + 1)) : path
+    }
+    let stdout = ''
+    for (const [, path] of script.matchAll(/< ([^\s;&]+)/g))
+      if (existsSync(onRunner(path!))) stdout += readFileSync(onRunner(path!), 'utf8')
+    const fifo = /echo "([^"]+)" > (\S+)/.exec(script)
+    if (fifo) writeFileSync(onRunner(fifo[2]!), `${fifo[1]!}\n`)
+    return ok(stdout)
   }
 
   readonly exec: Exec = {

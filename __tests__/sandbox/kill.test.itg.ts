@@ -18,7 +18,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { load } from 'js-yaml'
+import { actionInputEnv } from '../helpers/action.js'
 import { CLI, runCli } from '../helpers/cli.js'
 import {
   ensureLab,
@@ -192,16 +192,6 @@ function instants(seed: number, count: number, maxMs: number): number[] {
   })
 }
 
-const ACTION_DEFAULTS = Object.fromEntries(
-  Object.entries(
-    (
-      load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
-        inputs: Record<string, { default?: string }>
-      }
-    ).inputs
-  ).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]]))
-)
-
 /** The action's main or post step as the runner starts it, with its state file. */
 function actionStep(
   entry: 'main' | 'post',
@@ -218,10 +208,9 @@ function actionStep(
     GITHUB_STATE: stateFile,
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    ...state
+    ...state,
+    ...actionInputEnv(inputs)
   }
-  for (const [k, v] of Object.entries({ ...ACTION_DEFAULTS, ...inputs }))
-    env[`INPUT_${k.toUpperCase()}`] = v
   return spawn('node', [join(ROOT, 'dist', `${entry}.js`)], {
     env,
     cwd: dir,

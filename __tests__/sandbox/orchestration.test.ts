@@ -218,38 +218,70 @@ describe('the run as a sequence of phases', () => {
   })
 })
 
-describe('a Docker daemon that is not on this runner', () => {
-  test('DOCKER_HOST over TCP is refused before anything is created', async () => {
-    const base = request()
-    const { fake, result } = await start(
-      {},
-      { agent: { ...base.agent, runner: { ...base.agent.runner, dockerHost: 'tcp://dind:2375' } } }
+describe('a Docker daemon that is not on this runner: topology-only', () => {
+  const remote = (base = request()): Partial<SandboxRequest> => ({
+    agent: { ...base.agent, runner: { ...base.agent.runner, dockerHost: 'tcp://dind:2375' } }
+  })
+  const argvOf = (fake: FakeSandbox, suffix: string): string[] =>
+    fake.commands.find((c) => c.argv[0] === 'docker' && c.argv.some((a) => a.endsWith(suffix)))
+      ?.argv as string[]
+
+  test('DOCKER_HOST over TCP: no host rule, no PID entered, probes on the daemon', async () => {
+    const { fake, result } = await start({}, remote())
+    expect(result).toMatchObject({ exitCode: 0, hostFirewall: false, mode: 'image' })
+    const { topologyOnly } = result as RunOutcome
+    expect(topologyOnly?.why).toMatch(/DOCKER_HOST .*tcp:\/\/dind:2375/)
+    expect(topologyOnly?.notChecked.join('\n')).toMatch(/host rules: none applied/)
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(fake.ran('nsenter')).toEqual([])
+    expect(fake.ran('docker', 'inspect').some((c) => c.argv.join(' ').includes('Pid'))).toBe(false)
+    const agent = argvOf(fake, '-agent')
+    expect(agent).toContain('--init')
+    // Only the run's folder and the workspace are mounted: nothing of the runner's /usr.
+    expect(agent.join(' ')).not.toMatch(/source=\/usr/)
+    expect(agent.join(' ')).not.toMatch(/target=\/awf\/init/)
+    for (const probe of ['-paths', '-ready', '-inspect', '-netadmin'])
+      expect(argvOf(fake, probe)).toBeDefined()
+    expect(argvOf(fake, '-inspect')).toEqual(
+      expect.arrayContaining(['--pid', `container:awf-${RUN_ID}-agent`])
     )
-    expect((result as Error).message).toMatch(/not on this runner: DOCKER_HOST .*tcp:\/\/dind:2375/)
-    expect(fake.ran('docker')).toEqual([])
   })
 
-  test('a daemon whose bridges are not ours is refused before any rule or container', async () => {
+  test("bridges that are not in our network namespace (a sidecar's socket) mean topology-only too", async () => {
     const { fake, result } = await start({ remoteDaemon: true })
-    expect((result as Error).message).toMatch(/awfi-[0-9a-f]{8} is not in this machine's network/)
+    expect((result as RunOutcome).topologyOnly?.why).toMatch(
+      /awfi-[0-9a-f]{8} is not in this machine's network/
+    )
     expect(fake.ran('iptables-restore')).toEqual([])
-    expect(containersCreated(fake)).toEqual([])
+  })
+
+  test('a daemon that does not see the shared folders is refused before the agent starts', async () => {
+    const { fake, result } = await start({ nothingShared: true }, remote())
+    expect((result as Error).message).toMatch(
+      /does not see the run's folder .*the logs folder .*the workspace .* as this runner does/
+    )
+    expect(argvOf(fake, '-agent')).toBeUndefined()
     const removed = fake.ran('docker', 'network', 'rm').flatMap((c) => c.argv)
     for (const n of networksCreated(fake)) expect(removed).toContain(n)
   })
 
-  test("a daemon sharing our network but not our PIDs: nothing enters the reported PID's namespace", async () => {
+  test('allow-host-ports cannot work there and is refused with the reason', async () => {
+    const base = request()
+    const policy = buildPolicy(
+      { 'allow-domains': 'allowed.test', 'dns-servers': '198.18.0.53', 'allow-host-ports': '8080' },
+      'flag'
+    ).policy
+    const { result } = await start({}, { ...remote(base), policy })
+    expect((result as Error).message).toMatch(/allow-host-ports cannot work in topology-only mode/)
+  })
+
+  test("a daemon sharing our network but not our PIDs is still refused: nothing enters the reported PID's namespace", async () => {
     const { fake, result } = await start({ foreignPid: true })
     expect((result as Error).message).toMatch(
       /reports the agent as PID \d+, which is not the agent/
     )
     expect(fake.ran('nsenter')).toEqual([])
     expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
-  })
-
-  test('with host-firewall off, bridges in another namespace (rootless Docker) are fine', async () => {
-    const { result } = await start({ remoteDaemon: true }, { hostFirewall: false })
-    expect(result).toMatchObject({ exitCode: 0, hostFirewall: false })
   })
 })
 

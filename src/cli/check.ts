@@ -6,9 +6,30 @@
 import type { RunSettings } from '../run/settings.js'
 import type { Access, DomainRule } from '../policy/types.js'
 import { safeText } from '../common/errors.js'
+import { formatNet } from '../sandbox/subnets.js'
 
 const access = (a: readonly Access[]): string[] => a.map((x) => `${x.protocol}:${x.port}`)
 const domain = (r: DomainRule): string => `${r.includeApex ? '' : '*.'}${r.name}`
+
+/** The settings beyond the policy and the limits: the command's HOME and git, the runner's side. */
+function runSettings(settings: RunSettings): Record<string, unknown> {
+  const upstream = settings.proxy.upstream
+  return {
+    homeConfig: settings.homeConfig,
+    protectGit: settings.protectGit,
+    gitIntegrity: settings.gitIntegrity,
+    addressPool: settings.addressPool ? formatNet(settings.addressPool) : null,
+    imageRegistry: settings.imageRegistry ?? null,
+    // The login's variable by name only; its value is read when the proxy starts.
+    upstreamProxy: upstream
+      ? {
+          address: `${upstream.host}:${upstream.port}`,
+          loginVariable: upstream.loginVariable ?? null
+        }
+      : null,
+    tlsWithoutSni: settings.proxy.noSniHosts.map(domain)
+  }
+}
 
 export function effectiveSettings(settings: RunSettings): Record<string, unknown> {
   const { policy, limits, provenance } = settings
@@ -32,6 +53,7 @@ export function effectiveSettings(settings: RunSettings): Record<string, unknown
       pidsLimit: limits.pidsLimit
     },
     hostFirewall: settings.hostFirewall,
+    ...runSettings(settings),
     sources: provenance,
     warnings: settings.warnings,
     notices: settings.notices
@@ -49,6 +71,12 @@ function sourceLines(settings: RunSettings): string[] {
         `  ${k.key}: ${k.fromFile.length} from the file${k.fromInput.length > 0 ? `, from ${by}: ${k.fromInput.map(safeText).join(' ')}` : ''}`
     )
   ]
+}
+
+function upstreamLine({ proxy: { upstream } }: RunSettings): string {
+  if (!upstream) return '-'
+  const login = upstream.loginVariable ? ` (login from $${upstream.loginVariable})` : ''
+  return `http://${upstream.host}:${upstream.port}${login}`
 }
 
 export function renderCheck(settings: RunSettings): string {
@@ -70,7 +98,14 @@ export function renderCheck(settings: RunSettings): string {
     `agent-timeout: ${limits.timeoutMs > 0 ? `${limits.timeoutMs / 60000} min` : 'none'}`,
     `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
     `pids-limit: ${limits.pidsLimit}`,
-    `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`
+    `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`,
+    `home-config: ${settings.homeConfig.map((p) => `~/${safeText(p)}`).join(' ') || '-'}`,
+    `protect-git: ${String(settings.protectGit)}`,
+    `git-integrity: ${settings.gitIntegrity}`,
+    `address-pool: ${(e.addressPool as string | null) ?? '(the default)'}`,
+    `image-registry: ${settings.imageRegistry ?? '-'}`,
+    `upstream-proxy: ${upstreamLine(settings)}`,
+    `tls-without-sni: ${(e.tlsWithoutSni as string[]).join(' ') || '-'}`
   ]
   return `${lines.join('\n')}\n`
 }

@@ -21,6 +21,10 @@ export const runNames = (runId: string) =>
     agent: `awf-${runId}-agent`,
     canary: `awf-${runId}-canary`,
     helper: `awf-${runId}-netadmin`,
+    /** Topology-only probes on a remote daemon (src/sandbox/topology-only.ts). */
+    pathsProbe: `awf-${runId}-paths`,
+    readyProbe: `awf-${runId}-ready`,
+    inspector: `awf-${runId}-inspect`,
     internalNetwork: `awf-${runId}-int`,
     egressNetwork: `awf-${runId}-egr`,
     internalBridge: `awfi-${runId}`,

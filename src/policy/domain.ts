@@ -7,6 +7,7 @@ import { parse as parseDomain } from 'tldts'
 import type { Access, DomainRule, Protocol } from './types.js'
 import { presetList, presetsMeant } from './preset-names.js'
 import { isProblem, problem, quote, type PolicyProblem } from './problem.js'
+import { escapeNonAscii, wholeScriptLookalike } from './confusables.js'
 import { mixedScriptLabel } from './scripts.js'
 import { ipLiteralProblem, looksLikeIp } from './special-addresses.js'
 
@@ -112,9 +113,32 @@ function checkName(
   return undefined
 }
 
+/** Why an allowed name may be a look-alike of another, or undefined. */
+function lookalikeProblem(rule: DomainRule, raw: string, where: string): PolicyProblem | undefined {
+  const mixed = mixedScriptLabel(rule.name)
+  if (mixed)
+    return problem(
+      where,
+      raw,
+      `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`,
+      `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`
+    )
+  const whole = wholeScriptLookalike(rule.name)
+  if (whole)
+    return problem(
+      where,
+      raw,
+      `is written in ${whole.scripts.join(' and ')} letters that look like Latin ones: it reads as "${whole.latin}" but is ${rule.name}`,
+      `Check the name; if it is the one you mean, add a trailing ! to the entry to confirm it (as in ${rule.name}!).`,
+      escapeNonAscii(quote(raw))
+    )
+  return undefined
+}
+
 /**
  * One entry of `allow-domains` (kind 'allow') or `block-domains` (kind 'block'). An allowed
- * name that mixes scripts in a label (a look-alike of another name) needs a confirming `!`.
+ * name that may be a look-alike of another (scripts mixed in a label, or a label wholly in
+ * letters of another script that look like Latin ones) needs a confirming `!`.
  */
 export function parseDomainEntry(
   text: string,
@@ -125,19 +149,13 @@ export function parseDomainEntry(
   const confirmed = raw.endsWith('!')
   const rule = parseEntryBody(confirmed ? raw.slice(0, -1) : raw, where, kind)
   if (isProblem(rule)) return rule
-  const mixed = kind === 'allow' ? mixedScriptLabel(rule.name) : undefined
-  if (mixed && !confirmed)
+  const lookalike = kind === 'allow' ? lookalikeProblem(rule, raw, where) : undefined
+  if (lookalike && !confirmed) return lookalike
+  if (confirmed && !lookalike)
     return problem(
       where,
       raw,
-      `mixes ${mixed.scripts.join(' and ')} letters in "${mixed.label}", so it may be a look-alike of another name`,
-      `Check the name; if it is the one you mean, write it as ${rule.source}! to confirm.`
-    )
-  if (confirmed && !mixed)
-    return problem(
-      where,
-      raw,
-      'ends with "!", which confirms only a name that mixes scripts',
+      'ends with "!", which confirms only a look-alike name (scripts mixed in a label, or a label wholly in letters that look like Latin ones)',
       `Write it as ${rule.source}.`
     )
   return rule

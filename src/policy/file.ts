@@ -28,6 +28,7 @@ export interface PolicyFile {
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/
 
 function parseText(file: PolicyFileText): { doc?: unknown; problem?: PolicyProblem } {
   const refuse = (at: string, why: string): { problem: PolicyProblem } => ({
@@ -100,6 +101,15 @@ function versionProblem(where: string, value: unknown): PolicyProblem | undefine
 
 /** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
 function scalarSource(key: string, value: unknown, where: string): SettingSource | PolicyProblem {
+  if (key === 'upstream-proxy-auth' && !(typeof value === 'string' && VARIABLE.test(value)))
+    // Not echoed: a login written where the variable's name belongs is a secret.
+    return problem(
+      where,
+      `${String(value).length} characters`,
+      'is not the name of a variable',
+      'A policy file names the variable that holds user:password; the value goes in the workflow.',
+      `${String(value).length} characters`
+    )
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return { text: String(value), where }
   return problem(

@@ -32,7 +32,7 @@ function scriptOf(letter: string): string {
 }
 
 /** The scripts of a label's letters (digits and hyphens belong to none). */
-function labelScripts(label: string): Set<string> {
+export function labelScripts(label: string): Set<string> {
   const found = new Set<string>()
   for (const c of label) if (/\p{L}/u.test(c)) found.add(scriptOf(c))
   return found

@@ -15,6 +15,8 @@ export interface SettingKeySpec {
    */
   readonly locked: 'add' | 'narrow' | 'unset' | 'never'
   readonly narrowValue?: string
+  /** Why an input may not change it under lock, when "may only add blocks" says too little. */
+  readonly lockReason?: string
 }
 
 export const SETTING_KEYS = {
@@ -33,7 +35,41 @@ export const SETTING_KEYS = {
   'memory-limit': { kind: 'value', locked: 'unset' },
   'pids-limit': { kind: 'value', locked: 'unset' },
   /** How much of the blocked names the summary prints; `full` could carry data out. */
-  'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' }
+  'report-detail': { kind: 'value', locked: 'narrow', narrowValue: 'domains' },
+  /**
+   * Files of the runner's HOME shown read-only to the command. Inputs may add some under lock:
+   * the workflow already controls what the command reads (it writes the workspace and the
+   * script), and the firewall does not change.
+   */
+  'home-config': { kind: 'list', locked: 'add' },
+  /** Where the run's subnets come from: the runner's network layout, which a locked file keeps. */
+  'address-pool': { kind: 'value', locked: 'unset' },
+  /** A mirror of the released images; digests pin what it serves, a locked file keeps the mirror. */
+  'image-registry': { kind: 'value', locked: 'unset' },
+  'upstream-proxy': {
+    kind: 'value',
+    locked: 'never',
+    lockReason: 'an upstream proxy the file does not name would carry every allowed request'
+  },
+  /** The NAME of the variable holding `user:password`; never the value. */
+  'upstream-proxy-auth': { kind: 'value', locked: 'unset' },
+  'tls-without-sni': {
+    kind: 'list',
+    locked: 'never',
+    lockReason: 'a tunnel without a server name reaches whatever its address serves by default'
+  },
+  'protect-git': {
+    kind: 'value',
+    locked: 'narrow',
+    narrowValue: 'true',
+    lockReason: 'false would let the command change .git/config, hooks and info for later steps'
+  },
+  'git-integrity': {
+    kind: 'value',
+    locked: 'narrow',
+    narrowValue: 'fail',
+    lockReason: 'warn would let git metadata that runs a program in a later step pass'
+  }
 } as const satisfies Record<string, SettingKeySpec>
 
 export type SettingKey = keyof typeof SETTING_KEYS
@@ -44,7 +80,8 @@ export type ValueKey = Exclude<SettingKey, ListKey>
 
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 export const LOCKED_INPUTS: Readonly<Record<string, string>> = {
-  'proxy-image': 'it replaces the proxy that enforces the policy'
+  'proxy-image': 'it replaces the proxy that enforces the policy',
+  'base-image': 'the proxy that enforces the policy would be built on it'
 }
 
 /** Keys only a policy file has. */

@@ -13,6 +13,7 @@ import {
   LOCKED_INPUTS,
   SETTING_KEYS,
   type ListKey,
+  type SettingKeySpec,
   type SettingKey,
   type ValueKey
 } from './setting-keys.js'
@@ -47,20 +48,21 @@ function lockProblem(
   value: string,
   origin: InputOrigin,
   file: PolicyFile,
-  fileSets: boolean
+  fromFile: readonly SettingSource[]
 ): PolicyProblem | undefined {
-  const spec = isSettingKey(key) ? SETTING_KEYS[key] : undefined
+  const spec: SettingKeySpec | undefined = isSettingKey(key) ? SETTING_KEYS[key] : undefined
   if (spec?.locked === 'add') return undefined
-  if (spec?.locked === 'narrow' && 'narrowValue' in spec && value === spec.narrowValue)
-    return undefined
-  if (spec?.locked === 'unset' && !fileSets) return undefined
-  const why = LOCKED_INPUTS[key]
-    ? `is refused: the policy file is locked and ${LOCKED_INPUTS[key]}`
+  if (spec?.locked === 'narrow' && value === spec.narrowValue) return undefined
+  if (spec?.locked === 'unset' && fromFile.length === 0) return undefined
+  // Repeating the file's own value changes nothing.
+  if (spec?.kind === 'value' && fromFile.at(-1)?.text.trim() === value) return undefined
+  const reason = LOCKED_INPUTS[key] ?? spec?.lockReason
+  const why = reason
+    ? `is refused: the policy file is locked and ${reason}`
     : spec?.locked === 'unset'
       ? 'is refused: the policy file is locked and sets it'
       : `is refused: the policy file is locked, so ${origin === 'input' ? 'inputs' : 'flags'} may only add blocks`
-  const allowed =
-    spec?.locked === 'narrow' && 'narrowValue' in spec ? ` (or ${key}: ${spec.narrowValue})` : ''
+  const allowed = spec?.locked === 'narrow' ? ` (or ${key}: ${spec.narrowValue})` : ''
   return problem(
     inputWhere(origin, key),
     value,
@@ -103,7 +105,7 @@ export function mergeSettings(
         ? [{ text: key === 'env' ? given : given.trim(), where: inputWhere(origin, key) }]
         : []
     if (file?.lock && input.length > 0) {
-      const refused = lockProblem(key, input[0]!.text, origin, file, fromFile.length > 0)
+      const refused = lockProblem(key, input[0]!.text, origin, file, fromFile)
       if (refused) problems.push(refused)
     }
     const all =
@@ -120,7 +122,7 @@ export function mergeSettings(
     for (const key of Object.keys(LOCKED_INPUTS)) {
       const given = inputs[key]
       if (given !== undefined && given.trim() !== '') {
-        const refused = lockProblem(key, given.trim(), origin, file, false)
+        const refused = lockProblem(key, given.trim(), origin, file, [])
         if (refused) problems.push(refused)
       }
     }

@@ -283,70 +283,18 @@ export function planHostRules(input: RenderInput): RulePlan {
  * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
  * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
  */
-export function planContainerRules({ policy, topology: t }: RenderInput): RulePlan {
-  assertIpv4(t.proxyIp)
-  assertIpv4(t.internalGateway)
-  policy.allowHostPorts.forEach((p) => assertPort(p.port))
-  const hostPorts = (verdict: string): Rule[] =>
-    policy.allowHostPorts.map(({ port }) => [
-      '-d',
-      t.internalGateway,
-      '-p',
-      'tcp',
-      '--dport',
-      String(port),
-      '-j',
-      verdict
-    ])
-  const agent = logPrefixes(t.runId).agent
-  const proxy = t.proxyIp
+export function planContainerRules(input: RenderInput): RulePlan {
+  const c = containerPlanContext(input)
   return {
     v4: [
       {
         table: 'nat',
-        chains: [
-          {
-            chain: CONTAINER_CHAINS.nat,
-            rules: [
-              ['-o', 'lo', '-j', 'RETURN'],
-              ['-d', proxy, '-j', 'RETURN'],
-              ...hostPorts('RETURN'),
-              ...[80, 443].map((port): Rule => [
-                '-p',
-                'tcp',
-                '--dport',
-                String(port),
-                '-j',
-                'DNAT',
-                '--to-destination',
-                `${proxy}:${SQUID_PORT}`
-              ])
-            ]
-          }
-        ],
+        chains: [{ chain: CONTAINER_CHAINS.nat, rules: containerNatRules(c) }],
         jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
       },
       {
         table: 'filter',
-        chains: [
-          {
-            chain: CONTAINER_CHAINS.filter,
-            rules: [
-              // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
-              ...logAndDrop(agent, ['-d', '127.0.0.11']),
-              ['-o', 'lo', '-j', 'ACCEPT'],
-              ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
-              ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-              ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-              ...hostPorts('ACCEPT'),
-              established('ACCEPT'),
-              [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
-              // A dropped SYN would only time out; a reset fails the connection at once.
-              ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
-              ['-j', 'DROP']
-            ]
-          }
-        ],
+        chains: [{ chain: CONTAINER_CHAINS.filter, rules: containerFilterRules(c) }],
         jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
       }
     ],
@@ -356,13 +304,67 @@ export function planContainerRules({ policy, topology: t }: RenderInput): RulePl
         chains: [
           {
             chain: CONTAINER_CHAINS.filter6,
-            rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(agent)]
+            rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(c.agent)]
           }
         ],
         jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
       }
     ]
   }
+}
+
+/** What every part of the container plan needs, asserted once. */
+interface ContainerPlanContext {
+  readonly proxy: string
+  readonly agent: string
+  /** The allowed host ports on the gateway, ending in the given verdict. */
+  readonly hostPorts: (verdict: string) => Rule[]
+}
+
+function containerPlanContext({ policy, topology: t }: RenderInput): ContainerPlanContext {
+  assertIpv4(t.proxyIp)
+  assertIpv4(t.internalGateway)
+  policy.allowHostPorts.forEach((p) => assertPort(p.port))
+  return {
+    proxy: t.proxyIp,
+    agent: logPrefixes(t.runId).agent,
+    hostPorts: (verdict) =>
+      policy.allowHostPorts.map(({ port }) => [
+        ...['-d', t.internalGateway, '-p', 'tcp', '--dport', String(port)],
+        ...['-j', verdict]
+      ])
+  }
+}
+
+/** Loopback, the proxy and host ports go as they are; direct web traffic goes to Squid. */
+function containerNatRules({ proxy, hostPorts }: ContainerPlanContext): Rule[] {
+  return [
+    ['-o', 'lo', '-j', 'RETURN'],
+    ['-d', proxy, '-j', 'RETURN'],
+    ...hostPorts('RETURN'),
+    ...[80, 443].map((port): Rule => [
+      ...['-p', 'tcp', '--dport', String(port)],
+      ...['-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`]
+    ])
+  ]
+}
+
+/** Only loopback, the proxy's ports and host ports leave; the rest is logged and refused. */
+function containerFilterRules({ proxy, agent, hostPorts }: ContainerPlanContext): Rule[] {
+  return [
+    // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
+    ...logAndDrop(agent, ['-d', '127.0.0.11']),
+    ['-o', 'lo', '-j', 'ACCEPT'],
+    ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
+    ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+    ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+    ...hostPorts('ACCEPT'),
+    established('ACCEPT'),
+    [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+    // A dropped SYN would only time out; a reset fails the connection at once.
+    ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+    ['-j', 'DROP']
+  ]
 }
 
 const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/

@@ -10,6 +10,7 @@ import { unlistedLine } from './integrity.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
 import { gitFindingsMarkdown, gitFindingsText, type GitIntegrityFacts } from './git-findings.js'
+import { topologyOnlyMarkdown, topologyOnlyText, type TopologyOnlyFacts } from './topology-only.js'
 
 export interface RunFacts {
   readonly mode: Mode
@@ -24,6 +25,8 @@ export interface RunFacts {
   readonly firewallFailure?: string
   /** false with host-firewall off: the summary says which layers held. */
   readonly hostFirewall?: boolean
+  /** Set when the Docker daemon was elsewhere (no host rules; the checks not made). */
+  readonly topologyOnly?: TopologyOnlyFacts
   /** Presets used in allow-domains, with what each expanded to. */
   readonly presets?: readonly PresetUse[]
   /** What the command left in the git metadata for later steps (src/report/git-findings.ts). */
@@ -146,7 +149,10 @@ function headerLines(report: Report, facts: RunFacts): string[] {
       ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
       : []),
     ...presetLines(facts),
-    ...(facts.hostFirewall === false ? [`**${HOST_FIREWALL_OFF}.**`, ''] : []),
+    ...(facts.hostFirewall === false && !facts.topologyOnly
+      ? [`**${HOST_FIREWALL_OFF}.**`, '']
+      : []),
+    ...topologyOnlyMarkdown(facts.topologyOnly, escapeText),
     ...timeoutLine(facts),
     ...gitFindingsMarkdown(facts.git, escapeText),
     ...unlistedSection(report)
@@ -250,7 +256,8 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
   const safe = (t: string): string => JSON.stringify(t).slice(1, -1)
   const lines = [
     `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
-    ...(facts.hostFirewall === false ? [HOST_FIREWALL_OFF] : []),
+    ...(facts.hostFirewall === false && !facts.topologyOnly ? [HOST_FIREWALL_OFF] : []),
+    ...topologyOnlyText(facts.topologyOnly).map(safe),
     ...(facts.firewallFailure === undefined
       ? []
       : [

@@ -110,6 +110,7 @@ export function concludeRun(
     timedOutMinutes: outcome.timedOut ? settings.limits.timeoutMs / 60000 : undefined,
     firewallFailure: outcome.firewallFailure,
     hostFirewall: outcome.hostFirewall,
+    topologyOnly: outcome.topologyOnly,
     presets: policy.presets,
     git,
     policySources: settings.provenance,

@@ -4,8 +4,21 @@
  * the server name (`tls-without-sni`). Validated once, like every input.
  */
 import { InputError, problem, type InputProblem } from '../common/errors.js'
-import { matchesDomain, parseDomainEntry, parseIpLiteral, parseList } from '../policy/index.js'
+import { matchesDomain, parseDomainEntry, parseIpLiteral } from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
+
+/** One value and where it was written (the policy file's key or the input). */
+export interface WrittenValue {
+  readonly text: string
+  readonly where: string
+}
+
+/** The merged `upstream-proxy`, `upstream-proxy-auth` and `tls-without-sni` (file and inputs). */
+export interface ProxySources {
+  readonly upstream?: WrittenValue
+  readonly auth?: WrittenValue
+  readonly noSni: readonly { readonly value: string; readonly where: string }[]
+}
 
 export interface UpstreamProxySetting {
   /** An IPv4 literal or a domain name, resolved on the runner before the proxy starts. */
@@ -25,13 +38,12 @@ const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 function parseUpstream(
-  url: string,
-  auth: string,
-  where: (name: string) => string,
+  url: WrittenValue,
+  auth: WrittenValue | undefined,
   env: Readonly<Record<string, string | undefined>>
 ): UpstreamProxySetting | InputProblem[] {
   const accepted = 'Give http://HOST:PORT, HOST a name or an IPv4 address.'
-  const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url)
+  const m = /^http:\/\/([^/:@\s]+):(\d{1,5})\/?$/i.exec(url.text)
   const host = m?.[1]?.toLowerCase() ?? ''
   const port = Number(m?.[2])
   const ip = parseIpLiteral(host)
@@ -41,70 +53,74 @@ function parseUpstream(
     port > 65535 ||
     (ip ? ip.family !== 4 || ip.address !== host : !NAME.test(host))
   )
-    return [problem(where('upstream-proxy'), url, 'is not a proxy address', accepted)]
-  if (auth === '') return { host, port }
-  if (!VARIABLE.test(auth))
+    return [problem(url.where, url.text, 'is not a proxy address', accepted)]
+  if (auth === undefined) return { host, port }
+  if (!VARIABLE.test(auth.text))
+    // Not echoed: a login written where the name belongs is a secret.
     return [
       problem(
-        where('upstream-proxy-auth'),
-        auth,
+        auth.where,
+        `${auth.text.length} characters`,
         'is not the name of an environment variable',
-        'Give the NAME of a variable that holds user:password (never the value itself).'
+        'Give the NAME of a variable that holds user:password (never the value itself).',
+        `${auth.text.length} characters`
       )
     ]
-  const value = env[auth] ?? ''
+  const value = env[auth.text] ?? ''
   if (!/^[^:\s]+:\S+$/.test(value) || /[\p{Cc}]/u.test(value))
     return [
       problem(
-        where('upstream-proxy-auth'),
-        auth,
+        auth.where,
+        auth.text,
         value === ''
           ? 'names a variable that is empty or not set'
           : 'names a variable that does not hold user:password',
         "Set it in the step's env as user:password, without spaces."
       )
     ]
-  return { host, port, loginVariable: auth }
+  return { host, port, loginVariable: auth.text }
+}
+
+function parseNoSniHosts(
+  entries: ProxySources['noSni'],
+  policy: Policy | undefined,
+  problems: InputProblem[]
+): DomainRule[] {
+  const hosts: DomainRule[] = []
+  for (const { value, where } of entries) {
+    const rule = parseDomainEntry(value, where, 'block')
+    if ('message' in rule) problems.push(rule)
+    else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
+      problems.push(
+        problem(where, value, 'is not an allowed name', 'Name hosts that allow-domains allows.')
+      )
+    else hosts.push(rule)
+  }
+  return hosts
 }
 
 export function parseProxySettings(
-  inputs: { 'upstream-proxy': string; 'upstream-proxy-auth': string; 'tls-without-sni': string },
+  sources: ProxySources,
   policy: Policy | undefined,
-  where: (name: string) => string,
   env: Readonly<Record<string, string | undefined>>
 ): ProxySettings {
   const problems: InputProblem[] = []
-  const url = inputs['upstream-proxy'].trim()
-  const auth = inputs['upstream-proxy-auth'].trim()
+  const { upstream: url, auth } = sources
   let upstream: UpstreamProxySetting | undefined
-  if (url !== '') {
-    const parsed = parseUpstream(url, auth, where, env)
+  if (url !== undefined) {
+    const parsed = parseUpstream(url, auth, env)
     if (Array.isArray(parsed)) problems.push(...parsed)
     else upstream = parsed
-  } else if (auth !== '')
+  } else if (auth !== undefined)
     problems.push(
       problem(
-        where('upstream-proxy-auth'),
-        auth,
+        auth.where,
+        auth.text,
         'is given without upstream-proxy',
         'Set upstream-proxy too, or leave this empty.'
       )
     )
-  const noSniHosts: DomainRule[] = []
-  for (const entry of parseList(inputs['tls-without-sni'])) {
-    const rule = parseDomainEntry(entry, where('tls-without-sni'), 'block')
-    if ('message' in rule) problems.push(rule)
-    else if (policy && !policy.allowDomains.some((a) => matchesDomain(a, rule.name)))
-      problems.push(
-        problem(
-          where('tls-without-sni'),
-          entry,
-          'is not an allowed name',
-          'Name hosts that allow-domains allows.'
-        )
-      )
-    else noSniHosts.push(rule)
-  }
+  const noSniHosts = parseNoSniHosts(sources.noSni, policy, problems)
   if (problems.length > 0) throw new InputError(problems)
   const warnings =
     noSniHosts.length > 0

@@ -3,38 +3,34 @@
  * the policy (with the policy file), the verdict rules, the command's environment and limits,
  * the host firewall and where images come from. Every refusal comes back at once.
  */
-import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
+import type { AgentEnv } from '../agent/env.js'
 import type { GitIntegrityMode } from '../agent/git-integrity.js'
-import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
-import { parseHomeConfig } from '../agent/home-config.js'
-import { parseHostFirewall } from '../agent/host-firewall.js'
-import { parseLimits, type AgentLimits } from '../agent/limits.js'
+import type { AgentLimits } from '../agent/limits.js'
+import { InputError, inputWhere, type InputOrigin, type InputProblem } from '../common/errors.js'
 import {
-  InputError,
-  inputWhere,
-  isProblem,
-  problem,
-  type InputOrigin,
-  type InputProblem
-} from '../common/errors.js'
-import {
-  buildPolicyFrom,
   mergeSettings,
-  parseExpectedBlocksFrom,
   parsePolicyFile,
   PolicyError,
   settingValue,
   type PolicyFileText,
   type Provenance,
-  type Settings
+  type Settings,
+  type ValueKey
 } from '../policy/index.js'
 import type { DomainRule, Policy } from '../policy/types.js'
-import { parseReportDetail, type ReportDetail } from '../report/privacy.js'
+import type { ReportDetail } from '../report/privacy.js'
 import { readPolicySource } from '../sandbox/policy-file-source.js'
-import { parseImageRegistry } from '../sandbox/published-images.js'
-import { parseAddressPool, type Ipv4Net } from '../sandbox/subnets.js'
+import type { Ipv4Net } from '../sandbox/subnets.js'
 import { TEXT_INPUTS, type RunInputs } from './inputs.js'
-import { parseProxySettings, type ProxySettings } from './proxy-settings.js'
+import type { ProxySettings } from './proxy-settings.js'
+import {
+  agentPart,
+  policyPart,
+  proxyPart,
+  runnerPart,
+  type Attempted,
+  type SettingsReader
+} from './settings-parts.js'
 
 export interface RunSettings {
   readonly policy: Policy
@@ -80,8 +76,6 @@ export interface SettingsContext {
   /** GITHUB_EVENT_NAME and GITHUB_EVENT_PATH: on a pull request the policy file comes from its base. */
   readonly event?: { readonly name?: string; readonly path?: string }
 }
-
-const given = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim())
 
 /** Runs each parser; a refusal's problems are kept and the next parser still runs. */
 function collecting(): {
@@ -136,93 +130,40 @@ function mergedSources(
   return { merged: settings, problems: [...(parsed?.problems ?? []), ...problems] }
 }
 
-function parseFailOnBlocked(merged: Settings): boolean {
-  const chosen = settingValue(merged, 'fail-on-blocked')
-  if (chosen === undefined || chosen.text === 'false') return false
-  if (chosen.text === 'true') return true
-  throw new PolicyError([
-    problem(chosen.where, chosen.text, 'is not true or false', 'Write true or false.')
-  ])
-}
-
 export function resolveSettings(
   inputs: RunInputs,
   ctx: SettingsContext,
   file?: PolicyFileText
 ): RunSettings {
-  const where = (name: string): string => inputWhere(ctx.origin, name)
   const { attempt, problems, policyOnly } = collecting()
   const { merged, problems: sourceProblems } = mergedSources(inputs, ctx.origin, file)
-  const value = (
-    key: 'agent-timeout' | 'memory-limit' | 'pids-limit' | 'host-firewall' | 'report-detail'
-  ): string => settingValue(merged, key)?.text ?? ''
-  const whereOf = (key: string): string =>
-    settingValue(merged, key as 'agent-timeout')?.where ?? inputWhere(ctx.origin, key)
-  const built = attempt(() => buildPolicyFrom(merged, sourceProblems))
-  const expectedBlocks = attempt(() => parseExpectedBlocksFrom(merged))
-  const failOnBlocked = attempt(() => parseFailOnBlocked(merged))
-  const agentImage = given(inputs['agent-image'])
-  const agentEnv = attempt(() =>
-    buildAgentEnv({
-      entries: parseEnvSources(merged.sources.env ?? []),
-      runnerEnv: ctx.runnerEnv,
-      passPath: agentImage === undefined
-    })
-  )
-  const limits = attempt(() =>
-    parseLimits(
-      {
-        timeoutMinutes: value('agent-timeout'),
-        memory: value('memory-limit'),
-        pids: value('pids-limit'),
-        tty: inputs.tty
-      },
-      whereOf,
-      ctx.totalMemory
-    )
-  )
-  const homeConfig = attempt(() => parseHomeConfig(inputs['home-config'], where('home-config')))
-  const hostFirewall = attempt(() =>
-    parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
-  )
-  const protectGit = attempt(() => parseProtectGit(inputs['protect-git'], where('protect-git')))
-  const gitIntegrity = attempt(() =>
-    parseGitIntegrity(inputs['git-integrity'], where('git-integrity'))
-  )
-  const addressPool = attempt(() => {
-    const pool = parseAddressPool(inputs['address-pool'], where('address-pool'))
-    if (isProblem(pool)) throw new InputError([pool])
-    return pool
-  })
-  const reportDetail = attempt(() =>
-    parseReportDetail(value('report-detail'), whereOf('report-detail'))
-  )
-  const registryInput = given(inputs['image-registry'])
-  const imageRegistry =
-    registryInput === undefined
-      ? undefined
-      : attempt(() => parseImageRegistry(registryInput, where('image-registry')))
-  const proxy = attempt(() => parseProxySettings(inputs, built?.policy, where, ctx.runnerEnv))
-  if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
-  return {
-    policy: built!.policy,
-    warnings: [...built!.warnings, ...agentEnv!.warnings, ...proxy!.warnings],
-    expectedBlocks: expectedBlocks!,
-    failOnBlocked: failOnBlocked!,
-    reportDetail: reportDetail!,
-    agentEnv: agentEnv!,
-    limits: limits!,
-    hostFirewall: hostFirewall!,
-    protectGit: protectGit!,
-    gitIntegrity: gitIntegrity!,
-    agentImage,
-    homeConfig: homeConfig!,
-    baseImage: given(inputs['base-image']),
-    proxyImage: given(inputs['proxy-image']),
-    provenance: built!.provenance,
-    notices: [],
-    addressPool: given(inputs['address-pool']) === undefined ? undefined : addressPool,
-    imageRegistry,
-    proxy: proxy!
+  const reader: SettingsReader = {
+    inputs,
+    ctx,
+    merged,
+    sourceProblems,
+    attempt,
+    value: (key) => settingValue(merged, key)?.text ?? '',
+    whereOf: (key) => settingValue(merged, key as ValueKey)?.where ?? inputWhere(ctx.origin, key),
+    written: (key) => {
+      const chosen = settingValue(merged, key)
+      const text = chosen?.text.trim() ?? ''
+      return chosen && text !== '' ? { text, where: chosen.where } : undefined
+    }
   }
+  const { warnings: policyWarnings, ...policy } = policyPart(reader)
+  const { warnings: agentWarnings, ...agent } = agentPart(reader)
+  const runner = runnerPart(reader)
+  const proxy = proxyPart(reader, policy.policy)
+  if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
+  const settings: Attempted<RunSettings> = {
+    ...policy,
+    ...agent,
+    ...runner,
+    proxy,
+    warnings: [...policyWarnings, ...agentWarnings, ...(proxy?.warnings ?? [])],
+    notices: []
+  }
+  // Every part's parser succeeded (no problems were collected), so no value is absent.
+  return settings as RunSettings
 }

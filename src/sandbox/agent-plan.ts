@@ -1,4 +1,5 @@
 /** The agent container's options: its filesystem plan, environment, limits and mounts. */
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
 import { planAgentFilesystem, type AgentFilesystem, type AgentMode } from '../agent/filesystem.js'
@@ -10,6 +11,7 @@ import { withRootOnlyMasked } from './root-only.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
 import { prepareHomeDirs } from './runner-facts.js'
+import { sharedBinds } from './topology-only.js'
 import { emptyFile, freshHome, kindOf, makeDir } from './work-dir.js'
 
 export interface AgentPlan {
@@ -41,7 +43,18 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
   prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid)
   const git = guardGit(request.workspace, request.protectGit)
   const base = { ...planned, binds: [...planned.binds, ...git.binds] }
-  const filesystem = rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty)
+  const filesystem = prepared.topologyOnly
+    ? {
+        ...base,
+        binds: sharedBinds(
+          base.binds,
+          [workDir, request.workspace],
+          join(workDir, 'runner-files'),
+          kindOf,
+          copyFileSync
+        )
+      }
+    : rootOnlyMasked(base, agent.uid, prepared.mode, request.workspace, empty)
   if (filesystem.masked.length > 0) info(`hidden from the command: ${filesystem.masked.join(', ')}`)
   const hostAccess = request.policy.allowHostPorts.length > 0
   const { limits } = agent
@@ -56,8 +69,9 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
       labels: run.labels,
       workspace: request.workspace,
       filesystem,
-      entrypoint: join(prepared.root, 'containers', 'agent', 'entrypoint.sh'),
-      initBinary: run.deps.probes.findInitBinary(),
+      entrypoint: prepared.entrypoint,
+      // A remote daemon runs its own init (`--init`); the runner's is not on its machine.
+      initBinary: prepared.topologyOnly ? undefined : run.deps.probes.findInitBinary(),
       controlDir,
       resolvConf: join(workDir, 'resolv.conf'),
       seccompProfile: join(workDir, 'config', 'seccomp.json'),

@@ -10,7 +10,14 @@ import { READINESS_PROBE_NAME } from '../render/index.js'
 import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
 import { ablateAgent } from './ablation.js'
 import type { AgentPlan } from './agent-plan.js'
-import { agentSpec, canarySpec, netAdminHelperSpec, proxySpec } from './container-specs.js'
+import {
+  agentSpec,
+  canarySpec,
+  netAdminHelperSpec,
+  processInspectorSpec,
+  proxySpec,
+  readinessProbeSpec
+} from './container-specs.js'
 import type { Docker } from './docker.js'
 import { placementFromPid, remoteDaemonError } from './docker-daemon.js'
 import type { ContainerSpec } from './docker-args.js'
@@ -18,7 +25,9 @@ import { warning } from './log.js'
 import type { Netfilter } from './netfilter.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
+import type { ProcessSecurity } from './process-check.js'
 import { selfCheck } from './self-check.js'
+import { INSPECT_SCRIPT, inspectInDaemon, waitForProxyInDaemon } from './topology-only.js'
 import { proxyEnv } from './upstream-proxy.js'
 import { settleAll } from './settle.js'
 import type { AgentHandshake } from './types.js'
@@ -86,13 +95,21 @@ async function startProxy(run: RunContext, prepared: PreparedRun): Promise<void>
 async function waitUntilReady(
   run: RunContext,
   prepared: PreparedRun,
+  agent: AgentPlan,
   handshake: AgentHandshake,
   exited: Promise<number>
 ): Promise<void> {
   const { docker, probes } = run.deps
-  await Promise.all([
-    probes
-      .waitForProxy(
+  // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
+  const proxyReady = prepared.topologyOnly
+    ? waitForProxyInDaemon(
+        docker.runCaptured.bind(docker),
+        (script) => readinessProbeSpec(agent.options, prepared.ourAgentImage, script),
+        prepared.topology.proxyIp,
+        READINESS_PROBE_NAME,
+        READY_TIMEOUT_MS
+      )
+    : probes.waitForProxy(
         {
           host: prepared.topology.proxyIp,
           squidPort: SQUID_PORT,
@@ -102,11 +119,53 @@ async function waitUntilReady(
         READY_TIMEOUT_MS,
         () => docker.containerRunning(run.names.proxy)
       )
-      .catch(async (e: unknown) => {
-        throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`)
-      }),
+  await Promise.all([
+    proxyReady.catch(async (e: unknown) => {
+      throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`)
+    }),
     handshake.waitReady(READY_TIMEOUT_MS, exited)
   ])
+}
+
+/** Where the agent's rules and processes are read: through its PID here, or on the daemon. */
+async function agentAccess(
+  run: RunContext,
+  prepared: PreparedRun,
+  agent: AgentPlan
+): Promise<{
+  agentNet?: Netfilter
+  agentRules: SavedRules
+  processes: () => ProcessSecurity[] | Promise<ProcessSecurity[]>
+}> {
+  const { docker, netfilter, probes } = run.deps
+  const helper = (): Promise<SavedRules> =>
+    armFromHelper(
+      docker,
+      netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config'))
+    )
+  if (prepared.topologyOnly)
+    return {
+      agentRules: await helper(),
+      processes: () =>
+        inspectInDaemon(
+          docker.runCaptured.bind(docker),
+          processInspectorSpec(agent.options, prepared.ourAgentImage, INSPECT_SCRIPT)
+        )
+    }
+  const pid = await docker.containerPid(run.names.agent)
+  if (pid === undefined) throw new Error('the agent container is not running')
+  // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
+  // ours that happens to have the number the daemon reported from its own PID namespace.
+  if (prepared.hostRules && !probes.isAgentProcess(pid))
+    throw remoteDaemonError(placementFromPid(pid))
+  const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined
+  return {
+    agentNet,
+    agentRules: agentNet
+      ? await armFromHost(agentNet, prepared.rendered, prepared.topology.proxyIp)
+      : await helper(),
+    processes: () => probes.inspectProcesses(pid)
+  }
 }
 
 /** The container rules, then the self-check and the canary side by side. */
@@ -116,20 +175,8 @@ async function armAndCheck(
   agent: AgentPlan
 ): Promise<{ checks: string[]; agentNet?: Netfilter }> {
   const { docker, netfilter, probes } = run.deps
-  const { topology, rendered } = prepared
-  const pid = await docker.containerPid(run.names.agent)
-  if (pid === undefined) throw new Error('the agent container is not running')
-  // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
-  // ours that happens to have the number the daemon reported from its own PID namespace.
-  if (run.request.hostFirewall && !probes.isAgentProcess(pid))
-    throw remoteDaemonError(placementFromPid(pid))
-  const agentNet = run.request.hostFirewall ? netfilter.inNetns(pid) : undefined
-  const agentRules = agentNet
-    ? await armFromHost(agentNet, rendered, topology.proxyIp)
-    : await armFromHelper(
-        docker,
-        netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config'))
-      )
+  const { topology } = prepared
+  const { agentNet, agentRules, processes } = await agentAccess(run, prepared, agent)
   // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
   const checked = (checks: Promise<string[]>): Promise<string[]> =>
     run.request.ablation?.runDespiteChecks
@@ -143,10 +190,9 @@ async function armAndCheck(
       selfCheck({
         netfilter,
         agentRules,
-        agentPid: pid,
         plans: prepared.plans,
-        inspectProcesses: probes.inspectProcesses,
-        hostRules: run.request.hostFirewall
+        processes,
+        hostRules: prepared.hostRules
       })
     ),
     checked(
@@ -157,7 +203,7 @@ async function armAndCheck(
             CANARY_TIMEOUT_MS
           ),
         netfilter,
-        { topology, logsDir: run.logsDir, confirmDrops: run.request.hostFirewall }
+        { topology, logsDir: run.logsDir, confirmDrops: prepared.hostRules }
       )
     )
   ])
@@ -173,7 +219,15 @@ export async function arm(
   const { names, hooks } = run
   const handshake = await run.deps.probes.openHandshake(agent.controlDir)
   try {
-    run.track({ containers: [names.canary, names.helper, names.agent, names.proxy] })
+    run.track({
+      containers: [
+        names.canary,
+        names.helper,
+        names.agent,
+        names.proxy,
+        ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
+      ]
+    })
     // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
     const exited = run.deps.docker.runAttached(
       ablateAgent(agentSpec(agent.options), run.request.ablation?.layer),
@@ -183,7 +237,7 @@ export async function arm(
     exited.catch(() => undefined)
     await hooks.phase('Starting proxy', () => startProxy(run, prepared))
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-      await waitUntilReady(run, prepared, handshake, exited)
+      await waitUntilReady(run, prepared, agent, handshake, exited)
       return armAndCheck(run, prepared, agent)
     })
     return { handshake, exited, checks, agentNet }

@@ -2,6 +2,7 @@
 import { PROXY_CONFIG_DIR, PROXY_LOG_DIR } from '../render/names.js'
 import { SQUID_PORT, type SandboxTopology } from '../render/types.js'
 import type { ContainerSpec } from './docker-args.js'
+import type { BindMount } from '../common/mounts.js'
 import type { AgentFilesystem } from '../agent/filesystem.js'
 import { HOST_ALIAS } from '../policy/host-ports.js'
 import { CONTROL_MOUNT } from './handshake.js'
@@ -68,8 +69,11 @@ export interface AgentOptions {
   readonly filesystem: AgentFilesystem
   /** Host path of containers/agent/entrypoint.sh, mounted read-only (any image can run it). */
   readonly entrypoint: string
-  /** Host path of Docker's static init (tini), mounted read-only as the container's PID 1. */
-  readonly initBinary: string
+  /**
+   * Host path of Docker's static init (tini), mounted read-only as the container's PID 1;
+   * absent in topology-only mode, where the daemon's own init is used (`--init`, image mode).
+   */
+  readonly initBinary?: string
   readonly controlDir: string
   readonly resolvConf: string
   readonly seccompProfile: string
@@ -132,7 +136,7 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
     mounts: [
       ...o.filesystem.binds,
       { source: o.entrypoint, target: ENTRYPOINT_MOUNT, readOnly: true },
-      { source: o.initBinary, target: INIT_MOUNT, readOnly: true },
+      ...(o.initBinary ? [{ source: o.initBinary, target: INIT_MOUNT, readOnly: true }] : []),
       { source: o.controlDir, target: CONTROL_MOUNT, readOnly: true },
       { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }
     ],
@@ -140,7 +144,7 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
     env: o.env,
     ...agentPrivileges(o),
     workdir: o.workspace,
-    entrypoint: INIT_MOUNT,
+    entrypoint: o.initBinary ? INIT_MOUNT : '/bin/sh',
     extraHosts: o.hostAccess ? { [HOST_ALIAS]: o.topology.internalGateway } : {},
     sysctls: {
       'net.ipv6.conf.all.disable_ipv6': '1',
@@ -148,9 +152,11 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
       // Unprivileged ICMP sockets would let the command ping (and carry data) without NET_RAW.
       'net.ipv4.ping_group_range': '1 0'
     },
-    init: false,
+    init: !o.initBinary,
     tty: o.tty,
-    command: ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+    command: o.initBinary
+      ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
+      : [ENTRYPOINT_MOUNT, ...o.command]
   }
 }
 
@@ -218,5 +224,69 @@ export function netAdminHelperSpec(
         'ip6tables-save'
       ].join('\n')
     ]
+  }
+}
+
+/** What every topology-only probe runs with: our image, python3 or sh, no privilege. */
+function probeBase(
+  o: Pick<AgentOptions, 'labels' | 'user'>,
+  image: string,
+  name: string
+): Omit<ContainerSpec, 'attach' | 'entrypoint' | 'command' | 'mounts'> {
+  return {
+    name,
+    image,
+    labels: o.labels,
+    env: {},
+    capAdd: [],
+    user: o.user,
+    readOnlyRoot: true,
+    sysctls: {},
+    init: false
+  }
+}
+
+/** Topology-only: reads the run's tokens through the daemon's view of the shared paths. */
+export function sharedPathsProbeSpec(
+  o: Pick<AgentOptions, 'labels' | 'user'> & { readonly runId: string },
+  image: string,
+  mounts: readonly BindMount[],
+  script: string
+): ContainerSpec {
+  return {
+    ...probeBase(o, image, runNames(o.runId).pathsProbe),
+    attach: { noNetwork: true },
+    mounts,
+    entrypoint: '/bin/sh',
+    command: ['-c', script]
+  }
+}
+
+/** Topology-only: probes the proxy from inside its own network namespace on the daemon. */
+export function readinessProbeSpec(o: AgentOptions, image: string, script: string): ContainerSpec {
+  const n = runNames(o.topology.runId)
+  return {
+    ...probeBase(o, image, n.readyProbe),
+    attach: { shareNetworkOf: n.proxy },
+    mounts: [],
+    entrypoint: '/usr/bin/python3',
+    command: ['-c', script]
+  }
+}
+
+/** Topology-only: reads /proc/PID/status of the agent's processes from its PID namespace. */
+export function processInspectorSpec(
+  o: AgentOptions,
+  image: string,
+  script: string
+): ContainerSpec {
+  const n = runNames(o.topology.runId)
+  return {
+    ...probeBase(o, image, n.inspector),
+    attach: { noNetwork: true },
+    sharePidOf: n.agent,
+    mounts: [],
+    entrypoint: '/usr/bin/python3',
+    command: ['-c', script]
   }
 }

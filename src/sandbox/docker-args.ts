@@ -14,7 +14,9 @@ export interface NetworkSpec {
 
 /** A container on a network at a fixed address, or one sharing another's network namespace. */
 export type Attachment =
-  { readonly network: string; readonly ip: string } | { readonly shareNetworkOf: string }
+  | { readonly network: string; readonly ip: string }
+  | { readonly shareNetworkOf: string }
+  | { readonly noNetwork: true }
 
 export interface ContainerSpec {
   readonly name: string
@@ -43,6 +45,8 @@ export interface ContainerSpec {
   readonly ulimits?: Readonly<Record<string, number>>
   /** Supplementary groups of the container's processes (numeric gids). */
   readonly groupAdd?: readonly number[]
+  /** Join that container's PID namespace (the topology-only process inspector). */
+  readonly sharePidOf?: string
   /** Run docker's init (tini) as PID 1 so signals and exit statuses behave as on the runner. */
   readonly init: boolean
   readonly command: readonly string[]
@@ -83,6 +87,12 @@ export function buildNetworkCreateArgs(spec: NetworkSpec): string[] {
   ]
 }
 
+function networkArgs(a: Attachment): string[] {
+  if ('shareNetworkOf' in a) return ['--network', `container:${a.shareNetworkOf}`]
+  if ('noNetwork' in a) return ['--network', 'none']
+  return ['--network', a.network, '--ip', a.ip]
+}
+
 /**
  * `docker create`/`docker run` options shared by every container. Every container drops
  * every capability, cannot gain privileges and runs no health check; what a container needs
@@ -93,9 +103,7 @@ function containerOptions(spec: ContainerSpec): string[] {
   const args = [
     '--name',
     spec.name,
-    ...('shareNetworkOf' in a
-      ? ['--network', `container:${a.shareNetworkOf}`]
-      : ['--network', a.network, '--ip', a.ip]),
+    ...networkArgs(a),
     '--cap-drop',
     'ALL',
     ...spec.capAdd.flatMap((c) => ['--cap-add', c]),
@@ -122,6 +130,7 @@ function containerOptions(spec: ContainerSpec): string[] {
   for (const [name, limit] of Object.entries(spec.ulimits ?? {}))
     args.push('--ulimit', `${name}=${limit}:${limit}`)
   for (const gid of spec.groupAdd ?? []) args.push('--group-add', String(gid))
+  if (spec.sharePidOf) args.push('--pid', `container:${spec.sharePidOf}`)
   if (spec.init) args.push('--init')
   if (spec.readOnlyRoot) args.push('--read-only')
   if (spec.entrypoint) args.push('--entrypoint', spec.entrypoint)

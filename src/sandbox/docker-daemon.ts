@@ -2,9 +2,10 @@
  * Whether the Docker daemon shares this machine with us. The firewall arms itself from the
  * runner: host rules in the network namespace that holds the run's bridges, container rules
  * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
- * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) would get
- * rules installed in the wrong place and mounts of its own files, so such a run is refused
- * before anything starts, with the reason.
+ * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) runs the
+ * sandbox topology-only (src/sandbox/topology-only.ts). One case is still refused: a daemon
+ * whose bridges are in our network namespace (so host rules were applied) but whose agent PID
+ * is not ours, where entering that PID would enter the wrong process.
  */
 
 export type DaemonPlacement =
@@ -48,9 +49,9 @@ export function placementFromPid(pid: number): { local: false; why: string } {
 
 export function remoteDaemonError(placement: { why: string }): Error {
   return new Error(
-    `the Docker daemon is not on this runner: ${placement.why}. The firewall installs its rules ` +
-      "and checks the agent from the daemon's machine, and mounts this runner's files, so it " +
-      'cannot run against a remote daemon. Run the action on a runner with its own Docker ' +
-      'engine (see docs/self-hosted.md).'
+    `the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
+      "runner's network namespace, so host rules were applied, but the agent cannot be " +
+      'checked or armed through its PID. Give the runner its own Docker engine, or point ' +
+      'DOCKER_HOST at the daemon over TCP for topology-only mode (see docs/self-hosted.md).'
   )
 }

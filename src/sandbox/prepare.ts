@@ -2,20 +2,22 @@
  * The phases before any container starts: the work folder, the engine check, images, the
  * run's networks, the sweep of crashed runs, the rendered configs, and the host rules.
  */
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AgentMode } from '../agent/filesystem.js'
 import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
-import { placementFromBridge, placementFromDockerHost, remoteDaemonError } from './docker-daemon.js'
+import { placementFromBridge, placementFromDockerHost } from './docker-daemon.js'
 import { ensurePrebuilt, projectRoot, resolveImage, type ResolvedImage } from './images.js'
-import { info } from './log.js'
+import { sharedPathsProbeSpec } from './container-specs.js'
+import { info, warning } from './log.js'
 import { actionVersion } from './published-images.js'
 import { enableNamespaceLogging } from './namespace-logging.js'
 import type { RunContext } from './run-context.js'
 import { settleAll } from './settle.js'
 import { sweepStale } from './teardown.js'
+import { confirmSharedPaths, topologyOnly, type TopologyOnly } from './topology-only.js'
 import { createNetworks } from './topology.js'
 import { detectUpstreamDns } from './upstream-dns.js'
 import { proxyRenderInput } from './upstream-proxy.js'
@@ -38,6 +40,12 @@ export interface PreparedRun {
   readonly rendered: RenderedConfig
   /** The corporate proxy's resolved address, when the run leaves through one. */
   readonly upstreamProxy?: string
+  /** Host rules are applied and checked (host-firewall on, and the daemon is ours). */
+  readonly hostRules: boolean
+  /** Set when the daemon is elsewhere: no host rules, probes run on the daemon. */
+  readonly topologyOnly?: TopologyOnly
+  /** The agent's start handshake script, where the daemon can mount it from. */
+  readonly entrypoint: string
 }
 
 export async function prepare(run: RunContext): Promise<PreparedRun> {
@@ -50,7 +58,6 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   makeDir(run.logsDir, 0o771)
 
   const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost)
-  if (!byDockerHost.local) throw remoteDaemonError(byDockerHost)
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
   info(`awf-action ${actionVersion(root)}`)
@@ -70,28 +77,35 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
           pool: request.addressPool
         }),
-        sweepStale(deps, request.hostFirewall, request.tempRoot, run.leaseDir).then((swept) => {
+        sweepStale(
+          deps,
+          request.hostFirewall && byDockerHost.local,
+          request.tempRoot,
+          run.leaseDir
+        ).then((swept) => {
           if (swept.length > 0) info(`removed leftovers of crashed runs: ${swept.join(', ')}`)
         })
       ])
   )
-  // Host rules only work where the bridges are. (Without them, a rootless daemon in its own
-  // network namespace is fine: everything else goes through the daemon.)
-  const byBridge = request.hostFirewall
-    ? placementFromBridge(
-        topology.internalBridge,
-        deps.probes.interfaceExists(topology.internalBridge)
-      )
-    : { local: true as const }
-  if (!byBridge.local) throw remoteDaemonError(byBridge)
+  // Host rules, mounts and the checks through PIDs only work where the bridges are.
+  const byBridge = placementFromBridge(
+    topology.internalBridge,
+    deps.probes.interfaceExists(topology.internalBridge)
+  )
+  const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined
+  const onlyTopology = remote && topologyOnly(remote.why)
+  if (onlyTopology) await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology)
   const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }
   const plans = planRules(input)
   const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer)
   writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp)
+  const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh')
+  if (onlyTopology) copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'))
   return {
     workDir,
     root,
-    mode: given ? 'image' : 'host',
+    // A remote daemon cannot mount the runner's /usr: the command runs in the agent image.
+    mode: given || onlyTopology ? 'image' : 'host',
     topology,
     agentIp,
     proxyImage: proxy.ref,
@@ -100,15 +114,57 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     images: [proxy, ourAgent],
     plans,
     rendered,
-    upstreamProxy: input.upstreamProxy?.address
+    upstreamProxy: input.upstreamProxy?.address,
+    hostRules: request.hostFirewall && !onlyTopology,
+    topologyOnly: onlyTopology || undefined,
+    entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint
   }
+}
+
+/**
+ * The daemon is elsewhere: say so, refuse what cannot work there, and confirm that it sees
+ * the run's folder and the workspace (and shares FIFOs with us) before anything uses them.
+ */
+async function enterTopologyOnly(
+  run: RunContext,
+  workDir: string,
+  image: string,
+  mode: TopologyOnly
+): Promise<void> {
+  const { request } = run
+  warning(
+    `topology-only mode: ${mode.why}. The runner's iptables cannot reach that daemon's ` +
+      'network namespace, so no host firewall rules are applied' +
+      `${request.hostFirewall ? ' (host-firewall on was asked for)' : ''}; the run holds on the ` +
+      "internal network, the proxy, the DNS forwarder, the container rules and the agent's " +
+      `privileges. Not checked: ${mode.notChecked.join('; ')}.`
+  )
+  if (request.policy.allowHostPorts.length > 0)
+    throw new Error(
+      `allow-host-ports cannot work in topology-only mode (${mode.why}): the runner's ports are ` +
+        "not on the daemon's network, and no host rule can open them"
+    )
+  const user = `${request.agent.uid}:${request.agent.gid}`
+  run.track({ containers: [run.names.pathsProbe] })
+  await confirmSharedPaths(run.deps.docker.runCaptured.bind(run.deps.docker), run.deps.exec.run, {
+    probeDir: join(workDir, 'shared-probe'),
+    folders: [
+      { path: workDir, what: "the run's folder" },
+      { path: run.logsDir, what: 'the logs folder' },
+      { path: request.workspace, what: 'the workspace' }
+    ],
+    runId: run.runId,
+    spec: (mounts, script) =>
+      sharedPathsProbeSpec({ runId: run.runId, labels: run.labels, user }, image, mounts, script)
+  })
 }
 
 /** Host rules go in before any container is attached to the new bridges. */
 export async function applyHostRules(run: RunContext, prepared: PreparedRun): Promise<void> {
   const { netfilter } = run.deps
   const { rendered } = prepared
-  if (!run.request.hostFirewall) {
+  if (prepared.topologyOnly) return
+  if (!prepared.hostRules) {
     info('host-firewall off: no host iptables rules for this run')
     return
   }

@@ -10,11 +10,13 @@ export interface SelfCheckArgs {
   readonly netfilter: Netfilter
   /** The agent namespace's rules: read through nsenter, or as printed by the helper. */
   readonly agentRules: () => Promise<readonly [string, string]>
-  readonly agentPid: number
   /** The plans the rules were rendered from (built once per run). */
   readonly plans: RunRulePlans
-  /** Every process of the agent container with its security state (/proc on the real host). */
-  readonly inspectProcesses: (rootPid: number) => ProcessSecurity[]
+  /**
+   * Every process of the agent container with its security state: /proc on the real host, or
+   * as an inspector in the agent's PID namespace on a remote daemon saw it.
+   */
+  readonly processes: () => ProcessSecurity[] | Promise<ProcessSecurity[]>
   /** false with host-firewall off: there are no host rules to check. */
   readonly hostRules: boolean
 }
@@ -22,12 +24,12 @@ export interface SelfCheckArgs {
 /** Returns the checks that passed (for the log and summary); throws listing every failure. */
 export async function selfCheck(a: SelfCheckArgs): Promise<string[]> {
   const { host, container } = a.plans
-  const [h4, h6, [c4, c6]] = await Promise.all([
+  const [h4, h6, [c4, c6], processes] = await Promise.all([
     a.hostRules ? a.netfilter.save(4) : '',
     a.hostRules ? a.netfilter.save(6) : '',
-    a.agentRules()
+    a.agentRules(),
+    a.processes()
   ])
-  const processes = a.inspectProcesses(a.agentPid)
   const hostResults: [string, string[]][] = a.hostRules
     ? [
         ['host IPv4 rules in place and jumped to', planProblems(h4, host, 4, 'host')],

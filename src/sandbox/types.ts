@@ -16,6 +16,7 @@ import type { ProxyEndpoints } from './readiness.js'
 import type { ImageOptions, ResolvedImage } from './images.js'
 import type { SandboxResources } from './resources.js'
 import type { Ipv4Net } from './subnets.js'
+import type { TopologyOnly } from './topology-only.js'
 
 export type PhaseRunner = <T>(title: string, step: () => Promise<T>) => Promise<T>
 
@@ -103,6 +104,8 @@ export interface RunOutcome {
   /** The command was killed at agent-timeout (exit code 124). */
   readonly timedOut: boolean
   readonly hostFirewall: boolean
+  /** Set when the daemon was remote: no host rules, and the checks that were not made. */
+  readonly topologyOnly?: TopologyOnly
   /** Set when the command was killed because the proxy died or rules changed under it (125). */
   readonly firewallFailure?: string
   /** Runner paths hidden from the command because they fell inside a visible folder. */
