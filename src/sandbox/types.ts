@@ -179,4 +179,6 @@ export interface SandboxDeps {
   readonly netfilter: Netfilter
   readonly exec: Exec
   readonly probes: SandboxProbes
+  /** The background reaper's script (dist/reap.js); absent: the whole teardown runs in-process. */
+  readonly reaper?: string
 }
