@@ -127,6 +127,43 @@ describe('run settings from the policy file', () => {
   })
 })
 
+describe('docker-daemon (an input only)', () => {
+  test.each([
+    ['', false],
+    ['auto', false],
+    [' remote ', true]
+  ])('%j -> topology-only forced: %s', (value, remote) => {
+    expect(resolveSettings(inputs({ 'docker-daemon': value }), ctx).remoteDaemon).toBe(remote)
+  })
+
+  test('anything else is refused, naming the input and the values accepted', () => {
+    expect(() => resolveSettings(inputs({ 'docker-daemon': 'dind' }), ctx)).toThrow(
+      /input docker-daemon: "dind" is not a docker-daemon setting\. Use auto .* or remote/
+    )
+  })
+})
+
+describe('allow-urls as a run setting', () => {
+  test('plain HTTP rules are accepted; a locked file refuses an input that adds rules', () => {
+    const s = resolveSettings(inputs({ 'allow-urls': 'GET http://allowed.test/a/*' }), ctx)
+    expect(s.policy.allowUrls.map((r) => r.path)).toEqual(['/a/*'])
+    expect(
+      refused({ 'allow-urls': 'GET http://allowed.test/a/*' }, 'version: 1\nlock: true\n')
+    ).toMatch(/input allow-urls: .* is refused: the policy file is locked/)
+  })
+
+  test('the hosts of HTTPS rules are intercepted (each once); plain HTTP rule hosts are not', () => {
+    const s = resolveSettings(
+      inputs({
+        'allow-urls':
+          'GET https://github.com/my-org/*\nPOST https://github.com/x\nGET http://plain.test/a'
+      }),
+      ctx
+    )
+    expect(s.interception.hosts).toEqual(['github.com'])
+  })
+})
+
 describe('credentials (issue 16)', () => {
   test('the named variable reaches the command as a placeholder; its host is intercepted', () => {
     const s = resolveSettings(

@@ -25,6 +25,8 @@ export const SETTING_KEYS = {
   'allow-networks': { kind: 'list', locked: 'never' },
   'dns-servers': { kind: 'list', locked: 'never' },
   'allow-host-ports': { kind: 'list', locked: 'never' },
+  /** One rule a line (`[METHODS] URL-PATTERN`): read line by line, never split at spaces. */
+  'allow-urls': { kind: 'list', locked: 'never' },
   'expected-blocks': { kind: 'list', locked: 'never' },
   /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
   env: { kind: 'list', locked: 'add' },

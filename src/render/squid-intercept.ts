@@ -76,7 +76,11 @@ function credentialLines(i: Interception): string[] {
   })
 }
 
-export function renderInterception(i: Interception | undefined): InterceptionRules {
+/** `urlAccess`: allow-urls' rules for decrypted requests (squid-urls.ts), before the hosts' own. */
+export function renderInterception(
+  i: Interception | undefined,
+  urlAccess: readonly string[] = []
+): InterceptionRules {
   if (!i || i.hosts.length === 0) return NO_INTERCEPTION
   const acls = ['acl tls_step2 at_step SslBump2', 'acl tls_step3 at_step SslBump3']
   acls.push('acl trace_method method TRACE')
@@ -97,6 +101,7 @@ export function renderInterception(i: Interception | undefined): InterceptionRul
       "# Requests decrypted inside an intercepted tunnel: only to that tunnel's own host (the",
       '# Host header must name the server the ClientHello named). TRACE would echo our headers.',
       'http_access deny tls_port trace_method',
+      ...urlAccess,
       ...pairs.map((p) => `http_access allow tls_port !CONNECT ${p}`)
     ],
     service: [

@@ -101,6 +101,8 @@ export interface TlsOptions {
   readonly deniedNets: string
   /** Hosts whose tunnels are decrypted (squid-intercept.ts); none when absent. */
   readonly interception?: Interception
+  /** allow-urls: rules for decrypted requests, and the tunnels never spliced (squid-urls.ts). */
+  readonly urls?: { readonly access: readonly string[]; readonly tunnelRefusals: readonly string[] }
 }
 
 /** Where the proxy image keeps the helper that tells whether a ClientHello named a server. */
@@ -125,7 +127,8 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
   ]
   const blocked = listAcls('sni_blocked', 'sni', o.blocked, acls)
   const noSniOk = listAcls('no_sni_ok', 'host', o.noSniHosts, acls)
-  const icpt = renderInterception(o.interception)
+  const icpt = renderInterception(o.interception, o.urls?.access)
+  const urlRefusals = o.urls?.tunnelRefusals ?? []
   acls.push(...icpt.acls)
   const splices: string[] = []
   o.groups.forEach((g, i) => {
@@ -145,6 +148,7 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
     ...(o.mode === 'audit'
       ? [
           ...icpt.bump,
+          ...urlRefusals,
           '# Audit mode: every other tunnel is spliced, its server name logged.',
           'ssl_bump splice all'
         ]
@@ -152,6 +156,7 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
           '# A ClientHello without a server name is refused unless its CONNECT host opted in.',
           ['ssl_bump terminate !sni_sent', ...noSniOk.map((a) => `!${a}`)].join(' '),
           ...icpt.bump,
+          ...urlRefusals,
           '# One tunnel, one destination: the server name must belong to the CONNECT host entry.',
           ...splices
         ]),

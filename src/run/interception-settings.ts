@@ -1,5 +1,6 @@
 /**
- * Which hosts the proxy decrypts and why (issue 16): the `credentials` hosts, and the
+ * Which hosts the proxy decrypts and why (issue 16): the `credentials` hosts, the hosts of
+ * HTTPS `allow-urls` rules, and the
  * `ca-certificates` file it trusts for their servers. Validated once, like every input.
  */
 import { maskForms, type AgentEnv } from '../agent/env.js'
@@ -52,7 +53,14 @@ export function parseInterceptionSettings(
       allProblems.push(...e.problems)
     }
   if (allProblems.length > 0) throw new InputError(allProblems)
-  const hosts = interceptedHosts(credentials.map((c) => c.host))
+  // The hosts of HTTPS URL rules: their requests are checked only once decrypted.
+  const urlHosts = (policy?.allowUrls ?? [])
+    .filter((r) => r.protocol === 'https')
+    .map((r) => r.host)
+  const hosts = interceptedHosts(
+    credentials.map((c) => c.host),
+    urlHosts
+  )
   const warnings =
     caCertificates !== undefined && hosts.length === 0
       ? ['ca-certificates: no host is intercepted, so the file is not used']
