@@ -120,6 +120,8 @@ function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEv
   if (!request) return undefined
   const denied = status.includes('DENIED')
   const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '')
+  // The server failed verification before the request was sent (nothing reached it).
+  const untrusted = error === 'ERR_SECURE_CONNECT_FAIL'
   return {
     time: Math.round(timeMs),
     layer: 'proxy',
@@ -127,8 +129,13 @@ function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEv
     target: host.toLowerCase(),
     port: /^\d+$/.test(port) ? Number(port) : undefined,
     protocol: 'https',
-    reason: denied ? `request denied by allow-urls (${error})` : status,
-    request
+    reason: untrusted
+      ? REFUSAL_REASONS['untrusted-server']
+      : denied
+        ? `request denied by allow-urls (${error})`
+        : status,
+    request,
+    ...(untrusted ? { tunnelRefusal: 'untrusted-server' as const } : {})
   }
 }
 
