@@ -62,6 +62,30 @@ describeWith({ root: true, docker: true }, 'the action (integration)', () => {
     expect(leftovers()).toEqual([])
   })
 
+  test('credentials: the key is masked, set by the proxy, and nowhere the action writes', async () => {
+    const key = readFileSync('/run/awf-lab/api.key', 'utf8').trim()
+    const api = 'https://api.allowed.test:9443'
+    const inputs = {
+      ...base,
+      'allow-domains': `allowed.test ${api}`,
+      'ca-certificates': 'ca.crt',
+      credentials: 'api.allowed.test x-api-key=${LAB_API_KEY}',
+      run: `echo "holds=$LAB_API_KEY"; curl -sS ${api}/from-action-credentials`
+    }
+    const r = await runAction('main', inputs, dir, { LAB_API_KEY: key })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('holds=awf-placeholder-key')
+    expect(r.stdout).toContain('LAB-KEY-OK /from-action-credentials')
+    // Registered with the runner (which then masks it), and shown nowhere else.
+    expect(r.stdout).toContain(`::add-mask::${key}\n`)
+    const rest = r.stdout.replaceAll(`::add-mask::${key}\n`, '')
+    for (const text of [rest, r.stderr, r.summary, r.outputs, r.state])
+      expect(text.includes(key)).toBe(false)
+    const post = await runAction('post', {}, dir, stateEnv(r.state))
+    expect(post.code).toBe(0)
+    expect(leftovers()).toEqual([])
+  })
+
   test('the summary, outputs and annotations show what was reached and what was stopped', async () => {
     const script =
       'curl -sS -o /dev/null http://allowed.test/; curl -s -o /dev/null http://blocked.test/; getent hosts evil.test || true'
