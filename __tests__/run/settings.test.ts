@@ -127,6 +127,22 @@ describe('run settings from the policy file', () => {
   })
 })
 
+describe('docker-daemon (an input only)', () => {
+  test.each([
+    ['', false],
+    ['auto', false],
+    [' remote ', true]
+  ])('%j -> topology-only forced: %s', (value, remote) => {
+    expect(resolveSettings(inputs({ 'docker-daemon': value }), ctx).remoteDaemon).toBe(remote)
+  })
+
+  test('anything else is refused, naming the input and the values accepted', () => {
+    expect(() => resolveSettings(inputs({ 'docker-daemon': 'dind' }), ctx)).toThrow(
+      /input docker-daemon: "dind" is not a docker-daemon setting\. Use auto .* or remote/
+    )
+  })
+})
+
 describe('allow-urls as a run setting', () => {
   test('plain HTTP rules are accepted; a locked file refuses an input that adds rules', () => {
     const s = resolveSettings(inputs({ 'allow-urls': 'GET http://allowed.test/a/*' }), ctx)

@@ -31,6 +31,7 @@ export function getInputs(): ActionInputs {
     'memory-limit': core.getInput('memory-limit'),
     'pids-limit': core.getInput('pids-limit'),
     'host-firewall': core.getInput('host-firewall'),
+    'docker-daemon': core.getInput('docker-daemon'),
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
     'expected-blocks': core.getInput('expected-blocks'),

@@ -33,6 +33,8 @@ const RUN_FLAGS = `Run flags:
   --pids-limit N          process limit of the command (default 4096)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --docker-daemon auto|remote  remote: run topology-only (no host rules; image mode),
+                          for a Docker-in-Docker sidecar reached through a unix socket
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
   --home-config LIST      files under HOME the command's tools need, shown read-only in

@@ -24,6 +24,7 @@ export const TEXT_INPUTS = [
   'memory-limit',
   'pids-limit',
   'host-firewall',
+  'docker-daemon',
   'expected-blocks',
   'protect-git',
   'git-integrity',

@@ -52,6 +52,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
+    remoteDaemon: settings.remoteDaemon,
     protectGit: settings.protectGit,
     images: {
       baseImage: settings.baseImage,

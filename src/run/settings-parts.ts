@@ -6,7 +6,7 @@
 import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
 import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
 import { parseHomeConfig } from '../agent/home-config.js'
-import { parseHostFirewall } from '../agent/host-firewall.js'
+import { parseDockerDaemon, parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits } from '../agent/limits.js'
 import { InputError, inputWhere, isProblem, problem, type InputProblem } from '../common/errors.js'
 import {
@@ -139,7 +139,7 @@ export function agentPart(
 
 type RunnerPart = Pick<
   RunSettings,
-  'hostFirewall' | 'addressPool' | 'imageRegistry' | 'baseImage' | 'proxyImage'
+  'hostFirewall' | 'remoteDaemon' | 'addressPool' | 'imageRegistry' | 'baseImage' | 'proxyImage'
 >
 
 /** The runner's side: its firewall, the run's subnets and where the images come from. */
@@ -155,6 +155,10 @@ export function runnerPart({
   return {
     hostFirewall: attempt(() =>
       parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
+    ),
+    remoteDaemon: attempt(() =>
+      // The runner's layout, not policy: an input only, never a policy-file key.
+      parseDockerDaemon(inputs['docker-daemon'], whereOf('docker-daemon'))
     ),
     addressPool:
       pool === undefined

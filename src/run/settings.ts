@@ -45,6 +45,8 @@ export interface RunSettings {
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
+  /** `docker-daemon: remote`: topology-only whatever the daemon looks like. */
+  readonly remoteDaemon: boolean
   /** The workspace's git config, hooks and info are read-only during the command. */
   readonly protectGit: boolean
   /** What git metadata left to run a program later does to the step. */

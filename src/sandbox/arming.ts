@@ -157,7 +157,9 @@ async function agentAccess(
   if (pid === undefined) throw new Error('the agent container is not running')
   // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
   // ours that happens to have the number the daemon reported from its own PID namespace.
-  if (prepared.hostRules && !probes.isAgentProcess(pid))
+  // Without host rules the PID is only read, but a daemon whose PIDs are not ours (a sidecar
+  // sharing our network namespace) has mounted its own files for the runner's: refused too.
+  if (!probes.isAgentProcess(pid, prepared.hostRules))
     throw remoteDaemonError(placementFromPid(pid))
   const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined
   return {

@@ -79,7 +79,7 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
         }),
         sweepStale(
           deps,
-          request.hostFirewall && byDockerHost.local,
+          request.hostFirewall && byDockerHost.local && !request.remoteDaemon,
           request.tempRoot,
           run.leaseDir
         ).then((swept) => {
@@ -92,7 +92,13 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     topology.internalBridge,
     deps.probes.interfaceExists(topology.internalBridge)
   )
-  const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined
+  const remote = request.remoteDaemon
+    ? { why: 'docker-daemon is remote' }
+    : !byDockerHost.local
+      ? byDockerHost
+      : !byBridge.local
+        ? byBridge
+        : undefined
   const onlyTopology = remote && topologyOnly(remote.why)
   if (onlyTopology) await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology)
   const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }

@@ -36,6 +36,8 @@ export interface SandboxRequest {
    * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
    */
   readonly hostFirewall: boolean
+  /** `docker-daemon: remote`: topology-only whatever the daemon looks like. */
+  readonly remoteDaemon?: boolean
   /** The workspace's git config, hooks and info are mounted read-only (protect-git). */
   readonly protectGit: boolean
   readonly images: ImageOptions
@@ -160,7 +162,11 @@ export interface SandboxProbes {
   /** A network interface of that name is in our network namespace (the daemon's bridges are). */
   readonly interfaceExists: (name: string) => boolean
   /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
-  readonly isAgentProcess: (pid: number) => boolean
+  /**
+   * That PID, as this machine sees it, is our agent: its root holds our entrypoint (as root),
+   * or its command line is our init running our entrypoint (without root).
+   */
+  readonly isAgentProcess: (pid: number, asRoot: boolean) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
@@ -173,4 +179,6 @@ export interface SandboxDeps {
   readonly netfilter: Netfilter
   readonly exec: Exec
   readonly probes: SandboxProbes
+  /** The background reaper's script (dist/reap.js); absent: the whole teardown runs in-process. */
+  readonly reaper?: string
 }
