@@ -63,3 +63,21 @@ describe('check shows the run settings', () => {
     expect(JSON.stringify(data)).not.toContain('s3cret')
   })
 })
+
+describe('check shows allow-urls', () => {
+  const withRules = resolveSettings(
+    {
+      ...Object.fromEntries(TEXT_INPUTS.map((n) => [n, ''])),
+      tty: false,
+      'fail-on-blocked': false,
+      'allow-urls': 'GET,HEAD https://A.test:443/o/*'
+    } as RunInputs,
+    { origin: 'flag', baseDir: '/w', runnerEnv: {}, totalMemory: 8 * 1024 * 1024 * 1024 }
+  )
+
+  test('each rule in its normalised form, as text and as data', () => {
+    expect(renderCheck(withRules)).toContain('allow-urls:\n  GET,HEAD https://a.test/o/*\n')
+    expect(effectiveSettings(withRules).allowUrls).toEqual(['GET,HEAD https://a.test/o/*'])
+    expect(renderCheck(settings)).toContain('allow-urls: -\n')
+  })
+})
