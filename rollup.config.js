@@ -1,4 +1,5 @@
-// Three bundles: the action's main and post entries, and the command-line tool.
+// Four bundles: the action's main and post entries, the command-line tool, and the reaper
+// that finishes a teardown in the background (src/sandbox/reaper.ts).
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
@@ -34,5 +35,6 @@ export const entry = (input, file, banner) => ({
 export default [
   entry('src/main.ts', 'dist/main.js'),
   entry('src/post.ts', 'dist/post.js'),
-  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node')
+  entry('src/cli.ts', 'dist/cli.js', '#!/usr/bin/env node'),
+  entry('src/reap.ts', 'dist/reap.js')
 ]

@@ -5,7 +5,9 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { leasePath, leasesIn, probeLease, SYSTEM_LEASE_DIR } from '../../src/sandbox/lease.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const LAB = JSON.parse(readFileSync(join(ROOT, 'lab', 'hosts.json'), 'utf8')) as {
@@ -83,8 +85,26 @@ export function runControl(image: string, script: string, workspace: string): Re
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** What the sandbox leaves behind: containers, networks, chains, temp dirs of runs. */
+/**
+ * Waits (at most 15 s) until no run holds a lease: a run that ended hands its networks and
+ * temporary files to a background reaper (src/sandbox/reaper.ts), which holds the run's lease
+ * until they are gone, a moment after the CLI or the action step has exited.
+ */
+export function waitForReapers(): void {
+  const deadline = Date.now() + 15000
+  const held = (): string[] =>
+    [SYSTEM_LEASE_DIR, join(tmpdir(), 'awf-leases')].flatMap((dir) =>
+      leasesIn(dir).filter((id) => probeLease(leasePath(dir, id)) === 'held')
+    )
+  while (held().length > 0 && Date.now() < deadline) execFileSync('sleep', ['0.05'])
+}
+
+/**
+ * What the sandbox leaves behind: containers, networks, chains, temp dirs of runs (once the
+ * reapers of runs that ended are done).
+ */
 export function leftovers(): string[] {
+  waitForReapers()
   const out: string[] = []
   const ps = execFileSync(
     'docker',

@@ -36,6 +36,8 @@ export interface FakeOptions {
   readonly nothingShared?: boolean
   /** One of the probes fails. */
   readonly failProbe?: 'waitForProxy' | 'handshake' | 'canary'
+  /** A background reaper can be started (its start recorded as `#detach script job`). */
+  readonly reaper?: boolean
 }
 
 const ok = (stdout = ''): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
@@ -46,6 +48,8 @@ const saved = (restoreText: string): string => restoreText.replace(/^-I (\S+) \d
 export class FakeSandbox {
   readonly commands: RecordedCommand[] = []
   readonly snapshots: SandboxResources[] = []
+  /** Descriptors handed to a detached process. */
+  readonly detachedFds: number[] = []
   /** What iptables-save prints, per network namespace ('' = the host) and family. */
   private readonly rules = new Map<string, Record<4 | 6, string>>()
   private endAgent: (status: number) => void = () => undefined
@@ -150,6 +154,11 @@ export class FakeSandbox {
       this.commands.push({ argv, declared: this.declared })
       const failure = this.answer(argv, {})
       return failure.exitCode === 0 ? this.agentEnded : Promise.resolve(failure.exitCode)
+    },
+    detach: (_command, args, fds) => {
+      this.commands.push({ argv: ['#detach', ...args], declared: this.declared })
+      this.detachedFds.push(...fds)
+      return Promise.resolve(4343)
     }
   }
 
@@ -187,7 +196,8 @@ export class FakeSandbox {
           failing('canary')
             ? Promise.reject(new Error('enforcement canary failed'))
             : Promise.resolve(['canary: 4 probes refused'])
-      }
+      },
+      reaper: this.options.reaper ? '/fake/dist/reap.js' : undefined
     }
   }
 }

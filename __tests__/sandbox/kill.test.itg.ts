@@ -20,7 +20,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { actionInputEnv } from '../helpers/action.js'
 import { CLI, runCli } from '../helpers/cli.js'
-import { ensureLab, LAB, LAB_CA, LAB_RESOLVER, labLog, newNonce, ROOT } from '../helpers/lab.js'
+import {
+  ensureLab,
+  LAB,
+  LAB_CA,
+  LAB_RESOLVER,
+  labLog,
+  newNonce,
+  ROOT,
+  waitForReapers
+} from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
 
 const POLICY = ['--allow-domains', 'allowed.test', '--dns-servers', LAB_RESOLVER]
@@ -46,6 +55,7 @@ function leaseIds(): Set<string> {
 
 /** What of run `id` is left anywhere the sweep must look (the logs folder is kept by design). */
 function remains(id: string, tempRoot: string): string[] {
+  waitForReapers()
   const out: string[] = []
   const lines = (text: string): string[] => text.split('\n').filter(Boolean)
   const label = `label=awf.run=${id}`

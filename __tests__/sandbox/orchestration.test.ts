@@ -10,6 +10,7 @@ import { ExitCode } from '../../src/common/exit-codes.js'
 import { buildPolicy } from '../../src/policy/index.js'
 import { commandExitCode } from '../../src/sandbox/command.js'
 import { probeLease } from '../../src/sandbox/lease.js'
+import { parseJob } from '../../src/sandbox/reaper.js'
 import { runSandboxed } from '../../src/sandbox/run.js'
 import { setLogger } from '../../src/sandbox/log.js'
 import type { RunOutcome, SandboxRequest } from '../../src/sandbox/types.js'
@@ -164,6 +165,49 @@ describe('the run as a sequence of phases', () => {
     expect(workDir && existsSync(workDir)).toBe(false)
     expect(fake.declared).toMatchObject({ containers: [], networks: [], hostRules: false })
     expect(fake.declared?.workDir).toBeUndefined()
+  })
+
+  test('after a command that ended, the inert rest goes to the reaper, which takes the lease', async () => {
+    const { fake, result } = await start({ reaper: true, commandStatus: 3 })
+    expect((result as RunOutcome).exitCode).toBe(3)
+    const teardownAt = fake.commands.findIndex((c) => c.argv[1] === 'Removing the sandbox')
+    const after = fake.commands.slice(teardownAt)
+    // Everything that runs or enforces is gone before the run returns...
+    const removedContainers = after.filter((c) => c.argv[1] === 'rm').flatMap((c) => c.argv)
+    for (const n of containersCreated(fake)) expect(removedContainers).toContain(n)
+    expect(after.some((c) => c.argv[0] === 'iptables-save')).toBe(true)
+    const workDir = fake.snapshots.find((s) => s.workDir)?.workDir
+    expect(workDir && existsSync(join(workDir, 'secrets'))).toBe(false)
+    // ...the networks, the work folder and the lease are the reaper's.
+    expect(fake.ran('docker', 'network', 'rm')).toEqual([])
+    const detached = fake.commands.filter((c) => c.argv[0] === '#detach')
+    expect(detached).toHaveLength(1)
+    expect(detached[0]!.argv[1]).toBe('/fake/dist/reap.js')
+    const job = parseJob(detached[0]!.argv[2]!)
+    expect(job?.resources.networks).toEqual(networksCreated(fake))
+    expect(job?.resources.workDir).toBe(workDir)
+    expect(job?.resources.containers).toEqual([])
+    const lease = fake.snapshots[0]!.lease!
+    expect(fake.detachedFds).toHaveLength(1)
+    expect(job?.resources.lease).toBe(lease)
+    // The run let go of its own descriptor and left the files: the reaper (here a fake that
+    // holds nothing) removes them, or the next sweep finds a free lease.
+    expect(probeLease(lease)).toBe('free')
+    expect(fake.declared?.networks).toEqual(networksCreated(fake))
+  })
+
+  test('with a reaper, a run that failed before its command still removes everything itself', async () => {
+    const { fake, result } = await start({ reaper: true, failProbe: 'canary' })
+    expect(result).toBeInstanceOf(Error)
+    expect(fake.commands.some((c) => c.argv[0] === '#detach')).toBe(false)
+    expect(fake.ran('docker', 'network', 'rm').length).toBe(1)
+    expect(existsSync(fake.snapshots[0]!.lease!)).toBe(false)
+  })
+
+  test('with a reaper, a failure to remove a container keeps the whole teardown in-process', async () => {
+    const { fake } = await start({ reaper: true, failOn: /^docker rm / })
+    expect(fake.commands.some((c) => c.argv[0] === '#detach')).toBe(false)
+    expect(fake.ran('docker', 'network', 'rm').length).toBe(1)
   })
 
   test('a failure before the command tells the agent to abort: the command never runs', async () => {

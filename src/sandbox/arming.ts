@@ -9,6 +9,7 @@ import { errorText } from '../common/errors.js'
 import { READINESS_PROBE_NAME } from '../render/index.js'
 import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
 import { ablateAgent } from './ablation.js'
+import { installTrust } from './agent-trust.js'
 import type { AgentPlan } from './agent-plan.js'
 import {
   agentSpec,
@@ -240,6 +241,15 @@ export async function arm(
     await hooks.phase('Starting proxy', () => startProxy(run, prepared))
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
       await waitUntilReady(run, prepared, agent, handshake, exited)
+      const interception = run.request.proxy?.interception
+      if (interception && interception.hosts.length > 0)
+        await installTrust({
+          docker: run.deps.docker,
+          agent: names.agent,
+          workDir: prepared.workDir,
+          logsDir: run.logsDir,
+          caCertificates: interception.caCertificates
+        })
       return armAndCheck(run, prepared, agent)
     })
     return { handshake, exited, checks, agentNet }

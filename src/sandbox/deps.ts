@@ -9,6 +9,7 @@ import { findInitBinary } from './images.js'
 import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
+import { reaperScript } from './reaper.js'
 import { observeRunner } from './runner-facts.js'
 import type { SandboxDeps } from './types.js'
 
@@ -27,7 +28,8 @@ export function realDeps(): SandboxDeps {
       isAgentProcess: (pid, asRoot) =>
         asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
       canary: runCanary
-    }
+    },
+    reaper: reaperScript()
   }
 }
 

@@ -39,10 +39,23 @@ export type AttachedRunner = (
   env?: Readonly<Record<string, string>>
 ) => Promise<number>
 
+/**
+ * Starts a process that outlives this one (its own session, no stdio), handing it the open
+ * descriptors `fds` as its 3, 4, ...; resolves with its PID once it runs, or undefined when
+ * it could not start.
+ */
+export type DetachedRunner = (
+  command: string,
+  args: readonly string[],
+  fds: readonly number[]
+) => Promise<number | undefined>
+
 /** How every wrapper starts processes: captured to completion, or attached to our stdio. */
 export interface Exec {
   readonly run: CommandRunner
   readonly attach: AttachedRunner
+  /** Absent where nothing may outlive the run (test doubles): teardown then stays in-process. */
+  readonly detach?: DetachedRunner
 }
 
 /**
@@ -118,7 +131,22 @@ export const runAttached: AttachedRunner = (command, args, stdio, env = {}) =>
     )
   })
 
-export const realExec: Exec = { run: runCommand, attach: runAttached }
+export const runDetached: DetachedRunner = (command, args, fds) =>
+  new Promise((resolve) => {
+    debug(`exec (detached): ${command} ${args.join(' ')}`)
+    const child = spawn(command, [...args], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'ignore', ...fds],
+      env: processEnv()
+    })
+    child.once('error', () => resolve(undefined))
+    child.once('spawn', () => {
+      child.unref()
+      resolve(child.pid)
+    })
+  })
+
+export const realExec: Exec = { run: runCommand, attach: runAttached, detach: runDetached }
 
 /**
  * The program's full path. @actions/exec would search PATH itself and print a line on stdout

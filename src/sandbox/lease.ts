@@ -88,6 +88,20 @@ export function probeLease(path: string): LeaseState {
   }
 }
 
+/**
+ * Waits (bounded) until no process holds the lease: the reaper a run handed its teardown to
+ * has finished, or died. Resolves with the state last seen.
+ */
+export async function leaseReleased(path: string, timeoutMs: number): Promise<LeaseState> {
+  const deadline = Date.now() + timeoutMs
+  let state = probeLease(path)
+  while (state === 'held' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    state = probeLease(path)
+  }
+  return state
+}
+
 export function readRecord(lease: string): LeaseRecord | undefined {
   try {
     const r = JSON.parse(readFileSync(recordPath(lease), 'utf8')) as Partial<LeaseRecord>
@@ -175,6 +189,11 @@ export class Lease {
 
   get held(): boolean {
     return this.fd !== undefined
+  }
+
+  /** The open FIFO, for a process that takes the lease over (src/sandbox/reaper.ts). */
+  get descriptor(): number | undefined {
+    return this.fd
   }
 
   /**

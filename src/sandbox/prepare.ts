@@ -2,10 +2,10 @@
  * The phases before any container starts: the work folder, the engine check, images, the
  * run's networks, the sweep of crashed runs, the rendered configs, and the host rules.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { AgentMode } from '../agent/filesystem.js'
-import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
+import { planRules, renderAll, UPSTREAM_CA_FILE, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
 import { placementFromBridge, placementFromDockerHost } from './docker-daemon.js'
@@ -105,6 +105,9 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   const plans = planRules(input)
   const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer)
   writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp)
+  const upstreamCa = request.proxy?.interception?.caCertificates
+  if (upstreamCa && input.interception)
+    writeFileSync(join(workDir, 'config', basename(UPSTREAM_CA_FILE)), upstreamCa, { mode: 0o644 })
   const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh')
   if (onlyTopology) copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'))
   return {

@@ -3,6 +3,10 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 
 const PROBE_INTERVAL_MS = 20
+/** How often a start-up that has not answered yet asks whether the proxy container still runs. */
+const ALIVE_INTERVAL_MS = 200
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 function tcpAnswers(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -26,20 +30,57 @@ export function dnsQuery(name: string, id: number): Buffer {
   return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])])
 }
 
-function dnsAnswers(host: string, port: number, name: string): Promise<boolean> {
+/**
+ * Whether the forwarder answers before `deadline`: one socket, a fresh query every probe
+ * interval (a query sent before dnsmasq listened is simply lost, never refused, so waiting
+ * long for its answer would only add to the start), any of them answered counts.
+ */
+function dnsAnswersBy(
+  host: string,
+  port: number,
+  name: string,
+  deadline: number,
+  given: () => boolean
+): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = dgram.createSocket('udp4')
-    const id = Math.floor(Math.random() * 65535)
-    const timer = setTimeout(() => done(false), 300)
+    const sent = new Set<number>()
+    let timer: NodeJS.Timeout | undefined
     const done = (ok: boolean): void => {
-      clearTimeout(timer)
+      if (timer === undefined) return
+      clearInterval(timer)
+      timer = undefined
       socket.close()
       resolve(ok)
     }
-    socket.on('message', (msg) => done(msg.readUInt16BE(0) === id))
-    socket.on('error', () => done(false))
-    socket.send(dnsQuery(name, id), port, host)
+    const send = (): void => {
+      if (Date.now() >= deadline || given()) return done(false)
+      const id = Math.floor(Math.random() * 65535)
+      sent.add(id)
+      socket.send(dnsQuery(name, id), port, host, () => undefined)
+    }
+    socket.on('message', (msg) => {
+      if (msg.length >= 2 && sent.has(msg.readUInt16BE(0))) done(true)
+    })
+    // Unreachable for now (the container's address not yet up): the next query tries again.
+    socket.on('error', () => undefined)
+    timer = setInterval(send, PROBE_INTERVAL_MS)
+    send()
   })
+}
+
+/** Whether Squid accepts a connection before `deadline`, tried every probe interval. */
+async function tcpAnswersBy(
+  host: string,
+  port: number,
+  deadline: number,
+  given: () => boolean
+): Promise<boolean> {
+  while (Date.now() < deadline && !given()) {
+    if (await tcpAnswers(host, port)) return true
+    await pause(PROBE_INTERVAL_MS)
+  }
+  return false
 }
 
 export interface ProxyEndpoints {
@@ -59,18 +100,24 @@ export async function waitForProxy(
   alive: () => Promise<boolean>
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  let squid = false
-  let dns = false
-  for (let attempt = 0; Date.now() < deadline; attempt++) {
-    ;[squid, dns] = await Promise.all([
-      squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-      dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-    ])
-    if (squid && dns) return
-    if (attempt % 10 === 9 && !(await alive()))
-      throw new Error('the proxy container exited during start-up')
-    await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS))
+  let over = false
+  const given = (): boolean => over
+  // Each service is probed on its own: the one that is up first waits for nothing.
+  const probes = Promise.all([
+    tcpAnswersBy(endpoints.host, endpoints.squidPort, deadline, given),
+    dnsAnswersBy(endpoints.host, endpoints.dnsPort, endpoints.probeName, deadline, given)
+  ])
+  const watch = async (): Promise<[boolean, boolean]> => {
+    while (!over) {
+      await pause(ALIVE_INTERVAL_MS)
+      if (!over && !(await alive())) throw new Error('the proxy container exited during start-up')
+    }
+    return [false, false]
   }
+  const [squid, dns] = await Promise.race([probes, watch()]).finally(() => {
+    over = true
+  })
+  if (squid && dns) return
   const missing = [
     squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
     dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`

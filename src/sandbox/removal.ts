@@ -73,8 +73,15 @@ export interface Removal {
   readonly hostRules: boolean
   /** Work folders (the sweep may find several of a dead run). */
   readonly folders: readonly string[]
+  /** A work folder whose secrets go, the rest of it staying (with stage 'running'). */
+  readonly secretsOf?: string
   /** The lease's FIFO; its files go last, and only when everything else is gone. */
   readonly lease?: string
+  /**
+   * 'running': only what runs or enforces, or holds secrets (the secrets folder, containers,
+   * host rules); networks, the rest of the work folder and the lease stay for a later removal.
+   */
+  readonly stage?: 'running'
 }
 
 /** Removes everything `r` names; returns the problems (empty when all is gone). */
@@ -87,7 +94,7 @@ export async function removeRun(deps: TeardownDeps, r: Removal): Promise<string[
       problems.push(`${what}: ${message(e)}`)
     }
   }
-  for (const dir of r.folders)
+  for (const dir of r.secretsOf ? [...r.folders, r.secretsOf] : r.folders)
     await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true))
   // Containers and rules are independent. Rules go before networks: a run that still has
   // chains always has its networks, which is how the sweep tells a live run from a crashed one.
@@ -97,6 +104,7 @@ export async function removeRun(deps: TeardownDeps, r: Removal): Promise<string[
       ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
       : undefined
   ])
+  if (r.stage === 'running') return problems
   await attempt('removing networks', () => removeNetworks(deps.docker, r.networks))
   for (const dir of r.folders)
     await attempt('removing temporary files', () => removeFolder(dir, false))

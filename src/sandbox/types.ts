@@ -64,6 +64,24 @@ export interface ProxyRequest {
     /** `user:password`: handed to the proxy container in its environment, never in argv. */
     readonly login?: string
   }
+  /** Hosts whose tunnels the proxy decrypts (absent or no hosts: none). */
+  readonly interception?: InterceptionRequest
+}
+
+export interface InterceptionRequest {
+  /** Exact host names. */
+  readonly hosts: readonly string[]
+  /**
+   * Headers the proxy sets on every request to a host. The values are secrets: handed to the
+   * proxy container in its environment only, never argv, a rendered file or the agent.
+   */
+  readonly credentials: readonly {
+    readonly host: string
+    readonly header: string
+    readonly value: string
+  }[]
+  /** PEM text of the `ca-certificates` file: trusted by the proxy for upstream servers. */
+  readonly caCertificates?: string
 }
 
 /** Who runs the command, in what, with what. */
@@ -161,4 +179,6 @@ export interface SandboxDeps {
   readonly netfilter: Netfilter
   readonly exec: Exec
   readonly probes: SandboxProbes
+  /** The background reaper's script (dist/reap.js); absent: the whole teardown runs in-process. */
+  readonly reaper?: string
 }
