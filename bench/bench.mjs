@@ -319,6 +319,68 @@ async function throughput(workspace) {
   return { sizeMB: BULK_MB, ...out, proxyPeakMB }
 }
 
+// --- Interception (issue 16) ---------------------------------------------------------------
+
+/**
+ * The same lab server (allowed.test's address, port 443) through a spliced tunnel
+ * (allowed.test) and an intercepted one (sub.allowed.test, named by a credential header):
+ * latency of sequential requests and a bulk download, in one firewalled run, so that the
+ * difference is what decrypting and re-encrypting costs. `--only=interception`.
+ */
+async function interception(workspace) {
+  const bytes = BULK_MB * 1024 * 1024
+  const download = (host) =>
+    `curl -sS -o /dev/null -w '%{speed_download} %{size_download}\\n' https://${host}/bytes/${bytes}`
+  const script = [
+    curlLoop('https://allowed.test/latency', REQUESTS),
+    'echo ---',
+    curlLoop('https://sub.allowed.test/latency', REQUESTS),
+    'echo ---',
+    download('allowed.test'),
+    download('sub.allowed.test')
+  ].join('\n')
+  const stop = watchProxyMemory()
+  const fw = await timed(
+    'node',
+    [
+      CLI,
+      'run',
+      ...policyArgs(),
+      '--ca-certificates',
+      'ca.crt',
+      '--credentials',
+      'sub.allowed.test x-awf-bench=${AWF_BENCH_KEY}',
+      '--',
+      'bash',
+      '-c',
+      script
+    ],
+    { cwd: workspace, env: { ...process.env, AWF_BENCH_KEY: 'bench-key-not-a-secret' } }
+  )
+  const proxyPeakMB = await stop()
+  ensure(fw.code === 0, `intercepted run failed: ${fw.stderr}`)
+  const [spliced, intercepted, downloads] = fw.stdout.split('---\n')
+  const [splicedMBs, interceptedMBs] = downloads
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [speed, size] = line.split(' ').map(Number)
+      ensure(size === bytes, `download was ${size} bytes, expected ${bytes}`)
+      return round(speed / 1024 / 1024, 0)
+    })
+  const a = latencies(spliced)
+  const b = latencies(intercepted)
+  return {
+    requests: REQUESTS,
+    spliced: { latency: stats(a), MBs: splicedMBs },
+    intercepted: { latency: stats(b), MBs: interceptedMBs },
+    addedP50: round(median(b) - median(a), 3),
+    throughputRatio: round(interceptedMBs / splicedMBs, 2),
+    proxyPeakMB,
+    phases: phases(fw.stderr)
+  }
+}
+
 // --- Cold start ----------------------------------------------------------------------------
 
 async function coldStart(workspace) {
@@ -409,6 +471,7 @@ async function main() {
       ['fresh', fresh],
       ['latency', latency],
       ['throughput', throughput],
+      ['interception', interception],
       ['scale', scale]
     ])
       if (wanted(name))

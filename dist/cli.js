@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, accessSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, readlinkSync, chownSync, copyFileSync, statSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
+import { lstatSync, unlinkSync, openSync, constants, writeSync, closeSync, readFileSync, readSync, accessSync, mkdirSync, writeFileSync, rmSync, linkSync, readdirSync, chmodSync, chownSync, readlinkSync, copyFileSync, statSync, existsSync, realpathSync, mkdtempSync } from 'node:fs';
 import { constants as constants$1, totalmem, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, normalize, posix, join, delimiter, relative, resolve } from 'node:path';
 import { domainToUnicode, domainToASCII, fileURLToPath } from 'node:url';
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes, X509Certificate, createHash } from 'node:crypto';
 import { StringDecoder } from 'string_decoder';
 import * as os from 'os';
 import * as events from 'events';
@@ -5026,6 +5026,8 @@ const SETTING_KEYS = {
     'allow-networks': { kind: 'list', locked: 'never' },
     'dns-servers': { kind: 'list', locked: 'never' },
     'allow-host-ports': { kind: 'list', locked: 'never' },
+    /** One rule a line (`[METHODS] URL-PATTERN`): read line by line, never split at spaces. */
+    'allow-urls': { kind: 'list', locked: 'never' },
     'expected-blocks': { kind: 'list', locked: 'never' },
     /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
     env: { kind: 'list', locked: 'add' },
@@ -5075,7 +5077,8 @@ const SETTING_KEYS = {
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 const LOCKED_INPUTS = {
     'proxy-image': 'it replaces the proxy that enforces the policy',
-    'base-image': 'the proxy that enforces the policy would be built on it'
+    'base-image': 'the proxy that enforces the policy would be built on it',
+    'ca-certificates': 'its CAs would be trusted for the servers of intercepted hosts'
 };
 /** Every key a policy file may hold, in the order the docs list them. */
 const POLICY_FILE_KEYS = ['version', 'lock', ...Object.keys(SETTING_KEYS)];
@@ -5094,7 +5097,7 @@ function isListKey(key) {
  * widen nor narrow a policy silently), and run scripts and secret values never live in it.
  */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}!?$/;
-const VARIABLE$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const VARIABLE$2 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 function parseText(file) {
     const refuse = (at, why) => ({
         problem: problem(`${file.path}${at}`, '', `cannot be parsed: ${safeText(why.slice(0, 200))}`, 'Write YAML or JSON (a .json file is read as JSON).', '')
@@ -5139,7 +5142,7 @@ function versionProblem(where, value) {
 }
 /** A single value (mode, limits, ...): a string, number or boolean, kept as the text an input would be. */
 function scalarSource(key, value, where) {
-    if (key === 'upstream-proxy-auth' && !(typeof value === 'string' && VARIABLE$1.test(value)))
+    if (key === 'upstream-proxy-auth' && !(typeof value === 'string' && VARIABLE$2.test(value)))
         // Not echoed: a login written where the variable's name belongs is a secret.
         return problem(where, `${String(value).length} characters`, 'is not the name of a variable', 'A policy file names the variable that holds user:password; the value goes in the workflow.', `${String(value).length} characters`);
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
@@ -5308,6 +5311,139 @@ function expandPresets(entries, kind, problems, warnings, used) {
 }
 
 /**
+ * URL rules (`allow-urls`): one rule a line, `[METHODS] URL-PATTERN`, such as
+ * `GET,HEAD https://github.com/my-org/*`. A rule names one exact host (no wildcard, no
+ * subdomains), a scheme, a port and a path in which `*` matches any run of characters within
+ * the path; the query string never takes part. Everything a rule may hold is checked here so
+ * that the renderer only ever escapes known characters (src/render/squid-urls.ts).
+ */
+const URL_METHODS = [
+    'GET',
+    'HEAD',
+    'POST',
+    'PUT',
+    'PATCH',
+    'DELETE',
+    'OPTIONS'
+];
+const MAX_RULE = 1000;
+const URL_RULE_FORM = 'Write one rule a line: [METHODS] URL-PATTERN, such as GET,HEAD https://example.com/org/* (METHODS: a comma-separated list of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS; none = every method).';
+/**
+ * RFC 3986 path characters (unreserved, sub-delimiters, `:`, `@`, `/`, percent escapes) and
+ * `*` as the wildcard. No space, quote, backslash, brace, `#` or `?` can ever reach squid.conf.
+ */
+const PATH = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+/** A `.` or `..` segment (also percent-encoded): servers resolve it, so a rule could be escaped. */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+function parseMethods(text, where, raw) {
+    const methods = [];
+    for (const m of text.split(',')) {
+        const known = URL_METHODS.find((k) => k === m);
+        if (known) {
+            if (!methods.includes(known))
+                methods.push(known);
+            continue;
+        }
+        const upper = URL_METHODS.find((k) => k === m.toUpperCase());
+        return problem(where, raw, m === '' ? 'has an empty method' : `has the method ${quote(m.slice(0, 20))}`, upper
+            ? `Methods are written in capitals: ${upper}. ${URL_RULE_FORM}`
+            : m.toUpperCase() === 'CONNECT'
+                ? `CONNECT is not a request method a URL rule can allow. ${URL_RULE_FORM}`
+                : URL_RULE_FORM);
+    }
+    return methods;
+}
+function checkPath$1(path, where, raw) {
+    if (path === '')
+        return problem(where, raw, 'has no path', 'Give a path after the host: /org/* for everything under /org/, /* for every path.');
+    if (path.includes('?'))
+        return problem(where, raw, 'contains a query', 'The query string is never part of a rule: leave it out; the rule matches any query.');
+    if (path.includes('#'))
+        return problem(where, raw, 'contains a fragment ("#")', URL_RULE_FORM);
+    if (!PATH.test(path)) {
+        const bad = [...path].find((c) => !/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/.test(c)) ?? '%';
+        return problem(where, raw, `has ${bad === '%' ? 'a "%" that is not a percent escape (%XX)' : `the character ${JSON.stringify(bad)} in its path`}`, "Paths use letters, digits, -._~!$&'()+,;=:@/, percent escapes (%2F) and * as the wildcard.");
+    }
+    if (DOT_SEGMENT.test(path.replace(/\*/g, 'x')))
+        return problem(where, raw, 'has a "." or ".." path segment', 'Write the path as the server sees it, without dot segments.');
+    return undefined;
+}
+/** The URL part of a rule: scheme, one exact host, optional port, and a path. */
+function parseUrl(url, where, raw) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+    if (!scheme)
+        return problem(where, raw, 'has no scheme', `Start the URL with https:// or http://. ${URL_RULE_FORM}`);
+    const s = scheme[1].toLowerCase();
+    if (s !== 'http' && s !== 'https')
+        return problem(where, raw, `uses the scheme "${s}"`, 'Only https:// and http:// URLs.');
+    const rest = url.slice(scheme[0].length);
+    const slash = rest.search(/[/?#]/);
+    const authority = slash === -1 ? rest : rest.slice(0, slash);
+    const path = slash === -1 ? '' : rest.slice(slash);
+    if (authority.includes('@'))
+        return problem(where, raw, 'contains user information', 'Give the host only: https://example.com/path.');
+    if (authority.startsWith('*'))
+        return problem(where, raw, 'has a wildcard host', 'A URL rule names one host exactly; list each host in its own rule.');
+    const domain = parseDomainEntry(`${s}://${authority}`, where, 'allow');
+    if (isProblem(domain))
+        return domain;
+    const bad = checkPath$1(path, where, raw);
+    if (bad)
+        return bad;
+    const access = domain.access[0];
+    return { protocol: access.protocol, host: domain.name, port: access.port, path };
+}
+/** One line of `allow-urls`. */
+function parseUrlRule(text, where) {
+    const raw = text.trim();
+    if (raw.length > MAX_RULE)
+        return problem(where, raw, `is longer than ${MAX_RULE} characters`, URL_RULE_FORM);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(raw))
+        return problem(where, raw, 'contains a control character', URL_RULE_FORM);
+    const parts = raw.split(/[ \t]+/);
+    if (parts.length > 2)
+        return problem(where, raw, 'has more than two parts', `Separate methods with commas, not spaces, and put one rule a line. ${URL_RULE_FORM}`);
+    const [first = '', second] = parts;
+    const methods = second === undefined ? [] : parseMethods(first, where, raw);
+    if (isProblem(methods))
+        return methods;
+    const url = parseUrl(second ?? first, where, raw);
+    if (isProblem(url))
+        return url;
+    return { methods, ...url, source: raw };
+}
+/**
+ * The rules of one `allow-urls` text: a rule a line, blank lines and `#` comments (at the
+ * start of a line or after a space) skipped. A `#` inside a URL stays, and is refused.
+ */
+function urlRuleLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => {
+        const comment = line.search(/(^|\s)#/);
+        return (comment === -1 ? line : line.slice(0, comment)).trim();
+    })
+        .filter((line) => line !== '');
+}
+const ruleKey = (r) => `${r.protocol}://${r.host}:${r.port}${r.path} ${[...r.methods].sort().join(',')}`;
+/** Identical rules once each, in a stable order (host, port, path). */
+function uniqueUrlRules(rules) {
+    return [...new Map(rules.map((r) => [ruleKey(r), r])).values()].sort((a, b) => ruleKey(a) < ruleKey(b) ? -1 : ruleKey(a) > ruleKey(b) ? 1 : 0);
+}
+/** The hosts URL rules govern: each exact name once, sorted. */
+function urlRuleHosts(rules) {
+    return [...new Set(rules.map((r) => r.host))].sort();
+}
+/** A rule in its normalised form (`GET,HEAD https://example.com/org/*`), for check and docs. */
+function urlRuleText(r) {
+    const defaultPort = r.protocol === 'https' ? 443 : 80;
+    const port = r.port === defaultPort ? '' : `:${r.port}`;
+    const methods = r.methods.length > 0 ? `${r.methods.join(',')} ` : '';
+    return `${methods}${r.protocol}://${r.host}${port}${r.path}`;
+}
+
+/**
  * Inputs (or flags) merged over the policy file, keyed by input name. Lists add: an input's
  * entries join the file's, never replace them. A single value from an input replaces the
  * file's. A locked file lets inputs only add blocks (setting-keys.ts has the rule per key).
@@ -5344,6 +5480,8 @@ function envNames(text) {
 function itemsOf(key, sources) {
     if (key === 'env')
         return sources.flatMap((s) => envNames(s.text));
+    if (key === 'allow-urls')
+        return sources.flatMap((s) => urlRuleLines(s.text));
     return SETTING_KEYS[key].kind === 'list'
         ? sources.flatMap((s) => parseList(s.text))
         : sources.map((s) => s.text.trim());
@@ -5394,9 +5532,13 @@ function mergeSettings(inputs, origin, file) {
 function settingValue(settings, key) {
     return settings.sources[key]?.at(-1);
 }
-/** Every entry of a list key, each with where it was written. (`env` is read line by line instead.) */
+/**
+ * Every entry of a list key, each with where it was written. `allow-urls` holds a rule a line
+ * (a rule has a space in it); `env` is read line by line by its own reader.
+ */
 function settingEntries(settings, key) {
-    return (settings.sources[key] ?? []).flatMap(({ text, where }) => parseList(text).map((value) => ({ value, where })));
+    const split = key === 'allow-urls' ? urlRuleLines : parseList;
+    return (settings.sources[key] ?? []).flatMap(({ text, where }) => split(text).map((value) => ({ value, where })));
 }
 
 /**
@@ -5417,16 +5559,19 @@ function groupByAccess(rules) {
         .sort((a, b) => a.access.protocol.localeCompare(b.access.protocol) || a.access.port - b.access.port)
         .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }));
 }
-function policyViews(allowDomains) {
+function policyViews(allowDomains, allowUrls = []) {
     return {
         accessGroups: groupByAccess(allowDomains),
-        allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] })))
+        allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] }))),
+        urlHosts: urlRuleHosts(allowUrls)
     };
 }
 
 /** Inputs or flags, plus an optional policy file, merged and validated into one Policy. */
 const MAX_ENTRIES = 10000;
 const MAX_DNS_SERVERS = 8;
+/** Each rule is a few ACLs Squid tests on every request to its host. */
+const MAX_URL_RULES = 1000;
 function collect(entries, parse, problems) {
     if (entries.length > MAX_ENTRIES) {
         const first = entries[0];
@@ -5459,6 +5604,10 @@ function buildPolicyFrom(settings, earlier = []) {
         problems.push(problem(where, dnsServers.join(', '), 'names too many resolvers', `At most ${MAX_DNS_SERVERS}.`));
     }
     const hostPorts = collect(entries('allow-host-ports'), parseHostPort, problems);
+    const urlEntries = entries('allow-urls');
+    if (urlEntries.length > MAX_URL_RULES)
+        problems.push(problem(urlEntries[0].where, `${urlEntries.length} rules`, 'is too long a list', `At most ${MAX_URL_RULES} rules; a pattern with * covers many paths.`));
+    const urlRules = collect(urlEntries.slice(0, MAX_URL_RULES), parseUrlRule, problems);
     const mode = parseMode(settingValue(settings, 'mode'), problems);
     if (problems.length > 0)
         throw new PolicyError(problems);
@@ -5469,9 +5618,21 @@ function buildPolicyFrom(settings, earlier = []) {
             warnings.push(`allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`);
         return !blocker;
     });
+    const allowUrls = uniqueUrlRules(urlRules).filter((rule) => {
+        const blocker = blockIndex.find(hostRule(rule), nameCovers);
+        if (blocker)
+            warnings.push(`allow-urls rule ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers its host`);
+        return !blocker;
+    });
+    const allowIndex = new DomainIndex(allowDomains);
+    for (const host of new Set(allowUrls.map((r) => r.host))) {
+        const covering = allowIndex.find(hostRule({ host, source: host }), nameCovers);
+        if (covering)
+            warnings.push(`allow-domains ${quote(covering.source)} covers ${host}, which allow-urls names: requests to ${host} itself pass only when a URL rule matches`);
+    }
     if (mode === 'audit')
         warnings.push('audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy');
-    else if (allowDomains.length === 0)
+    else if (allowDomains.length === 0 && allowUrls.length === 0)
         warnings.push('no domain is allowed: the command will have no network access at all (allow-domains is empty)');
     const policy = {
         mode,
@@ -5481,13 +5642,18 @@ function buildPolicyFrom(settings, earlier = []) {
         dnsServers,
         presets: [...presets.values()],
         allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort((a, b) => a.port - b.port),
-        views: policyViews(allowDomains)
+        allowUrls,
+        views: policyViews(allowDomains, allowUrls)
     };
     for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
         warnings.push(`allow-networks ${n.address}/${n.prefix} reaches ${n.confirmed} (confirmed with !): the command can reach it through the proxy`);
     for (const p of policy.allowHostPorts.filter((h) => h.sensitive))
         warnings.push(`runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`);
     return { policy: deepFreeze(policy), warnings, provenance: settings.provenance };
+}
+/** A URL rule's host as an exact-name domain rule, for coverage checks. */
+function hostRule(rule) {
+    return { name: rule.host, includeApex: true, access: [], source: rule.source };
 }
 function parseMode(chosen, problems) {
     const value = chosen?.text.trim();
@@ -5637,6 +5803,20 @@ function hostAlias(open, gateway) {
     assertIpv4(gateway);
     return ['# allow-host-ports: the runner.', `host-record=${HOST_ALIAS},${gateway}`];
 }
+/**
+ * allow-urls hosts no domain entry covers. dnsmasq forwards a name's subdomains with it; the
+ * proxy still refuses them, so what leaves is a lookup under a host the policy trusts.
+ */
+function urlHostLines(hosts, allowed, upstreamDns) {
+    const own = hosts.filter((h) => !allowed.some((r) => matchesDomain(r, h)));
+    own.forEach(assertDomain);
+    if (own.length === 0)
+        return [];
+    return [
+        '# Hosts named by allow-urls (only the requests their rules match pass the proxy).',
+        ...own.flatMap((h) => upstreamDns.map((ip) => `server=/${h}/${ip}`))
+    ];
+}
 function renderDnsmasqConf({ policy, topology }) {
     assertIp(topology.proxyIp);
     topology.upstreamDns.forEach(assertIp);
@@ -5661,6 +5841,7 @@ function renderDnsmasqConf({ policy, topology }) {
         `address=/${READINESS_PROBE_NAME}/`,
         '# Allowed names, forwarded to the upstream resolvers.',
         ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
+        ...urlHostLines(policy.views.urlHosts, allowed, topology.upstreamDns),
         '# Blocked names win over allowed ones (a longer match).',
         ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
         ...hostAlias(policy.allowHostPorts.length > 0, topology.internalGateway),
@@ -5750,11 +5931,15 @@ function hostPlanContext({ policy, topology: t, upstreamProxy }) {
         ...(upstreamProxy ? { upstream: upstreamProxy } : {})
     };
 }
-/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+/** `-m multiport` matches (15 ports each) for every port an allowed entry or URL rule grants. */
 function allowedPortMatches({ policy }) {
     const auditPorts = policy.mode === 'audit' ? [80, 443] : [];
     const ports = [
-        ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
+        ...new Set([
+            ...auditPorts,
+            ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)),
+            ...policy.allowUrls.map((r) => r.port)
+        ])
     ].sort((a, b) => a - b);
     ports.forEach(assertPort);
     return chunk$1(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')]);
@@ -6147,6 +6332,88 @@ function renderSeccompProfile() {
     return `${JSON.stringify(profile, null, 2)}\n`;
 }
 
+/**
+ * TLS interception for the few hosts that need it (issue 16), on the peeking port of
+ * squid-tls.ts. A tunnel whose CONNECT host and ClientHello server name both name an
+ * intercepted host is stared at (Squid connects to the server and verifies its certificate
+ * against the system store and the `ca-certificates` file), then bumped: the agent sees a
+ * certificate for that host signed by the run's own CA, and every request inside becomes a
+ * request Squid checks on its own. Every other tunnel keeps the splice: the agent sees the
+ * server's own certificate.
+ */
+/** The proxy's entrypoint makes the certificate database for generated host certificates here. */
+const PROXY_CERT_DB = '/run/awf-proxy-certs/db';
+/** Upstream servers' certificates are checked against the image's system store... */
+const SYSTEM_CA_FILE = '/etc/ssl/certs/ca-certificates.crt';
+/** ...and, when given, the `ca-certificates` file, copied into the config folder. */
+const UPSTREAM_CA_FILE = `${PROXY_CONFIG_DIR}/ca-certificates.crt`;
+/**
+ * The run's CA certificate (public half only) as the entrypoint copies it into the logs
+ * folder, for the sandbox to build the agent's trust from. The private key stays in
+ * PROXY_TLS_DIR inside the proxy container.
+ */
+const INTERCEPTION_CA_LOG_FILE = 'interception-ca.crt';
+/**
+ * Stands in for credential `index`'s header value in squid.conf. The proxy's entrypoint
+ * reads the value from its environment variable of the same name and writes it only into
+ * a private copy of the file inside the container.
+ */
+const credentialMark = (index) => `AWF_CREDENTIAL_${index}`;
+const HEADER$1 = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** The ACL names that pair an intercepted host with its ClientHello server name. */
+const hostAcls = (i) => `icpt_${i}_host icpt_${i}_sni`;
+const NO_INTERCEPTION = { acls: [], bump: [], access: [], service: [] };
+function credentialLines(i) {
+    return i.credentials.flatMap((c, n) => {
+        assert(HEADER$1.test(c.header), 'header name', c.header);
+        const at = i.hosts.indexOf(c.host);
+        assert(at >= 0, 'credential host (not intercepted)', c.host);
+        // Only on the decrypted hop (tls_port): a plain-HTTP request never carries the secret.
+        return [
+            `request_header_access ${c.header} deny tls_port ${hostAcls(at)}`,
+            `request_header_add ${c.header} "${credentialMark(n)}" tls_port ${hostAcls(at)}`
+        ];
+    });
+}
+/** `urlAccess`: allow-urls' rules for decrypted requests (squid-urls.ts), before the hosts' own. */
+function renderInterception(i, urlAccess = []) {
+    if (!i || i.hosts.length === 0)
+        return NO_INTERCEPTION;
+    const acls = ['acl tls_step2 at_step SslBump2', 'acl tls_step3 at_step SslBump3'];
+    acls.push('acl trace_method method TRACE');
+    i.hosts.forEach((h, n) => {
+        assertDomain(h);
+        acls.push(`acl icpt_${n}_host dstdomain -n ${h}`);
+        acls.push(`acl icpt_${n}_sni ssl::server_name --client-requested ${h}`);
+    });
+    const pairs = i.hosts.map((_, n) => hostAcls(n));
+    return {
+        acls,
+        bump: [
+            '# Intercepted hosts: Squid checks the server first (stare), then decrypts (bump).',
+            ...pairs.map((p) => `ssl_bump stare tls_step2 ${p}`),
+            ...pairs.map((p) => `ssl_bump bump tls_step3 ${p}`)
+        ],
+        access: [
+            "# Requests decrypted inside an intercepted tunnel: only to that tunnel's own host (the",
+            '# Host header must name the server the ClientHello named). TRACE would echo our headers.',
+            'http_access deny tls_port trace_method',
+            ...urlAccess,
+            ...pairs.map((p) => `http_access allow tls_port !CONNECT ${p}`)
+        ],
+        service: [
+            `sslcrtd_program /usr/lib/squid/security_file_certgen -s ${PROXY_CERT_DB} -M 4MB`,
+            'sslcrtd_children 8 startup=1 idle=1',
+            [
+                'tls_outgoing_options min-version=1.2',
+                `cafile=${SYSTEM_CA_FILE}`,
+                ...(i.upstreamCa ? [`cafile=${UPSTREAM_CA_FILE}`] : [])
+            ].join(' '),
+            ...credentialLines(i)
+        ]
+    };
+}
+
 /** What the rendered file asks the proxy's entrypoint to generate at start (see entrypoint.sh). */
 const PROXY_TLS_CERT = `${PROXY_TLS_DIR}/cert.pem`;
 const PROXY_TLS_KEY = `${PROXY_TLS_DIR}/key.pem`;
@@ -6215,6 +6482,9 @@ function renderTlsRules(o) {
     ];
     const blocked = listAcls('sni_blocked', 'sni', o.blocked, acls);
     const noSniOk = listAcls('no_sni_ok', 'host', o.noSniHosts, acls);
+    const icpt = renderInterception(o.interception, o.urls?.access);
+    const urlRefusals = o.urls?.tunnelRefusals ?? [];
+    acls.push(...icpt.acls);
     const splices = [];
     o.groups.forEach((g, i) => {
         acls.push(`acl tls_${i}_port port ${g.access.port}`);
@@ -6232,12 +6502,16 @@ function renderTlsRules(o) {
         ...blocked.map((a) => `ssl_bump terminate ${a}`),
         ...(o.mode === 'audit'
             ? [
+                ...icpt.bump,
+                ...urlRefusals,
                 '# Audit mode: every other tunnel is spliced, its server name logged.',
                 'ssl_bump splice all'
             ]
             : [
                 '# A ClientHello without a server name is refused unless its CONNECT host opted in.',
                 ['ssl_bump terminate !sni_sent', ...noSniOk.map((a) => `!${a}`)].join(' '),
+                ...icpt.bump,
+                ...urlRefusals,
                 '# One tunnel, one destination: the server name must belong to the CONNECT host entry.',
                 ...splices
             ]),
@@ -6246,7 +6520,7 @@ function renderTlsRules(o) {
         'on_unsupported_protocol respond all'
     ];
     return {
-        port: `http_port 127.0.0.1:${SQUID_TLS_PORT} name=tls_port ssl-bump tls-cert=${PROXY_TLS_CERT} tls-key=${PROXY_TLS_KEY} generate-host-certificates=off`,
+        port: `http_port 127.0.0.1:${SQUID_TLS_PORT} name=tls_port ssl-bump tls-cert=${PROXY_TLS_CERT} tls-key=${PROXY_TLS_KEY} generate-host-certificates=${icpt === NO_INTERCEPTION ? 'off' : 'on'}`,
         acls,
         access: [
             "# The peeking port serves only the agent port's own hop over loopback.",
@@ -6255,6 +6529,7 @@ function renderTlsRules(o) {
             'http_access allow tls_port CONNECT tls_canary',
             `http_access deny tls_port ${o.deniedNets}`,
             'http_access allow tls_port CONNECT',
+            ...icpt.access,
             'http_access deny tls_port'
         ],
         routing: [
@@ -6264,7 +6539,97 @@ function renderTlsRules(o) {
             'cache_peer_access tls_check deny all',
             'never_direct allow agent_port CONNECT'
         ],
-        bump
+        bump,
+        service: icpt.service
+    };
+}
+
+/** What policy.ts lets a path hold; anything else here is a bug, never rendered. */
+const RENDERABLE_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+const METHOD$1 = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/;
+/** The POSIX extended regex for a rule's path: anchored, literal but for `*`, any query. */
+function pathRegex(path) {
+    assert(RENDERABLE_PATH.test(path), 'URL rule path', path);
+    const body = [...path]
+        .map((c) => (c === '*' ? '[^?]*' : /[.()+$]/.test(c) ? `\\${c}` : c))
+        .join('');
+    return `^${body}(\\?.*)?$`;
+}
+const NO_URL_RULES = {
+    acls: [],
+    agentAccess: [],
+    interceptedAccess: [],
+    tunnelRefusals: [],
+    interceptedHosts: []
+};
+function ruleAcls(rule, i, acls) {
+    assertDomain(rule.host);
+    assertPort(rule.port);
+    rule.methods.forEach((m) => assert(METHOD$1.test(m), 'URL rule method', m));
+    acls.push(`acl url_${i}_host dstdomain -n ${rule.host}`, `acl url_${i}_port port ${rule.port}`, `acl url_${i}_path urlpath_regex ${pathRegex(rule.path)}`);
+    if (rule.methods.length > 0)
+        acls.push(`acl url_${i}_method method ${rule.methods.join(' ')}`);
+    return [
+        `url_${i}_host`,
+        `url_${i}_port`,
+        ...(rule.methods.length > 0 ? [`url_${i}_method`] : []),
+        `url_${i}_path`
+    ].join(' ');
+}
+function renderUrlRules(rules) {
+    if (rules.length === 0)
+        return NO_URL_RULES;
+    const hosts = [...new Set(rules.map((r) => r.host))].sort();
+    hosts.forEach(assertDomain);
+    const acls = [
+        `acl url_hosts dstdomain -n ${hosts.join(' ')}`,
+        'acl proto_https proto HTTPS',
+        // Dot segments and encoded slashes or backslashes in the path (never in the query).
+        'acl url_unsafe_path urlpath_regex -i ^[^?]*/(\\.|%2e){1,2}([/;?]|$) ^[^?]*(%2f|%5c|\\\\)'
+    ];
+    const plain = [];
+    const tunnels = new Map();
+    const intercepted = [];
+    rules.forEach((rule, i) => {
+        const match = ruleAcls(rule, i, acls);
+        if (rule.protocol === 'http')
+            plain.push(`http_access allow !CONNECT proto_http ${match}`);
+        else {
+            const line = `http_access allow CONNECT url_${i}_host url_${i}_port`;
+            if (!tunnels.has(`${rule.host}:${rule.port}`))
+                tunnels.set(`${rule.host}:${rule.port}`, line);
+            // The tunnel's server name too: a Host header cannot switch to another rule's host.
+            acls.push(`acl url_${i}_sni ssl::server_name --client-requested ${rule.host}`);
+            intercepted.push(`http_access allow tls_port !CONNECT proto_https ${match} url_${i}_sni`);
+        }
+    });
+    const httpsHosts = [
+        ...new Set(rules.filter((r) => r.protocol === 'https').map((r) => r.host))
+    ].sort();
+    acls.push(`acl url_hosts_sni ssl::server_name --client-requested ${hosts.join(' ')}`);
+    return {
+        acls,
+        agentAccess: [
+            '# allow-urls: a rule host is reached only by the requests its rules match.',
+            'http_access deny url_hosts url_unsafe_path',
+            ...plain,
+            // One CONNECT rule per host and port is enough: the requests inside are checked.
+            ...tunnels.values(),
+            'http_access deny url_hosts'
+        ],
+        interceptedAccess: [
+            '# allow-urls: requests inside an intercepted tunnel pass only when a rule matches.',
+            'http_access deny tls_port url_hosts url_unsafe_path',
+            ...intercepted,
+            'http_access deny tls_port url_hosts'
+        ],
+        tunnelRefusals: [
+            '# allow-urls: a tunnel to a rule host, or naming one, that was not intercepted ends here.',
+            'ssl_bump terminate url_hosts',
+            'ssl_bump terminate url_hosts_sni'
+        ],
+        interceptedHosts: httpsHosts,
+        hostsAcl: 'url_hosts'
     };
 }
 
@@ -6358,7 +6723,9 @@ function accessRules(policy) {
     const allowNets = policy.allowNetworks.map((n) => `${n.address}/${n.prefix}`);
     if (allowNets.length > 0)
         acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`);
-    return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups };
+    const urls = renderUrlRules(policy.allowUrls);
+    acls.push(...urls.acls);
+    return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups, urls };
 }
 const AUDIT_ACCESS = [
     '# Audit mode: any other public name on the default ports is allowed (and logged).',
@@ -6382,11 +6749,14 @@ function agentAccess$1(policy, r, deniedNets) {
         'http_access deny awf_internal',
         '# The block list wins over every allow rule.',
         ...r.blocked.map((a) => `http_access deny ${a}`),
-        ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
-            ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
+        ...(r.anyAllowed.length + (r.urls.hostsAcl ? 1 : 0) > 0 && policy.mode === 'enforce'
+            ? [
+                `http_access deny ${[...r.anyAllowed, ...(r.urls.hostsAcl ? [r.urls.hostsAcl] : [])].map((a) => `!${a}`).join(' ')}`
+            ]
             : []),
         '# An allowed name that resolves to a private, loopback or metadata address is refused.',
         `http_access deny ${deniedNets}`,
+        ...r.urls.agentAccess,
         ...r.access,
         ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
         'http_access deny all'
@@ -6418,6 +6788,16 @@ function serviceLines(input) {
         ''
     ];
 }
+/**
+ * The hosts of HTTPS URL rules are always intercepted: the renderer does not rely on its
+ * caller for that, since a rule host's tunnel that is not intercepted cannot be checked.
+ */
+function withUrlHosts(interception, hosts) {
+    if (hosts.length === 0)
+        return interception;
+    const base = interception ?? { hosts: [], credentials: [], upstreamCa: false };
+    return { ...base, hosts: [...new Set([...base.hosts, ...hosts])] };
+}
 function renderSquidConf(input) {
     const { policy, topology } = input;
     assertIp(topology.internalSubnet.address);
@@ -6430,7 +6810,9 @@ function renderSquidConf(input) {
         groups: r.groups.filter((g) => g.access.protocol === 'https'),
         blocked: policy.blockDomains,
         noSniHosts: input.noSniHosts ?? [],
-        deniedNets
+        deniedNets,
+        interception: withUrlHosts(input.interception, r.urls.interceptedHosts),
+        urls: { access: r.urls.interceptedAccess, tunnelRefusals: r.urls.tunnelRefusals }
     });
     const lines = [
         `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
@@ -6460,6 +6842,7 @@ function renderSquidConf(input) {
         ...upstreamLines(input.upstreamProxy),
         '',
         ...tls.bump,
+        ...tls.service,
         '',
         ...serviceLines(input)
     ];
@@ -6588,211 +6971,6 @@ function renderAll(input, { host, container } = planRules(input)) {
 }
 
 /**
- * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
- * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
- * sandbox reads the files and hands the text here.
- */
-const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
-const isSandboxOwn = (scope, name, timeMs) => scope.internalNames.includes(name) && timeMs < scope.commandStartMs;
-const REFUSAL_REASONS = {
-    'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
-    'no-sni': 'no-sni: TLS without a server name',
-    'not-tls': 'not-tls: a tunnel that did not start with TLS'
-};
-const decodeName = (raw) => {
-    try {
-        const name = decodeURIComponent(raw).toLowerCase();
-        return HOST.test(name) ? name : '(unreadable name)';
-    }
-    catch {
-        return '(unreadable name)';
-    }
-};
-/**
- * A line of the peeking port (SQUID_TLS_PORT; the client is the agent port's own hop on
- * loopback): refusals at the ClientHello, and server names that differ from the CONNECT host
- * (so that audit mode suggests them too). `%#ssl::>sni %ssl::bump_mode %>lp` close the line.
- */
-function tunnelCheckEvent(f, scope) {
-    const [time = '', , status = '', , host = '', port = '', , , error = ''] = f;
-    const [sniField = '-', bump = '-'] = f.slice(-3);
-    const timeMs = Number(time) * 1000;
-    if (isSandboxOwn(scope, host, timeMs))
-        return undefined;
-    const sni = sniField === '-' ? undefined : decodeName(sniField);
-    const refusal = error === 'ERR_PROTOCOL_UNKNOWN'
-        ? 'not-tls'
-        : bump === 'terminate'
-            ? sni === undefined
-                ? 'no-sni'
-                : 'sni-mismatch'
-            : undefined;
-    const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/');
-    if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase()))
-        return undefined;
-    return {
-        time: Math.round(timeMs),
-        layer: 'proxy',
-        decision: refusal ? 'blocked' : 'allowed',
-        target: sni ?? (HOST.test(host) ? host : '(unreadable host)'),
-        port: /^\d+$/.test(port) ? Number(port) : undefined,
-        protocol: 'https',
-        reason: refusal ? REFUSAL_REASONS[refusal] : 'server name inside an allowed tunnel',
-        ...(refusal ? { tunnelRefusal: refusal } : {})
-    };
-}
-/**
- * `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp`
- * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks.
- */
-function parseSquidLog(text, scope) {
-    const events = [];
-    for (const line of text.split('\n')) {
-        const f = line.split(' ');
-        if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
-            const tunnel = tunnelCheckEvent(f, scope);
-            if (tunnel)
-                events.push(tunnel);
-            continue;
-        }
-        if (f.length < 10 || f[1] !== scope.agentIp)
-            continue;
-        const [time, , status = '', method = '', host = '', port = '', server = '', , error = ''] = f;
-        if (isSandboxOwn(scope, host, Number(time) * 1000))
-            continue;
-        const [squidStatus = '', httpStatus = ''] = status.split('/');
-        const denied = squidStatus.includes('DENIED');
-        const invalid = host === '-';
-        const ok = !denied && !invalid && /^[23]/.test(httpStatus);
-        const byParent = !ok && !denied && !invalid && server === scope.upstreamProxy;
-        events.push({
-            time: Math.round(Number(time) * 1000),
-            layer: 'proxy',
-            decision: ok ? 'allowed' : 'blocked',
-            target: invalid ? '(not a proxy request)' : HOST.test(host) ? host : '(unreadable host)',
-            port: /^\d+$/.test(port) ? Number(port) : undefined,
-            protocol: method === 'CONNECT' ? 'https' : 'http',
-            reason: invalid
-                ? 'direct connection redirected to the proxy'
-                : denied
-                    ? `denied by policy (${error})`
-                    : byParent
-                        ? `refused by the upstream proxy ${server} (HTTP ${httpStatus})`
-                        : status
-        });
-    }
-    return events;
-}
-/**
- * `log-queries=extra` lines, stamped by the proxy's entrypoint with the epoch time:
- * `<epoch> dnsmasq[pid]: <serial> <client>/<port> query[A] <name> from <client>`, then
- * `config <name> is NXDOMAIN` (refused) or `forwarded <name> to <upstream>` / `cached` (allowed).
- */
-function parseDnsmasqLog(text, scope) {
-    const pending = new Map();
-    const events = [];
-    for (const line of text.split('\n')) {
-        const m = /^(\d+\.\d+) dnsmasq\[\d+\]: (\d+) ([\d.]+)\/\d+ (.*)$/.exec(line);
-        if (!m || m[3] !== scope.agentIp)
-            continue;
-        const [, stamp = '', serial = '', , rest = ''] = m;
-        const query = /^query\[(\w+)\] (\S+) from /.exec(rest);
-        if (query) {
-            pending.set(serial, {
-                time: Math.round(Number(stamp) * 1000),
-                name: query[2].toLowerCase(),
-                type: query[1]
-            });
-            continue;
-        }
-        const q = pending.get(serial);
-        if (!q || isSandboxOwn(scope, q.name, q.time))
-            continue;
-        const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest);
-        const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest);
-        if (!refused && !forwarded)
-            continue;
-        pending.delete(serial);
-        // An AAAA query for an allowed name answers NODATA by design: not a block.
-        if (refused?.[1] === 'NODATA')
-            continue;
-        events.push({
-            time: q.time,
-            layer: 'dns',
-            decision: forwarded ? 'allowed' : 'blocked',
-            target: HOST.test(q.name) ? q.name : '(unreadable name)',
-            port: 53,
-            protocol: 'dns',
-            reason: forwarded ? `${q.type} query forwarded` : `${q.type} query refused (NXDOMAIN)`
-        });
-    }
-    return events;
-}
-/** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
-function parseKernelLog(text, scope) {
-    const events = [];
-    const re = new RegExp(`^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`);
-    for (const line of text.split('\n')) {
-        const m = re.exec(line.trim());
-        if (!m)
-            continue;
-        const fields = new Map((m[3] ?? '').split(' ').flatMap((kv) => {
-            const eq = kv.indexOf('=');
-            return eq > 0 ? [[kv.slice(0, eq), kv.slice(eq + 1)]] : [];
-        }));
-        const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
-        const dst = fields.get('DST') ?? '?';
-        const dpt = fields.get('DPT');
-        const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
-        // The canary's own probe, only before the command starts: the same later is the command's.
-        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
-            continue;
-        events.push({
-            time,
-            layer: m[2],
-            decision: 'blocked',
-            target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
-            port: dpt ? Number(dpt) : undefined,
-            protocol: proto === 'tcp' || proto === 'udp' || proto === 'icmp' ? proto : 'other',
-            reason: `dropped by the ${m[2]} rules`
-        });
-    }
-    return events;
-}
-function mergeEvents(...lists) {
-    return lists.flat().sort((a, b) => a.time - b.time);
-}
-
-const NO_INTEGRITY_DATA = { drops: [], ownDrops: {}, unread: [] };
-function unlistedCounts(events, integrity) {
-    const out = [];
-    for (const d of integrity.drops) {
-        const logged = events.filter((e) => e.layer === d.layer && e.decision === 'blocked').length;
-        const missing = d.packets - logged - (integrity.ownDrops[d.layer] ?? 0);
-        if (missing > 0)
-            out.push({
-                decision: 'blocked',
-                layer: d.layer,
-                count: missing,
-                atLeast: !d.final,
-                why: `packets dropped by the ${d.layer} rules that the rate-limited drop log does not show`
-            });
-    }
-    for (const u of integrity.unread) {
-        const why = `in the part of ${u.file} past what the report reads (${u.readBytes} of ${u.totalBytes} bytes)`;
-        if (u.blocked > 0)
-            out.push({ decision: 'blocked', layer: u.layer, count: u.blocked, atLeast: false, why });
-        if (u.allowed > 0)
-            out.push({ decision: 'allowed', layer: u.layer, count: u.allowed, atLeast: false, why });
-    }
-    return out;
-}
-/** One line per count, for the summary and the CLI report. */
-function unlistedLine(u) {
-    return `${u.atLeast ? 'at least ' : ''}${u.count} ${u.decision} attempt(s) ${u.why}`;
-}
-
-/**
  * What the report may print of the names the command chose. A command that looks up
  * `<data>.anything.example` would otherwise have `<data>` republished in the job summary, the
  * annotations and the outputs, which are often public. With `report-detail: domains` (the
@@ -6904,6 +7082,355 @@ function shownPorts(ports, detail) {
 }
 
 /**
+ * Requests refused by `allow-urls` rules: the method and path of each, read from Squid's
+ * `%ru`, and what the report may print of a path. A path is chosen by the command, so under
+ * `report-detail: domains` it is printed as privacy.ts prints names: a segment only when it
+ * reads like one a person chose, a few segments, a few distinct paths per host; everything
+ * else is counted. The query string is never kept (Squid strips it from its log too).
+ */
+const MAX_PATH = 300;
+const METHOD = /^[A-Z]{1,12}$/;
+/** RFC 3986 path characters; anything else in a logged path is percent-encoded. */
+const PATH_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/%]/;
+/** `GET` and `http://host/a/b?q` (or `https://host:8443/a`) -> the method and `/a/b`. */
+function requestLine(method, url) {
+    if (!METHOD.test(method) || method === 'CONNECT')
+        return undefined;
+    const m = /^https?:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url);
+    if (!m)
+        return undefined;
+    const raw = m[1] ?? '/';
+    const path = [...raw]
+        .map((c) => (PATH_CHAR.test(c) ? c : encodeURIComponent(c)))
+        .join('')
+        .slice(0, MAX_PATH);
+    return { method, path };
+}
+/** Segments printed of a path, and distinct paths printed per host, under `domains`. */
+const MAX_SEGMENTS = 6;
+const MAX_PATHS_PER_HOST = 5;
+const HIDDEN_SEGMENT = '(hidden)';
+/** A path segment a person could have chosen: its words (split at . _ -) each plausible. */
+function plausibleSegment(segment) {
+    if (segment === '')
+        return true;
+    if (segment.length > 40 || !/^[A-Za-z0-9._-]+$/.test(segment))
+        return false;
+    return segment
+        .toLowerCase()
+        .split(/[._-]+/)
+        .every((word) => word === '' || plausibleLabel(word));
+}
+/** The path as it may be printed, and whether any of it was left out. */
+function shownPath$1(path, detail) {
+    if (detail === 'full')
+        return { path, hidden: false };
+    const segments = path.split('/').slice(1);
+    const kept = segments
+        .slice(0, MAX_SEGMENTS)
+        .map((s) => (plausibleSegment(s) ? s : HIDDEN_SEGMENT));
+    const more = segments.length > MAX_SEGMENTS;
+    return {
+        path: `/${kept.join('/')}${more ? '/…' : ''}`,
+        hidden: more || kept.includes(HIDDEN_SEGMENT)
+    };
+}
+function ruleFor(r) {
+    const defaultPort = r.protocol === 'https' ? 443 : 80;
+    const port = r.port === undefined || r.port === defaultPort ? '' : `:${r.port}`;
+    return `${r.method} ${r.protocol}://${r.host}${port}${r.path}`;
+}
+/** Blocked requests to hosts that allow-urls governs, grouped as the report may show them. */
+function refusedRequests(events, urlHosts, detail) {
+    const byHost = new Map();
+    for (const e of events) {
+        if (e.decision !== 'blocked' || !e.request || !urlHosts.includes(e.target))
+            continue;
+        const protocol = e.protocol === 'https' ? 'https' : 'http';
+        const shown = shownPath$1(e.request.path, detail);
+        const key = `${e.request.method} ${protocol} ${e.port ?? ''} ${shown.path}`;
+        const group = byHost.get(e.target) ?? new Map();
+        const prev = group.get(key);
+        group.set(key, {
+            host: e.target,
+            port: e.port,
+            protocol,
+            method: e.request.method,
+            path: shown.path,
+            hidden: shown.hidden,
+            count: (prev?.count ?? 0) + 1
+        });
+        byHost.set(e.target, group);
+    }
+    const out = [];
+    for (const group of byHost.values()) {
+        const all = [...group.values()];
+        const counted = detail === 'domains' && all.length > MAX_PATHS_PER_HOST;
+        const listed = counted
+            ? [
+                {
+                    ...all[0],
+                    method: '',
+                    path: '',
+                    count: all.reduce((n, r) => n + r.count, 0),
+                    hidden: true
+                }
+            ]
+            : all;
+        for (const { hidden, ...r } of listed)
+            out.push(hidden ? r : { ...r, suggestion: ruleFor(r) });
+    }
+    return out.sort((a, b) => b.count - a.count || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+}
+const MAX_REFUSED_ROWS = 50;
+const requestShown = (r) => r.method === '' ? 'paths counted, not shown' : `${r.method} ${r.path}`;
+/** The CLI report's lines. Control characters are shown escaped. */
+function refusedRequestsText(refused) {
+    const safe = (t) => JSON.stringify(t).slice(1, -1);
+    return refused
+        .slice(0, MAX_REFUSED_ROWS)
+        .map((r) => `  REFUSED  ${safe(r.host)}  ${safe(requestShown(r))}  x${r.count}${r.suggestion ? `  (to allow: --allow-urls '${safe(r.suggestion)}')` : ''}`);
+}
+
+/**
+ * One typed, ordered list of what the agent tried, from every layer's log: Squid's access log,
+ * the DNS forwarder's query log, and the kernel log lines our LOG rules write. Pure: the
+ * sandbox reads the files and hands the text here.
+ */
+const HOST = /^[A-Za-z0-9._:[\]-]{1,253}$/;
+const isSandboxOwn = (scope, name, timeMs) => scope.internalNames.includes(name) && timeMs < scope.commandStartMs;
+const REFUSAL_REASONS = {
+    'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
+    'no-sni': 'no-sni: TLS without a server name',
+    'not-tls': 'not-tls: a tunnel that did not start with TLS'
+};
+const decodeName = (raw) => {
+    try {
+        const name = decodeURIComponent(raw).toLowerCase();
+        return HOST.test(name) ? name : '(unreadable name)';
+    }
+    catch {
+        return '(unreadable name)';
+    }
+};
+/**
+ * A line of the peeking port (SQUID_TLS_PORT; the client is the agent port's own hop on
+ * loopback): refusals at the ClientHello, and server names that differ from the CONNECT host
+ * (so that audit mode suggests them too). `%#ssl::>sni %ssl::bump_mode %>lp` close the line.
+ */
+function tunnelCheckEvent(f, scope) {
+    const [time = '', , status = '', , host = '', port = '', , , error = ''] = f;
+    const [sniField = '-', bump = '-'] = f.slice(-3);
+    const timeMs = Number(time) * 1000;
+    if (isSandboxOwn(scope, host, timeMs))
+        return undefined;
+    const sni = sniField === '-' ? undefined : decodeName(sniField);
+    const refusal = error === 'ERR_PROTOCOL_UNKNOWN'
+        ? 'not-tls'
+        : bump === 'terminate'
+            ? sni === undefined
+                ? 'no-sni'
+                : 'sni-mismatch'
+            : undefined;
+    const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/');
+    if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase()))
+        return undefined;
+    return {
+        time: Math.round(timeMs),
+        layer: 'proxy',
+        decision: refusal ? 'blocked' : 'allowed',
+        target: sni ?? (HOST.test(host) ? host : '(unreadable host)'),
+        port: /^\d+$/.test(port) ? Number(port) : undefined,
+        protocol: 'https',
+        reason: refusal ? REFUSAL_REASONS[refusal] : 'server name inside an allowed tunnel',
+        ...(refusal ? { tunnelRefusal: refusal } : {})
+    };
+}
+/**
+ * A request inside an intercepted (bumped) tunnel, as the peeking port logged it: allowed, or
+ * refused by the allow-urls rules of its host.
+ */
+function interceptedRequestEvent(f, scope) {
+    const [time = '', , status = '', method = '', host = '', port = '', , , error = '', url = ''] = f;
+    const timeMs = Number(time) * 1000;
+    if (isSandboxOwn(scope, host, timeMs) || !HOST.test(host))
+        return undefined;
+    const request = requestLine(method, url);
+    if (!request)
+        return undefined;
+    const denied = status.includes('DENIED');
+    const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '');
+    return {
+        time: Math.round(timeMs),
+        layer: 'proxy',
+        decision: ok ? 'allowed' : 'blocked',
+        target: host.toLowerCase(),
+        port: /^\d+$/.test(port) ? Number(port) : undefined,
+        protocol: 'https',
+        reason: denied ? `request denied by allow-urls (${error})` : status,
+        request
+    };
+}
+/**
+ * `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp`
+ * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks and the
+ * requests of intercepted tunnels.
+ */
+function parseSquidLog(text, scope) {
+    const events = [];
+    for (const line of text.split('\n')) {
+        const f = line.split(' ');
+        if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
+            const tunnel = f[3] !== 'CONNECT' && /^https:\/\//.test(f[9] ?? '')
+                ? interceptedRequestEvent(f, scope)
+                : tunnelCheckEvent(f, scope);
+            if (tunnel)
+                events.push(tunnel);
+            continue;
+        }
+        if (f.length < 10 || f[1] !== scope.agentIp)
+            continue;
+        const [time, , status = '', method = '', host = '', port = '', server = '', , error = '', url = ''] = f;
+        if (isSandboxOwn(scope, host, Number(time) * 1000))
+            continue;
+        const [squidStatus = '', httpStatus = ''] = status.split('/');
+        const denied = squidStatus.includes('DENIED');
+        const invalid = host === '-';
+        const ok = !denied && !invalid && /^[23]/.test(httpStatus);
+        const byParent = !ok && !denied && !invalid && server === scope.upstreamProxy;
+        events.push({
+            time: Math.round(Number(time) * 1000),
+            layer: 'proxy',
+            decision: ok ? 'allowed' : 'blocked',
+            target: invalid ? '(not a proxy request)' : HOST.test(host) ? host : '(unreadable host)',
+            port: /^\d+$/.test(port) ? Number(port) : undefined,
+            protocol: method === 'CONNECT' ? 'https' : 'http',
+            reason: invalid
+                ? 'direct connection redirected to the proxy'
+                : denied
+                    ? `denied by policy (${error})`
+                    : byParent
+                        ? `refused by the upstream proxy ${server} (HTTP ${httpStatus})`
+                        : status,
+            ...(invalid ? {} : requestField(method, url))
+        });
+    }
+    return events;
+}
+function requestField(method, url) {
+    const request = requestLine(method, url);
+    return request ? { request } : {};
+}
+/**
+ * `log-queries=extra` lines, stamped by the proxy's entrypoint with the epoch time:
+ * `<epoch> dnsmasq[pid]: <serial> <client>/<port> query[A] <name> from <client>`, then
+ * `config <name> is NXDOMAIN` (refused) or `forwarded <name> to <upstream>` / `cached` (allowed).
+ */
+function parseDnsmasqLog(text, scope) {
+    const pending = new Map();
+    const events = [];
+    for (const line of text.split('\n')) {
+        const m = /^(\d+\.\d+) dnsmasq\[\d+\]: (\d+) ([\d.]+)\/\d+ (.*)$/.exec(line);
+        if (!m || m[3] !== scope.agentIp)
+            continue;
+        const [, stamp = '', serial = '', , rest = ''] = m;
+        const query = /^query\[(\w+)\] (\S+) from /.exec(rest);
+        if (query) {
+            pending.set(serial, {
+                time: Math.round(Number(stamp) * 1000),
+                name: query[2].toLowerCase(),
+                type: query[1]
+            });
+            continue;
+        }
+        const q = pending.get(serial);
+        if (!q || isSandboxOwn(scope, q.name, q.time))
+            continue;
+        const refused = new RegExp(`^config \\S+ is (NXDOMAIN|NODATA)`).exec(rest);
+        const forwarded = /^(forwarded \S+ to |cached \S+ is )/.test(rest);
+        if (!refused && !forwarded)
+            continue;
+        pending.delete(serial);
+        // An AAAA query for an allowed name answers NODATA by design: not a block.
+        if (refused?.[1] === 'NODATA')
+            continue;
+        events.push({
+            time: q.time,
+            layer: 'dns',
+            decision: forwarded ? 'allowed' : 'blocked',
+            target: HOST.test(q.name) ? q.name : '(unreadable name)',
+            port: 53,
+            protocol: 'dns',
+            reason: forwarded ? `${q.type} query forwarded` : `${q.type} query refused (NXDOMAIN)`
+        });
+    }
+    return events;
+}
+/** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
+function parseKernelLog(text, scope) {
+    const events = [];
+    const re = new RegExp(`^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`);
+    for (const line of text.split('\n')) {
+        const m = re.exec(line.trim());
+        if (!m)
+            continue;
+        const fields = new Map((m[3] ?? '').split(' ').flatMap((kv) => {
+            const eq = kv.indexOf('=');
+            return eq > 0 ? [[kv.slice(0, eq), kv.slice(eq + 1)]] : [];
+        }));
+        const proto = (fields.get('PROTO') ?? 'other').toLowerCase();
+        const dst = fields.get('DST') ?? '?';
+        const dpt = fields.get('DPT');
+        const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
+        // The canary's own probe, only before the command starts: the same later is the command's.
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
+            continue;
+        events.push({
+            time,
+            layer: m[2],
+            decision: 'blocked',
+            target: dst === '127.0.0.11' ? "Docker's embedded resolver" : dst,
+            port: dpt ? Number(dpt) : undefined,
+            protocol: proto === 'tcp' || proto === 'udp' || proto === 'icmp' ? proto : 'other',
+            reason: `dropped by the ${m[2]} rules`
+        });
+    }
+    return events;
+}
+function mergeEvents(...lists) {
+    return lists.flat().sort((a, b) => a.time - b.time);
+}
+
+const NO_INTEGRITY_DATA = { drops: [], ownDrops: {}, unread: [] };
+function unlistedCounts(events, integrity) {
+    const out = [];
+    for (const d of integrity.drops) {
+        const logged = events.filter((e) => e.layer === d.layer && e.decision === 'blocked').length;
+        const missing = d.packets - logged - (integrity.ownDrops[d.layer] ?? 0);
+        if (missing > 0)
+            out.push({
+                decision: 'blocked',
+                layer: d.layer,
+                count: missing,
+                atLeast: !d.final,
+                why: `packets dropped by the ${d.layer} rules that the rate-limited drop log does not show`
+            });
+    }
+    for (const u of integrity.unread) {
+        const why = `in the part of ${u.file} past what the report reads (${u.readBytes} of ${u.totalBytes} bytes)`;
+        if (u.blocked > 0)
+            out.push({ decision: 'blocked', layer: u.layer, count: u.blocked, atLeast: false, why });
+        if (u.allowed > 0)
+            out.push({ decision: 'allowed', layer: u.layer, count: u.allowed, atLeast: false, why });
+    }
+    return out;
+}
+/** One line per count, for the summary and the CLI report. */
+function unlistedLine(u) {
+    return `${u.atLeast ? 'at least ' : ''}${u.count} ${u.decision} attempt(s) ${u.why}`;
+}
+
+/**
  * From events to what a person reads: per-destination rows, the blocked destinations with the
  * exact line that would allow them (or why none can), and whether the run passes the
  * fail-on-blocked rule. Names are shown as privacy.ts allows (report-detail); every target
@@ -6938,7 +7465,8 @@ function groupByShownTarget(events, detail) {
     }
     return [...groups.values()];
 }
-function blockedEntry(g, detail, expectedBlocks) {
+const URL_ADVICE = 'requests outside its allow-urls rules: see the refused requests for the rules that would allow them';
+function blockedEntry(g, detail, expectedBlocks, urlHosts) {
     const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
     const all = sortedPorts(blockedEvents);
     const hidden = g.hidden ? new Set(blockedEvents.map((e) => e.target)).size : 0;
@@ -6947,15 +7475,17 @@ function blockedEntry(g, detail, expectedBlocks) {
         ...shownPorts(all, detail),
         layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
         hidden,
-        ...(g.hidden
-            ? {
-                advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
-            }
-            : suggest(g.target, all)),
+        ...(blockedEvents.every((e) => e.request && urlHosts.includes(e.target))
+            ? { advice: URL_ADVICE }
+            : g.hidden
+                ? {
+                    advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+                }
+                : suggest(g.target, all)),
         expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) => expectedBlocks.some((rule) => matchesDomain(rule, name)))
     };
 }
-function buildReport(events, expectedBlocks = [], detail = 'domains', integrity = NO_INTEGRITY_DATA) {
+function buildReport(events, expectedBlocks = [], detail = 'domains', integrity = NO_INTEGRITY_DATA, urlHosts = []) {
     const unlisted = unlistedCounts(events, integrity);
     const more = (decision) => unlisted.filter((u) => u.decision === decision).reduce((sum, u) => sum + u.count, 0);
     const groups = groupByShownTarget(events, detail);
@@ -6973,13 +7503,14 @@ function buildReport(events, expectedBlocks = [], detail = 'domains', integrity 
     const rows = sorted.map(({ row }) => row);
     const blocked = sorted
         .filter(({ row }) => row.blocked > 0)
-        .map(({ g }) => blockedEntry(g, detail, expectedBlocks));
+        .map(({ g }) => blockedEntry(g, detail, expectedBlocks, urlHosts));
     return {
         rows,
         blocked,
         allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
         blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
         unlisted,
+        refused: refusedRequests(events, urlHosts, detail),
         totals: {
             allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
             blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')
@@ -7059,6 +7590,7 @@ function renderTextReport(report, facts) {
         lines.push(`  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`);
     if (report.rows.length > MAX_ROWS)
         lines.push(`  … and ${report.rows.length - MAX_ROWS} more`);
+    lines.push(...refusedRequestsText(report.refused));
     if (report.rows.some((r) => r.hidden > 0))
         lines.push(HIDDEN_EXPLAINED);
     const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []));
@@ -7197,10 +7729,12 @@ const TEXT_INPUTS = [
     'home-config',
     'env',
     'allow-host-ports',
+    'allow-urls',
     'agent-timeout',
     'memory-limit',
     'pids-limit',
     'host-firewall',
+    'docker-daemon',
     'expected-blocks',
     'protect-git',
     'git-integrity',
@@ -7208,7 +7742,9 @@ const TEXT_INPUTS = [
     'report-detail',
     'upstream-proxy',
     'upstream-proxy-auth',
-    'tls-without-sni'
+    'tls-without-sni',
+    'credentials',
+    'ca-certificates'
 ];
 /** Inputs that are booleans (action.yml gives each a default). */
 const BOOLEAN_INPUTS = ['tty', 'fail-on-blocked'];
@@ -8858,7 +9394,20 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
     child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$1.signals[signal] : 15)));
 });
-const realExec = { run: runCommand, attach: runAttached };
+const runDetached = (command, args, fds) => new Promise((resolve) => {
+    debug(`exec (detached): ${command} ${args.join(' ')}`);
+    const child = spawn(command, [...args], {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'ignore', ...fds],
+        env: processEnv()
+    });
+    child.once('error', () => resolve(undefined));
+    child.once('spawn', () => {
+        child.unref();
+        resolve(child.pid);
+    });
+});
+const realExec = { run: runCommand, attach: runAttached, detach: runDetached };
 /**
  * The program's full path. @actions/exec would search PATH itself and print a line on stdout
  * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
@@ -9023,6 +9572,13 @@ class Docker {
     /** `docker run --rm` to completion, output captured; for short helpers. */
     async runCaptured(spec, timeoutMs) {
         return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
+    }
+    /** A text file of a container (`docker cp -L`: links followed inside it), as a tar stream. */
+    async copyOut(container, path) {
+        const result = await this.run(this.binary, ['cp', '-L', `${container}:${path}`, '-'], {
+            timeoutMs: 20000
+        });
+        return result.exitCode === 0 ? result.stdout : undefined;
     }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
@@ -9195,6 +9751,10 @@ class Lease {
     get held() {
         return this.fd !== undefined;
     }
+    /** The open FIFO, for a process that takes the lease over (src/sandbox/reaper.ts). */
+    get descriptor() {
+        return this.fd;
+    }
     /**
      * Lets go of the lease. With `removeFiles` (everything of the run is gone) the files go too;
      * without, they stay, unheld, and the next sweep finishes what the run left.
@@ -9277,8 +9837,8 @@ const RESERVED = Object.fromEntries([
         'names a workflow-command file, which the command must never write'
     ])
 ]);
-const NAME$1 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-const MAX_VALUE = 128 * 1024;
+const NAME$2 = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const MAX_VALUE$1 = 128 * 1024;
 /** Values shorter than this are never masked: masking "1" or "yes" hides them everywhere. */
 const MIN_MASKED = 4;
 /**
@@ -9311,7 +9871,7 @@ function parseEnvEntries(text, where) {
             const written = at === -1 ? item : item.slice(0, at).trim();
             const mask = written.endsWith('!');
             const name = mask ? written.slice(0, -1) : written;
-            if (!NAME$1.test(name)) {
+            if (!NAME$2.test(name)) {
                 // Not echoed: a value pasted without its NAME= would be a secret.
                 problems.push(problem(`${where}, line ${index + 1}`, `${name.length} characters`, 'is not a variable name', 'Give NAME or NAME=value, one per line (NAME! or NAME!=value to mask the value in the log); a name is letters, digits and _ and does not start with a digit.'));
                 continue;
@@ -9327,8 +9887,8 @@ function parseEnvEntries(text, where) {
                 continue;
             }
             const value = at === -1 ? undefined : item.slice(at + 1);
-            if (value !== undefined && value.length > MAX_VALUE) {
-                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE} characters.`));
+            if (value !== undefined && value.length > MAX_VALUE$1) {
+                problems.push(problem(where, name, 'has too long a value', `At most ${MAX_VALUE$1} characters.`));
                 continue;
             }
             entries.set(name, mask ? { name, value, mask } : { name, value });
@@ -9423,6 +9983,191 @@ function withFixedEnv(vars, fixed) {
     if (vars.JAVA_TOOL_OPTIONS && fixed.JAVA_TOOL_OPTIONS)
         merged.JAVA_TOOL_OPTIONS = `${vars.JAVA_TOOL_OPTIONS} ${fixed.JAVA_TOOL_OPTIONS}`;
     return merged;
+}
+
+/**
+ * The agent's trust when the run intercepts hosts: the system's CAs, the `ca-certificates`
+ * file's and the run's own CA, as one PEM bundle and as a JVM truststore, with the variables
+ * that point every client family at them. Pure: the sandbox reads and writes the files.
+ */
+/** Where the agent sees the trust folder (mounted read-only). */
+const TRUST_MOUNT = '/awf/trust';
+const TRUST_BUNDLE = 'ca-bundle.crt';
+/** Only the certificates the system store lacks (Node adds these to its own roots). */
+const TRUST_EXTRA = 'extra-ca.crt';
+const TRUST_JKS = 'cacerts.jks';
+/** The JVM's usual default; the store holds public certificates only. */
+const TRUST_JKS_PASSWORD = 'changeit';
+const PEM = /-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/g;
+/** Every PEM certificate block in `text`, normalised (LF line ends, a newline after each). */
+function pemCertificates(text) {
+    return [...text.matchAll(PEM)].map((m) => `${m[0].replace(/\r\n/g, '\n')}\n`);
+}
+/** The variables every client family reads its CAs from (docs/usage.md lists which reads which). */
+function trustEnv() {
+    const bundle = `${TRUST_MOUNT}/${TRUST_BUNDLE}`;
+    return {
+        SSL_CERT_FILE: bundle,
+        CURL_CA_BUNDLE: bundle,
+        REQUESTS_CA_BUNDLE: bundle,
+        GIT_SSL_CAINFO: bundle,
+        NODE_EXTRA_CA_CERTS: `${TRUST_MOUNT}/${TRUST_EXTRA}`,
+        JAVA_TOOL_OPTIONS: [
+            `-Djavax.net.ssl.trustStore=${TRUST_MOUNT}/${TRUST_JKS}`,
+            '-Djavax.net.ssl.trustStoreType=JKS',
+            `-Djavax.net.ssl.trustStorePassword=${TRUST_JKS_PASSWORD}`
+        ].join(' ')
+    };
+}
+/** The files of the trust folder, from the system's bundle and the extra CAs (PEM texts). */
+function trustFiles(system, extra, now) {
+    const extraPems = extra.flatMap(pemCertificates);
+    const all = [...pemCertificates(system), ...extraPems];
+    return {
+        [TRUST_BUNDLE]: all.join(''),
+        [TRUST_EXTRA]: extraPems.join(''),
+        [TRUST_JKS]: javaKeyStore(all, now)
+    };
+}
+function utf(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    const len = Buffer.alloc(2);
+    len.writeUInt16BE(bytes.length);
+    return Buffer.concat([len, bytes]);
+}
+const u32 = (n) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+};
+/**
+ * A JKS keystore of trusted-certificate entries (the format every JVM reads, written here so
+ * that no JVM is needed on the runner): magic, version 2, the entries, then a SHA-1 over the
+ * password (UTF-16BE), the JDK's fixed salt and everything before it.
+ */
+function javaKeyStore(pems, now) {
+    // A certificate Node cannot read is left out of the store (the PEM bundle keeps it).
+    const ders = pems.flatMap((pem) => {
+        try {
+            return [new X509Certificate(pem).raw];
+        }
+        catch {
+            return [];
+        }
+    });
+    const parts = [u32(0xfeedfeed), u32(2), u32(ders.length)];
+    ders.forEach((der, i) => {
+        const time = Buffer.alloc(8);
+        time.writeBigUInt64BE(BigInt(now));
+        parts.push(u32(2), utf(`awf-${i}`), time, utf('X.509'), u32(der.length), der);
+    });
+    const body = Buffer.concat(parts);
+    const password = Buffer.from(TRUST_JKS_PASSWORD, 'utf16le').swap16();
+    const digest = createHash('sha1')
+        .update(password)
+        .update(Buffer.from('Mighty Aphrodite', 'utf8'))
+        .update(body)
+        .digest();
+    return Buffer.concat([body, digest]);
+}
+
+/**
+ * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
+ * logs folder: made here, removed by teardown.
+ */
+/** A folder the given users can read (and, for logs, write) inside containers. */
+function makeDir(path, mode) {
+    mkdirSync(path, { recursive: true });
+    chmodSync(path, mode);
+    return path;
+}
+/** Writes every rendered file for the proxy, keeps a copy in the logs, and the agent's resolv.conf. */
+function writeConfigs(workDir, logsDir, rendered, proxyIp) {
+    const configDir = makeDir(join(workDir, 'config'), 0o755);
+    const kept = makeDir(join(logsDir, 'config'), 0o755);
+    for (const [file, text] of renderedFiles(rendered)) {
+        writeFileSync(join(configDir, file), text, { mode: 0o644 });
+        replaceFile(join(kept, file), text);
+    }
+    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
+        mode: 0o644
+    });
+}
+function kindOf(path) {
+    try {
+        const st = lstatSync(path);
+        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** The command's HOME: empty, and owned by the user the command runs as. */
+function freshHome(workDir, uid, gid) {
+    const home = makeDir(join(workDir, 'home'), 0o700);
+    if (process.getuid?.() === 0)
+        chownSync(home, uid, gid);
+    return home;
+}
+/** The file mounted over every path hidden from the command. */
+function emptyFile(workDir) {
+    const path = join(workDir, 'empty');
+    writeFileSync(path, '', { mode: 0o444 });
+    return path;
+}
+
+/**
+ * The agent's trust when the run intercepts hosts: the proxy's entrypoint made the run's CA
+ * and left its certificate in the logs folder; here it joins the system's CAs (as the
+ * command's own filesystem has them) and the `ca-certificates` file in the trust folder the
+ * agent sees read-only. Done after the proxy is ready and before the command starts.
+ */
+/** Where the command's system CAs usually are (Debian/Ubuntu, Fedora/RHEL, Alpine/others). */
+const SYSTEM_BUNDLES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/cert.pem'
+];
+const trustDir = (workDir) => join(workDir, 'trust');
+/** Makes the (empty) trust folder before the agent container is created with it mounted. */
+function makeTrustDir(workDir) {
+    return makeDir(trustDir(workDir), 0o755);
+}
+/** The proxy's user can write the logs folder: never follow a link planted there. */
+function readSmallFile(path, max) {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+        const buf = Buffer.alloc(max);
+        const n = readSync(fd, buf, 0, max, 0);
+        return buf.subarray(0, n).toString('ascii');
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The run's CA certificate, exactly one CA certificate, as the proxy left it. */
+function readRunCa(logsDir) {
+    const pems = pemCertificates(readSmallFile(join(logsDir, INTERCEPTION_CA_LOG_FILE), 16384));
+    if (pems.length !== 1 || !new X509Certificate(pems[0]).ca)
+        throw new Error('the proxy did not leave exactly one CA certificate for interception');
+    return pems[0];
+}
+async function systemBundle(docker, agent) {
+    for (const path of SYSTEM_BUNDLES) {
+        const text = await docker.copyOut(agent, path);
+        if (text && pemCertificates(text).length > 0)
+            return text;
+    }
+    warning("the command's filesystem has no CA bundle in a usual place: it trusts only the intercepted hosts' CA (and ca-certificates)");
+    return '';
+}
+async function installTrust(o) {
+    const runCa = readRunCa(o.logsDir);
+    const system = await systemBundle(o.docker, o.agent);
+    const files = trustFiles(system, [o.caCertificates ?? '', runCa], Date.now());
+    const dir = trustDir(o.workDir);
+    for (const [name, content] of Object.entries(files))
+        writeFileSync(join(dir, name), content, { mode: 0o644, flag: 'wx' });
 }
 
 /**
@@ -10271,51 +11016,6 @@ function snapshotGit(workspace) {
 }
 
 /**
- * The run's temporary folder (rendered configs, the handshake FIFOs, the fresh HOME) and its
- * logs folder: made here, removed by teardown.
- */
-/** A folder the given users can read (and, for logs, write) inside containers. */
-function makeDir(path, mode) {
-    mkdirSync(path, { recursive: true });
-    chmodSync(path, mode);
-    return path;
-}
-/** Writes every rendered file for the proxy, keeps a copy in the logs, and the agent's resolv.conf. */
-function writeConfigs(workDir, logsDir, rendered, proxyIp) {
-    const configDir = makeDir(join(workDir, 'config'), 0o755);
-    const kept = makeDir(join(logsDir, 'config'), 0o755);
-    for (const [file, text] of renderedFiles(rendered)) {
-        writeFileSync(join(configDir, file), text, { mode: 0o644 });
-        replaceFile(join(kept, file), text);
-    }
-    writeFileSync(join(workDir, 'resolv.conf'), `nameserver ${proxyIp}\noptions ndots:0\n`, {
-        mode: 0o644
-    });
-}
-function kindOf(path) {
-    try {
-        const st = lstatSync(path);
-        return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-    }
-    catch {
-        return 'missing';
-    }
-}
-/** The command's HOME: empty, and owned by the user the command runs as. */
-function freshHome(workDir, uid, gid) {
-    const home = makeDir(join(workDir, 'home'), 0o700);
-    if (process.getuid?.() === 0)
-        chownSync(home, uid, gid);
-    return home;
-}
-/** The file mounted over every path hidden from the command. */
-function emptyFile(workDir) {
-    const path = join(workDir, 'empty');
-    writeFileSync(path, '', { mode: 0o444 });
-    return path;
-}
-
-/**
  * The workspace's git metadata around the command: read before it starts (and, with
  * protect-git, made read-only for it), read again after it exits and compared. What the
  * command added that would make a later git command run a program is the finding list.
@@ -10541,6 +11241,9 @@ function inspectProcessTree(rootPid) {
 
 /** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
 const PROBE_INTERVAL_MS = 20;
+/** How often a start-up that has not answered yet asks whether the proxy container still runs. */
+const ALIVE_INTERVAL_MS = 200;
+const pause$1 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function tcpAnswers(host, port) {
     return new Promise((resolve) => {
         const socket = net.connect({ host, port });
@@ -10561,20 +11264,49 @@ function dnsQuery(name, id) {
     const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
 }
-function dnsAnswers(host, port, name) {
+/**
+ * Whether the forwarder answers before `deadline`: one socket, a fresh query every probe
+ * interval (a query sent before dnsmasq listened is simply lost, never refused, so waiting
+ * long for its answer would only add to the start), any of them answered counts.
+ */
+function dnsAnswersBy(host, port, name, deadline, given) {
     return new Promise((resolve) => {
         const socket = dgram.createSocket('udp4');
-        const id = Math.floor(Math.random() * 65535);
-        const timer = setTimeout(() => done(false), 300);
+        const sent = new Set();
+        let timer;
         const done = (ok) => {
-            clearTimeout(timer);
+            if (timer === undefined)
+                return;
+            clearInterval(timer);
+            timer = undefined;
             socket.close();
             resolve(ok);
         };
-        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
-        socket.on('error', () => done(false));
-        socket.send(dnsQuery(name, id), port, host);
+        const send = () => {
+            if (Date.now() >= deadline || given())
+                return done(false);
+            const id = Math.floor(Math.random() * 65535);
+            sent.add(id);
+            socket.send(dnsQuery(name, id), port, host, () => undefined);
+        };
+        socket.on('message', (msg) => {
+            if (msg.length >= 2 && sent.has(msg.readUInt16BE(0)))
+                done(true);
+        });
+        // Unreachable for now (the container's address not yet up): the next query tries again.
+        socket.on('error', () => undefined);
+        timer = setInterval(send, PROBE_INTERVAL_MS);
+        send();
     });
+}
+/** Whether Squid accepts a connection before `deadline`, tried every probe interval. */
+async function tcpAnswersBy(host, port, deadline, given) {
+    while (Date.now() < deadline && !given()) {
+        if (await tcpAnswers(host, port))
+            return true;
+        await pause$1(PROBE_INTERVAL_MS);
+    }
+    return false;
 }
 /**
  * Resolves once both services answer. `alive` is asked between probes so that a proxy that
@@ -10582,19 +11314,26 @@ function dnsAnswers(host, port, name) {
  */
 async function waitForProxy(endpoints, timeoutMs, alive) {
     const deadline = Date.now() + timeoutMs;
-    let squid = false;
-    let dns = false;
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        [squid, dns] = await Promise.all([
-            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-        ]);
-        if (squid && dns)
-            return;
-        if (attempt % 10 === 9 && !(await alive()))
-            throw new Error('the proxy container exited during start-up');
-        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
-    }
+    let over = false;
+    const given = () => over;
+    // Each service is probed on its own: the one that is up first waits for nothing.
+    const probes = Promise.all([
+        tcpAnswersBy(endpoints.host, endpoints.squidPort, deadline, given),
+        dnsAnswersBy(endpoints.host, endpoints.dnsPort, endpoints.probeName, deadline, given)
+    ]);
+    const watch = async () => {
+        while (!over) {
+            await pause$1(ALIVE_INTERVAL_MS);
+            if (!over && !(await alive()))
+                throw new Error('the proxy container exited during start-up');
+        }
+        return [false, false];
+    };
+    const [squid, dns] = await Promise.race([probes, watch()]).finally(() => {
+        over = true;
+    });
+    if (squid && dns)
+        return;
     const missing = [
         squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
         dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
@@ -10772,7 +11511,11 @@ function planAgent(run, prepared) {
     });
     prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid);
     const git = guardGit(request.workspace, request.protectGit);
-    const base = { ...planned, binds: [...planned.binds, ...git.binds] };
+    const intercepting = (request.proxy?.interception?.hosts.length ?? 0) > 0;
+    const trust = intercepting
+        ? [{ source: makeTrustDir(workDir), target: TRUST_MOUNT, readOnly: true }]
+        : [];
+    const base = { ...planned, binds: [...planned.binds, ...git.binds, ...trust] };
     const filesystem = prepared.topologyOnly
         ? {
             ...base,
@@ -10802,7 +11545,7 @@ function planAgent(run, prepared) {
             seccompProfile: join(workDir, 'config', 'seccomp.json'),
             user: `${agent.uid}:${agent.gid}`,
             env: withFixedEnv(agent.env, {
-                ...proxyEnv$1(proxyUrl(topology), noProxyList(topology, hostAccess)),
+                ...firewallEnv(proxyEnv$1(proxyUrl(topology), noProxyList(topology, hostAccess)), intercepting),
                 HOME: filesystem.home,
                 TMPDIR: '/tmp'
             }),
@@ -10812,6 +11555,17 @@ function planAgent(run, prepared) {
             hostAccess,
             command: request.command
         }
+    };
+}
+/** The proxy settings, and with interception the trust variables (JVM options joined). */
+function firewallEnv(proxy, intercepting) {
+    if (!intercepting)
+        return proxy;
+    const trust = trustEnv();
+    return {
+        ...proxy,
+        ...trust,
+        JAVA_TOOL_OPTIONS: [proxy.JAVA_TOOL_OPTIONS, trust.JAVA_TOOL_OPTIONS].join(' ')
     };
 }
 /** Root runners (host mode): a command running as root would read root-only files as owner. */
@@ -10867,8 +11621,8 @@ function ablateAgent(spec, layer) {
  * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
  * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) runs the
  * sandbox topology-only (src/sandbox/topology-only.ts). One case is still refused: a daemon
- * whose bridges are in our network namespace (so host rules were applied) but whose agent PID
- * is not ours, where entering that PID would enter the wrong process.
+ * whose bridges are in our network namespace but whose agent PID is not ours, where entering
+ * that PID would enter the wrong process and the runner's paths were the daemon's.
  */
 const LOCAL = { local: true };
 /** Only the scheme and host are shown: a DOCKER_HOST URL can carry credentials. */
@@ -10904,9 +11658,11 @@ function placementFromPid(pid) {
 }
 function remoteDaemonError(placement) {
     return new Error(`the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
-        "runner's network namespace, so host rules were applied, but the agent cannot be " +
-        'checked or armed through its PID. Give the runner its own Docker engine, or point ' +
-        'DOCKER_HOST at the daemon over TCP for topology-only mode (see docs/self-hosted.md).');
+        "runner's network namespace but its processes are not (a sidecar in the same pod): the " +
+        'agent cannot be armed or checked through the PID it reports, and the daemon mounted ' +
+        "its own files where the runner's were meant. Set docker-daemon: remote (or point " +
+        "DOCKER_HOST at the sidecar's TCP port) for topology-only mode, or give the runner its " +
+        'own Docker engine (see docs/self-hosted.md).');
 }
 
 /**
@@ -10957,19 +11713,36 @@ async function resolveUpstreamProxy(upstream) {
     }
     return { address, port: upstream.port, login: upstream.login !== undefined };
 }
-/** What the proxy settings add to the render input. */
+/** What the proxy settings add to the render input (never a secret's value). */
 async function proxyRenderInput(proxy) {
     if (!proxy)
         return {};
+    const i = proxy.interception;
     return {
         noSniHosts: proxy.noSniHosts,
-        ...(proxy.upstream ? { upstreamProxy: await resolveUpstreamProxy(proxy.upstream) } : {})
+        ...(proxy.upstream ? { upstreamProxy: await resolveUpstreamProxy(proxy.upstream) } : {}),
+        ...(i && i.hosts.length > 0
+            ? {
+                interception: {
+                    hosts: i.hosts,
+                    credentials: i.credentials.map((c) => ({ host: c.host, header: c.header })),
+                    upstreamCa: i.caCertificates !== undefined
+                }
+            }
+            : {})
     };
 }
-/** The proxy container's environment: the login travels here, never in argv or a file. */
+/**
+ * The proxy container's environment: the login and the credentials' values travel here,
+ * never in argv or a file (the entrypoint writes them into its private copy of squid.conf).
+ */
 function proxyEnv(proxy) {
     const login = proxy?.upstream?.login;
-    return login ? { AWF_UPSTREAM_LOGIN: login } : {};
+    const credentials = proxy?.interception?.credentials ?? [];
+    return {
+        ...(login ? { AWF_UPSTREAM_LOGIN: login } : {}),
+        ...Object.fromEntries(credentials.map((c, n) => [credentialMark(n), c.value]))
+    };
 }
 
 /**
@@ -11066,7 +11839,9 @@ async function agentAccess(run, prepared, agent) {
         throw new Error('the agent container is not running');
     // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
     // ours that happens to have the number the daemon reported from its own PID namespace.
-    if (prepared.hostRules && !probes.isAgentProcess(pid))
+    // Without host rules the PID is only read, but a daemon whose PIDs are not ours (a sidecar
+    // sharing our network namespace) has mounted its own files for the runner's: refused too.
+    if (!probes.isAgentProcess(pid, prepared.hostRules))
         throw remoteDaemonError(placementFromPid(pid));
     const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined;
     return {
@@ -11122,6 +11897,15 @@ async function arm(run, prepared, agent) {
         await hooks.phase('Starting proxy', () => startProxy(run, prepared));
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
             await waitUntilReady(run, prepared, agent, handshake, exited);
+            const interception = run.request.proxy?.interception;
+            if (interception && interception.hosts.length > 0)
+                await installTrust({
+                    docker: run.deps.docker,
+                    agent: names.agent,
+                    workDir: prepared.workDir,
+                    logsDir: run.logsDir,
+                    caCertificates: interception.caCertificates
+                });
             return armAndCheck(run, prepared, agent);
         });
         return { handshake, exited, checks, agentNet };
@@ -11756,7 +12540,7 @@ async function removeRun(deps, r) {
             problems.push(`${what}: ${message(e)}`);
         }
     };
-    for (const dir of r.folders)
+    for (const dir of r.secretsOf ? [...r.folders, r.secretsOf] : r.folders)
         await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
     // Containers and rules are independent. Rules go before networks: a run that still has
     // chains always has its networks, which is how the sweep tells a live run from a crashed one.
@@ -11766,6 +12550,8 @@ async function removeRun(deps, r) {
             ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
             : undefined
     ]);
+    if (r.stage === 'running')
+        return problems;
     await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
     for (const dir of r.folders)
         await attempt('removing temporary files', () => removeFolder(dir, false));
@@ -12248,14 +13034,20 @@ async function prepare(run) {
         createNetworks(deps.docker, run.runId, run.labels, upstreamDns, {
             pool: request.addressPool
         }),
-        sweepStale(deps, request.hostFirewall && byDockerHost.local, request.tempRoot, run.leaseDir).then((swept) => {
+        sweepStale(deps, request.hostFirewall && byDockerHost.local && !request.remoteDaemon, request.tempRoot, run.leaseDir).then((swept) => {
             if (swept.length > 0)
                 info(`removed leftovers of crashed runs: ${swept.join(', ')}`);
         })
     ]));
     // Host rules, mounts and the checks through PIDs only work where the bridges are.
     const byBridge = placementFromBridge(topology.internalBridge, deps.probes.interfaceExists(topology.internalBridge));
-    const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined;
+    const remote = request.remoteDaemon
+        ? { why: 'docker-daemon is remote' }
+        : !byDockerHost.local
+            ? byDockerHost
+            : !byBridge.local
+                ? byBridge
+                : undefined;
     const onlyTopology = remote && topologyOnly(remote.why);
     if (onlyTopology)
         await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology);
@@ -12263,6 +13055,9 @@ async function prepare(run) {
     const plans = planRules(input);
     const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer);
     writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp);
+    const upstreamCa = request.proxy?.interception?.caCertificates;
+    if (upstreamCa && input.interception)
+        writeFileSync(join(workDir, 'config', basename(UPSTREAM_CA_FILE)), upstreamCa, { mode: 0o644 });
     const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh');
     if (onlyTopology)
         copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'));
@@ -12364,6 +13159,32 @@ function beginRun(deps, request, hooks, lease, leaseDir) {
         },
         resources: () => resources
     };
+}
+
+/**
+ * The end of a teardown, after the run's result is out. Once the command has ended, the run
+ * removes in-process everything that runs, enforces or holds a secret (containers, host
+ * rules, the secrets folder: removal.ts stage 'running'); what is left is inert: networks
+ * with no container on them, the work folder's configs, the lease. A detached reaper
+ * (dist/reap.js) removes those while the CLI or the action step reports and exits. It takes
+ * the lease's FIFO over before the run lets go of it, so every sweep sees the run as live
+ * until the reaper is done; if the reaper dies, the lease is free and the next sweep, or the
+ * action's post step (which waits for the lease first), removes the rest.
+ */
+/** The reaper's entry, next to the bundle that runs (dist/); absent when run from sources. */
+function reaperScript() {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'reap.js');
+    return existsSync(script) ? script : undefined;
+}
+/**
+ * Starts the reaper `script` with the lease's FIFO as its descriptor 3. Returns its PID, or
+ * undefined when there is no reaper to start (then the caller removes everything itself).
+ */
+async function handOver(exec, script, lease, job) {
+    const fd = lease.descriptor;
+    if (!script || !exec.detach || fd === undefined)
+        return undefined;
+    return exec.detach(process.execPath, [script, JSON.stringify(job)], [fd]);
 }
 
 /**
@@ -12526,16 +13347,30 @@ function realDeps() {
             findInitBinary: () => findInitBinary(),
             observeRunner,
             interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
-            isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
+            isAgentProcess: (pid, asRoot) => asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
             canary: runCanary
-        }
+        },
+        reaper: reaperScript()
     };
+}
+/**
+ * Without root, the agent's root folder cannot be entered, but its command line can be read:
+ * the agent's PID 1 is our init running our entrypoint.
+ */
+function agentCommandLine(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith([INIT_MOUNT, '--', '/bin/sh', ENTRYPOINT_MOUNT, ''].join('\0'));
+    }
+    catch {
+        return false;
+    }
 }
 
 /**
  * One firewalled run as its sequence of phases: prepare (work folder, images, networks,
  * configs), host rules, the agent's plan, arming (proxy, container rules, self-check, canary),
- * the command, and teardown whatever happened. Each phase lives in its own module.
+ * the command, and teardown whatever happened. Each phase lives in its own module. After a
+ * command that ended, the teardown's inert rest goes to a background reaper (reaper.ts).
  */
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks, runId) {
@@ -12543,12 +13378,15 @@ async function runSandboxed(deps, request, hooks, runId) {
     const leaseDir = request.leaseDir ?? defaultLeaseDir(request.tempRoot);
     const lease = await Lease.take(deps.exec.run, leaseDir, newRunId, request.tempRoot);
     const run = beginRun(deps, request, hooks, lease, leaseDir);
+    let ended = false;
     try {
         const prepared = await prepare(run);
         await applyHostRules(run, prepared);
         const agent = planAgent(run, prepared);
         const armed = await arm(run, prepared, agent);
-        return await runCommandPhase(run, prepared, agent, armed);
+        const outcome = await runCommandPhase(run, prepared, agent, armed);
+        ended = true;
+        return outcome;
     }
     catch (e) {
         if (e instanceof DockerError && e.result.stderr.trim())
@@ -12556,11 +13394,41 @@ async function runSandboxed(deps, request, hooks, runId) {
         throw e;
     }
     finally {
-        await removeSandbox(run);
+        await removeSandbox(run, ended);
     }
 }
-async function removeSandbox(run) {
+/**
+ * After a command that ended: removes here what runs, enforces or holds a secret, then hands
+ * the inert rest (networks, work folder, lease) to the reaper. False when nothing was handed
+ * over (no reaper, or something could not be removed here): the whole teardown runs here.
+ */
+async function handOverRest(run) {
+    const r = run.resources();
+    const running = await removeRun(run.deps, {
+        runId: r.runId,
+        containers: r.containers,
+        networks: r.networks,
+        hostRules: r.hostRules,
+        folders: [],
+        secretsOf: r.workDir,
+        stage: 'running'
+    });
+    if (running.length > 0)
+        return false;
+    const pid = await handOver(run.deps.exec, run.deps.reaper, run.lease, {
+        resources: { ...r, containers: [] },
+        logFile: `${run.logsDir}/teardown.log`
+    });
+    if (pid === undefined)
+        return false;
+    // The reaper holds the lease now; ours closes without removing its files.
+    run.lease.release(false);
+    return true;
+}
+async function removeSandbox(run, commandEnded) {
     await run.hooks.phase('Removing the sandbox', async () => {
+        if (commandEnded && (await handOverRest(run)))
+            return;
         const problems = await teardown(run.deps, run.resources());
         for (const problem of problems)
             warning(problem);
@@ -12721,7 +13589,7 @@ function commandVerdict(outcome, settings, report) {
 }
 function concludeRun(events, outcome, settings, durationMs, integrity) {
     const { policy } = settings;
-    const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity);
+    const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity, settings.policy.views.urlHosts);
     const suggestion = policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined;
     const git = {
         mode: settings.gitIntegrity,
@@ -12759,6 +13627,114 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
     };
 }
 
+/**
+ * The `credentials` input: API keys the agent never holds. One line per header,
+ * `HOST HEADER=TEMPLATE`, for example `api.anthropic.com x-api-key=${ANTHROPIC_API_KEY}`.
+ * The proxy decrypts HOST's tunnels and sets HEADER on every request to it, replacing what
+ * the agent sent; the variables the templates name are read from the step's environment (by
+ * the pipeline, never here) and the agent gets a placeholder in each instead.
+ */
+/** What the command finds in a variable a credential template names. */
+const CREDENTIAL_PLACEHOLDER = 'awf-placeholder-key';
+const NAME$1 = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+const HEADER = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** Headers that frame or route the request (or the proxy's own): never ours to set. */
+const RESERVED_HEADERS = new Set([
+    'host',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'keep-alive',
+    'upgrade',
+    'te',
+    'trailer',
+    'proxy-authorization',
+    'proxy-connection',
+    'via',
+    'forwarded',
+    'x-forwarded-for'
+]);
+/**
+ * A value squid.conf carries as a quoted string: printable ASCII without quote, backslash or
+ * percent (Squid reads `%` as the start of a format code).
+ */
+const HEADER_VALUE = /^[ !#-$&-[\]-~]+$/;
+const VARIABLE$1 = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const MAX_VALUE = 8192;
+const ACCEPTED$2 = 'Write one HOST HEADER=TEMPLATE a line, e.g. api.example.com Authorization=Bearer ${API_KEY}.';
+function parseTemplate(text) {
+    const parts = [];
+    let at = 0;
+    for (const m of text.matchAll(VARIABLE$1)) {
+        if (m.index > at)
+            parts.push({ text: text.slice(at, m.index) });
+        parts.push({ variable: m[1] });
+        at = m.index + m[0].length;
+    }
+    if (at < text.length)
+        parts.push({ text: text.slice(at) });
+    return parts;
+}
+/** One line, or the problem with it (the line is configuration, never a secret). */
+function parseLine(line, where, policy, env) {
+    const m = /^(\S+)\s+([^=\s]+)=(.*)$/.exec(line);
+    // The line is not shown: a key pasted into it must not reach a log.
+    if (!m)
+        return problem(where, line, 'is not HOST HEADER=TEMPLATE (the line is not shown)', ACCEPTED$2, '');
+    const host = m[1].toLowerCase();
+    const [header, text] = [m[2], m[3].trim()];
+    if (!NAME$1.test(host) || host.length > 253 || parseIpLiteral(host))
+        return problem(where, m[1], 'is not a host name', 'Name one host, without scheme, port or *.');
+    if (!HEADER.test(header) || RESERVED_HEADERS.has(header.toLowerCase()))
+        return problem(where, header, 'is not a header the proxy may set', 'Give a header name of letters, digits and -, other than Host, Content-Length, Connection and the proxy headers.');
+    const template = parseTemplate(text);
+    const literal = template.flatMap((p) => ('text' in p ? [p.text] : []));
+    if (!template.some((p) => 'variable' in p))
+        return problem(where, `${host} ${header}`, 'gives a value that names no variable (the value is not shown: it may be a key)', 'Put the secret in ${NAME}, never in the input.');
+    if (literal.some((t) => !HEADER_VALUE.test(t) || t.includes('$')))
+        return problem(where, `${host} ${header}`, 'gives a value with characters a header value cannot carry here (the value is not shown)', 'Use printable ASCII without quotes, backslashes, % or a $ outside ${NAME}.');
+    if (policy && !policy.allowDomains.some((a) => matchesDomain(a, host) && httpsAllowed(a)))
+        return problem(where, host, 'is not allowed over HTTPS', 'Allow it in allow-domains too.');
+    for (const part of template) {
+        if (!('variable' in part))
+            continue;
+        const value = env[part.variable] ?? '';
+        // The value is a secret: messages name the variable, never show it.
+        if (value === '' || value.length > MAX_VALUE || !HEADER_VALUE.test(value))
+            return problem(where, part.variable, value === ''
+                ? 'names a variable that is empty or not set'
+                : 'names a variable whose value a header cannot carry here', "Set it in the step's env: printable ASCII without quotes, backslashes or %.");
+    }
+    return { host, header: header.toLowerCase(), template };
+}
+const httpsAllowed = (rule) => rule.access.some((a) => a.protocol === 'https');
+function parseCredentials(text, where, policy, env) {
+    const credentials = [];
+    const problems = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const parsed = parseLine(line, where, policy, env);
+        if ('message' in parsed)
+            problems.push(parsed);
+        else if (credentials.some((c) => c.host === parsed.host && c.header === parsed.header))
+            problems.push(problem(where, `${parsed.host} ${parsed.header}`, 'is set twice', 'Give each header of a host once.'));
+        else
+            credentials.push(parsed);
+    }
+    return { credentials, problems };
+}
+/** The variables the templates name: the agent gets a placeholder in each. */
+function credentialVariables(credentials) {
+    const names = credentials.flatMap((c) => c.template.flatMap((p) => ('variable' in p ? [p.variable] : [])));
+    return [...new Set(names)];
+}
+/** The header's value, from the step's environment (read by the pipeline only). */
+function credentialValue(c, env) {
+    return c.template.map((p) => ('text' in p ? p.text : (env[p.variable] ?? ''))).join('');
+}
+
 function sandboxRequest(settings, place) {
     return {
         policy: settings.policy,
@@ -12776,6 +13752,7 @@ function sandboxRequest(settings, place) {
             limits: settings.limits
         },
         hostFirewall: settings.hostFirewall,
+        remoteDaemon: settings.remoteDaemon,
         protectGit: settings.protectGit,
         images: {
             baseImage: settings.baseImage,
@@ -12789,13 +13766,34 @@ function sandboxRequest(settings, place) {
         proxy: proxyRequest(settings, place)
     };
 }
-/** The upstream login's value is read here, from the step's environment, and nowhere else. */
+/**
+ * The upstream login's and the credentials' values are read here, from the step's
+ * environment, and nowhere else.
+ */
 function proxyRequest(settings, place) {
     const { upstream, noSniHosts } = settings.proxy;
+    const { hosts, credentials, caCertificates } = settings.interception;
+    const interception = hosts.length > 0
+        ? {
+            interception: {
+                hosts,
+                credentials: credentials.map((c) => ({
+                    host: c.host,
+                    header: c.header,
+                    value: credentialValue(c, place.runnerEnv)
+                })),
+                ...(caCertificates ? { caCertificates } : {})
+            }
+        }
+        : {};
     if (!upstream)
-        return { noSniHosts };
+        return { noSniHosts, ...interception };
     const login = upstream.loginVariable ? place.runnerEnv[upstream.loginVariable] : undefined;
-    return { noSniHosts, upstream: { host: upstream.host, port: upstream.port, login } };
+    return {
+        noSniHosts,
+        upstream: { host: upstream.host, port: upstream.port, login },
+        ...interception
+    };
 }
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */
 async function runFirewalled(deps, settings, place, hooks) {
@@ -12950,9 +13948,9 @@ function parseGitIntegrity(value, where) {
  * example `~/.claude/settings.json`). The command gets a fresh HOME; these are mounted into it
  * read-only. Credential folders stay hidden whatever the list says.
  */
-const ACCEPTED = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
+const ACCEPTED$1 = 'List paths inside HOME, one per line, as ~/path or path relative to HOME, e.g. ~/.claude/settings.json.';
 function parseEntry(entry, where) {
-    const refuse = (why) => problem(where, entry, why, ACCEPTED);
+    const refuse = (why) => problem(where, entry, why, ACCEPTED$1);
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(entry))
         return refuse('contains a control character');
@@ -12987,6 +13985,20 @@ function parseHomeConfig(text, where) {
 }
 
 /** `host-firewall`: whether the run installs host iptables rules (needs root or sudo). */
+/**
+ * `docker-daemon`: `auto` finds a daemon elsewhere by itself (DOCKER_HOST, the run's bridges);
+ * `remote` runs topology-only whatever it finds (a sidecar reached through a unix socket).
+ */
+function parseDockerDaemon(value, where) {
+    const v = value?.trim() ?? '';
+    if (v === '' || v === 'auto')
+        return false;
+    if (v === 'remote')
+        return true;
+    throw new InputError([
+        problem(where, v, 'is not a docker-daemon setting', 'Use auto (the default: a daemon elsewhere is found by itself) or remote (always topology-only, for a Docker-in-Docker sidecar reached through a unix socket; see docs/self-hosted.md).')
+    ]);
+}
 function parseHostFirewall(value, where) {
     const v = value?.trim() ?? '';
     if (v === '' || v === 'on')
@@ -12996,6 +14008,106 @@ function parseHostFirewall(value, where) {
     throw new InputError([
         problem(where, v, 'is not a host-firewall setting', 'Use on (the default: host iptables rules too) or off (no root needed; see docs/threat-model.md for what that gives up).')
     ]);
+}
+
+/**
+ * The `ca-certificates` input: a PEM file in the workspace whose certificates the proxy
+ * trusts, besides the system store, for the servers of intercepted hosts (a corporate
+ * inspection proxy, the test lab). The agent's trust gets them too. Read and checked once,
+ * when the settings are resolved.
+ */
+const MAX_BYTES = 1 << 20;
+const ACCEPTED = 'Give the path of a PEM file of CA certificates (at most 1 MiB), relative to the workspace.';
+function readCaCertificates(path, baseDir, where) {
+    const refuse = (why) => new InputError([problem(where, path, why, ACCEPTED)]);
+    const full = resolve(baseDir, path);
+    let text;
+    try {
+        const st = statSync(full);
+        if (!st.isFile())
+            throw refuse('is not a file');
+        if (st.size > MAX_BYTES)
+            throw refuse('is larger than 1 MiB');
+        text = readFileSync(full, 'ascii');
+    }
+    catch (e) {
+        if (e instanceof InputError)
+            throw e;
+        throw refuse('cannot be read');
+    }
+    const blocks = pemCertificates(text);
+    if (blocks.length === 0)
+        throw refuse('holds no PEM certificate');
+    blocks.forEach((pem, i) => {
+        try {
+            if (!new X509Certificate(pem).ca)
+                throw new Error('not a CA');
+        }
+        catch {
+            throw refuse(`holds a certificate (number ${i + 1}) that is not a readable CA certificate`);
+        }
+    });
+    return blocks.join('');
+}
+
+/**
+ * Which hosts the proxy decrypts and why (issue 16): the `credentials` hosts, the hosts of
+ * HTTPS `allow-urls` rules, and the
+ * `ca-certificates` file it trusts for their servers. Validated once, like every input.
+ */
+/** Every host some setting intercepts, once each, in the order first named. */
+function interceptedHosts(...lists) {
+    return [...new Set(lists.flat())];
+}
+function parseInterceptionSettings(inputs, policy, where, ctx) {
+    const { credentials, problems } = parseCredentials(inputs.credentials, where('credentials'), policy, ctx.runnerEnv);
+    const caPath = inputs['ca-certificates'].trim();
+    let caCertificates;
+    const allProblems = [...problems];
+    if (caPath !== '')
+        try {
+            caCertificates = readCaCertificates(caPath, ctx.baseDir, where('ca-certificates'));
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            allProblems.push(...e.problems);
+        }
+    if (allProblems.length > 0)
+        throw new InputError(allProblems);
+    // The hosts of HTTPS URL rules: their requests are checked only once decrypted.
+    const urlHosts = (policy?.allowUrls ?? [])
+        .filter((r) => r.protocol === 'https')
+        .map((r) => r.host);
+    const hosts = interceptedHosts(credentials.map((c) => c.host), urlHosts);
+    const warnings = caCertificates !== undefined && hosts.length === 0
+        ? ['ca-certificates: no host is intercepted, so the file is not used']
+        : [];
+    return {
+        interception: { hosts, credentials, ...(caCertificates ? { caCertificates } : {}) },
+        warnings
+    };
+}
+/**
+ * The command's environment with a placeholder in every variable a credential names (whatever
+ * `env` passed), and every form of the secrets masked. A variable of `env` that carries a
+ * secret under another name is refused: the command would hold the key after all.
+ */
+function withCredentialPlaceholders(env, credentials, runnerEnv, where) {
+    if (credentials.length === 0)
+        return env;
+    const names = credentialVariables(credentials);
+    const secrets = names.map((n) => runnerEnv[n] ?? '').filter((v) => v !== '');
+    const leaks = Object.entries(env.vars).filter(([name, value]) => !names.includes(name) && secrets.includes(value));
+    if (leaks.length > 0)
+        throw new InputError(leaks.map(([name]) => problem(where, name, 'passes the value of a credential variable to the command', 'Leave it out of env: the proxy sets the key, the command never needs it.')));
+    const placeholders = Object.fromEntries(names.map((n) => [n, CREDENTIAL_PLACEHOLDER]));
+    const values = credentials.map((c) => credentialValue(c, runnerEnv));
+    return {
+        ...env,
+        vars: { ...env.vars, ...placeholders },
+        secrets: [...env.secrets, ...[...secrets, ...values].flatMap(maskForms)]
+    };
 }
 
 /**
@@ -13148,6 +14260,9 @@ function runnerPart({ inputs, attempt, value, whereOf, written }) {
     const registry = written('image-registry');
     return {
         hostFirewall: attempt(() => parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))),
+        remoteDaemon: attempt(() => 
+        // The runner's layout, not policy: an input only, never a policy-file key.
+        parseDockerDaemon(inputs['docker-daemon'], whereOf('docker-daemon'))),
         addressPool: pool === undefined
             ? undefined
             : attempt(() => {
@@ -13171,6 +14286,24 @@ function proxyPart(r, policy) {
         noSni: settingEntries(r.merged, 'tls-without-sni')
     };
     return r.attempt(() => parseProxySettings(sources, policy, r.ctx.runnerEnv));
+}
+/**
+ * The hosts the proxy decrypts (credentials) and the CAs it trusts for them; the command's
+ * environment gets a placeholder in every variable a credential names.
+ */
+function interceptionPart(r, policy, agentEnv) {
+    const where = (name) => inputWhere(r.ctx.origin, name);
+    const parsed = r.attempt(() => parseInterceptionSettings(r.inputs, policy, where, {
+        baseDir: r.ctx.baseDir,
+        runnerEnv: r.ctx.runnerEnv
+    }));
+    const credentials = parsed?.interception.credentials ?? [];
+    return {
+        agentEnv: agentEnv &&
+            r.attempt(() => withCredentialPlaceholders(agentEnv, credentials, r.ctx.runnerEnv, r.whereOf('env'))),
+        interception: parsed?.interception,
+        warnings: parsed?.warnings ?? []
+    };
 }
 
 /** Runs each parser; a refusal's problems are kept and the next parser still runs. */
@@ -13239,14 +14372,22 @@ function resolveSettings(inputs, ctx, file) {
     const { warnings: agentWarnings, ...agent } = agentPart(reader);
     const runner = runnerPart(reader);
     const proxy = proxyPart(reader, policy.policy);
+    const { agentEnv, interception, warnings: interceptionWarnings } = interceptionPart(reader, policy.policy, agent.agentEnv);
     if (problems.length > 0)
         throw policyOnly() ? new PolicyError(problems) : new InputError(problems);
     const settings = {
         ...policy,
         ...agent,
+        agentEnv,
         ...runner,
         proxy,
-        warnings: [...policyWarnings, ...agentWarnings, ...(proxy?.warnings ?? [])],
+        interception,
+        warnings: [
+            ...policyWarnings,
+            ...agentWarnings,
+            ...(proxy?.warnings ?? []),
+            ...interceptionWarnings
+        ],
         notices: []
     };
     // Every part's parser succeeded (no problems were collected), so no value is absent.
@@ -13264,10 +14405,17 @@ values with commas, spaces or newlines; lists are added to the policy file's):
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
+  --allow-urls RULE       a URL rule ([METHODS] URL-PATTERN, repeatable, one rule a flag):
+                          GET,HEAD https://github.com/my-org/*; only matching requests
+                          reach a host named in a rule
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
   --upstream-proxy-auth VAR  the variable holding its login (user:password)
   --tls-without-sni LIST  allowed hosts whose TLS clients may omit the server name
+  --credentials 'HOST HEADER=TEMPLATE'  a header the proxy sets on every request to HOST
+                          (repeatable), e.g. 'api.example.com x-api-key=\${API_KEY}': the
+                          command gets a placeholder in API_KEY, never the key
+  --ca-certificates FILE  PEM CAs the proxy trusts for intercepted hosts' servers
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end`;
 const RUN_FLAGS = `Run flags:
@@ -13278,6 +14426,8 @@ const RUN_FLAGS = `Run flags:
   --pids-limit N          process limit of the command (default 4096)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --docker-daemon auto|remote  remote: run topology-only (no host rules; image mode),
+                          for a Docker-in-Docker sidecar reached through a unix socket
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
   --home-config LIST      files under HOME the command's tools need, shown read-only in
@@ -13359,7 +14509,7 @@ build context) and, where Docker has them, their image ids.`,
  */
 const COMMANDS = ['run', 'render', 'check', 'presets', 'version', 'help'];
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE = POLICY_LIST_KEYS;
+const REPEATABLE = [...POLICY_LIST_KEYS, 'credentials'];
 /** Value flags and switches of each command (every text input of the action, where it fits). */
 const VALUE_FLAGS = {
     run: [...TEXT_INPUTS, 'logs-dir', 'user'],
@@ -13500,6 +14650,7 @@ function effectiveSettings(settings) {
         mode: policy.mode,
         allowDomains: policy.allowDomains.map((r) => ({ domain: domain(r), access: access(r.access) })),
         blockDomains: policy.blockDomains.map(domain),
+        allowUrls: policy.allowUrls.map(urlRuleText),
         presets: policy.presets,
         allowNetworks: policy.allowNetworks.map((n) => ({
             network: `${n.address}/${n.prefix}`,
@@ -13548,6 +14699,8 @@ function renderCheck(settings) {
         ...policy.allowDomains.map((r) => `  ${domain(r)}  ${access(r.access).join(' ')}`),
         ...policy.presets.map((p) => `  (preset @${p.name} = ${p.domains.join(' ')})`),
         `block-domains: ${policy.blockDomains.map(domain).join(' ') || '-'}`,
+        'allow-urls:' + (policy.allowUrls.length === 0 ? ' -' : ''),
+        ...policy.allowUrls.map((r) => `  ${urlRuleText(r)}`),
         `allow-networks: ${policy.allowNetworks.map((n) => `${n.address}/${n.prefix}${n.confirmed ? '!' : ''}`).join(' ') || '-'}`,
         `dns-servers: ${policy.dnsServers.join(' ') || '(the machine’s own)'}`,
         `allow-host-ports: ${policy.allowHostPorts.map((p) => `${p.port}${p.sensitive ? '!' : ''}`).join(' ') || '-'}`,

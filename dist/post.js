@@ -26,14 +26,14 @@ import require$$1$2 from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
-import require$$1$3 from 'node:url';
+import require$$1$3, { fileURLToPath } from 'node:url';
 import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3, { StringDecoder } from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { readFileSync, openSync, constants as constants$5, chmodSync, writeSync, closeSync, accessSync, existsSync, realpathSync, readlinkSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { readFileSync, openSync, constants as constants$5, chmodSync, writeSync, closeSync, accessSync, existsSync, realpathSync, lstatSync, readdirSync, rmSync, readlinkSync } from 'node:fs';
 import { join, delimiter, dirname } from 'node:path';
 import 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -29845,6 +29845,11 @@ class Handshake {
 
 /** What the proxy and agent containers are run with: pure functions over the run's facts. */
 const ENTRYPOINT_MOUNT = '/awf/entrypoint';
+/**
+ * Docker's `--init` mounts its init at /sbin/docker-init, which fails where /sbin leads into
+ * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
+ */
+const INIT_MOUNT = '/awf/init';
 
 const RUN_LABEL = 'awf.run';
 /** `--mount` values are CSV: a path holding a comma or quote must be quoted, not split. */
@@ -30048,7 +30053,20 @@ const runAttached = (command, args, stdio, env = {}) => new Promise((resolve, re
     child.on('error', (e) => reject(new Error(`cannot run ${command}: ${e.message}`)));
     child.on('exit', (code, signal) => resolve(code ?? signalExitCode(signal ? constants$6.signals[signal] : 15)));
 });
-const realExec = { run: runCommand, attach: runAttached };
+const runDetached = (command, args, fds) => new Promise((resolve) => {
+    debug(`exec (detached): ${command} ${args.join(' ')}`);
+    const child = spawn(command, [...args], {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'ignore', ...fds],
+        env: processEnv()
+    });
+    child.once('error', () => resolve(undefined));
+    child.once('spawn', () => {
+        child.unref();
+        resolve(child.pid);
+    });
+});
+const realExec = { run: runCommand, attach: runAttached, detach: runDetached };
 /**
  * The program's full path. @actions/exec would search PATH itself and print a line on stdout
  * for every PATH folder it may not read (a user's PATH naming /root/...), into the command's
@@ -30214,6 +30232,13 @@ class Docker {
     async runCaptured(spec, timeoutMs) {
         return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs });
     }
+    /** A text file of a container (`docker cp -L`: links followed inside it), as a tar stream. */
+    async copyOut(container, path) {
+        const result = await this.run(this.binary, ['cp', '-L', `${container}:${path}`, '-'], {
+            timeoutMs: 20000
+        });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
     async logs(name) {
         const result = await this.run(this.binary, ['logs', '--tail', '50', name]);
         return `${result.stdout}${result.stderr}`.trim();
@@ -30378,6 +30403,9 @@ function inspectProcessTree(rootPid) {
 
 /** Probing the proxy until Squid and the DNS forwarder answer: bounded, never a fixed sleep. */
 const PROBE_INTERVAL_MS = 20;
+/** How often a start-up that has not answered yet asks whether the proxy container still runs. */
+const ALIVE_INTERVAL_MS = 200;
+const pause$1 = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function tcpAnswers(host, port) {
     return new Promise((resolve) => {
         const socket = require$$0$3.connect({ host, port });
@@ -30398,20 +30426,49 @@ function dnsQuery(name, id) {
     const header = Buffer.from([id >> 8, id & 255, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     return Buffer.concat([header, ...labels, Buffer.from([0, 0, 1, 0, 1])]);
 }
-function dnsAnswers(host, port, name) {
+/**
+ * Whether the forwarder answers before `deadline`: one socket, a fresh query every probe
+ * interval (a query sent before dnsmasq listened is simply lost, never refused, so waiting
+ * long for its answer would only add to the start), any of them answered counts.
+ */
+function dnsAnswersBy(host, port, name, deadline, given) {
     return new Promise((resolve) => {
         const socket = dgram.createSocket('udp4');
-        const id = Math.floor(Math.random() * 65535);
-        const timer = setTimeout(() => done(false), 300);
+        const sent = new Set();
+        let timer;
         const done = (ok) => {
-            clearTimeout(timer);
+            if (timer === undefined)
+                return;
+            clearInterval(timer);
+            timer = undefined;
             socket.close();
             resolve(ok);
         };
-        socket.on('message', (msg) => done(msg.readUInt16BE(0) === id));
-        socket.on('error', () => done(false));
-        socket.send(dnsQuery(name, id), port, host);
+        const send = () => {
+            if (Date.now() >= deadline || given())
+                return done(false);
+            const id = Math.floor(Math.random() * 65535);
+            sent.add(id);
+            socket.send(dnsQuery(name, id), port, host, () => undefined);
+        };
+        socket.on('message', (msg) => {
+            if (msg.length >= 2 && sent.has(msg.readUInt16BE(0)))
+                done(true);
+        });
+        // Unreachable for now (the container's address not yet up): the next query tries again.
+        socket.on('error', () => undefined);
+        timer = setInterval(send, PROBE_INTERVAL_MS);
+        send();
     });
+}
+/** Whether Squid accepts a connection before `deadline`, tried every probe interval. */
+async function tcpAnswersBy(host, port, deadline, given) {
+    while (Date.now() < deadline && !given()) {
+        if (await tcpAnswers(host, port))
+            return true;
+        await pause$1(PROBE_INTERVAL_MS);
+    }
+    return false;
 }
 /**
  * Resolves once both services answer. `alive` is asked between probes so that a proxy that
@@ -30419,112 +30476,31 @@ function dnsAnswers(host, port, name) {
  */
 async function waitForProxy(endpoints, timeoutMs, alive) {
     const deadline = Date.now() + timeoutMs;
-    let squid = false;
-    let dns = false;
-    for (let attempt = 0; Date.now() < deadline; attempt++) {
-        [squid, dns] = await Promise.all([
-            squid || tcpAnswers(endpoints.host, endpoints.squidPort),
-            dns || dnsAnswers(endpoints.host, endpoints.dnsPort, endpoints.probeName)
-        ]);
-        if (squid && dns)
-            return;
-        if (attempt % 10 === 9 && !(await alive()))
-            throw new Error('the proxy container exited during start-up');
-        await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS));
-    }
+    let over = false;
+    const given = () => over;
+    // Each service is probed on its own: the one that is up first waits for nothing.
+    const probes = Promise.all([
+        tcpAnswersBy(endpoints.host, endpoints.squidPort, deadline, given),
+        dnsAnswersBy(endpoints.host, endpoints.dnsPort, endpoints.probeName, deadline, given)
+    ]);
+    const watch = async () => {
+        while (!over) {
+            await pause$1(ALIVE_INTERVAL_MS);
+            if (!over && !(await alive()))
+                throw new Error('the proxy container exited during start-up');
+        }
+        return [false, false];
+    };
+    const [squid, dns] = await Promise.race([probes, watch()]).finally(() => {
+        over = true;
+    });
+    if (squid && dns)
+        return;
     const missing = [
         squid ? '' : `Squid (tcp/${endpoints.squidPort})`,
         dns ? '' : `the DNS forwarder (udp/${endpoints.dnsPort})`
     ];
     throw new Error(`the proxy did not become ready within ${timeoutMs / 1000} s: no answer from ${missing.filter(Boolean).join(' and ')}`);
-}
-
-/**
- * Where the runner keeps its things, worked out from facts that do not depend on how the
- * action was started: the step's environment, the Node binary's path, the paths of runner
- * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
- * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
- */
-/**
- * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
- * hold spaces); abstract sockets (`@name`) have no file to hide.
- */
-function socketPathsFromProcNetUnix(text) {
-    const paths = text
-        .split('\n')
-        .slice(1)
-        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
-        .filter((p) => !!p && p.startsWith('/'));
-    return [...new Set(paths)].sort();
-}
-
-/**
- * What the filesystem plan needs to know about the machine besides the step's environment:
- * runner processes (their installation folders hold credentials, their work folders other
- * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
- */
-const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
-function readOr(read, fallback) {
-    try {
-        return read();
-    }
-    catch {
-        return fallback;
-    }
-}
-const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
-/** Executables of every runner process we may look at (all of them, as root). */
-function runnerExes(pids) {
-    const exes = pids.map((pid) => {
-        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
-        if (RUNNER_PROGRAM.test(exe))
-            return exe;
-        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
-        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
-        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
-    });
-    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
-}
-/**
- * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
- * reader's; a container's socket on a host path is reachable by path from any namespace).
- */
-function boundSockets(pids) {
-    const seen = new Set();
-    const sockets = new Set();
-    for (const pid of ['self', ...pids]) {
-        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
-        if (!netns || seen.has(netns))
-            continue;
-        seen.add(netns);
-        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
-        for (const path of socketPathsFromProcNetUnix(table))
-            sockets.add(path);
-    }
-    return [...sockets].sort();
-}
-function observeRunner() {
-    const pids = processIds();
-    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
-}
-
-/** The composition root: the real Docker, netfilter, process runner and live-system probes. */
-function realDeps() {
-    return {
-        docker: new Docker(realExec),
-        netfilter: new Netfilter(realExec.run),
-        exec: realExec,
-        probes: {
-            waitForProxy,
-            openHandshake: (dir) => Handshake.create(realExec.run, dir),
-            inspectProcesses: inspectProcessTree,
-            findInitBinary: () => findInitBinary(),
-            observeRunner,
-            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
-            isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
-            canary: runCanary
-        }
-    };
 }
 
 /**
@@ -30558,6 +30534,19 @@ function probeLease(path) {
         const code = e.code;
         return code === 'ENXIO' ? 'free' : code === 'ENOENT' ? 'absent' : 'unknown';
     }
+}
+/**
+ * Waits (bounded) until no process holds the lease: the reaper a run handed its teardown to
+ * has finished, or died. Resolves with the state last seen.
+ */
+async function leaseReleased(path, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    let state = probeLease(path);
+    while (state === 'held' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        state = probeLease(path);
+    }
+    return state;
 }
 /** The lease's files, record first: a FIFO left alone still marks a dead run for the sweep. */
 function removeLeaseFiles(lease) {
@@ -30754,7 +30743,7 @@ async function removeRun(deps, r) {
             problems.push(`${what}: ${message(e)}`);
         }
     };
-    for (const dir of r.folders)
+    for (const dir of r.secretsOf ? [...r.folders, r.secretsOf] : r.folders)
         await attempt(`removing secrets in ${dir}`, () => removeFolder(dir, true));
     // Containers and rules are independent. Rules go before networks: a run that still has
     // chains always has its networks, which is how the sweep tells a live run from a crashed one.
@@ -30764,6 +30753,8 @@ async function removeRun(deps, r) {
             ? attempt('removing host rules', () => removeHostRules(deps.netfilter, r.runId))
             : undefined
     ]);
+    if (r.stage === 'running')
+        return problems;
     await attempt('removing networks', () => removeNetworks(deps.docker, r.networks));
     for (const dir of r.folders)
         await attempt('removing temporary files', () => removeFolder(dir, false));
@@ -30802,6 +30793,123 @@ async function teardown(deps, r) {
 }
 
 /**
+ * The end of a teardown, after the run's result is out. Once the command has ended, the run
+ * removes in-process everything that runs, enforces or holds a secret (containers, host
+ * rules, the secrets folder: removal.ts stage 'running'); what is left is inert: networks
+ * with no container on them, the work folder's configs, the lease. A detached reaper
+ * (dist/reap.js) removes those while the CLI or the action step reports and exits. It takes
+ * the lease's FIFO over before the run lets go of it, so every sweep sees the run as live
+ * until the reaper is done; if the reaper dies, the lease is free and the next sweep, or the
+ * action's post step (which waits for the lease first), removes the rest.
+ */
+/** The reaper's entry, next to the bundle that runs (dist/); absent when run from sources. */
+function reaperScript() {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'reap.js');
+    return existsSync(script) ? script : undefined;
+}
+
+/**
+ * Where the runner keeps its things, worked out from facts that do not depend on how the
+ * action was started: the step's environment, the Node binary's path, the paths of runner
+ * processes seen on the machine and the unix sockets bound on it. Pure: the sandbox gathers
+ * the observations (src/sandbox/runner-facts.ts) and adds them with `withObservations`.
+ */
+/**
+ * Socket paths from /proc/net/unix: the path is everything after the seventh column (it may
+ * hold spaces); abstract sockets (`@name`) have no file to hide.
+ */
+function socketPathsFromProcNetUnix(text) {
+    const paths = text
+        .split('\n')
+        .slice(1)
+        .map((line) => /^\s*\S+:(?:\s+\S+){6} (.+)$/.exec(line)?.[1])
+        .filter((p) => !!p && p.startsWith('/'));
+    return [...new Set(paths)].sort();
+}
+
+/**
+ * What the filesystem plan needs to know about the machine besides the step's environment:
+ * runner processes (their installation folders hold credentials, their work folders other
+ * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
+ */
+const RUNNER_PROGRAM = /\/bin\/Runner\.(Worker|Listener)$/;
+function readOr(read, fallback) {
+    try {
+        return read();
+    }
+    catch {
+        return fallback;
+    }
+}
+const processIds = () => readOr(() => readdirSync('/proc'), []).filter((p) => /^\d+$/.test(p));
+/** Executables of every runner process we may look at (all of them, as root). */
+function runnerExes(pids) {
+    const exes = pids.map((pid) => {
+        const exe = readOr(() => readlinkSync(`/proc/${pid}/exe`), '');
+        if (RUNNER_PROGRAM.test(exe))
+            return exe;
+        // A runner started through `dotnet Runner.Worker.dll` shows its program as the first argument.
+        const argv0 = readOr(() => readFileSync(`/proc/${pid}/cmdline`, 'utf8'), '').split('\0');
+        return argv0.find((a) => RUNNER_PROGRAM.test(a.replace(/\.dll$/, ''))) ?? '';
+    });
+    return [...new Set(exes.filter((e) => e))].map((e) => e.replace(/\.dll$/, ''));
+}
+/**
+ * Sockets bound in every network namespace we can look into (/proc/net/unix lists only the
+ * reader's; a container's socket on a host path is reachable by path from any namespace).
+ */
+function boundSockets(pids) {
+    const seen = new Set();
+    const sockets = new Set();
+    for (const pid of ['self', ...pids]) {
+        const netns = readOr(() => readlinkSync(`/proc/${pid}/ns/net`), '');
+        if (!netns || seen.has(netns))
+            continue;
+        seen.add(netns);
+        const table = readOr(() => readFileSync(`/proc/${pid}/net/unix`, 'utf8'), '');
+        for (const path of socketPathsFromProcNetUnix(table))
+            sockets.add(path);
+    }
+    return [...sockets].sort();
+}
+function observeRunner() {
+    const pids = processIds();
+    return { runnerExes: runnerExes(pids), sockets: boundSockets(pids) };
+}
+
+/** The composition root: the real Docker, netfilter, process runner and live-system probes. */
+function realDeps() {
+    return {
+        docker: new Docker(realExec),
+        netfilter: new Netfilter(realExec.run),
+        exec: realExec,
+        probes: {
+            waitForProxy,
+            openHandshake: (dir) => Handshake.create(realExec.run, dir),
+            inspectProcesses: inspectProcessTree,
+            findInitBinary: () => findInitBinary(),
+            observeRunner,
+            interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
+            isAgentProcess: (pid, asRoot) => asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
+            canary: runCanary
+        },
+        reaper: reaperScript()
+    };
+}
+/**
+ * Without root, the agent's root folder cannot be entered, but its command line can be read:
+ * the agent's PID 1 is our init running our entrypoint.
+ */
+function agentCommandLine(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith([INIT_MOUNT, '--', '/bin/sh', ENTRYPOINT_MOUNT, ''].join('\0'));
+    }
+    catch {
+        return false;
+    }
+}
+
+/**
  * State handed from the main step to the post step. Saved the instant a resource exists, so
  * a main step killed at any point leaves the post step enough to remove everything.
  */
@@ -30824,15 +30932,25 @@ function hasResources(r) {
 
 /**
  * The action's post step: GitHub runs it even when the job failed or was cancelled. The main
- * step normally removes the sandbox itself; this removes whatever a killed main step left.
+ * step removes the sandbox itself, or hands its inert rest to a background reaper
+ * (src/sandbox/reaper.ts); this waits for that reaper to let go of the run's lease, then
+ * removes whatever is left (by a killed main step, or a reaper that died).
  */
+/** How long the post step waits for the main step's background reaper (it needs about 0.5 s). */
+const REAPER_WAIT_MS = 30000;
 async function post() {
     setLogger({ debug: debug$1, info: info$1, warning: warning });
     try {
         const resources = loadResources();
         if (!resources || !hasResources(resources))
             return;
+        // Lease files go last, once everything else is: absent, the reaper (or a sweep) is done.
+        const lease = resources.lease && (await leaseReleased(resources.lease, REAPER_WAIT_MS));
+        if (lease === 'absent')
+            return;
         await group(`Removing what run ${resources.runId} left behind`, async () => {
+            if (lease === 'held')
+                info$1(`the run's reaper still works after ${REAPER_WAIT_MS / 1000} s: removing alongside it`);
             for (const problem of await teardown(realDeps(), resources))
                 warning(problem);
         });

@@ -133,6 +133,7 @@ up() {
     echo $! >"$STATE/icmp.pid"
   fi
   if command -v squid >/dev/null; then corporate_up; fi
+  key_api_up
   for _ in $(seq 1 100); do
     grep -q '"data":"up"' "$STATE/lab.log" 2>/dev/null && timeout 2 bash -c "</dev/tcp/$(json h.addresses.allowed)/80" 2>/dev/null && { echo "lab: up"; return 0; }
     sleep 0.1
@@ -141,8 +142,18 @@ up() {
   die "the lab servers did not start"
 }
 
+# The API that wants a key (key-api.mjs): its own process, so that adding it never restarts
+# the main server under a running test.
+key_api_up() {
+  local pidfile=$STATE/key-api.pid
+  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && return 0
+  [ -f "$STATE/api.key" ] || (umask 077 && printf 'lab-key-%s\n' "$(openssl rand -hex 16)" >"$STATE/api.key")
+  "$detach" ip netns exec "$NS" node "$here/key-api.mjs" "$STATE" </dev/null >"$STATE/key-api.out" 2>&1 &
+  echo $! >"$pidfile"
+}
+
 down() {
-  for p in server icmp corporate; do
+  for p in server icmp corporate key-api; do
     [ -f "$STATE/$p.pid" ] && kill "$(cat "$STATE/$p.pid")" 2>/dev/null || true
   done
   ip netns pids "$NS" 2>/dev/null | xargs -r kill 2>/dev/null || true

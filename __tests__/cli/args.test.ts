@@ -121,6 +121,17 @@ describe('node:util parsing, help per command, did-you-mean', () => {
     )
   })
 
+  test('--allow-urls repeats, one rule a flag, joined a rule a line', () => {
+    const args = parseArgs([
+      'check',
+      '--allow-urls',
+      'GET,HEAD https://a.test/o/*',
+      '--allow-urls',
+      'POST https://a.test/o/x'
+    ])
+    expect(args.values['allow-urls']).toBe('GET,HEAD https://a.test/o/*\nPOST https://a.test/o/x')
+  })
+
   test('run takes --json; the command after -- keeps its own flags', () => {
     const args = parseArgs(['run', '--json', '--', 'curl', '--json', '-h'])
     expect(args.switches).toEqual({ json: true })

@@ -1,7 +1,8 @@
 /**
  * A template's wiring, executed: the claude-code template's action step run through the CLI
- * in the lab, with its presets replaced by a stand-in lab domain and a stand-in `claude` on
- * PATH that needs the API key from `env` and calls its "API" over HTTPS.
+ * in the lab, with its presets replaced by a stand-in lab domain, its API host by the lab's
+ * key API (which answers only with the lab key), and a stand-in `claude` on PATH that needs
+ * a key in ANTHROPIC_API_KEY and calls its "API" over HTTPS with it.
  */
 import {
   chmodSync,
@@ -24,9 +25,13 @@ import {
   labLog,
   leftovers,
   newNonce,
+  LAB,
+  LAB_STATE,
   ROOT
 } from '../helpers/lab.js'
 import { describeWith } from '../helpers/require-tool.js'
+
+const API_PORT = (LAB as unknown as { keyApi: { port: number } }).keyApi.port
 
 interface Step {
   uses?: string
@@ -53,7 +58,7 @@ describeWith(
           '#!/bin/sh',
           '# Stand-in for the agent CLI: needs its key, calls its API, reports the prompt.',
           '[ -n "$ANTHROPIC_API_KEY" ] || { echo "no API key" >&2; exit 9; }',
-          `answer=$(curl -fsS --cacert "$PWD/ca.crt" "https://allowed.test/${nonce}-api")`,
+          `answer=$(curl -fsS -H "x-api-key: $ANTHROPIC_API_KEY" "https://api.allowed.test:${API_PORT}/${nonce}-api")`,
           'for prompt in "$@"; do :; done',
           'echo "$answer prompt: $prompt"',
           '# An edit, as the agent would make one: it must come back in the patch.',
@@ -82,7 +87,7 @@ describeWith(
 
     afterAll(() => rmSync(workspace, { recursive: true, force: true }))
 
-    test('the agent gets its key and prompt, reaches its API, and nothing is blocked', async () => {
+    test('the agent gets a placeholder and its prompt, reaches its API with the real key, and nothing is blocked', async () => {
       const workflow = load(
         readFileSync(join(ROOT, 'docs', 'examples', 'claude-code.yml'), 'utf8')
       ) as { jobs: Record<string, { steps: Step[] }> }
@@ -92,6 +97,9 @@ describeWith(
       const w = step.with!
       // Stand-ins: every allowed entry (presets included) becomes the lab's allowed.test.
       expect(String(w['allow-domains'])).toMatch(/@anthropic/)
+      const credentials = String(w.credentials).replace('api.anthropic.com ', 'api.allowed.test ')
+      expect(credentials).toBe('api.allowed.test x-api-key=${ANTHROPIC_API_KEY}')
+      const key = readFileSync(join(LAB_STATE, 'api.key'), 'utf8').trim()
       const env = String(w.env)
         .split('\n')
         .filter(Boolean)
@@ -100,7 +108,11 @@ describeWith(
         [
           'run',
           '--allow-domains',
-          'allowed.test',
+          `allowed.test,https://api.allowed.test:${API_PORT}`,
+          '--credentials',
+          credentials,
+          '--ca-certificates',
+          'ca.crt',
           '--dns-servers',
           LAB_RESOLVER,
           '--agent-timeout',
@@ -116,19 +128,19 @@ describeWith(
         ],
         workspace,
         {
-          ANTHROPIC_API_KEY: `test-key-${nonce}`,
+          ANTHROPIC_API_KEY: key,
           PROMPT: `fix it ${nonce}`,
           PATH: `${join(workspace, 'stub-bin')}:${process.env.PATH ?? ''}`
         }
       ).done
-      expect(r.stdout).toContain(`LAB-ALLOWED /${nonce}-api prompt: fix it ${nonce}`)
+      expect(r.stdout).toContain(`LAB-KEY-OK /${nonce}-api prompt: fix it ${nonce}`)
       const patch = readFileSync(join(workspace, 'awf-agent.patch'), 'utf8')
       expect(patch).toContain(`+fix it ${nonce}`)
       expect(patch).toMatch(/^diff --git a\/fixed\.txt b\/fixed\.txt$/m)
       expect(r.code).toBe(0)
       expect(r.stderr).toContain('0 blocked')
       expect(labLog()).toContain(`/${nonce}-api`)
-      expect(r.stdout + r.stderr).not.toContain(`test-key-${nonce}`)
+      expect(r.stdout + r.stderr).not.toContain(key)
       expect(leftovers()).toEqual([])
     })
   }

@@ -140,6 +140,21 @@ describe('workflow templates', () => {
 
     const agentTemplate = !['audit.yml', 'shared-policy.yml'].includes(file)
     if (agentTemplate)
+      test('keeps the model API key out of the sandbox (credentials), or says why it cannot', () => {
+        const s = awfSteps(workflow)[0]!
+        const credentials = String(s.with?.credentials ?? '')
+        const names = parseEnvEntries(String(s.with?.env ?? ''), 'input env').map((e) => e.name)
+        if (file === 'copilot-cli.yml') {
+          expect(credentials).toBe('')
+          expect(text).toMatch(/Not through `credentials`: .*a placeholder does not start it/s)
+          return
+        }
+        const [, variable] = /\$\{(\w+)\}/.exec(credentials) ?? []
+        expect(variable).toMatch(/_API_KEY$/)
+        expect(s.env?.[variable!]).toBe(`\${{ secrets.${variable} }}`)
+        expect(names).not.toContain(variable)
+      })
+    if (agentTemplate)
       test('lets the agent edit non-interactively and hands its change on as a patch to a job without the agent', () => {
         const s = awfSteps(workflow)[0]!
         expect(String(s.with?.run)).toMatch(

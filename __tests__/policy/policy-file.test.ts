@@ -274,6 +274,11 @@ describe('lock: true', () => {
       /^input proxy-image: "evil\/proxy" is refused: the policy file is locked and it replaces the proxy/
     ],
     [
+      10.5,
+      { 'ca-certificates': 'corp-root.pem' },
+      /^input ca-certificates: "corp-root\.pem" is refused: the policy file is locked and its CAs would be trusted/
+    ],
+    [
       11,
       { 'allow-domains': 'b.com' },
       /^flag --allow-domains: "b\.com" is refused: .* so flags may only add blocks/,

@@ -8,14 +8,21 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { planProblems, planRules, renderAll, seccompSyscallNames } from '../../src/render/index.js'
+import {
+  planProblems,
+  planRules,
+  renderAll,
+  seccompSyscallNames,
+  SYSTEM_CA_FILE,
+  UPSTREAM_CA_FILE
+} from '../../src/render/index.js'
 import { contentProblems, stripCounters } from '../../src/render/rule-content.js'
 import { ALLOWED_SOCKET_FAMILIES } from '../../src/render/seccomp.js'
 import { imageTag, LOCAL_BASE_IMAGE } from '../../src/sandbox/images.js'
 import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { writeSocketProbes } from '../security/socket-probes.js'
-import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
+import { input, INTERCEPT_INPUT, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
 
@@ -64,6 +71,15 @@ describeWith(
       expect(
         restoreTest('iptables-restore', write('upstream.h4', rendered['host-rules.v4']), true)
       ).toBe('')
+    })
+
+    test('intercepting hosts: squid -k parse accepts the bumping rules and header rewrites', () => {
+      // The config folder's ca-certificates file, as the sandbox writes it: here the system's.
+      const text = renderAll(INTERCEPT_INPUT)['squid.conf'].replaceAll(
+        UPSTREAM_CA_FILE,
+        SYSTEM_CA_FILE
+      )
+      expect(squidParseProblems(write('intercept.squid.conf', text))).toEqual([])
     })
 
     describe.each(Object.entries(policies))('%s policy', (name, policy) => {

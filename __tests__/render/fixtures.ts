@@ -39,6 +39,21 @@ export const POLICIES: Record<string, Policy> = {
     { 'allow-domains': 'github.com', 'block-domains': 'evil.test', mode: 'audit' },
     'input'
   ).policy,
+  /** URL rules: plain HTTP and HTTPS, one host also under a domain entry, every path character. */
+  urls: buildPolicy(
+    {
+      'allow-domains': 'github.com\nallowed.test',
+      'allow-urls': [
+        'GET,HEAD https://github.com/my-org/*',
+        'GET https://github.com/my-org/*/info/refs',
+        'POST https://github.com/my-org/*/git-upload-pack',
+        'GET http://allowed.test/public/*',
+        "PUT https://api.test:8443/a.b/(c)+$d/*/e;f=g,h!i'j&k~l:m@n%2Fo",
+        'https://registry.test/*'
+      ].join('\n')
+    },
+    'input'
+  ).policy,
   ports: buildPolicy(
     {
       'allow-domains': 'a.test:8080\nhttps://a.test\nb.test:8080\n*.c.test:9000',
@@ -61,4 +76,14 @@ export const UPSTREAM_INPUT: RenderInput = {
 export function manyDomains(n: number): Policy {
   const list = Array.from({ length: n }, (_, i) => `d${i}.example${i % 7}.test`).join('\n')
   return buildPolicy({ 'allow-domains': list }, 'input').policy
+}
+
+/** The typical policy with two intercepted hosts, one of them given an API key header. */
+export const INTERCEPT_INPUT: RenderInput = {
+  ...input(POLICIES.typical!),
+  interception: {
+    hosts: ['github.com', 'api.test'],
+    credentials: [{ host: 'api.test', header: 'x-api-key' }],
+    upstreamCa: true
+  }
 }

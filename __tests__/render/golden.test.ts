@@ -12,7 +12,7 @@ import {
 import { renderSeccompProfile } from '../../src/render/seccomp.js'
 import { policyViews } from '../../src/policy/index.js'
 import type { DomainRule } from '../../src/policy/types.js'
-import { input, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
+import { input, INTERCEPT_INPUT, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden')
 
@@ -51,6 +51,9 @@ describe('behind a corporate proxy', () => {
     ])
   })
 })
+
+test('intercepting two hosts, one with a credential: squid.conf', () =>
+  golden('intercept.squid.conf', renderAll(INTERCEPT_INPUT)['squid.conf']))
 
 describe('renderer guarantees', () => {
   test('an un-normalised name can never reach squid.conf', () => {

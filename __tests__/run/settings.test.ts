@@ -126,3 +126,66 @@ describe('run settings from the policy file', () => {
     expect(refused(given, text)).toMatch(why)
   })
 })
+
+describe('docker-daemon (an input only)', () => {
+  test.each([
+    ['', false],
+    ['auto', false],
+    [' remote ', true]
+  ])('%j -> topology-only forced: %s', (value, remote) => {
+    expect(resolveSettings(inputs({ 'docker-daemon': value }), ctx).remoteDaemon).toBe(remote)
+  })
+
+  test('anything else is refused, naming the input and the values accepted', () => {
+    expect(() => resolveSettings(inputs({ 'docker-daemon': 'dind' }), ctx)).toThrow(
+      /input docker-daemon: "dind" is not a docker-daemon setting\. Use auto .* or remote/
+    )
+  })
+})
+
+describe('allow-urls as a run setting', () => {
+  test('plain HTTP rules are accepted; a locked file refuses an input that adds rules', () => {
+    const s = resolveSettings(inputs({ 'allow-urls': 'GET http://allowed.test/a/*' }), ctx)
+    expect(s.policy.allowUrls.map((r) => r.path)).toEqual(['/a/*'])
+    expect(
+      refused({ 'allow-urls': 'GET http://allowed.test/a/*' }, 'version: 1\nlock: true\n')
+    ).toMatch(/input allow-urls: .* is refused: the policy file is locked/)
+  })
+
+  test('the hosts of HTTPS rules are intercepted (each once); plain HTTP rule hosts are not', () => {
+    const s = resolveSettings(
+      inputs({
+        'allow-urls':
+          'GET https://github.com/my-org/*\nPOST https://github.com/x\nGET http://plain.test/a'
+      }),
+      ctx
+    )
+    expect(s.interception.hosts).toEqual(['github.com'])
+  })
+})
+
+describe('credentials (issue 16)', () => {
+  test('the named variable reaches the command as a placeholder; its host is intercepted', () => {
+    const s = resolveSettings(
+      inputs({
+        'allow-domains': 'api.example.test',
+        env: 'API_KEY',
+        credentials: 'api.example.test x-api-key=${API_KEY}'
+      }),
+      ctx
+    )
+    expect(s.agentEnv.vars.API_KEY).toBe('awf-placeholder-key')
+    expect(s.interception.hosts).toEqual(['api.example.test'])
+    expect(s.agentEnv.secrets).toContain('sk-0123456789')
+    expect(JSON.stringify(s.interception)).not.toContain('sk-0123456789')
+  })
+
+  test('problems of credentials are reported with the other inputs', () => {
+    expect(
+      refused(
+        { credentials: 'api.example.test x-api-key=${API_KEY}', 'pids-limit': 'x' },
+        'version: 1\n'
+      )
+    ).toMatch(/pids-limit[\s\S]*input credentials: "api.example.test" is not allowed over HTTPS/)
+  })
+})

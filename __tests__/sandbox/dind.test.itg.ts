@@ -18,6 +18,7 @@ const FIXTURE = join(ROOT, '__tests__', 'fixtures', 'dind')
 const SHARED = '/shared'
 const WORKSPACE = `${SHARED}/ws`
 const TEMP = `${SHARED}/tmp`
+const SOCKET = `${SHARED}/docker.sock`
 
 const docker = (args: readonly string[], timeout = 60000): string =>
   execFileSync('docker', args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -63,12 +64,31 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
   const nonce = newNonce()
   let run: Result
   let refused: Result
+  let overSocket: Result
+  let samePod: Result
+  let samePodRemote: Result
 
   /** The sidecar's own view: `docker` against the daemon inside it. */
   const inDaemon = (args: readonly string[]): string => docker(['exec', n.daemon, ...args])
 
-  /** The CLI in a fresh runner container, against the sidecar over TCP. */
-  function runnerCli(workspace: string, args: readonly string[]): Result {
+  const OVER_TCP = {
+    network: ['--network', n.link, '--dns', LAB_RESOLVER],
+    dockerHost: `tcp://${n.daemon}:2375`
+  }
+  /** The sidecar's socket on the shared volume: the runner in its own network namespace. */
+  const OVER_SOCKET = { network: ['--network', n.link], dockerHost: `unix://${SOCKET}` }
+  /** As ARC's dind mode: the pod's one network namespace, the socket on a shared volume. */
+  const SAME_POD = {
+    network: ['--network', `container:${n.daemon}`],
+    dockerHost: `unix://${SOCKET}`
+  }
+
+  /** The CLI in a fresh runner container, against the sidecar. */
+  function runnerCli(
+    workspace: string,
+    args: readonly string[],
+    via: { network: readonly string[]; dockerHost: string } = OVER_TCP
+  ): Result {
     const r = spawnSync(
       'docker',
       [
@@ -76,10 +96,7 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
         '--rm',
         '--name',
         n.runner,
-        '--network',
-        n.link,
-        '--dns',
-        LAB_RESOLVER,
+        ...via.network,
         '--mount',
         `type=volume,source=${n.volume},target=${SHARED}`,
         '--mount',
@@ -87,7 +104,7 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
         '--mount',
         `type=bind,source=${process.execPath},target=/usr/local/bin/node,readonly`,
         '--env',
-        `DOCKER_HOST=tcp://${n.daemon}:2375`,
+        `DOCKER_HOST=${via.dockerHost}`,
         '--env',
         `TMPDIR=${TEMP}`,
         '--workdir',
@@ -142,8 +159,12 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
       `type=volume,source=${n.storage},target=/var/lib/docker`,
       '--mount',
       'type=bind,source=/sys/fs/cgroup,target=/sys/fs/cgroup',
+      // As on ARC, where the action is downloaded to the shared work volume.
+      '--mount',
+      `type=bind,source=${ROOT},target=${ROOT},readonly`,
       image,
       'awf-dockerd',
+      `--host=unix://${SOCKET}`,
       `--cgroup-parent=/awf-dind-${id}`
     ])
     docker(['network', 'connect', n.uplink, n.daemon])
@@ -172,6 +193,33 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
       '-c',
       script
     ])
+    const quick = ['run', '--allow-domains', 'allowed.test', '--dns-servers', LAB_RESOLVER]
+    // Without NET_ADMIN in the runner container, as on ARC: host-firewall off.
+    overSocket = runnerCli(
+      WORKSPACE,
+      [...quick, '--host-firewall', 'off', '--', 'bash', '-c', 'exit 0'],
+      OVER_SOCKET
+    )
+    samePod = runnerCli(
+      WORKSPACE,
+      [...quick, '--host-firewall', 'off', '--', 'bash', '-c', 'exit 0'],
+      SAME_POD
+    )
+    samePodRemote = runnerCli(
+      WORKSPACE,
+      [
+        ...quick,
+        '--host-firewall',
+        'off',
+        '--docker-daemon',
+        'remote',
+        '--',
+        'bash',
+        '-c',
+        'exit 0'
+      ],
+      SAME_POD
+    )
     // A workspace on the runner's own disk, which the sidecar cannot see.
     refused = runnerCli('/root/ws', [
       'run',
@@ -239,6 +287,22 @@ describeWith({ root: true, docker: true }, 'Docker-in-Docker sidecar (topology-o
     expect(refused.stderr).toMatch(
       /the Docker daemon does not see .*the workspace \/root\/ws as this runner does.*bind source path does not exist: \/root\/ws/
     )
+  })
+
+  test("the sidecar's socket from another network namespace: topology-only, found by the bridge", () => {
+    expect(`exit ${overSocket.code}\n${overSocket.stderr}`).toMatch(/^exit 0\n/)
+    expect(overSocket.stderr).toMatch(
+      /topology-only mode: the daemon's network awfi-[0-9a-f]{8} is not in this machine's network namespace/
+    )
+  })
+
+  test("the same pod's network namespace and a socket (ARC's dind mode): refused, then topology-only with docker-daemon remote", () => {
+    expect(samePod.code).toBe(125)
+    expect(samePod.stderr).toMatch(/its processes are not \(a sidecar in the same pod\)/)
+    expect(samePod.stderr).toMatch(/Set docker-daemon: remote/)
+    expect(samePod.stderr).not.toMatch(/warning: topology-only mode/)
+    expect(`exit ${samePodRemote.code}\n${samePodRemote.stderr}`).toMatch(/^exit 0\n/)
+    expect(samePodRemote.stderr).toMatch(/topology-only mode: docker-daemon is remote/)
   })
 
   test('nothing is left behind in the sidecar', () => {

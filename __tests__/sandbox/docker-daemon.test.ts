@@ -36,7 +36,7 @@ describe('where the Docker daemon runs', () => {
       why: 'DOCKER_HOST points at a daemon elsewhere (tcp://dind:2375)'
     })
     expect(e.message).toMatch(
-      /not on this runner: DOCKER_HOST .*tcp:\/\/dind:2375.*self-hosted\.md/
+      /not on this runner: DOCKER_HOST .*tcp:\/\/dind:2375.*docker-daemon: remote .*topology-only.*self-hosted\.md/
     )
   })
 })

@@ -255,6 +255,13 @@ describe('a Docker daemon that is not on this runner: topology-only', () => {
     expect(fake.ran('iptables-restore')).toEqual([])
   })
 
+  test('docker-daemon remote: topology-only though the daemon looks local', async () => {
+    const { fake, result } = await start({}, { remoteDaemon: true })
+    expect((result as RunOutcome).topologyOnly?.why).toBe('docker-daemon is remote')
+    expect(fake.ran('iptables-restore')).toEqual([])
+    expect(fake.ran('nsenter')).toEqual([])
+  })
+
   test('a daemon that does not see the shared folders is refused before the agent starts', async () => {
     const { fake, result } = await start({ nothingShared: true }, remote())
     expect((result as Error).message).toMatch(
@@ -282,6 +289,14 @@ describe('a Docker daemon that is not on this runner: topology-only', () => {
     )
     expect(fake.ran('nsenter')).toEqual([])
     expect(fake.ran('docker', 'rm').length).toBeGreaterThan(0)
+  })
+
+  test('the same with host-firewall off: refused before go, the helper never runs', async () => {
+    const { fake, result } = await start({ foreignPid: true }, { hostFirewall: false })
+    expect((result as Error).message).toMatch(/processes are not \(a sidecar in the same pod\)/)
+    expect(fake.ran('docker', 'run').some((c) => c.argv.join(' ').includes('-netadmin'))).toBe(
+      false
+    )
   })
 })
 

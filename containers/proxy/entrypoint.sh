@@ -17,18 +17,39 @@ pause() { read -r -t "$1" -u "$pause_fd" _ || true; }
 
 # Key material for Squid's peeking port, made for this run only, readable only by root in
 # this container (Squid loads it before it drops to its own user), and gone with the
-# container. No client ever sees it: tunnels are spliced or refused, never bumped.
+# container. It is a CA: for the hosts the run intercepts (issue 16) Squid signs a certificate
+# per host with it, and the agent trusts only its certificate, copied to the logs folder
+# below. The private key never leaves this container. Spliced tunnels never see it.
 # (The image has no openssl.cnf: the request's few settings are written here.)
 mkdir -p -m 0700 "$private"
 (umask 077 && printf '[req]\ndistinguished_name = dn\n[dn]\n' >"$private/req.cnf" \
   && openssl req -config "$private/req.cnf" -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
-    -nodes -days 2 -subj /CN=awf-proxy -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null) \
+    -nodes -days 2 -subj "/O=awf-action/CN=awf-action per-run CA" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -addext subjectKeyIdentifier=hash \
+    -keyout "$private/key.pem" -out "$private/cert.pem" 2>/dev/null) \
   || { echo "awf-proxy: could not make the key material for the peeking port" >&2; exit 70; }
 
-# The corporate proxy's login arrives in the environment and is written only into this
-# private copy of squid.conf: never into the rendered file, a log, or anyone's argv.
 squid_conf=$config/squid.conf
 text=$(<"$squid_conf")
+
+# Interception: the database of generated host certificates (Squid's helper runs as proxy),
+# and the CA's certificate for the sandbox, which builds the agent's trust from it.
+if [[ $text == *"generate-host-certificates=on"* ]]; then
+  certs=/run/awf-proxy-certs
+  mkdir -p -m 0700 "$certs"
+  /usr/lib/squid/security_file_certgen -c -s "$certs/db" -M 4MB >/dev/null \
+    || { echo "awf-proxy: could not make the certificate database" >&2; exit 70; }
+  chown -R proxy:proxy "$certs"
+  cat "$private/cert.pem" >"$logs/interception-ca.crt"
+  chmod 0644 "$logs/interception-ca.crt"
+fi
+
+# Secrets (the corporate proxy's login, credential header values) arrive in the environment
+# and are written only into this private copy of squid.conf: never into the rendered file,
+# a log, or anyone's argv.
+shopt -u patsub_replacement 2>/dev/null || true
+secret_marks=0
 if [[ $text == *" login=AWF_UPSTREAM_LOGIN"* ]]; then
   login=${AWF_UPSTREAM_LOGIN:-}
   [ -n "$login" ] || { echo "awf-proxy: the upstream proxy needs a login, and its variable is empty" >&2; exit 64; }
@@ -36,12 +57,30 @@ if [[ $text == *" login=AWF_UPSTREAM_LOGIN"* ]]; then
     echo "awf-proxy: the upstream proxy login holds a space or control character, which squid.conf cannot carry" >&2
     exit 64
   fi
-  shopt -u patsub_replacement 2>/dev/null || true
-  (umask 077 && printf '%s\n' "${text//login=AWF_UPSTREAM_LOGIN/login=$login}" >"$private/squid.conf")
-  squid_conf=$private/squid.conf
+  text=${text//login=AWF_UPSTREAM_LOGIN/login=$login}
+  secret_marks=1
   unset login
 fi
 unset AWF_UPSTREAM_LOGIN
+# A header value is a quoted string in squid.conf: printable ASCII without quote, backslash or
+# percent (checked by the action too, before it hands the value over).
+for ((n = 0; n < 64; n++)); do
+  mark="\"AWF_CREDENTIAL_$n\""
+  var=AWF_CREDENTIAL_$n
+  [[ $text == *"$mark"* ]] || { unset "$var"; continue; }
+  value=${!var:-}
+  if [ -z "$value" ] || [[ $value == *[^\ -~]* || $value == *[\"\\%]* ]]; then
+    echo "awf-proxy: credential $n is empty or holds a character squid.conf cannot carry" >&2
+    exit 64
+  fi
+  text=${text//$mark/\"$value\"}
+  secret_marks=1
+  unset value "$var"
+done
+if [ "$secret_marks" = 1 ]; then
+  (umask 077 && printf '%s\n' "$text" >"$private/squid.conf")
+  squid_conf=$private/squid.conf
+fi
 
 # Whether address:port accepts a TCP connection within $3 seconds.
 accepts() {
@@ -56,6 +95,7 @@ accepts() {
 }
 
 # A parent that is down fails the start with its name, instead of every request later.
+text=$(<"$config/squid.conf")
 peer='(^|'$'\n'')cache_peer ([^ ]+) parent ([0-9]+) [^'$'\n'']* name=upstream'
 if [[ $text =~ $peer ]]; then
   up_addr=${BASH_REMATCH[2]} up_port=${BASH_REMATCH[3]}

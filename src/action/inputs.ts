@@ -9,7 +9,7 @@ export interface ActionInputs {
 }
 
 /** Never logged: they may hold secrets. */
-const UNLOGGED: readonly string[] = ['env']
+const UNLOGGED: readonly string[] = ['env', 'credentials']
 
 export function getInputs(): ActionInputs {
   const values: RunInputs = {
@@ -26,10 +26,12 @@ export function getInputs(): ActionInputs {
     'home-config': core.getInput('home-config'),
     env: core.getInput('env'),
     'allow-host-ports': core.getInput('allow-host-ports'),
+    'allow-urls': core.getInput('allow-urls'),
     'agent-timeout': core.getInput('agent-timeout'),
     'memory-limit': core.getInput('memory-limit'),
     'pids-limit': core.getInput('pids-limit'),
     'host-firewall': core.getInput('host-firewall'),
+    'docker-daemon': core.getInput('docker-daemon'),
     tty: core.getBooleanInput('tty'),
     'fail-on-blocked': core.getBooleanInput('fail-on-blocked'),
     'expected-blocks': core.getInput('expected-blocks'),
@@ -39,7 +41,9 @@ export function getInputs(): ActionInputs {
     'report-detail': core.getInput('report-detail'),
     'upstream-proxy': core.getInput('upstream-proxy'),
     'upstream-proxy-auth': core.getInput('upstream-proxy-auth'),
-    'tls-without-sni': core.getInput('tls-without-sni')
+    'tls-without-sni': core.getInput('tls-without-sni'),
+    credentials: core.getInput('credentials'),
+    'ca-certificates': core.getInput('ca-certificates')
   }
   for (const [key, value] of Object.entries(values))
     if (!UNLOGGED.includes(key)) core.debug(`${key}: ${String(value)}`)

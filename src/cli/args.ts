@@ -16,7 +16,7 @@ export const COMMANDS = ['run', 'render', 'check', 'presets', 'version', 'help']
 export type Command = (typeof COMMANDS)[number]
 
 /** Flags that may repeat: their values are joined with newlines, as in a multi-line input. */
-const REPEATABLE: readonly string[] = POLICY_LIST_KEYS
+const REPEATABLE: readonly string[] = [...POLICY_LIST_KEYS, 'credentials']
 
 /** Value flags and switches of each command (every text input of the action, where it fits). */
 const VALUE_FLAGS = {

@@ -6,6 +6,7 @@
 import type { RunSettings } from '../run/settings.js'
 import type { Access, DomainRule } from '../policy/types.js'
 import { safeText } from '../common/errors.js'
+import { urlRuleText } from '../policy/url-rules.js'
 import { formatNet } from '../sandbox/subnets.js'
 
 const access = (a: readonly Access[]): string[] => a.map((x) => `${x.protocol}:${x.port}`)
@@ -37,6 +38,7 @@ export function effectiveSettings(settings: RunSettings): Record<string, unknown
     mode: policy.mode,
     allowDomains: policy.allowDomains.map((r) => ({ domain: domain(r), access: access(r.access) })),
     blockDomains: policy.blockDomains.map(domain),
+    allowUrls: policy.allowUrls.map(urlRuleText),
     presets: policy.presets,
     allowNetworks: policy.allowNetworks.map((n) => ({
       network: `${n.address}/${n.prefix}`,
@@ -89,6 +91,8 @@ export function renderCheck(settings: RunSettings): string {
     ...policy.allowDomains.map((r) => `  ${domain(r)}  ${access(r.access).join(' ')}`),
     ...policy.presets.map((p) => `  (preset @${p.name} = ${p.domains.join(' ')})`),
     `block-domains: ${policy.blockDomains.map(domain).join(' ') || '-'}`,
+    'allow-urls:' + (policy.allowUrls.length === 0 ? ' -' : ''),
+    ...policy.allowUrls.map((r) => `  ${urlRuleText(r)}`),
     `allow-networks: ${policy.allowNetworks.map((n) => `${n.address}/${n.prefix}${n.confirmed ? '!' : ''}`).join(' ') || '-'}`,
     `dns-servers: ${policy.dnsServers.join(' ') || '(the machine’s own)'}`,
     `allow-host-ports: ${policy.allowHostPorts.map((p) => `${p.port}${p.sensitive ? '!' : ''}`).join(' ') || '-'}`,

@@ -11,10 +11,17 @@ values with commas, spaces or newlines; lists are added to the policy file's):
   --dns-servers LIST      upstream resolvers (IP addresses); default: the machine's own
   --allow-host-ports LIST ports of this machine the command may reach as
                           host.docker.internal (3000; 5432! to confirm a database port)
+  --allow-urls RULE       a URL rule ([METHODS] URL-PATTERN, repeatable, one rule a flag):
+                          GET,HEAD https://github.com/my-org/*; only matching requests
+                          reach a host named in a rule
   --expected-blocks LIST  blocks that do not fail the run under --fail-on-blocked
   --upstream-proxy URL    leave through a corporate proxy (http://HOST:PORT)
   --upstream-proxy-auth VAR  the variable holding its login (user:password)
   --tls-without-sni LIST  allowed hosts whose TLS clients may omit the server name
+  --credentials 'HOST HEADER=TEMPLATE'  a header the proxy sets on every request to HOST
+                          (repeatable), e.g. 'api.example.com x-api-key=\${API_KEY}': the
+                          command gets a placeholder in API_KEY, never the key
+  --ca-certificates FILE  PEM CAs the proxy trusts for intercepted hosts' servers
   --mode MODE             enforce (default) or audit: HTTP(S) to any public domain is
                           allowed and recorded, and a policy is suggested at the end`
 
@@ -26,6 +33,8 @@ const RUN_FLAGS = `Run flags:
   --pids-limit N          process limit of the command (default 4096)
   --host-firewall on|off  off: no host iptables rules, so no root needed (see
                           docs/threat-model.md for what that gives up)
+  --docker-daemon auto|remote  remote: run topology-only (no host rules; image mode),
+                          for a Docker-in-Docker sidecar reached through a unix socket
   --agent-image REF       run the command in this image instead of with this machine's
                           own tools (mounted read-only)
   --home-config LIST      files under HOME the command's tools need, shown read-only in

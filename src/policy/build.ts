@@ -22,8 +22,9 @@ import {
   type Settings
 } from './settings.js'
 import { policyViews } from './views.js'
+import { parseUrlRule, uniqueUrlRules } from './url-rules.js'
 import { inputWhere, type InputOrigin } from '../common/errors.js'
-import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse } from './types.js'
+import type { Cidr, DomainRule, HostPort, Mode, Policy, PresetUse, UrlRule } from './types.js'
 
 /** Raw user text, keyed by the action input name. Absent or blank = not given. */
 export type RawPolicyInputs = RawInputs
@@ -37,6 +38,8 @@ export interface BuiltPolicy {
 
 const MAX_ENTRIES = 10000
 const MAX_DNS_SERVERS = 8
+/** Each rule is a few ACLs Squid tests on every request to its host. */
+const MAX_URL_RULES = 1000
 
 function collect<T>(
   entries: { value: string; where: string }[],
@@ -83,7 +86,13 @@ export function buildPolicyFrom(
   const problems: PolicyProblem[] = [...earlier]
   const warnings: string[] = []
   const entries = (
-    key: 'allow-domains' | 'block-domains' | 'allow-networks' | 'dns-servers' | 'allow-host-ports'
+    key:
+      | 'allow-domains'
+      | 'block-domains'
+      | 'allow-networks'
+      | 'dns-servers'
+      | 'allow-host-ports'
+      | 'allow-urls'
   ): { value: string; where: string }[] => settingEntries(settings, key)
   const presets = new Map<string, PresetUse>()
   const domains = (key: 'allow-domains' | 'block-domains', kind: ListKind): DomainRule[] =>
@@ -109,6 +118,17 @@ export function buildPolicyFrom(
     )
   }
   const hostPorts = collect<HostPort>(entries('allow-host-ports'), parseHostPort, problems)
+  const urlEntries = entries('allow-urls')
+  if (urlEntries.length > MAX_URL_RULES)
+    problems.push(
+      problem(
+        urlEntries[0]!.where,
+        `${urlEntries.length} rules`,
+        'is too long a list',
+        `At most ${MAX_URL_RULES} rules; a pattern with * covers many paths.`
+      )
+    )
+  const urlRules = collect<UrlRule>(urlEntries.slice(0, MAX_URL_RULES), parseUrlRule, problems)
   const mode = parseMode(settingValue(settings, 'mode'), problems)
   if (problems.length > 0) throw new PolicyError(problems)
 
@@ -121,11 +141,27 @@ export function buildPolicyFrom(
       )
     return !blocker
   })
+  const allowUrls = uniqueUrlRules(urlRules).filter((rule) => {
+    const blocker = blockIndex.find(hostRule(rule), nameCovers)
+    if (blocker)
+      warnings.push(
+        `allow-urls rule ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers its host`
+      )
+    return !blocker
+  })
+  const allowIndex = new DomainIndex(allowDomains)
+  for (const host of new Set(allowUrls.map((r) => r.host))) {
+    const covering = allowIndex.find(hostRule({ host, source: host }), nameCovers)
+    if (covering)
+      warnings.push(
+        `allow-domains ${quote(covering.source)} covers ${host}, which allow-urls names: requests to ${host} itself pass only when a URL rule matches`
+      )
+  }
   if (mode === 'audit')
     warnings.push(
       'audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy'
     )
-  else if (allowDomains.length === 0)
+  else if (allowDomains.length === 0 && allowUrls.length === 0)
     warnings.push(
       'no domain is allowed: the command will have no network access at all (allow-domains is empty)'
     )
@@ -140,7 +176,8 @@ export function buildPolicyFrom(
     allowHostPorts: [...new Map(hostPorts.map((p) => [p.port, p])).values()].sort(
       (a, b) => a.port - b.port
     ),
-    views: policyViews(allowDomains)
+    allowUrls,
+    views: policyViews(allowDomains, allowUrls)
   }
   for (const n of policy.allowNetworks.filter((c) => c.confirmed !== undefined))
     warnings.push(
@@ -151,6 +188,11 @@ export function buildPolicyFrom(
       `runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`
     )
   return { policy: deepFreeze(policy), warnings, provenance: settings.provenance }
+}
+
+/** A URL rule's host as an exact-name domain rule, for coverage checks. */
+function hostRule(rule: Pick<UrlRule, 'host' | 'source'>): DomainRule {
+  return { name: rule.host, includeApex: true, access: [], source: rule.source }
 }
 
 function parseMode(

@@ -52,4 +52,12 @@ export { PRESETS, type Preset, type PresetEntry } from './presets.js'
 export { HOST_ALIAS, parseHostPort, SENSITIVE_HOST_PORTS } from './host-ports.js'
 export { PolicyError, quote, safeText, type PolicyProblem } from './problem.js'
 export { groupByAccess, policyViews } from './views.js'
+export {
+  parseUrlRule,
+  URL_METHODS,
+  URL_RULE_FORM,
+  urlRuleHosts,
+  urlRuleLines,
+  urlRuleText
+} from './url-rules.js'
 export type * from './types.js'

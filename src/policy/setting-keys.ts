@@ -25,6 +25,8 @@ export const SETTING_KEYS = {
   'allow-networks': { kind: 'list', locked: 'never' },
   'dns-servers': { kind: 'list', locked: 'never' },
   'allow-host-ports': { kind: 'list', locked: 'never' },
+  /** One rule a line (`[METHODS] URL-PATTERN`): read line by line, never split at spaces. */
+  'allow-urls': { kind: 'list', locked: 'never' },
   'expected-blocks': { kind: 'list', locked: 'never' },
   /** Variable names only (`NAME`, `NAME!` to mask its value); values never live in a file. */
   env: { kind: 'list', locked: 'add' },
@@ -81,7 +83,8 @@ export type ValueKey = Exclude<SettingKey, ListKey>
 /** Inputs that are not file keys but would loosen the firewall: refused when the file is locked. */
 export const LOCKED_INPUTS: Readonly<Record<string, string>> = {
   'proxy-image': 'it replaces the proxy that enforces the policy',
-  'base-image': 'the proxy that enforces the policy would be built on it'
+  'base-image': 'the proxy that enforces the policy would be built on it',
+  'ca-certificates': 'its CAs would be trusted for the servers of intercepted hosts'
 }
 
 /** Keys only a policy file has. */

@@ -7,6 +7,7 @@
 import { inputWhere, type InputOrigin } from '../common/errors.js'
 import type { PolicyFile, SettingSource } from './file.js'
 import { parseList } from './list.js'
+import { urlRuleLines } from './url-rules.js'
 import { problem, type PolicyProblem } from './problem.js'
 import {
   isSettingKey,
@@ -84,6 +85,7 @@ function envNames(text: string): string[] {
 
 function itemsOf(key: SettingKey, sources: readonly SettingSource[]): string[] {
   if (key === 'env') return sources.flatMap((s) => envNames(s.text))
+  if (key === 'allow-urls') return sources.flatMap((s) => urlRuleLines(s.text))
   return SETTING_KEYS[key].kind === 'list'
     ? sources.flatMap((s) => parseList(s.text))
     : sources.map((s) => s.text.trim())
@@ -140,12 +142,16 @@ export function settingValue(settings: Settings, key: ValueKey): SettingSource |
   return settings.sources[key]?.at(-1)
 }
 
-/** Every entry of a list key, each with where it was written. (`env` is read line by line instead.) */
+/**
+ * Every entry of a list key, each with where it was written. `allow-urls` holds a rule a line
+ * (a rule has a space in it); `env` is read line by line by its own reader.
+ */
 export function settingEntries(
   settings: Settings,
   key: Exclude<ListKey, 'env'>
 ): { value: string; where: string }[] {
+  const split = key === 'allow-urls' ? urlRuleLines : parseList
   return (settings.sources[key] ?? []).flatMap(({ text, where }) =>
-    parseList(text).map((value) => ({ value, where }))
+    split(text).map((value) => ({ value, where }))
   )
 }

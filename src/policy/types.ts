@@ -62,6 +62,27 @@ export interface PolicyViews {
   readonly accessGroups: readonly AccessGroup[]
   /** Every allowed name whatever its ports, overlaps collapsed (`access` is empty). */
   readonly allowedNames: readonly DomainRule[]
+  /** The exact hosts allow-urls names, each once, sorted: only matching requests reach them. */
+  readonly urlHosts: readonly string[]
+}
+
+/** A request method an `allow-urls` rule may name (CONNECT is the proxy's, never a rule's). */
+export type UrlMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
+
+/**
+ * One `allow-urls` rule. `host` is one exact normalised name (as DomainRule.name; never its
+ * subdomains); `path` starts with `/` and holds only RFC 3986 path characters, with `*`
+ * matching any run of characters within the path. The query string never takes part.
+ */
+export interface UrlRule {
+  /** Allowed methods; empty = every method. */
+  readonly methods: readonly UrlMethod[]
+  readonly protocol: Protocol
+  readonly host: string
+  readonly port: number
+  readonly path: string
+  /** The rule as the user wrote it, for messages only; never rendered into a config file. */
+  readonly source: string
 }
 
 export interface Policy {
@@ -78,5 +99,10 @@ export interface Policy {
   readonly presets: readonly PresetUse[]
   /** Runner ports reachable as host.docker.internal, sorted; empty = nothing on the runner. */
   readonly allowHostPorts: readonly HostPort[]
+  /**
+   * URL rules: requests to a host they name pass only when a rule matches (whatever
+   * allow-domains says of that exact host); its subdomains keep their domain entries.
+   */
+  readonly allowUrls: readonly UrlRule[]
   readonly views: PolicyViews
 }

@@ -3,7 +3,8 @@
  * the report): computed once, when the policy is built, and carried on it.
  */
 import { collapseDomains } from './domain.js'
-import type { Access, AccessGroup, DomainRule, PolicyViews } from './types.js'
+import { urlRuleHosts } from './url-rules.js'
+import type { Access, AccessGroup, DomainRule, PolicyViews, UrlRule } from './types.js'
 
 /** Allowed rules grouped by the (protocol, port) they grant, in a stable order. */
 export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
@@ -22,9 +23,13 @@ export function groupByAccess(rules: readonly DomainRule[]): AccessGroup[] {
     .map((g) => ({ access: g.access, rules: collapseDomains(g.rules) }))
 }
 
-export function policyViews(allowDomains: readonly DomainRule[]): PolicyViews {
+export function policyViews(
+  allowDomains: readonly DomainRule[],
+  allowUrls: readonly UrlRule[] = []
+): PolicyViews {
   return {
     accessGroups: groupByAccess(allowDomains),
-    allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] })))
+    allowedNames: collapseDomains(allowDomains.map((r) => ({ ...r, access: [] }))),
+    urlHosts: urlRuleHosts(allowUrls)
   }
 }

@@ -9,6 +9,7 @@
  */
 import type { DomainRule } from '../policy/types.js'
 import { HOST_ALIAS } from '../policy/host-ports.js'
+import { matchesDomain } from '../policy/domain.js'
 import { assertDomain, assertIp, assertIpv4, READINESS_PROBE_NAME } from './names.js'
 import { DNS_PORT, type RenderInput } from './types.js'
 
@@ -22,6 +23,24 @@ function hostAlias(open: boolean, gateway: string): string[] {
   if (!open) return []
   assertIpv4(gateway)
   return ['# allow-host-ports: the runner.', `host-record=${HOST_ALIAS},${gateway}`]
+}
+
+/**
+ * allow-urls hosts no domain entry covers. dnsmasq forwards a name's subdomains with it; the
+ * proxy still refuses them, so what leaves is a lookup under a host the policy trusts.
+ */
+function urlHostLines(
+  hosts: readonly string[],
+  allowed: readonly DomainRule[],
+  upstreamDns: readonly string[]
+): string[] {
+  const own = hosts.filter((h) => !allowed.some((r) => matchesDomain(r, h)))
+  own.forEach(assertDomain)
+  if (own.length === 0) return []
+  return [
+    '# Hosts named by allow-urls (only the requests their rules match pass the proxy).',
+    ...own.flatMap((h) => upstreamDns.map((ip) => `server=/${h}/${ip}`))
+  ]
 }
 
 export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
@@ -48,6 +67,7 @@ export function renderDnsmasqConf({ policy, topology }: RenderInput): string {
     `address=/${READINESS_PROBE_NAME}/`,
     '# Allowed names, forwarded to the upstream resolvers.',
     ...allowed.flatMap((r) => topology.upstreamDns.map((ip) => `server=/${pattern(r)}/${ip}`)),
+    ...urlHostLines(policy.views.urlHosts, allowed, topology.upstreamDns),
     '# Blocked names win over allowed ones (a longer match).',
     ...policy.blockDomains.map((r) => `address=/${pattern(r)}/`),
     ...hostAlias(policy.allowHostPorts.length > 0, topology.internalGateway),

@@ -13,6 +13,7 @@ export * from './ruleset.js'
 export { DENIED_SYSCALLS, renderSeccompProfile, seccompSyscallNames } from './seccomp.js'
 export { renderSquidConf, SQUID_LOG_FORMAT } from './squid.js'
 export * from './types.js'
+export * from './squid-intercept.js'
 
 /** The rendered files as (file name, text) pairs. */
 export function renderedFiles(config: RenderedConfig): [string, string][] {

@@ -106,11 +106,15 @@ function hostPlanContext({ policy, topology: t, upstreamProxy }: RenderInput): H
   }
 }
 
-/** `-m multiport` matches (15 ports each) for every port an allowed entry grants. */
+/** `-m multiport` matches (15 ports each) for every port an allowed entry or URL rule grants. */
 function allowedPortMatches({ policy }: HostPlanContext): Rule[] {
   const auditPorts = policy.mode === 'audit' ? [80, 443] : []
   const ports = [
-    ...new Set([...auditPorts, ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port))])
+    ...new Set([
+      ...auditPorts,
+      ...policy.allowDomains.flatMap((r) => r.access.map((a) => a.port)),
+      ...policy.allowUrls.map((r) => r.port)
+    ])
   ].sort((a, b) => a - b)
   ports.forEach(assertPort)
   return chunk(ports, 15).map((c) => ['-p', 'tcp', '-m', 'multiport', '--dports', c.join(',')])

@@ -12,6 +12,7 @@
  */
 import type { AccessGroup, DomainRule } from '../policy/types.js'
 import { assertDomain, PROXY_TLS_DIR, TLS_CANARY_TUNNEL } from './names.js'
+import { NO_INTERCEPTION, renderInterception, type Interception } from './squid-intercept.js'
 import { SQUID_TLS_PORT } from './types.js'
 
 /** What the rendered file asks the proxy's entrypoint to generate at start (see entrypoint.sh). */
@@ -85,6 +86,8 @@ export interface TlsRules {
   /** cache_peer, cache_peer_access and never_direct lines. */
   readonly routing: readonly string[]
   readonly bump: readonly string[]
+  /** The certificate helper, upstream verification and header rewriting of interception. */
+  readonly service: readonly string[]
 }
 
 export interface TlsOptions {
@@ -96,6 +99,10 @@ export interface TlsOptions {
   readonly noSniHosts: readonly DomainRule[]
   /** The agent's port ACL (`myportname`) and the denied-networks condition. */
   readonly deniedNets: string
+  /** Hosts whose tunnels are decrypted (squid-intercept.ts); none when absent. */
+  readonly interception?: Interception
+  /** allow-urls: rules for decrypted requests, and the tunnels never spliced (squid-urls.ts). */
+  readonly urls?: { readonly access: readonly string[]; readonly tunnelRefusals: readonly string[] }
 }
 
 /** Where the proxy image keeps the helper that tells whether a ClientHello named a server. */
@@ -120,6 +127,9 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
   ]
   const blocked = listAcls('sni_blocked', 'sni', o.blocked, acls)
   const noSniOk = listAcls('no_sni_ok', 'host', o.noSniHosts, acls)
+  const icpt = renderInterception(o.interception, o.urls?.access)
+  const urlRefusals = o.urls?.tunnelRefusals ?? []
+  acls.push(...icpt.acls)
   const splices: string[] = []
   o.groups.forEach((g, i) => {
     acls.push(`acl tls_${i}_port port ${g.access.port}`)
@@ -137,12 +147,16 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
     ...blocked.map((a) => `ssl_bump terminate ${a}`),
     ...(o.mode === 'audit'
       ? [
+          ...icpt.bump,
+          ...urlRefusals,
           '# Audit mode: every other tunnel is spliced, its server name logged.',
           'ssl_bump splice all'
         ]
       : [
           '# A ClientHello without a server name is refused unless its CONNECT host opted in.',
           ['ssl_bump terminate !sni_sent', ...noSniOk.map((a) => `!${a}`)].join(' '),
+          ...icpt.bump,
+          ...urlRefusals,
           '# One tunnel, one destination: the server name must belong to the CONNECT host entry.',
           ...splices
         ]),
@@ -151,7 +165,7 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
     'on_unsupported_protocol respond all'
   ]
   return {
-    port: `http_port 127.0.0.1:${SQUID_TLS_PORT} name=tls_port ssl-bump tls-cert=${PROXY_TLS_CERT} tls-key=${PROXY_TLS_KEY} generate-host-certificates=off`,
+    port: `http_port 127.0.0.1:${SQUID_TLS_PORT} name=tls_port ssl-bump tls-cert=${PROXY_TLS_CERT} tls-key=${PROXY_TLS_KEY} generate-host-certificates=${icpt === NO_INTERCEPTION ? 'off' : 'on'}`,
     acls,
     access: [
       "# The peeking port serves only the agent port's own hop over loopback.",
@@ -160,6 +174,7 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
       'http_access allow tls_port CONNECT tls_canary',
       `http_access deny tls_port ${o.deniedNets}`,
       'http_access allow tls_port CONNECT',
+      ...icpt.access,
       'http_access deny tls_port'
     ],
     routing: [
@@ -169,6 +184,7 @@ export function renderTlsRules(o: TlsOptions): TlsRules {
       'cache_peer_access tls_check deny all',
       'never_direct allow agent_port CONNECT'
     ],
-    bump
+    bump,
+    service: icpt.service
   }
 }

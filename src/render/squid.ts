@@ -7,6 +7,8 @@ import type { AccessGroup, DomainRule, Policy, PresetUse } from '../policy/types
 import { assert, assertDomain, assertIp, assertPort, assertPrefix, PROXY_LOG_DIR } from './names.js'
 import { DENIED_NETWORKS_V4, DENIED_NETWORKS_V6 } from './networks.js'
 import { renderTlsRules } from './squid-tls.js'
+import { renderUrlRules, type UrlAccessRules } from './squid-urls.js'
+import type { Interception } from './squid-intercept.js'
 import { SQUID_PORT, UPSTREAM_LOGIN_MARK, type RenderInput, type UpstreamProxy } from './types.js'
 
 /**
@@ -91,6 +93,7 @@ interface AccessRules {
   readonly anyAllowed: string[]
   readonly allowNets: string[]
   readonly groups: readonly AccessGroup[]
+  readonly urls: UrlAccessRules
 }
 
 function accessRules(policy: Policy): AccessRules {
@@ -117,7 +120,9 @@ function accessRules(policy: Policy): AccessRules {
   }
   const allowNets = policy.allowNetworks.map((n) => `${n.address}/${n.prefix}`)
   if (allowNets.length > 0) acls.push(`acl allowed_nets dst ${allowNets.join(' ')}`)
-  return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups }
+  const urls = renderUrlRules(policy.allowUrls)
+  acls.push(...urls.acls)
+  return { acls, access, blocked, anyAllowed: anyAllowedAcls, allowNets, groups, urls }
 }
 
 const AUDIT_ACCESS = [
@@ -143,11 +148,14 @@ function agentAccess(policy: Policy, r: AccessRules, deniedNets: string): string
     'http_access deny awf_internal',
     '# The block list wins over every allow rule.',
     ...r.blocked.map((a) => `http_access deny ${a}`),
-    ...(r.anyAllowed.length > 0 && policy.mode === 'enforce'
-      ? [`http_access deny ${r.anyAllowed.map((a) => `!${a}`).join(' ')}`]
+    ...(r.anyAllowed.length + (r.urls.hostsAcl ? 1 : 0) > 0 && policy.mode === 'enforce'
+      ? [
+          `http_access deny ${[...r.anyAllowed, ...(r.urls.hostsAcl ? [r.urls.hostsAcl] : [])].map((a) => `!${a}`).join(' ')}`
+        ]
       : []),
     '# An allowed name that resolves to a private, loopback or metadata address is refused.',
     `http_access deny ${deniedNets}`,
+    ...r.urls.agentAccess,
     ...r.access,
     ...(policy.mode === 'audit' ? AUDIT_ACCESS : []),
     'http_access deny all'
@@ -181,6 +189,19 @@ function serviceLines(input: RenderInput): string[] {
   ]
 }
 
+/**
+ * The hosts of HTTPS URL rules are always intercepted: the renderer does not rely on its
+ * caller for that, since a rule host's tunnel that is not intercepted cannot be checked.
+ */
+function withUrlHosts(
+  interception: Interception | undefined,
+  hosts: readonly string[]
+): Interception | undefined {
+  if (hosts.length === 0) return interception
+  const base = interception ?? { hosts: [], credentials: [], upstreamCa: false }
+  return { ...base, hosts: [...new Set([...base.hosts, ...hosts])] }
+}
+
 export function renderSquidConf(input: RenderInput): string {
   const { policy, topology } = input
   assertIp(topology.internalSubnet.address)
@@ -193,7 +214,9 @@ export function renderSquidConf(input: RenderInput): string {
     groups: r.groups.filter((g) => g.access.protocol === 'https'),
     blocked: policy.blockDomains,
     noSniHosts: input.noSniHosts ?? [],
-    deniedNets
+    deniedNets,
+    interception: withUrlHosts(input.interception, r.urls.interceptedHosts),
+    urls: { access: r.urls.interceptedAccess, tunnelRefusals: r.urls.tunnelRefusals }
   })
   const lines = [
     `# squid.conf for awf-action run ${topology.runId}. Generated; do not edit.`,
@@ -223,6 +246,7 @@ export function renderSquidConf(input: RenderInput): string {
     ...upstreamLines(input.upstreamProxy),
     '',
     ...tls.bump,
+    ...tls.service,
     '',
     ...serviceLines(input)
   ]

@@ -1,4 +1,5 @@
 import type { DomainRule, Policy } from '../policy/types.js'
+import type { Interception } from './squid-intercept.js'
 
 /**
  * Facts about one run's sandbox that the renderers need besides the policy. Produced by
@@ -63,4 +64,6 @@ export interface RenderInput {
   /** CONNECT hosts whose TLS clients may omit the server name (an opt-in, warned about). */
   readonly noSniHosts?: readonly DomainRule[]
   readonly upstreamProxy?: UpstreamProxy
+  /** Hosts whose TLS the proxy decrypts, and the headers it sets for them (issue 16). */
+  readonly interception?: Interception
 }

@@ -4,6 +4,7 @@
  * sandbox reads the files and hands the text here.
  */
 import { SQUID_TLS_PORT } from '../render/types.js'
+import { requestLine, type RequestLine } from './requests.js'
 
 export type Layer = 'proxy' | 'dns' | 'host' | 'runner' | 'ipv6' | 'agent'
 export type Decision = 'allowed' | 'blocked'
@@ -21,6 +22,8 @@ export interface NetEvent {
   readonly reason: string
   /** A tunnel refused at its TLS ClientHello, and why (src/render/squid-tls.ts). */
   readonly tunnelRefusal?: TunnelRefusal
+  /** An HTTP request's method and path (never its query): plain HTTP, or inside an intercepted tunnel. */
+  readonly request?: RequestLine
 }
 
 export type TunnelRefusal = 'sni-mismatch' | 'no-sni' | 'not-tls'
@@ -98,20 +101,59 @@ function tunnelCheckEvent(f: readonly string[], scope: EventScope): NetEvent | u
 }
 
 /**
+ * A request inside an intercepted (bumped) tunnel, as the peeking port logged it: allowed, or
+ * refused by the allow-urls rules of its host.
+ */
+function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEvent | undefined {
+  const [time = '', , status = '', method = '', host = '', port = '', , , error = '', url = ''] = f
+  const timeMs = Number(time) * 1000
+  if (isSandboxOwn(scope, host, timeMs) || !HOST.test(host)) return undefined
+  const request = requestLine(method, url)
+  if (!request) return undefined
+  const denied = status.includes('DENIED')
+  const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '')
+  return {
+    time: Math.round(timeMs),
+    layer: 'proxy',
+    decision: ok ? 'allowed' : 'blocked',
+    target: host.toLowerCase(),
+    port: /^\d+$/.test(port) ? Number(port) : undefined,
+    protocol: 'https',
+    reason: denied ? `request denied by allow-urls (${error})` : status,
+    request
+  }
+}
+
+/**
  * `%ts.%03tu %>a %Ss/%03>Hs %rm %>rd %>rP %<a %st %err_code %ru %#ssl::>sni %ssl::bump_mode %>lp`
- * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks.
+ * (docs/squid-log-format.md). Lines of the peeking port carry the tunnel checks and the
+ * requests of intercepted tunnels.
  */
 export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
   const events: NetEvent[] = []
   for (const line of text.split('\n')) {
     const f = line.split(' ')
     if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
-      const tunnel = tunnelCheckEvent(f, scope)
+      const tunnel =
+        f[3] !== 'CONNECT' && /^https:\/\//.test(f[9] ?? '')
+          ? interceptedRequestEvent(f, scope)
+          : tunnelCheckEvent(f, scope)
       if (tunnel) events.push(tunnel)
       continue
     }
     if (f.length < 10 || f[1] !== scope.agentIp) continue
-    const [time, , status = '', method = '', host = '', port = '', server = '', , error = ''] = f
+    const [
+      time,
+      ,
+      status = '',
+      method = '',
+      host = '',
+      port = '',
+      server = '',
+      ,
+      error = '',
+      url = ''
+    ] = f
     if (isSandboxOwn(scope, host, Number(time) * 1000)) continue
     const [squidStatus = '', httpStatus = ''] = status.split('/')
     const denied = squidStatus.includes('DENIED')
@@ -131,10 +173,16 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
           ? `denied by policy (${error})`
           : byParent
             ? `refused by the upstream proxy ${server} (HTTP ${httpStatus})`
-            : status
+            : status,
+      ...(invalid ? {} : requestField(method, url))
     })
   }
   return events
+}
+
+function requestField(method: string, url: string): { request?: RequestLine } {
+  const request = requestLine(method, url)
+  return request ? { request } : {}
 }
 
 /**

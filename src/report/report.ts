@@ -15,6 +15,7 @@ import {
   type UnlistedCount
 } from './integrity.js'
 import { showTargets, shownPorts, type ReportDetail } from './privacy.js'
+import { refusedRequests, type RefusedRequest } from './requests.js'
 
 export interface DestinationRow {
   /** A name, or the group hidden names are counted in (`hidden` says how many). */
@@ -50,6 +51,8 @@ export interface Report {
   readonly blockedTargets: readonly string[]
   /** Attempts counted (drop counters, unread log parts) but not itemised above. */
   readonly unlisted: readonly UnlistedCount[]
+  /** Requests refused by allow-urls rules, by host, method and printable path. */
+  readonly refused: readonly RefusedRequest[]
   /** Every attempt, itemised or not. */
   readonly totals: { readonly allowed: number; readonly blocked: number }
 }
@@ -100,10 +103,14 @@ function groupByShownTarget(events: readonly NetEvent[], detail: ReportDetail): 
   return [...groups.values()]
 }
 
+const URL_ADVICE =
+  'requests outside its allow-urls rules: see the refused requests for the rules that would allow them'
+
 function blockedEntry(
   g: Shown,
   detail: ReportDetail,
-  expectedBlocks: readonly DomainRule[]
+  expectedBlocks: readonly DomainRule[],
+  urlHosts: readonly string[]
 ): BlockedDestination {
   const blockedEvents = g.events.filter((e) => e.decision === 'blocked')
   const all = sortedPorts(blockedEvents)
@@ -113,11 +120,13 @@ function blockedEntry(
     ...shownPorts(all, detail),
     layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
     hidden,
-    ...(g.hidden
-      ? {
-          advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
-        }
-      : suggest(g.target, all)),
+    ...(blockedEvents.every((e) => e.request && urlHosts.includes(e.target))
+      ? { advice: URL_ADVICE }
+      : g.hidden
+        ? {
+            advice: `${hidden} name(s) hidden (random-looking, or many under one domain): see events.jsonl in the logs, or set report-detail: full`
+          }
+        : suggest(g.target, all)),
     expected: [...new Set(blockedEvents.map((e) => e.target))].every((name) =>
       expectedBlocks.some((rule) => matchesDomain(rule, name))
     )
@@ -128,7 +137,8 @@ export function buildReport(
   events: readonly NetEvent[],
   expectedBlocks: readonly DomainRule[] = [],
   detail: ReportDetail = 'domains',
-  integrity: ReportIntegrity = NO_INTEGRITY_DATA
+  integrity: ReportIntegrity = NO_INTEGRITY_DATA,
+  urlHosts: readonly string[] = []
 ): Report {
   const unlisted = unlistedCounts(events, integrity)
   const more = (decision: string): number =>
@@ -151,13 +161,14 @@ export function buildReport(
   const rows = sorted.map(({ row }) => row)
   const blocked = sorted
     .filter(({ row }) => row.blocked > 0)
-    .map(({ g }) => blockedEntry(g, detail, expectedBlocks))
+    .map(({ g }) => blockedEntry(g, detail, expectedBlocks, urlHosts))
   return {
     rows,
     blocked,
     allowedTargets: uniqueSorted(rows.filter((r) => r.allowed > 0).map((r) => r.target)),
     blockedTargets: uniqueSorted(blocked.map((b) => b.target)),
     unlisted,
+    refused: refusedRequests(events, urlHosts, detail),
     totals: {
       allowed: events.filter((e) => e.decision === 'allowed').length + more('allowed'),
       blocked: events.filter((e) => e.decision === 'blocked').length + more('blocked')

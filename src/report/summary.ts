@@ -10,6 +10,7 @@ import { unlistedLine } from './integrity.js'
 import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
 import { gitFindingsMarkdown, gitFindingsText, type GitIntegrityFacts } from './git-findings.js'
+import { refusedRequestsMarkdown, refusedRequestsText } from './requests.js'
 import { topologyOnlyMarkdown, topologyOnlyText, type TopologyOnlyFacts } from './topology-only.js'
 
 export interface RunFacts {
@@ -247,6 +248,7 @@ export function renderSummaryMarkdown(
     ...headerLines(report, facts),
     ...suggestionSection(suggestion),
     ...blockedSection(report),
+    ...refusedRequestsMarkdown(report.refused, escapeText),
     ...destinationsSection(report, facts)
   ].join('\n')
 }
@@ -278,6 +280,7 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
       `  ${r.blocked > 0 ? 'BLOCKED' : 'allowed'}  ${safe(r.target)}${hiddenNote(r.hidden)}  ports ${portList(r, '-', ',')}  (${r.layers.join(', ')})`
     )
   if (report.rows.length > MAX_ROWS) lines.push(`  … and ${report.rows.length - MAX_ROWS} more`)
+  lines.push(...refusedRequestsText(report.refused))
   if (report.rows.some((r) => r.hidden > 0)) lines.push(HIDDEN_EXPLAINED)
   const suggestions = report.blocked.flatMap((b) => (b.suggestion ? [b.suggestion] : []))
   if (suggestions.length > 0)

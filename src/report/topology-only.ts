@@ -23,7 +23,8 @@ export function topologyOnlyMarkdown(
     '',
     'Checks not made:',
     '',
-    ...facts.notChecked.map((c) => `- ${escape(c)}`),
+    // Our own sentences (src/sandbox/topology-only.ts), shown as written.
+    ...facts.notChecked.map((c) => `- ${c}`),
     ''
   ]
 }

@@ -94,7 +94,13 @@ export function concludeRun(
   integrity?: ReportIntegrity
 ): RunConclusion {
   const { policy } = settings
-  const report = buildReport(events, settings.expectedBlocks, settings.reportDetail, integrity)
+  const report = buildReport(
+    events,
+    settings.expectedBlocks,
+    settings.reportDetail,
+    integrity,
+    settings.policy.views.urlHosts
+  )
   const suggestion =
     policy.mode === 'audit' ? suggestPolicy(events, settings.reportDetail) : undefined
   const git: GitIntegrityFacts = {

@@ -19,10 +19,12 @@ export const TEXT_INPUTS = [
   'home-config',
   'env',
   'allow-host-ports',
+  'allow-urls',
   'agent-timeout',
   'memory-limit',
   'pids-limit',
   'host-firewall',
+  'docker-daemon',
   'expected-blocks',
   'protect-git',
   'git-integrity',
@@ -30,7 +32,9 @@ export const TEXT_INPUTS = [
   'report-detail',
   'upstream-proxy',
   'upstream-proxy-auth',
-  'tls-without-sni'
+  'tls-without-sni',
+  'credentials',
+  'ca-certificates'
 ] as const
 
 /** Inputs that are booleans (action.yml gives each a default). */

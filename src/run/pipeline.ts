@@ -15,6 +15,7 @@ import { runSandboxed } from '../sandbox/run.js'
 import { platformFacts } from '../sandbox/platform-facts.js'
 import type { SandboxDeps, SandboxHooks, SandboxRequest } from '../sandbox/types.js'
 import { concludeRun, type RunConclusion } from './conclude.js'
+import { credentialValue } from './credentials.js'
 import type { RunSettings } from './settings.js'
 
 /** Where and as whom the command runs: what the shell knows that the settings do not. */
@@ -51,6 +52,7 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
       limits: settings.limits
     },
     hostFirewall: settings.hostFirewall,
+    remoteDaemon: settings.remoteDaemon,
     protectGit: settings.protectGit,
     images: {
       baseImage: settings.baseImage,
@@ -65,12 +67,34 @@ export function sandboxRequest(settings: RunSettings, place: RunPlace): SandboxR
   }
 }
 
-/** The upstream login's value is read here, from the step's environment, and nowhere else. */
+/**
+ * The upstream login's and the credentials' values are read here, from the step's
+ * environment, and nowhere else.
+ */
 function proxyRequest(settings: RunSettings, place: RunPlace): SandboxRequest['proxy'] {
   const { upstream, noSniHosts } = settings.proxy
-  if (!upstream) return { noSniHosts }
+  const { hosts, credentials, caCertificates } = settings.interception
+  const interception =
+    hosts.length > 0
+      ? {
+          interception: {
+            hosts,
+            credentials: credentials.map((c) => ({
+              host: c.host,
+              header: c.header,
+              value: credentialValue(c, place.runnerEnv)
+            })),
+            ...(caCertificates ? { caCertificates } : {})
+          }
+        }
+      : {}
+  if (!upstream) return { noSniHosts, ...interception }
   const login = upstream.loginVariable ? place.runnerEnv[upstream.loginVariable] : undefined
-  return { noSniHosts, upstream: { host: upstream.host, port: upstream.port, login } }
+  return {
+    noSniHosts,
+    upstream: { host: upstream.host, port: upstream.port, login },
+    ...interception
+  }
 }
 
 /** Runs the command in the firewall and concludes: report, outputs, verdict. */

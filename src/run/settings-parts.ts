@@ -3,12 +3,12 @@
  * the policy and its report, the command, the runner's side. A new setting is one line in
  * the part it belongs to; src/run/settings.ts puts the parts together.
  */
-import { buildAgentEnv, parseEnvSources } from '../agent/env.js'
+import { buildAgentEnv, parseEnvSources, type AgentEnv } from '../agent/env.js'
 import { parseGitIntegrity, parseProtectGit } from '../agent/git-settings.js'
 import { parseHomeConfig } from '../agent/home-config.js'
-import { parseHostFirewall } from '../agent/host-firewall.js'
+import { parseDockerDaemon, parseHostFirewall } from '../agent/host-firewall.js'
 import { parseLimits } from '../agent/limits.js'
-import { InputError, isProblem, problem, type InputProblem } from '../common/errors.js'
+import { InputError, inputWhere, isProblem, problem, type InputProblem } from '../common/errors.js'
 import {
   buildPolicyFrom,
   parseExpectedBlocksFrom,
@@ -23,6 +23,11 @@ import { parseReportDetail } from '../report/privacy.js'
 import { parseImageRegistry } from '../sandbox/published-images.js'
 import { parseAddressPool } from '../sandbox/subnets.js'
 import type { RunInputs } from './inputs.js'
+import {
+  parseInterceptionSettings,
+  withCredentialPlaceholders,
+  type InterceptionSettings
+} from './interception-settings.js'
 import { parseProxySettings, type ProxySettings, type WrittenValue } from './proxy-settings.js'
 import type { RunSettings, SettingsContext } from './settings.js'
 
@@ -134,7 +139,7 @@ export function agentPart(
 
 type RunnerPart = Pick<
   RunSettings,
-  'hostFirewall' | 'addressPool' | 'imageRegistry' | 'baseImage' | 'proxyImage'
+  'hostFirewall' | 'remoteDaemon' | 'addressPool' | 'imageRegistry' | 'baseImage' | 'proxyImage'
 >
 
 /** The runner's side: its firewall, the run's subnets and where the images come from. */
@@ -150,6 +155,10 @@ export function runnerPart({
   return {
     hostFirewall: attempt(() =>
       parseHostFirewall(value('host-firewall'), whereOf('host-firewall'))
+    ),
+    remoteDaemon: attempt(() =>
+      // The runner's layout, not policy: an input only, never a policy-file key.
+      parseDockerDaemon(inputs['docker-daemon'], whereOf('docker-daemon'))
     ),
     addressPool:
       pool === undefined
@@ -179,4 +188,32 @@ export function proxyPart(
     noSni: settingEntries(r.merged, 'tls-without-sni')
   }
   return r.attempt(() => parseProxySettings(sources, policy, r.ctx.runnerEnv))
+}
+
+/**
+ * The hosts the proxy decrypts (credentials) and the CAs it trusts for them; the command's
+ * environment gets a placeholder in every variable a credential names.
+ */
+export function interceptionPart(
+  r: SettingsReader,
+  policy: Policy | undefined,
+  agentEnv: AgentEnv | undefined
+): { agentEnv?: AgentEnv; interception?: InterceptionSettings; warnings: readonly string[] } {
+  const where = (name: string): string => inputWhere(r.ctx.origin, name)
+  const parsed = r.attempt(() =>
+    parseInterceptionSettings(r.inputs, policy, where, {
+      baseDir: r.ctx.baseDir,
+      runnerEnv: r.ctx.runnerEnv
+    })
+  )
+  const credentials = parsed?.interception.credentials ?? []
+  return {
+    agentEnv:
+      agentEnv &&
+      r.attempt(() =>
+        withCredentialPlaceholders(agentEnv, credentials, r.ctx.runnerEnv, r.whereOf('env'))
+      ),
+    interception: parsed?.interception,
+    warnings: parsed?.warnings ?? []
+  }
 }

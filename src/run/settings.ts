@@ -22,9 +22,11 @@ import type { ReportDetail } from '../report/privacy.js'
 import { readPolicySource } from '../sandbox/policy-file-source.js'
 import type { Ipv4Net } from '../sandbox/subnets.js'
 import { TEXT_INPUTS, type RunInputs } from './inputs.js'
+import type { InterceptionSettings } from './interception-settings.js'
 import type { ProxySettings } from './proxy-settings.js'
 import {
   agentPart,
+  interceptionPart,
   policyPart,
   proxyPart,
   runnerPart,
@@ -43,6 +45,8 @@ export interface RunSettings {
   readonly agentEnv: AgentEnv
   readonly limits: AgentLimits
   readonly hostFirewall: boolean
+  /** `docker-daemon: remote`: topology-only whatever the daemon looks like. */
+  readonly remoteDaemon: boolean
   /** The workspace's git config, hooks and info are read-only during the command. */
   readonly protectGit: boolean
   /** What git metadata left to run a program later does to the step. */
@@ -63,6 +67,8 @@ export interface RunSettings {
   readonly imageRegistry?: string
   /** A corporate proxy to leave through, and the tunnels that may omit the TLS server name. */
   readonly proxy: ProxySettings
+  /** The hosts the proxy decrypts, the headers it sets for them, the CAs it trusts (issue 16). */
+  readonly interception: InterceptionSettings
 }
 
 export interface SettingsContext {
@@ -155,13 +161,25 @@ export function resolveSettings(
   const { warnings: agentWarnings, ...agent } = agentPart(reader)
   const runner = runnerPart(reader)
   const proxy = proxyPart(reader, policy.policy)
+  const {
+    agentEnv,
+    interception,
+    warnings: interceptionWarnings
+  } = interceptionPart(reader, policy.policy, agent.agentEnv)
   if (problems.length > 0) throw policyOnly() ? new PolicyError(problems) : new InputError(problems)
   const settings: Attempted<RunSettings> = {
     ...policy,
     ...agent,
+    agentEnv,
     ...runner,
     proxy,
-    warnings: [...policyWarnings, ...agentWarnings, ...(proxy?.warnings ?? [])],
+    interception,
+    warnings: [
+      ...policyWarnings,
+      ...agentWarnings,
+      ...(proxy?.warnings ?? []),
+      ...interceptionWarnings
+    ],
     notices: []
   }
   // Every part's parser succeeded (no problems were collected), so no value is absent.

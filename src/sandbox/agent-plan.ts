@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { proxyEnv, withFixedEnv } from '../agent/env.js'
 import { planAgentFilesystem, type AgentFilesystem, type AgentMode } from '../agent/filesystem.js'
 import { withObservations } from '../agent/runner-paths.js'
+import { TRUST_MOUNT, trustEnv } from '../agent/trust-store.js'
+import { makeTrustDir } from './agent-trust.js'
 import { noProxyList, proxyUrl, type AgentOptions } from './container-specs.js'
 import { guardGit, type GitGuard } from './git-guard.js'
 import { info, warning } from './log.js'
@@ -42,7 +44,11 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
   })
   prepareHomeDirs(home, planned.homeDirs, agent.uid, agent.gid)
   const git = guardGit(request.workspace, request.protectGit)
-  const base = { ...planned, binds: [...planned.binds, ...git.binds] }
+  const intercepting = (request.proxy?.interception?.hosts.length ?? 0) > 0
+  const trust = intercepting
+    ? [{ source: makeTrustDir(workDir), target: TRUST_MOUNT, readOnly: true }]
+    : []
+  const base = { ...planned, binds: [...planned.binds, ...git.binds, ...trust] }
   const filesystem = prepared.topologyOnly
     ? {
         ...base,
@@ -77,7 +83,10 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
       seccompProfile: join(workDir, 'config', 'seccomp.json'),
       user: `${agent.uid}:${agent.gid}`,
       env: withFixedEnv(agent.env, {
-        ...proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+        ...firewallEnv(
+          proxyEnv(proxyUrl(topology), noProxyList(topology, hostAccess)),
+          intercepting
+        ),
         HOME: filesystem.home,
         TMPDIR: '/tmp'
       }),
@@ -87,6 +96,17 @@ export function planAgent(run: RunContext, prepared: PreparedRun): AgentPlan {
       hostAccess,
       command: request.command
     }
+  }
+}
+
+/** The proxy settings, and with interception the trust variables (JVM options joined). */
+function firewallEnv(proxy: Record<string, string>, intercepting: boolean): Record<string, string> {
+  if (!intercepting) return proxy
+  const trust = trustEnv()
+  return {
+    ...proxy,
+    ...trust,
+    JAVA_TOOL_OPTIONS: [proxy.JAVA_TOOL_OPTIONS, trust.JAVA_TOOL_OPTIONS].join(' ')
   }
 }
 

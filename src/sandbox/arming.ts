@@ -9,6 +9,7 @@ import { errorText } from '../common/errors.js'
 import { READINESS_PROBE_NAME } from '../render/index.js'
 import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
 import { ablateAgent } from './ablation.js'
+import { installTrust } from './agent-trust.js'
 import type { AgentPlan } from './agent-plan.js'
 import {
   agentSpec,
@@ -156,7 +157,9 @@ async function agentAccess(
   if (pid === undefined) throw new Error('the agent container is not running')
   // nsenter aims at this PID: it must be the agent as this machine sees it, not a process of
   // ours that happens to have the number the daemon reported from its own PID namespace.
-  if (prepared.hostRules && !probes.isAgentProcess(pid))
+  // Without host rules the PID is only read, but a daemon whose PIDs are not ours (a sidecar
+  // sharing our network namespace) has mounted its own files for the runner's: refused too.
+  if (!probes.isAgentProcess(pid, prepared.hostRules))
     throw remoteDaemonError(placementFromPid(pid))
   const agentNet = prepared.hostRules ? netfilter.inNetns(pid) : undefined
   return {
@@ -238,6 +241,15 @@ export async function arm(
     await hooks.phase('Starting proxy', () => startProxy(run, prepared))
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
       await waitUntilReady(run, prepared, agent, handshake, exited)
+      const interception = run.request.proxy?.interception
+      if (interception && interception.hosts.length > 0)
+        await installTrust({
+          docker: run.deps.docker,
+          agent: names.agent,
+          workDir: prepared.workDir,
+          logsDir: run.logsDir,
+          caCertificates: interception.caCertificates
+        })
       return armAndCheck(run, prepared, agent)
     })
     return { handshake, exited, checks, agentNet }

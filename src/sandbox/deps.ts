@@ -1,7 +1,7 @@
 /** The composition root: the real Docker, netfilter, process runner and live-system probes. */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { runCanary } from './canary.js'
-import { ENTRYPOINT_MOUNT } from './container-specs.js'
+import { ENTRYPOINT_MOUNT, INIT_MOUNT } from './container-specs.js'
 import { Docker } from './docker.js'
 import { realExec } from './exec.js'
 import { Handshake } from './handshake.js'
@@ -25,9 +25,24 @@ export function realDeps(): SandboxDeps {
       findInitBinary: () => findInitBinary(),
       observeRunner,
       interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
-      isAgentProcess: (pid) => existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`),
+      isAgentProcess: (pid, asRoot) =>
+        asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
       canary: runCanary
     },
     reaper: reaperScript()
+  }
+}
+
+/**
+ * Without root, the agent's root folder cannot be entered, but its command line can be read:
+ * the agent's PID 1 is our init running our entrypoint.
+ */
+function agentCommandLine(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').startsWith(
+      [INIT_MOUNT, '--', '/bin/sh', ENTRYPOINT_MOUNT, ''].join('\0')
+    )
+  } catch {
+    return false
   }
 }

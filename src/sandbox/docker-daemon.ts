@@ -4,8 +4,8 @@
  * through the agent's PID, mounts of the runner's paths. A daemon elsewhere (DOCKER_HOST over
  * TCP or SSH, a Docker-in-Docker sidecar, a rootless daemon in its own namespace) runs the
  * sandbox topology-only (src/sandbox/topology-only.ts). One case is still refused: a daemon
- * whose bridges are in our network namespace (so host rules were applied) but whose agent PID
- * is not ours, where entering that PID would enter the wrong process.
+ * whose bridges are in our network namespace but whose agent PID is not ours, where entering
+ * that PID would enter the wrong process and the runner's paths were the daemon's.
  */
 
 export type DaemonPlacement =
@@ -50,8 +50,10 @@ export function placementFromPid(pid: number): { local: false; why: string } {
 export function remoteDaemonError(placement: { why: string }): Error {
   return new Error(
     `the Docker daemon is not on this runner: ${placement.why}. Its bridges are in this ` +
-      "runner's network namespace, so host rules were applied, but the agent cannot be " +
-      'checked or armed through its PID. Give the runner its own Docker engine, or point ' +
-      'DOCKER_HOST at the daemon over TCP for topology-only mode (see docs/self-hosted.md).'
+      "runner's network namespace but its processes are not (a sidecar in the same pod): the " +
+      'agent cannot be armed or checked through the PID it reports, and the daemon mounted ' +
+      "its own files where the runner's were meant. Set docker-daemon: remote (or point " +
+      "DOCKER_HOST at the sidecar's TCP port) for topology-only mode, or give the runner its " +
+      'own Docker engine (see docs/self-hosted.md).'
   )
 }

@@ -190,6 +190,14 @@ export class Docker {
     return this.run(this.binary, buildRunArgs(spec), { env: containerEnv(spec), timeoutMs })
   }
 
+  /** A text file of a container (`docker cp -L`: links followed inside it), as a tar stream. */
+  async copyOut(container: string, path: string): Promise<string | undefined> {
+    const result = await this.run(this.binary, ['cp', '-L', `${container}:${path}`, '-'], {
+      timeoutMs: 20000
+    })
+    return result.exitCode === 0 ? result.stdout : undefined
+  }
+
   async logs(name: string): Promise<string> {
     const result = await this.run(this.binary, ['logs', '--tail', '50', name])
     return `${result.stdout}${result.stderr}`.trim()

@@ -2,10 +2,10 @@
  * The phases before any container starts: the work folder, the engine check, images, the
  * run's networks, the sweep of crashed runs, the rendered configs, and the host rules.
  */
-import { copyFileSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import type { AgentMode } from '../agent/filesystem.js'
-import { planRules, renderAll, type RunRulePlans } from '../render/index.js'
+import { planRules, renderAll, UPSTREAM_CA_FILE, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
 import { placementFromBridge, placementFromDockerHost } from './docker-daemon.js'
@@ -79,7 +79,7 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
         }),
         sweepStale(
           deps,
-          request.hostFirewall && byDockerHost.local,
+          request.hostFirewall && byDockerHost.local && !request.remoteDaemon,
           request.tempRoot,
           run.leaseDir
         ).then((swept) => {
@@ -92,13 +92,22 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     topology.internalBridge,
     deps.probes.interfaceExists(topology.internalBridge)
   )
-  const remote = !byDockerHost.local ? byDockerHost : !byBridge.local ? byBridge : undefined
+  const remote = request.remoteDaemon
+    ? { why: 'docker-daemon is remote' }
+    : !byDockerHost.local
+      ? byDockerHost
+      : !byBridge.local
+        ? byBridge
+        : undefined
   const onlyTopology = remote && topologyOnly(remote.why)
   if (onlyTopology) await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology)
   const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }
   const plans = planRules(input)
   const rendered = ablate(renderAll(input, plans), topology, request.ablation?.layer)
   writeConfigs(workDir, run.logsDir, rendered, topology.proxyIp)
+  const upstreamCa = request.proxy?.interception?.caCertificates
+  if (upstreamCa && input.interception)
+    writeFileSync(join(workDir, 'config', basename(UPSTREAM_CA_FILE)), upstreamCa, { mode: 0o644 })
   const entrypoint = join(root, 'containers', 'agent', 'entrypoint.sh')
   if (onlyTopology) copyFileSync(entrypoint, join(workDir, 'entrypoint.sh'))
   return {

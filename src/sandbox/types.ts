@@ -36,6 +36,8 @@ export interface SandboxRequest {
    * proxy, the forwarder and the container rules (installed by a NET_ADMIN helper) hold alone.
    */
   readonly hostFirewall: boolean
+  /** `docker-daemon: remote`: topology-only whatever the daemon looks like. */
+  readonly remoteDaemon?: boolean
   /** The workspace's git config, hooks and info are mounted read-only (protect-git). */
   readonly protectGit: boolean
   readonly images: ImageOptions
@@ -62,6 +64,24 @@ export interface ProxyRequest {
     /** `user:password`: handed to the proxy container in its environment, never in argv. */
     readonly login?: string
   }
+  /** Hosts whose tunnels the proxy decrypts (absent or no hosts: none). */
+  readonly interception?: InterceptionRequest
+}
+
+export interface InterceptionRequest {
+  /** Exact host names. */
+  readonly hosts: readonly string[]
+  /**
+   * Headers the proxy sets on every request to a host. The values are secrets: handed to the
+   * proxy container in its environment only, never argv, a rendered file or the agent.
+   */
+  readonly credentials: readonly {
+    readonly host: string
+    readonly header: string
+    readonly value: string
+  }[]
+  /** PEM text of the `ca-certificates` file: trusted by the proxy for upstream servers. */
+  readonly caCertificates?: string
 }
 
 /** Who runs the command, in what, with what. */
@@ -142,7 +162,11 @@ export interface SandboxProbes {
   /** A network interface of that name is in our network namespace (the daemon's bridges are). */
   readonly interfaceExists: (name: string) => boolean
   /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
-  readonly isAgentProcess: (pid: number) => boolean
+  /**
+   * That PID, as this machine sees it, is our agent: its root holds our entrypoint (as root),
+   * or its command line is our init running our entrypoint (without root).
+   */
+  readonly isAgentProcess: (pid: number, asRoot: boolean) => boolean
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,
