@@ -208,9 +208,12 @@ describe('intercepted hosts (lines captured in the lab)', () => {
     ])
   })
 
-  test('decrypted requests that passed are not events of their own (the tunnel is)', () => {
-    expect(events.filter((e) => e.decision === 'allowed').map((e) => e.target)).toEqual([
-      'api.allowed.test'
+  test('the decrypted request that passed is an event with its method and path', () => {
+    expect(
+      events.filter((e) => e.decision === 'allowed').map((e) => [e.target, e.request])
+    ).toEqual([
+      ['api.allowed.test', undefined],
+      ['api.allowed.test', { method: 'GET', path: '/h16-icpt' }]
     ])
   })
 })

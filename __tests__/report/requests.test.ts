@@ -30,7 +30,7 @@ const SQUID = `1795490636.656 172.31.218.3 TCP_MISS/200 GET allowed.test 80 198.
 describe('refused requests', () => {
   const events = parseSquidLog(SQUID, SCOPE)
 
-  test('method and path (never the query) of plain requests and refused intercepted ones', () => {
+  test('method and path (never the query) of plain and intercepted requests', () => {
     expect(
       events.map((e) => [e.decision, e.target, e.protocol, e.request?.method, e.request?.path])
     ).toEqual([
@@ -38,12 +38,11 @@ describe('refused requests', () => {
       ['blocked', 'allowed.test', 'http', 'GET', '/private/x'],
       ['blocked', 'allowed.test', 'http', 'POST', '/private/x'],
       ['allowed', 'git.test', 'https', undefined, undefined],
+      ['allowed', 'git.test', 'https', 'GET', '/my-org/r.git/info/refs'],
       ['blocked', 'git.test', 'https', 'GET', '/other-org/r.git/info/refs'],
       ['blocked', 'git.test', 'https', 'POST', '/x/4f7a9c2e1b3d5a6f8e9c0b1a2d3e4f5a']
     ])
-    expect(events[4]!.reason).toBe(
-      'request refused inside an intercepted tunnel (ERR_ACCESS_DENIED)'
-    )
+    expect(events[5]!.reason).toBe('request denied by allow-urls (ERR_ACCESS_DENIED)')
   })
 
   test('request lines: the query dropped, odd characters encoded, CONNECT and non-URLs none', () => {

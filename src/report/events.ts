@@ -108,22 +108,34 @@ function tunnelCheckEvent(f: readonly string[], scope: EventScope): NetEvent | u
   }
 }
 
-/** A request inside an intercepted (bumped) tunnel that the rules of its host refused. */
-function refusedRequestEvent(f: readonly string[], scope: EventScope): NetEvent | undefined {
-  const [time = '', , , method = '', host = '', port = '', , , error = '', url = ''] = f
+/**
+ * A request inside an intercepted (bumped) tunnel, as the peeking port logged it: allowed, or
+ * refused by the allow-urls rules of its host.
+ */
+function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEvent | undefined {
+  const [time = '', , status = '', method = '', host = '', port = '', , , error = '', url = ''] = f
   const timeMs = Number(time) * 1000
   if (isSandboxOwn(scope, host, timeMs) || !HOST.test(host)) return undefined
   const request = requestLine(method, url)
   if (!request) return undefined
+  const denied = status.includes('DENIED')
+  const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '')
+  // The server failed verification before the request was sent (nothing reached it).
+  const untrusted = error === 'ERR_SECURE_CONNECT_FAIL'
   return {
     time: Math.round(timeMs),
     layer: 'proxy',
-    decision: 'blocked',
+    decision: ok ? 'allowed' : 'blocked',
     target: host.toLowerCase(),
     port: /^\d+$/.test(port) ? Number(port) : undefined,
     protocol: 'https',
-    reason: `request refused inside an intercepted tunnel (${error})`,
-    request
+    reason: untrusted
+      ? REFUSAL_REASONS['untrusted-server']
+      : denied
+        ? `request denied by allow-urls (${error})`
+        : status,
+    request,
+    ...(untrusted ? { tunnelRefusal: 'untrusted-server' as const } : {})
   }
 }
 
@@ -137,11 +149,9 @@ export function parseSquidLog(text: string, scope: EventScope): NetEvent[] {
   for (const line of text.split('\n')) {
     const f = line.split(' ')
     if (f.length >= 13 && f[1] === '127.0.0.1' && f.at(-1) === String(SQUID_TLS_PORT)) {
-      // A decrypted request refused by the rules is an event; one that passed is not (its
-      // tunnel's CONNECT on the agent port is).
       const tunnel =
-        f[3] !== 'CONNECT' && f[2]?.includes('DENIED') && /^https:\/\//.test(f[9] ?? '')
-          ? refusedRequestEvent(f, scope)
+        f[3] !== 'CONNECT' && /^https:\/\//.test(f[9] ?? '')
+          ? interceptedRequestEvent(f, scope)
           : tunnelCheckEvent(f, scope)
       if (tunnel) events.push(tunnel)
       continue
