@@ -43,10 +43,12 @@ test('decrypted requests: TRACE refused, only the tunnel host allowed, the rest 
   ])
 })
 
-test('the credential header is replaced on the decrypted hop only, its value a mark', () => {
-  expect(lines).toContain('request_header_access x-api-key deny tls_port icpt_1_host icpt_1_sni')
+test('the credential header is replaced on decrypted requests only (never a CONNECT to a parent), its value a mark', () => {
   expect(lines).toContain(
-    'request_header_add x-api-key "AWF_CREDENTIAL_0" tls_port icpt_1_host icpt_1_sni'
+    'request_header_access x-api-key deny tls_port !CONNECT icpt_1_host icpt_1_sni'
+  )
+  expect(lines).toContain(
+    'request_header_add x-api-key "AWF_CREDENTIAL_0" tls_port !CONNECT icpt_1_host icpt_1_sni'
   )
 })
 

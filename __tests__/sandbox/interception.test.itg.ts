@@ -18,6 +18,7 @@ import { join } from 'node:path'
 import { CREDENTIAL_PLACEHOLDER } from '../../src/run/credentials.js'
 import { startCli } from '../helpers/cli.js'
 import {
+  corporateLog,
   ensureLab,
   LAB,
   LAB_CA,
@@ -224,6 +225,35 @@ describeWith(
       const events = readFileSync(join(logsDir, 'events.jsonl'), 'utf8')
       expect(events).toMatch(/"decision":"blocked".*"tunnelRefusal":"untrusted-server"/)
       expect(r2.stderr).toMatch(/BLOCKED +api\.allowed\.test +ports 9443/)
+    }, 120000)
+
+    test('behind a corporate proxy: the intercepted host is reached through it, with the key', async () => {
+      const parent = `http://${LAB.addresses.corporate!}:${LAB.corporateProxy.open}`
+      const r3 = await startCli(
+        [
+          'run',
+          '--allow-domains',
+          API,
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--ca-certificates',
+          'lab-ca.crt',
+          '--upstream-proxy',
+          parent,
+          '--credentials',
+          'api.allowed.test x-api-key=${LAB_API_KEY}',
+          '--',
+          'curl',
+          '-sS',
+          `${API}/${n}-parent`
+        ],
+        workspace,
+        { LAB_API_KEY: key }
+      ).done
+      expect(r3.stdout).toContain(`LAB-KEY-OK /${n}-parent`)
+      expect(apiLines(`/${n}-parent`)).toEqual([expect.objectContaining({ apiKey: key, ok: true })])
+      expect(corporateLog()).toMatch(new RegExp(`CONNECT api\\.allowed\\.test:${API_PORT} `))
+      expect(corporateLog()).not.toContain(key)
     }, 120000)
 
     test('the key is in no file the run wrote, and in no output; the CA key never left the proxy', () => {

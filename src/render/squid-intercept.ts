@@ -68,10 +68,12 @@ function credentialLines(i: Interception): string[] {
     assert(HEADER.test(c.header), 'header name', c.header)
     const at = i.hosts.indexOf(c.host)
     assert(at >= 0, 'credential host (not intercepted)', c.host)
-    // Only on the decrypted hop (tls_port): a plain-HTTP request never carries the secret.
+    // Only on decrypted requests (tls_port, never CONNECT): a plain-HTTP request never
+    // carries the secret, nor does the CONNECT Squid sends a corporate parent to reach the host.
+    const on = `tls_port !CONNECT ${hostAcls(at)}`
     return [
-      `request_header_access ${c.header} deny tls_port ${hostAcls(at)}`,
-      `request_header_add ${c.header} "${credentialMark(n)}" tls_port ${hostAcls(at)}`
+      `request_header_access ${c.header} deny ${on}`,
+      `request_header_add ${c.header} "${credentialMark(n)}" ${on}`
     ]
   })
 }
