@@ -187,3 +187,33 @@ describe('behind a corporate proxy', () => {
     ])
   })
 })
+
+describe('intercepted hosts (lines captured in the lab)', () => {
+  const scope: EventScope = { ...SCOPE, agentIp: '172.31.17.3', commandStartMs: 0 }
+  const LOG = `1796149420.608 127.0.0.1 NONE_NONE/503 GET api.allowed.test 9443 - 3881 ERR_SECURE_CONNECT_FAIL https://api.allowed.test:9443/h16-noverify api.allowed.test - 3129
+1796149420.608 172.31.17.3 TCP_TUNNEL/200 CONNECT api.allowed.test 9443 127.0.0.1 6842 - api.allowed.test:9443 - - 3128
+1796148014.210 127.0.0.1 NONE_NONE/200 CONNECT api.allowed.test 443 198.18.0.10 144 - api.allowed.test:443 api.allowed.test bump 3129
+1796148014.254 127.0.0.1 TCP_MISS/200 GET api.allowed.test 443 198.18.0.10 327 - https://api.allowed.test/h16-icpt api.allowed.test bump 3129
+`
+  const events = parseSquidLog(LOG, scope)
+
+  test('a server whose certificate the proxy cannot verify is a blocked event with its reason', () => {
+    expect(events.filter((e) => e.decision === 'blocked')).toEqual([
+      expect.objectContaining({
+        target: 'api.allowed.test',
+        port: 9443,
+        tunnelRefusal: 'untrusted-server',
+        reason: expect.stringContaining('ca-certificates')
+      })
+    ])
+  })
+
+  test('the decrypted request that passed is an event with its method and path', () => {
+    expect(
+      events.filter((e) => e.decision === 'allowed').map((e) => [e.target, e.request])
+    ).toEqual([
+      ['api.allowed.test', undefined],
+      ['api.allowed.test', { method: 'GET', path: '/h16-icpt' }]
+    ])
+  })
+})

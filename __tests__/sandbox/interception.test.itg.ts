@@ -141,6 +141,12 @@ describeWith(
       expect(out.placeholder).toBe(CREDENTIAL_PLACEHOLDER)
     })
 
+    test('the log names the intercepted host and the headers set, never a value', () => {
+      expect(r.stderr).toContain(
+        "intercepted (decrypted by the proxy, with this run's CA): api.allowed.test; set by the proxy on every request: x-api-key for api.allowed.test, authorization for api.allowed.test"
+      )
+    })
+
     test("the command's own key is replaced: the API sees the configured key only", () => {
       expect(out['own_key.out']).toContain(`LAB-KEY-OK /${n}-own`)
       expect(out['no_key.out']).toContain(`LAB-KEY-OK /${n}-none`)
@@ -189,6 +195,36 @@ describeWith(
       expect(out.found_proc).toBe('')
       expect(out.found_env).toBe('0')
     })
+
+    test('a server the proxy cannot verify (no ca-certificates) gets nothing, and the refusal is reported', async () => {
+      const r2 = await startCli(
+        [
+          'run',
+          '--allow-domains',
+          API,
+          '--dns-servers',
+          LAB_RESOLVER,
+          '--credentials',
+          'api.allowed.test x-api-key=${LAB_API_KEY}',
+          '--',
+          'curl',
+          '-sS',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          `${API}/${n}-untrusted`
+        ],
+        workspace,
+        { LAB_API_KEY: key }
+      ).done
+      expect(r2.stdout).toBe('503')
+      expect(labLog()).not.toContain(`${n}-untrusted`)
+      const logsDir = /logs in (\S+)/.exec(r2.stderr)![1]!
+      const events = readFileSync(join(logsDir, 'events.jsonl'), 'utf8')
+      expect(events).toMatch(/"decision":"blocked".*"tunnelRefusal":"untrusted-server"/)
+      expect(r2.stderr).toMatch(/BLOCKED +api\.allowed\.test +ports 9443/)
+    }, 120000)
 
     test('the key is in no file the run wrote, and in no output; the CA key never left the proxy', () => {
       const logsDir = /logs in (\S+)/.exec(r.stderr)?.[1]

@@ -26,7 +26,7 @@ export interface NetEvent {
   readonly request?: RequestLine
 }
 
-export type TunnelRefusal = 'sni-mismatch' | 'no-sni' | 'not-tls'
+export type TunnelRefusal = 'sni-mismatch' | 'no-sni' | 'not-tls' | 'untrusted-server'
 
 /** Whose traffic counts: the agent's address; probes from the host and the proxy's own lookups do not. */
 export interface EventScope {
@@ -55,7 +55,9 @@ const isSandboxOwn = (scope: EventScope, name: string, timeMs: number): boolean 
 const REFUSAL_REASONS: Record<TunnelRefusal, string> = {
   'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
   'no-sni': 'no-sni: TLS without a server name',
-  'not-tls': 'not-tls: a tunnel that did not start with TLS'
+  'not-tls': 'not-tls: a tunnel that did not start with TLS',
+  'untrusted-server':
+    "untrusted-server: an intercepted host's certificate could not be verified (its CA may belong in ca-certificates)"
 }
 
 const decodeName = (raw: string): string => {
@@ -65,6 +67,19 @@ const decodeName = (raw: string): string => {
   } catch {
     return '(unreadable name)'
   }
+}
+
+/** Why the peeking port closed a tunnel, from the line's error code and bump action. */
+function refusalOf(
+  error: string,
+  bump: string,
+  sni: string | undefined
+): TunnelRefusal | undefined {
+  if (error === 'ERR_PROTOCOL_UNKNOWN') return 'not-tls'
+  // An intercepted host's server failed verification: nothing was sent to it.
+  if (error === 'ERR_SECURE_CONNECT_FAIL') return 'untrusted-server'
+  if (bump === 'terminate') return sni === undefined ? 'no-sni' : 'sni-mismatch'
+  return undefined
 }
 
 /**
@@ -78,14 +93,7 @@ function tunnelCheckEvent(f: readonly string[], scope: EventScope): NetEvent | u
   const timeMs = Number(time) * 1000
   if (isSandboxOwn(scope, host, timeMs)) return undefined
   const sni = sniField === '-' ? undefined : decodeName(sniField)
-  const refusal: TunnelRefusal | undefined =
-    error === 'ERR_PROTOCOL_UNKNOWN'
-      ? 'not-tls'
-      : bump === 'terminate'
-        ? sni === undefined
-          ? 'no-sni'
-          : 'sni-mismatch'
-        : undefined
+  const refusal = refusalOf(error, bump, sni)
   const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/')
   if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase())) return undefined
   return {
@@ -112,6 +120,8 @@ function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEv
   if (!request) return undefined
   const denied = status.includes('DENIED')
   const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '')
+  // The server failed verification before the request was sent (nothing reached it).
+  const untrusted = error === 'ERR_SECURE_CONNECT_FAIL'
   return {
     time: Math.round(timeMs),
     layer: 'proxy',
@@ -119,8 +129,13 @@ function interceptedRequestEvent(f: readonly string[], scope: EventScope): NetEv
     target: host.toLowerCase(),
     port: /^\d+$/.test(port) ? Number(port) : undefined,
     protocol: 'https',
-    reason: denied ? `request denied by allow-urls (${error})` : status,
-    request
+    reason: untrusted
+      ? REFUSAL_REASONS['untrusted-server']
+      : denied
+        ? `request denied by allow-urls (${error})`
+        : status,
+    request,
+    ...(untrusted ? { tunnelRefusal: 'untrusted-server' as const } : {})
   }
 }
 

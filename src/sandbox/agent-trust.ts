@@ -11,6 +11,7 @@ import { pemCertificates, trustFiles } from '../agent/trust-store.js'
 import { INTERCEPTION_CA_LOG_FILE } from '../render/squid-intercept.js'
 import type { Docker } from './docker.js'
 import { warning } from './log.js'
+import type { InterceptionRequest } from './types.js'
 import { makeDir } from './work-dir.js'
 
 /** Where the command's system CAs usually are (Debian/Ubuntu, Fedora/RHEL, Alpine/others). */
@@ -56,6 +57,15 @@ async function systemBundle(docker: Docker, agent: string): Promise<string> {
     "the command's filesystem has no CA bundle in a usual place: it trusts only the intercepted hosts' CA (and ca-certificates)"
   )
   return ''
+}
+
+/** The step log's line about interception: hosts and header names, never a value. */
+export function interceptionLine(i: InterceptionRequest): string {
+  const headers = i.credentials.map((c) => `${c.header} for ${c.host}`)
+  return (
+    `intercepted (decrypted by the proxy, with this run's CA): ${i.hosts.join(', ')}` +
+    (headers.length > 0 ? `; set by the proxy on every request: ${headers.join(', ')}` : '')
+  )
 }
 
 export async function installTrust(o: {

@@ -9,7 +9,7 @@ import { errorText } from '../common/errors.js'
 import { READINESS_PROBE_NAME } from '../render/index.js'
 import { DNS_PORT, SQUID_PORT, type RenderedConfig } from '../render/types.js'
 import { ablateAgent } from './ablation.js'
-import { installTrust } from './agent-trust.js'
+import { installTrust, interceptionLine } from './agent-trust.js'
 import type { AgentPlan } from './agent-plan.js'
 import {
   agentSpec,
@@ -22,7 +22,7 @@ import {
 import type { Docker } from './docker.js'
 import { placementFromPid, remoteDaemonError } from './docker-daemon.js'
 import type { ContainerSpec } from './docker-args.js'
-import { warning } from './log.js'
+import { info, warning } from './log.js'
 import type { Netfilter } from './netfilter.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
@@ -242,7 +242,8 @@ export async function arm(
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
       await waitUntilReady(run, prepared, agent, handshake, exited)
       const interception = run.request.proxy?.interception
-      if (interception && interception.hosts.length > 0)
+      if (interception && interception.hosts.length > 0) {
+        info(interceptionLine(interception))
         await installTrust({
           docker: run.deps.docker,
           agent: names.agent,
@@ -250,6 +251,7 @@ export async function arm(
           logsDir: run.logsDir,
           caCertificates: interception.caCertificates
         })
+      }
       return armAndCheck(run, prepared, agent)
     })
     return { handshake, exited, checks, agentNet }
