@@ -64,6 +64,24 @@ describe('check shows the run settings', () => {
   })
 })
 
+describe('check shows docker-daemon', () => {
+  const remote = resolveSettings(
+    {
+      ...Object.fromEntries(TEXT_INPUTS.map((n) => [n, ''])),
+      tty: false,
+      'fail-on-blocked': false,
+      'docker-daemon': 'remote'
+    } as RunInputs,
+    { origin: 'flag', baseDir: '/w', runnerEnv: {}, totalMemory: 8 * 1024 * 1024 * 1024 }
+  )
+
+  test('auto by default, remote (topology-only) when set, in the text and the JSON', () => {
+    expect(renderCheck(settings)).toContain('docker-daemon: auto\n')
+    expect(renderCheck(remote)).toContain('docker-daemon: remote (topology-only)\n')
+    expect(effectiveSettings(remote).dockerDaemon).toBe('remote')
+  })
+})
+
 describe('check shows allow-urls', () => {
   const withRules = resolveSettings(
     {
