@@ -6368,10 +6368,12 @@ function credentialLines(i) {
         assert(HEADER$1.test(c.header), 'header name', c.header);
         const at = i.hosts.indexOf(c.host);
         assert(at >= 0, 'credential host (not intercepted)', c.host);
-        // Only on the decrypted hop (tls_port): a plain-HTTP request never carries the secret.
+        // Only on decrypted requests (tls_port, never CONNECT): a plain-HTTP request never
+        // carries the secret, nor does the CONNECT Squid sends a corporate parent to reach the host.
+        const on = `tls_port !CONNECT ${hostAcls(at)}`;
         return [
-            `request_header_access ${c.header} deny tls_port ${hostAcls(at)}`,
-            `request_header_add ${c.header} "${credentialMark(n)}" tls_port ${hostAcls(at)}`
+            `request_header_access ${c.header} deny ${on}`,
+            `request_header_add ${c.header} "${credentialMark(n)}" ${on}`
         ];
     });
 }
@@ -7478,7 +7480,7 @@ function groupByShownTarget(events, detail) {
     }
     return [...groups.values()];
 }
-const URL_ADVICE = 'requests outside its allow-urls rules: see the refused requests for the rules that would allow them';
+const URL_ADVICE = 'a host allow-urls governs: only requests its rules match pass; see the refused requests for the rules that would allow them';
 function blockedEntry(g, detail, expectedBlocks, urlHosts) {
     const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
     const all = sortedPorts(blockedEvents);
@@ -7488,7 +7490,7 @@ function blockedEntry(g, detail, expectedBlocks, urlHosts) {
         ...shownPorts(all, detail),
         layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
         hidden,
-        ...(blockedEvents.every((e) => e.request && urlHosts.includes(e.target))
+        ...(urlHosts.includes(g.target)
             ? { advice: URL_ADVICE }
             : g.hidden
                 ? {
@@ -14691,6 +14693,7 @@ function effectiveSettings(settings) {
             pidsLimit: limits.pidsLimit
         },
         hostFirewall: settings.hostFirewall,
+        dockerDaemon: settings.remoteDaemon ? 'remote' : 'auto',
         ...runSettings(settings),
         sources: provenance,
         warnings: settings.warnings,
@@ -14735,6 +14738,7 @@ function renderCheck(settings) {
         `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
         `pids-limit: ${limits.pidsLimit}`,
         `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`,
+        `docker-daemon: ${settings.remoteDaemon ? 'remote (topology-only)' : 'auto'}`,
         `home-config: ${settings.homeConfig.map((p) => `~/${safeText(p)}`).join(' ') || '-'}`,
         `protect-git: ${String(settings.protectGit)}`,
         `git-integrity: ${settings.gitIntegrity}`,
