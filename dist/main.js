@@ -38069,7 +38069,8 @@ const isSandboxOwn = (scope, name, timeMs) => scope.internalNames.includes(name)
 const REFUSAL_REASONS = {
     'sni-mismatch': 'sni-mismatch: the TLS server name is not one the tunnel was allowed for',
     'no-sni': 'no-sni: TLS without a server name',
-    'not-tls': 'not-tls: a tunnel that did not start with TLS'
+    'not-tls': 'not-tls: a tunnel that did not start with TLS',
+    'untrusted-server': "untrusted-server: an intercepted host's certificate could not be verified (its CA may belong in ca-certificates)"
 };
 const decodeName = (raw) => {
     try {
@@ -38080,6 +38081,17 @@ const decodeName = (raw) => {
         return '(unreadable name)';
     }
 };
+/** Why the peeking port closed a tunnel, from the line's error code and bump action. */
+function refusalOf(error, bump, sni) {
+    if (error === 'ERR_PROTOCOL_UNKNOWN')
+        return 'not-tls';
+    // An intercepted host's server failed verification: nothing was sent to it.
+    if (error === 'ERR_SECURE_CONNECT_FAIL')
+        return 'untrusted-server';
+    if (bump === 'terminate')
+        return sni === undefined ? 'no-sni' : 'sni-mismatch';
+    return undefined;
+}
 /**
  * A line of the peeking port (SQUID_TLS_PORT; the client is the agent port's own hop on
  * loopback): refusals at the ClientHello, and server names that differ from the CONNECT host
@@ -38092,13 +38104,7 @@ function tunnelCheckEvent(f, scope) {
     if (isSandboxOwn(scope, host, timeMs))
         return undefined;
     const sni = sniField === '-' ? undefined : decodeName(sniField);
-    const refusal = error === 'ERR_PROTOCOL_UNKNOWN'
-        ? 'not-tls'
-        : bump === 'terminate'
-            ? sni === undefined
-                ? 'no-sni'
-                : 'sni-mismatch'
-            : undefined;
+    const refusal = refusalOf(error, bump, sni);
     const spliced = bump === 'splice' && status.startsWith('TCP_TUNNEL/');
     if (!refusal && !(spliced && sni !== undefined && sni !== host.toLowerCase()))
         return undefined;
@@ -38127,6 +38133,8 @@ function interceptedRequestEvent(f, scope) {
         return undefined;
     const denied = status.includes('DENIED');
     const ok = !denied && /^[23]/.test(status.split('/')[1] ?? '');
+    // The server failed verification before the request was sent (nothing reached it).
+    const untrusted = error === 'ERR_SECURE_CONNECT_FAIL';
     return {
         time: Math.round(timeMs),
         layer: 'proxy',
@@ -38134,8 +38142,13 @@ function interceptedRequestEvent(f, scope) {
         target: host.toLowerCase(),
         port: /^\d+$/.test(port) ? Number(port) : undefined,
         protocol: 'https',
-        reason: denied ? `request denied by allow-urls (${error})` : status,
-        request
+        reason: untrusted
+            ? REFUSAL_REASONS['untrusted-server']
+            : denied
+                ? `request denied by allow-urls (${error})`
+                : status,
+        request,
+        ...(untrusted ? { tunnelRefusal: 'untrusted-server' } : {})
     };
 }
 /**
@@ -38332,7 +38345,7 @@ function groupByShownTarget(events, detail) {
     }
     return [...groups.values()];
 }
-const URL_ADVICE = 'requests outside its allow-urls rules: see the refused requests for the rules that would allow them';
+const URL_ADVICE = 'a host allow-urls governs: only requests its rules match pass; see the refused requests for the rules that would allow them';
 function blockedEntry(g, detail, expectedBlocks, urlHosts) {
     const blockedEvents = g.events.filter((e) => e.decision === 'blocked');
     const all = sortedPorts(blockedEvents);
@@ -38342,7 +38355,7 @@ function blockedEntry(g, detail, expectedBlocks, urlHosts) {
         ...shownPorts(all, detail),
         layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
         hidden,
-        ...(blockedEvents.every((e) => e.request && urlHosts.includes(e.target))
+        ...(urlHosts.includes(g.target)
             ? { advice: URL_ADVICE }
             : g.hidden
                 ? {
@@ -39367,10 +39380,12 @@ function credentialLines(i) {
         assert(HEADER.test(c.header), 'header name', c.header);
         const at = i.hosts.indexOf(c.host);
         assert(at >= 0, 'credential host (not intercepted)', c.host);
-        // Only on the decrypted hop (tls_port): a plain-HTTP request never carries the secret.
+        // Only on decrypted requests (tls_port, never CONNECT): a plain-HTTP request never
+        // carries the secret, nor does the CONNECT Squid sends a corporate parent to reach the host.
+        const on = `tls_port !CONNECT ${hostAcls(at)}`;
         return [
-            `request_header_access ${c.header} deny tls_port ${hostAcls(at)}`,
-            `request_header_add ${c.header} "${credentialMark(n)}" tls_port ${hostAcls(at)}`
+            `request_header_access ${c.header} deny ${on}`,
+            `request_header_add ${c.header} "${credentialMark(n)}" ${on}`
         ];
     });
 }
@@ -40599,6 +40614,12 @@ async function systemBundle(docker, agent) {
     warning("the command's filesystem has no CA bundle in a usual place: it trusts only the intercepted hosts' CA (and ca-certificates)");
     return '';
 }
+/** The step log's line about interception: hosts and header names, never a value. */
+function interceptionLine(i) {
+    const headers = i.credentials.map((c) => `${c.header} for ${c.host}`);
+    return (`intercepted (decrypted by the proxy, with this run's CA): ${i.hosts.join(', ')}` +
+        (headers.length > 0 ? `; set by the proxy on every request: ${headers.join(', ')}` : ''));
+}
 async function installTrust(o) {
     const runCa = readRunCa(o.logsDir);
     const system = await systemBundle(o.docker, o.agent);
@@ -41812,7 +41833,8 @@ async function confirmSharedPaths(runCaptured, run, a) {
     const marker = `.awf-shared-probe-${a.runId}`;
     const markers = a.folders.map((f) => join(f.path, marker));
     try {
-        markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644 }));
+        // Created, never followed: the workspace is the command's, and a link there goes nowhere.
+        markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644, flag: 'wx' }));
         const made = await run('mkfifo', ['-m', '0666', join(a.probeDir, 'answer')]);
         if (made.exitCode !== 0)
             throw new Error(`cannot make a FIFO in ${a.probeDir}: ${made.stderr.trim()}`);
@@ -42336,7 +42358,8 @@ async function arm(run, prepared, agent) {
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
             await waitUntilReady(run, prepared, agent, handshake, exited);
             const interception = run.request.proxy?.interception;
-            if (interception && interception.hosts.length > 0)
+            if (interception && interception.hosts.length > 0) {
+                info(interceptionLine(interception));
                 await installTrust({
                     docker: run.deps.docker,
                     agent: names.agent,
@@ -42344,6 +42367,7 @@ async function arm(run, prepared, agent) {
                     logsDir: run.logsDir,
                     caCertificates: interception.caCertificates
                 });
+            }
             return armAndCheck(run, prepared, agent);
         });
         return { handshake, exited, checks, agentNet };
@@ -43309,6 +43333,7 @@ async function enterTopologyOnly(run, workDir, image, mode) {
             "not on the daemon's network, and no host rule can open them");
     const user = `${request.agent.uid}:${request.agent.gid}`;
     run.track({ containers: [run.names.pathsProbe] });
+    const started = Date.now();
     await confirmSharedPaths(run.deps.docker.runCaptured.bind(run.deps.docker), run.deps.exec.run, {
         probeDir: join(workDir, 'shared-probe'),
         folders: [
@@ -43319,6 +43344,7 @@ async function enterTopologyOnly(run, workDir, image, mode) {
         runId: run.runId,
         spec: (mounts, script) => sharedPathsProbeSpec({ runId: run.runId, labels: run.labels, user }, image, mounts, script)
     });
+    info(`the Docker daemon sees the run's folders and the workspace, and shares FIFOs with us (${Date.now() - started} ms)`);
 }
 /** Host rules go in before any container is attached to the new bridges. */
 async function applyHostRules(run, prepared) {

@@ -63,3 +63,39 @@ describe('check shows the run settings', () => {
     expect(JSON.stringify(data)).not.toContain('s3cret')
   })
 })
+
+describe('check shows docker-daemon', () => {
+  const remote = resolveSettings(
+    {
+      ...Object.fromEntries(TEXT_INPUTS.map((n) => [n, ''])),
+      tty: false,
+      'fail-on-blocked': false,
+      'docker-daemon': 'remote'
+    } as RunInputs,
+    { origin: 'flag', baseDir: '/w', runnerEnv: {}, totalMemory: 8 * 1024 * 1024 * 1024 }
+  )
+
+  test('auto by default, remote (topology-only) when set, in the text and the JSON', () => {
+    expect(renderCheck(settings)).toContain('docker-daemon: auto\n')
+    expect(renderCheck(remote)).toContain('docker-daemon: remote (topology-only)\n')
+    expect(effectiveSettings(remote).dockerDaemon).toBe('remote')
+  })
+})
+
+describe('check shows allow-urls', () => {
+  const withRules = resolveSettings(
+    {
+      ...Object.fromEntries(TEXT_INPUTS.map((n) => [n, ''])),
+      tty: false,
+      'fail-on-blocked': false,
+      'allow-urls': 'GET,HEAD https://A.test:443/o/*'
+    } as RunInputs,
+    { origin: 'flag', baseDir: '/w', runnerEnv: {}, totalMemory: 8 * 1024 * 1024 * 1024 }
+  )
+
+  test('each rule in its normalised form, as text and as data', () => {
+    expect(renderCheck(withRules)).toContain('allow-urls:\n  GET,HEAD https://a.test/o/*\n')
+    expect(effectiveSettings(withRules).allowUrls).toEqual(['GET,HEAD https://a.test/o/*'])
+    expect(renderCheck(settings)).toContain('allow-urls: -\n')
+  })
+})

@@ -55,6 +55,7 @@ export function effectiveSettings(settings: RunSettings): Record<string, unknown
       pidsLimit: limits.pidsLimit
     },
     hostFirewall: settings.hostFirewall,
+    dockerDaemon: settings.remoteDaemon ? 'remote' : 'auto',
     ...runSettings(settings),
     sources: provenance,
     warnings: settings.warnings,
@@ -103,6 +104,7 @@ export function renderCheck(settings: RunSettings): string {
     `memory-limit: ${Math.round(limits.memoryBytes / 1024 / 1024)}m`,
     `pids-limit: ${limits.pidsLimit}`,
     `host-firewall: ${settings.hostFirewall ? 'on' : 'off'}`,
+    `docker-daemon: ${settings.remoteDaemon ? 'remote (topology-only)' : 'auto'}`,
     `home-config: ${settings.homeConfig.map((p) => `~/${safeText(p)}`).join(' ') || '-'}`,
     `protect-git: ${String(settings.protectGit)}`,
     `git-integrity: ${settings.gitIntegrity}`,

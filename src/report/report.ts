@@ -104,7 +104,7 @@ function groupByShownTarget(events: readonly NetEvent[], detail: ReportDetail): 
 }
 
 const URL_ADVICE =
-  'requests outside its allow-urls rules: see the refused requests for the rules that would allow them'
+  'a host allow-urls governs: only requests its rules match pass; see the refused requests for the rules that would allow them'
 
 function blockedEntry(
   g: Shown,
@@ -120,7 +120,7 @@ function blockedEntry(
     ...shownPorts(all, detail),
     layers: uniqueSorted(blockedEvents.map((e) => e.layer)),
     hidden,
-    ...(blockedEvents.every((e) => e.request && urlHosts.includes(e.target))
+    ...(urlHosts.includes(g.target)
       ? { advice: URL_ADVICE }
       : g.hidden
         ? {

@@ -155,6 +155,7 @@ async function enterTopologyOnly(
     )
   const user = `${request.agent.uid}:${request.agent.gid}`
   run.track({ containers: [run.names.pathsProbe] })
+  const started = Date.now()
   await confirmSharedPaths(run.deps.docker.runCaptured.bind(run.deps.docker), run.deps.exec.run, {
     probeDir: join(workDir, 'shared-probe'),
     folders: [
@@ -166,6 +167,9 @@ async function enterTopologyOnly(
     spec: (mounts, script) =>
       sharedPathsProbeSpec({ runId: run.runId, labels: run.labels, user }, image, mounts, script)
   })
+  info(
+    `the Docker daemon sees the run's folders and the workspace, and shares FIFOs with us (${Date.now() - started} ms)`
+  )
 }
 
 /** Host rules go in before any container is attached to the new bridges. */

@@ -69,7 +69,8 @@ export async function confirmSharedPaths(
   const marker = `.awf-shared-probe-${a.runId}`
   const markers = a.folders.map((f) => join(f.path, marker))
   try {
-    markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644 }))
+    // Created, never followed: the workspace is the command's, and a link there goes nowhere.
+    markers.forEach((m, i) => writeFileSync(m, `${token}-${i}\n`, { mode: 0o644, flag: 'wx' }))
     const made = await run('mkfifo', ['-m', '0666', join(a.probeDir, 'answer')])
     if (made.exitCode !== 0)
       throw new Error(`cannot make a FIFO in ${a.probeDir}: ${made.stderr.trim()}`)
