@@ -5,6 +5,7 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   preset: 'ts-jest/presets/default-esm',
   resolver: 'ts-jest-resolver',
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/scratch-cleanup.ts'],
   testEnvironment: 'node',
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

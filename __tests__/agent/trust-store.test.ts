@@ -5,8 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   javaKeyStore,
@@ -16,6 +15,7 @@ import {
   TRUST_JKS_PASSWORD
 } from '../../src/agent/trust-store.js'
 import { describeWith } from '../helpers/require-tool.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 const CA = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ca', 'test-ca.crt'), 'ascii')
 const OTHER = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ca', 'leaf.crt'), 'ascii')
@@ -57,7 +57,7 @@ test('the JKS store: magic, version, one trusted entry per certificate, digest o
 
 describeWith({ tools: ['keytool'] }, 'keytool reads the store', () => {
   test('with its password: integrity checked, every certificate listed as trusted', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'awf-jks-')), 'cacerts.jks')
+    const file = join(scratchDir('awf-jks-'), 'cacerts.jks')
     writeFileSync(file, javaKeyStore([CA, OTHER], Date.now()))
     const r = spawnSync(
       'keytool',

@@ -3,9 +3,9 @@
  * them needs root or Docker, and `check` writes nothing.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { scratchDir } from '../helpers/scratch.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const CLI = join(ROOT, 'dist', 'cli.js')
@@ -16,7 +16,7 @@ function cli(cwd: string, ...args: string[]): { code: number; stdout: string; st
 }
 
 describe('awf-action check', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awf-check-'))
+  const dir = scratchDir('awf-check-')
   writeFileSync(
     join(dir, 'p.yml'),
     'allow-domains: ["@npm", a.example.com]\nfail-on-blocked: true\nmemory-limit: 1g\n'
@@ -72,7 +72,7 @@ describe('awf-action check', () => {
 })
 
 describe('help, version and I/O errors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awf-cli-'))
+  const dir = scratchDir('awf-cli-')
 
   test('each command has its own help', () => {
     const r = cli(dir, 'render', '--help')

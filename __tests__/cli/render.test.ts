@@ -1,8 +1,8 @@
 /** `awf-action render` through the bundled CLI: files a person can read, or exit 2 and nothing. */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { scratchDir } from '../helpers/scratch.js'
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js')
 
@@ -13,7 +13,7 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
 
 describe('awf-action render', () => {
   test('writes every rendered file and prints their paths', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'awf-render-')), 'd')
+    const out = join(scratchDir('awf-render-'), 'd')
     const r = cli(
       'render',
       '--allow-domains',
@@ -41,7 +41,7 @@ describe('awf-action render', () => {
   })
 
   test('invalid input: exit 2, every error on stderr naming the flag, nothing written', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'awf-render-')), 'd')
+    const out = join(scratchDir('awf-render-'), 'd')
     const r = cli(
       'render',
       '--allow-domains',

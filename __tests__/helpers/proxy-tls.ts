@@ -3,15 +3,14 @@
  * built with OpenSSL, as in the proxy image) can load the peeking port of a rendered file.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PROXY_TLS_DIR } from '../../src/render/index.js'
+import { scratchDir } from './scratch.js'
 
 let dir: string | undefined
 
 function keyMaterial(): string {
-  const tls = mkdtempSync(join(tmpdir(), 'awf-proxy-tls-'))
+  const tls = scratchDir('awf-proxy-tls-')
   execFileSync(
     'openssl',
     [

@@ -5,8 +5,7 @@
  * Docker for the seccomp profile (a container runs under it).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   planProblems,
@@ -23,8 +22,9 @@ import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { writeSocketProbes } from '../security/socket-probes.js'
 import { input, INTERCEPT_INPUT, manyDomains, POLICIES, UPSTREAM_INPUT } from './fixtures.js'
+import { scratchDir } from '../helpers/scratch.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'awf-consumers-'))
+const dir = scratchDir('awf-consumers-')
 
 function write(name: string, text: string): string {
   const file = join(dir, name)

@@ -4,8 +4,7 @@
  * Bounded for CI: a fixed number of runs, one real parse per batch.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { buildPolicy, parseDomainEntry } from '../../src/policy/index.js'
@@ -14,6 +13,7 @@ import { renderDnsmasqConf, renderSquidConf } from '../../src/render/index.js'
 import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { input } from './fixtures.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 const NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/
 const nasty = fc.constantFrom(
@@ -86,7 +86,7 @@ describeWith(
         for (const value of line.split(' ').slice(4))
           expect(value).toMatch(/^(\.[a-z0-9.-]+|\\\.[a-z0-9\\.-]+\$|\d+)$/)
       }
-      const dir = mkdtempSync(join(tmpdir(), 'awf-fuzz-'))
+      const dir = scratchDir('awf-fuzz-')
       writeFileSync(join(dir, 'squid.conf'), withLocalKeyMaterial(squid))
       writeFileSync(join(dir, 'dnsmasq.conf'), dnsmasq)
       const s = spawnSync('squid', ['-k', 'parse', '-f', join(dir, 'squid.conf')], {

@@ -4,8 +4,7 @@
  * accepted rule in it. Bounded for CI: a fixed number of runs, one real parse.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { buildPolicy, parseUrlRule } from '../../src/policy/index.js'
@@ -14,6 +13,7 @@ import { renderSquidConf } from '../../src/render/index.js'
 import { withLocalKeyMaterial } from '../helpers/proxy-tls.js'
 import { describeWith } from '../helpers/require-tool.js'
 import { input } from './fixtures.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 const piece = fc.constantFrom(
   ..."abcXYZ019-._~!$&'()*+,;=:@/%".split(''),
@@ -78,7 +78,7 @@ describeWith({ root: true, tools: ['squid', 'openssl'] }, 'fuzzed URL rules thro
     const squid = renderSquidConf(input(policy))
     for (const line of squid.split('\n').filter((l) => /^acl url_\d+_path /.test(l)))
       expect(line.split(' ')).toHaveLength(4)
-    const dir = mkdtempSync(join(tmpdir(), 'awf-url-fuzz-'))
+    const dir = scratchDir('awf-url-fuzz-')
     writeFileSync(join(dir, 'squid.conf'), withLocalKeyMaterial(squid))
     const s = spawnSync('squid', ['-k', 'parse', '-f', join(dir, 'squid.conf')], {
       encoding: 'utf8'

@@ -2,8 +2,7 @@
  * credentials and ca-certificates: accepted forms, clear refusals that name the input and
  * never show a secret, the command's placeholders, and what reaches the proxy.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildAgentEnv } from '../../src/agent/env.js'
 import { InputError } from '../../src/common/errors.js'
@@ -18,6 +17,7 @@ import {
   withCredentialPlaceholders
 } from '../../src/run/interception-settings.js'
 import { proxyEnv, proxyRenderInput } from '../../src/sandbox/upstream-proxy.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 const { policy } = buildPolicy(
   { 'allow-domains': 'api.example.test\nhttp://plain.test\nexample.org' },
@@ -133,7 +133,7 @@ describe('the command gets placeholders, the proxy the values', () => {
 })
 
 describe('ca-certificates', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'awf-ca-'))
+  const dir = scratchDir('awf-ca-')
   const where = (name: string): string => `input ${name}`
   const settings = (path: string) =>
     parseInterceptionSettings(

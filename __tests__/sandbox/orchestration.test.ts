@@ -4,7 +4,6 @@
  * fails, and the exit status in each way a command can end.
  */
 import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ExitCode } from '../../src/common/exit-codes.js'
 import { buildPolicy } from '../../src/policy/index.js'
@@ -15,11 +14,12 @@ import { runSandboxed } from '../../src/sandbox/run.js'
 import { setLogger } from '../../src/sandbox/log.js'
 import type { RunOutcome, SandboxRequest } from '../../src/sandbox/types.js'
 import { FakeSandbox, type FakeOptions, type RecordedCommand } from './fake-sandbox.js'
+import { scratchDir } from '../helpers/scratch.js'
 
 const RUN_ID = '0a1b2c3d'
 
 function request(overrides: Partial<SandboxRequest> = {}): SandboxRequest {
-  const tempRoot = mkdtempSync(join(tmpdir(), 'awf-orchestration-'))
+  const tempRoot = scratchDir('awf-orchestration-')
   return {
     policy: buildPolicy({ 'allow-domains': 'allowed.test', 'dns-servers': '198.18.0.53' }, 'flag')
       .policy,
