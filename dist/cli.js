@@ -5851,6 +5851,144 @@ function renderDnsmasqConf({ policy, topology }) {
 }
 
 /**
+ * Firewall rules as data (the host plan: host-rules.ts; the agent's own: container-rules.ts)
+ * and their `iptables-restore --noflush` text. Jumps into existing chains are explicit data so
+ * that the self-check can look for each one; removal finds everything by our chain names
+ * (src/sandbox/ruleset.ts).
+ */
+const LOG_LIMIT = ['-m', 'limit', '--limit', '20/second', '--limit-burst', '50'];
+function logAndDrop(prefix, match = []) {
+    return [
+        [...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix],
+        [...match, '-j', 'DROP']
+    ];
+}
+const established = (verdict) => [
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    verdict
+];
+const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/;
+const LOG_PREFIX_TOKEN = /^awf-[0-9a-f]{8}-[a-z0-9-]+: $/;
+function token(t) {
+    if (SAFE_TOKEN.test(t))
+        return t;
+    if (LOG_PREFIX_TOKEN.test(t))
+        return `"${t}"`;
+    throw new Error(`refusing to render the iptables token ${JSON.stringify(t)}`);
+}
+/** How a jump appears in `iptables-save` output (the self-check looks for this line). */
+function savedJump(j) {
+    return ['-A', j.from, ...j.match, '-j', j.to].map(token).join(' ');
+}
+/** `iptables-restore --noflush` text: declares (and so empties) only our own chains. */
+function renderRestore(tables) {
+    const out = [];
+    for (const t of tables) {
+        out.push(`*${t.table}`);
+        for (const c of t.chains)
+            out.push(`:${token(c.chain)} - [0:0]`);
+        for (const c of t.chains)
+            for (const r of c.rules)
+                out.push(['-A', c.chain, ...r].map(token).join(' '));
+        // Inserted at the top in reverse, so they end up in the listed order before any other rule.
+        for (const j of [...t.jumps].reverse())
+            out.push(['-I', j.from, '1', ...j.match, '-j', j.to].map(token).join(' '));
+        out.push('COMMIT');
+    }
+    return `${out.join('\n')}\n`;
+}
+
+/**
+ * The rules inside the agent's own network namespace: web ports redirected to the proxy, DNS to
+ * the forwarder, everything else logged and dropped.
+ */
+/** Chain names inside the agent's own network namespace (nothing else lives there). */
+const CONTAINER_CHAINS = { nat: 'AWF-NAT', filter: 'AWF-OUT', filter6: 'AWF-OUT6' };
+/**
+ * Rules for the agent's network namespace. The sandbox also points that namespace's default
+ * route at the proxy (which does not forward), so a direct connection reaches these rules
+ * instead of failing with "network unreachable": 80/443 are redirected to Squid, which
+ * refuses a request that is not a proxy request; other TCP is reset (ECONNREFUSED at once);
+ * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
+ * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
+ */
+function planContainerRules(input) {
+    const c = containerPlanContext(input);
+    return {
+        v4: [
+            {
+                table: 'nat',
+                chains: [{ chain: CONTAINER_CHAINS.nat, rules: containerNatRules(c) }],
+                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
+            },
+            {
+                table: 'filter',
+                chains: [{ chain: CONTAINER_CHAINS.filter, rules: containerFilterRules(c) }],
+                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
+            }
+        ],
+        v6: [
+            {
+                table: 'filter',
+                chains: [
+                    {
+                        chain: CONTAINER_CHAINS.filter6,
+                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(c.agent)]
+                    }
+                ],
+                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
+            }
+        ]
+    };
+}
+function containerPlanContext({ policy, topology: t }) {
+    assertIpv4(t.proxyIp);
+    assertIpv4(t.internalGateway);
+    policy.allowHostPorts.forEach((p) => assertPort(p.port));
+    return {
+        proxy: t.proxyIp,
+        agent: logPrefixes(t.runId).agent,
+        hostPorts: (verdict) => policy.allowHostPorts.map(({ port }) => [
+            ...['-d', t.internalGateway, '-p', 'tcp', '--dport', String(port)],
+            ...['-j', verdict]
+        ])
+    };
+}
+/** Loopback, the proxy and host ports go as they are; direct web traffic goes to Squid. */
+function containerNatRules({ proxy, hostPorts }) {
+    return [
+        ['-o', 'lo', '-j', 'RETURN'],
+        ['-d', proxy, '-j', 'RETURN'],
+        ...hostPorts('RETURN'),
+        ...[80, 443].map((port) => [
+            ...['-p', 'tcp', '--dport', String(port)],
+            ...['-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`]
+        ])
+    ];
+}
+/** Only loopback, the proxy's ports and host ports leave; the rest is logged and refused. */
+function containerFilterRules({ proxy, agent, hostPorts }) {
+    return [
+        // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
+        ...logAndDrop(agent, ['-d', '127.0.0.11']),
+        ['-o', 'lo', '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
+        ...hostPorts('ACCEPT'),
+        established('ACCEPT'),
+        [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
+        // A dropped SYN would only time out; a reset fails the connection at once.
+        ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
+        ['-j', 'DROP']
+    ];
+}
+
+/**
  * Destinations the proxy refuses unless allow-networks names them: the runner's loopback,
  * private, shared, link-local and metadata addresses, multicast and reserved space. Squid
  * checks them after resolving a name (so an allowed name pointing inside is refused too), and
@@ -5886,23 +6024,6 @@ const DENIED_NETWORKS_V6 = [
     'ff00::/8'
 ];
 
-/** Chain names inside the agent's own network namespace (nothing else lives there). */
-const CONTAINER_CHAINS = { nat: 'AWF-NAT', filter: 'AWF-OUT', filter6: 'AWF-OUT6' };
-const LOG_LIMIT = ['-m', 'limit', '--limit', '20/second', '--limit-burst', '50'];
-function logAndDrop(prefix, match = []) {
-    return [
-        [...match, ...LOG_LIMIT, '-j', 'LOG', '--log-prefix', prefix],
-        [...match, '-j', 'DROP']
-    ];
-}
-const established = (verdict) => [
-    '-m',
-    'conntrack',
-    '--ctstate',
-    'RELATED,ESTABLISHED',
-    '-j',
-    verdict
-];
 function chunk$1(items, size) {
     const out = [];
     for (let i = 0; i < items.length; i += size)
@@ -6083,115 +6204,6 @@ function planHostRules(input) {
             }
         ]
     };
-}
-/**
- * Rules for the agent's network namespace. The sandbox also points that namespace's default
- * route at the proxy (which does not forward), so a direct connection reaches these rules
- * instead of failing with "network unreachable": 80/443 are redirected to Squid, which
- * refuses a request that is not a proxy request; other TCP is reset (ECONNREFUSED at once);
- * anything else is dropped and the program gets EPERM. Each is logged with the agent prefix
- * (the sandbox enables net.netfilter.nf_log_all_netns so that LOG works in a namespace).
- */
-function planContainerRules(input) {
-    const c = containerPlanContext(input);
-    return {
-        v4: [
-            {
-                table: 'nat',
-                chains: [{ chain: CONTAINER_CHAINS.nat, rules: containerNatRules(c) }],
-                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.nat }]
-            },
-            {
-                table: 'filter',
-                chains: [{ chain: CONTAINER_CHAINS.filter, rules: containerFilterRules(c) }],
-                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter }]
-            }
-        ],
-        v6: [
-            {
-                table: 'filter',
-                chains: [
-                    {
-                        chain: CONTAINER_CHAINS.filter6,
-                        rules: [['-o', 'lo', '-j', 'ACCEPT'], ...logAndDrop(c.agent)]
-                    }
-                ],
-                jumps: [{ from: 'OUTPUT', match: [], to: CONTAINER_CHAINS.filter6 }]
-            }
-        ]
-    };
-}
-function containerPlanContext({ policy, topology: t }) {
-    assertIpv4(t.proxyIp);
-    assertIpv4(t.internalGateway);
-    policy.allowHostPorts.forEach((p) => assertPort(p.port));
-    return {
-        proxy: t.proxyIp,
-        agent: logPrefixes(t.runId).agent,
-        hostPorts: (verdict) => policy.allowHostPorts.map(({ port }) => [
-            ...['-d', t.internalGateway, '-p', 'tcp', '--dport', String(port)],
-            ...['-j', verdict]
-        ])
-    };
-}
-/** Loopback, the proxy and host ports go as they are; direct web traffic goes to Squid. */
-function containerNatRules({ proxy, hostPorts }) {
-    return [
-        ['-o', 'lo', '-j', 'RETURN'],
-        ['-d', proxy, '-j', 'RETURN'],
-        ...hostPorts('RETURN'),
-        ...[80, 443].map((port) => [
-            ...['-p', 'tcp', '--dport', String(port)],
-            ...['-j', 'DNAT', '--to-destination', `${proxy}:${SQUID_PORT}`]
-        ])
-    ];
-}
-/** Only loopback, the proxy's ports and host ports leave; the rest is logged and refused. */
-function containerFilterRules({ proxy, agent, hostPorts }) {
-    return [
-        // Docker's embedded resolver forwards from outside this namespace (CVE-2024-29018).
-        ...logAndDrop(agent, ['-d', '127.0.0.11']),
-        ['-o', 'lo', '-j', 'ACCEPT'],
-        ['-d', proxy, '-p', 'tcp', '--dport', String(SQUID_PORT), '-j', 'ACCEPT'],
-        ['-d', proxy, '-p', 'udp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-        ['-d', proxy, '-p', 'tcp', '--dport', String(DNS_PORT), '-j', 'ACCEPT'],
-        ...hostPorts('ACCEPT'),
-        established('ACCEPT'),
-        [...LOG_LIMIT, '-j', 'LOG', '--log-prefix', agent],
-        // A dropped SYN would only time out; a reset fails the connection at once.
-        ['-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset'],
-        ['-j', 'DROP']
-    ];
-}
-const SAFE_TOKEN = /^[A-Za-z0-9_.:/,!-]+$/;
-const LOG_PREFIX_TOKEN = /^awf-[0-9a-f]{8}-[a-z0-9-]+: $/;
-function token(t) {
-    if (SAFE_TOKEN.test(t))
-        return t;
-    if (LOG_PREFIX_TOKEN.test(t))
-        return `"${t}"`;
-    throw new Error(`refusing to render the iptables token ${JSON.stringify(t)}`);
-}
-/** How a jump appears in `iptables-save` output (the self-check looks for this line). */
-function savedJump(j) {
-    return ['-A', j.from, ...j.match, '-j', j.to].map(token).join(' ');
-}
-/** `iptables-restore --noflush` text: declares (and so empties) only our own chains. */
-function renderRestore(tables) {
-    const out = [];
-    for (const t of tables) {
-        out.push(`*${t.table}`);
-        for (const c of t.chains)
-            out.push(`:${token(c.chain)} - [0:0]`);
-        for (const c of t.chains)
-            for (const r of c.rules)
-                out.push(['-A', c.chain, ...r].map(token).join(' '));
-        // Inserted at the top in reverse, so they end up in the listed order before any other rule.
-        for (const j of [...t.jumps].reverse())
-            out.push(['-I', j.from, '1', ...j.match, '-j', j.to].map(token).join(' '));
-        out.push('COMMIT');
-    }
-    return `${out.join('\n')}\n`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Small rules about the runner's own addresses: its resolver, and the unspecified address. */
 import { DENIED_NETWORKS_V6 } from '../../src/render/index.js'
-import { planHostRules } from '../../src/render/rules.js'
+import { planHostRules } from '../../src/render/host-rules.js'
 import { POLICIES, TOPOLOGY } from './fixtures.js'
 
 describe("the runner's own addresses", () => {
