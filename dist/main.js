@@ -38246,10 +38246,27 @@ function parseDnsmasqLog(text, scope) {
     }
     return events;
 }
+/** The line the sandbox writes to the kernel log as it releases the command. */
+const commandStartMark = (runId) => `awf-${runId}-command-start`;
+/**
+ * When the command was released, in the kernel log's own clock (seconds since boot), from the
+ * run's mark; undefined when the log holds none. The canary's probes are told from the
+ * command's by this rather than by converting kernel times to wall-clock time (boot time from
+ * /proc/uptime, in hundredths, and a kernel clock that is not the wall clock): that conversion
+ * was once seen to put the command's first packet before its start, and the two are only
+ * milliseconds apart.
+ */
+function commandStartSeconds(text, runId) {
+    const mark = new RegExp(`^\\[\\s*([\\d.]+)\\] ${commandStartMark(runId)}$`, 'm');
+    const m = mark.exec(text);
+    return m ? Number(m[1]) : undefined;
+}
 /** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
 function parseKernelLog(text, scope) {
     const events = [];
     const re = new RegExp(`^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`);
+    const startSeconds = commandStartSeconds(text, scope.runId);
+    const beforeCommand = (seconds, time) => startSeconds === undefined ? time < scope.commandStartMs : seconds < startSeconds;
     for (const line of text.split('\n')) {
         const m = re.exec(line.trim());
         if (!m)
@@ -38263,7 +38280,7 @@ function parseKernelLog(text, scope) {
         const dpt = fields.get('DPT');
         const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000);
         // The canary's own probe, only before the command starts: the same later is the command's.
-        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs)
+        if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && beforeCommand(Number(m[1]), time))
             continue;
         events.push({
             time,
@@ -42612,6 +42629,9 @@ async function runCommandPhase(run, prepared, agent, armed) {
     const kill = () => void docker.containerRemove([names.agent]).catch(() => undefined);
     try {
         hooks.onCommandStart?.();
+        // The kernel's own clock marks the start, for telling the canary's drops from the command's.
+        if (request.hostFirewall)
+            await netfilter.markKernelLog(commandStartMark(run.runId)).catch(() => undefined);
         const commandStartMs = Date.now();
         armed.handshake.go();
         let timedOut = false;
@@ -43578,6 +43598,10 @@ class Netfilter {
     /** The kernel log, where LOG rules write (root, or sudo where dmesg is restricted). */
     async kernelLog() {
         return this.exec('dmesg', []);
+    }
+    /** Writes one line into the kernel log, stamped with the kernel log's own clock. */
+    async markKernelLog(line) {
+        await this.exec('tee', ['/dev/kmsg'], `${line}\n`);
     }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {

@@ -1620,6 +1620,10 @@ class Netfilter {
     async kernelLog() {
         return this.exec('dmesg', []);
     }
+    /** Writes one line into the kernel log, stamped with the kernel log's own clock. */
+    async markKernelLog(line) {
+        await this.exec('tee', ['/dev/kmsg'], `${line}\n`);
+    }
     /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
     async setDefaultRoute(via) {
         await this.exec('ip', ['route', 'replace', 'default', 'via', via]);

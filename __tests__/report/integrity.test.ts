@@ -8,6 +8,7 @@ import {
   buildReport,
   countDnsmasqLines,
   countSquidLines,
+  commandStartMark,
   parseKernelLog,
   renderSummaryMarkdown,
   renderTextReport,
@@ -54,6 +55,20 @@ describe('the canary’s probe', () => {
     expect(parseKernelLog(log, SCOPE).map((e) => [e.target, e.port, e.time])).toEqual([
       ['172.31.218.2', 9, SCOPE.commandStartMs + 1000]
     ])
+  })
+
+  test('with the run’s start mark, the kernel’s own clock decides, whatever the wall clock says', () => {
+    // Kernel time drifted from wall-clock time: the command's packet 5 ms after the mark
+    // converts to a wall-clock time before commandStartMs.
+    const start = (SCOPE.commandStartMs - SCOPE.bootTimeMs - 50) / 1000
+    const log = [
+      drop(start - 0.1, '172.31.218.2', 9),
+      `[ ${start.toFixed(6)}] ${commandStartMark(SCOPE.runId)}`,
+      drop(start + 0.005, '172.31.218.2', 9),
+      `[ ${(start + 1).toFixed(6)}] ${commandStartMark('0000ffff')}`
+    ].join('\n')
+    expect(parseKernelLog(log, SCOPE).map((e) => [e.target, e.port])).toEqual([['172.31.218.2', 9]])
+    expect(parseKernelLog(log, SCOPE)[0]!.time).toBeLessThan(SCOPE.commandStartMs)
   })
 })
 

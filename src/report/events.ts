@@ -242,12 +242,32 @@ export function parseDnsmasqLog(text: string, scope: EventScope): NetEvent[] {
   return events
 }
 
+/** The line the sandbox writes to the kernel log as it releases the command. */
+export const commandStartMark = (runId: string): string => `awf-${runId}-command-start`
+
+/**
+ * When the command was released, in the kernel log's own clock (seconds since boot), from the
+ * run's mark; undefined when the log holds none. The canary's probes are told from the
+ * command's by this rather than by converting kernel times to wall-clock time (boot time from
+ * /proc/uptime, in hundredths, and a kernel clock that is not the wall clock): that conversion
+ * was once seen to put the command's first packet before its start, and the two are only
+ * milliseconds apart.
+ */
+function commandStartSeconds(text: string, runId: string): number | undefined {
+  const mark = new RegExp(`^\\[\\s*([\\d.]+)\\] ${commandStartMark(runId)}$`, 'm')
+  const m = mark.exec(text)
+  return m ? Number(m[1]) : undefined
+}
+
 /** `[ 5449.69] awf-<run>-<layer>-drop: IN= OUT=eth0 SRC=... DST=... PROTO=TCP ... DPT=4242` */
 export function parseKernelLog(text: string, scope: EventScope): NetEvent[] {
   const events: NetEvent[] = []
   const re = new RegExp(
     `^\\[\\s*([\\d.]+)\\] awf-${scope.runId}-(host|runner|ipv6|agent)-drop: (.*)$`
   )
+  const startSeconds = commandStartSeconds(text, scope.runId)
+  const beforeCommand = (seconds: number, time: number): boolean =>
+    startSeconds === undefined ? time < scope.commandStartMs : seconds < startSeconds
   for (const line of text.split('\n')) {
     const m = re.exec(line.trim())
     if (!m) continue
@@ -262,7 +282,8 @@ export function parseKernelLog(text: string, scope: EventScope): NetEvent[] {
     const dpt = fields.get('DPT')
     const time = Math.round(scope.bootTimeMs + Number(m[1]) * 1000)
     // The canary's own probe, only before the command starts: the same later is the command's.
-    if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && time < scope.commandStartMs) continue
+    if (scope.internalEndpoints.includes(`${dst}:${dpt}`) && beforeCommand(Number(m[1]), time))
+      continue
     events.push({
       time,
       layer: m[2] as Layer,

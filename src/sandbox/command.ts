@@ -3,6 +3,7 @@
  * runs, and the exit status the run reports.
  */
 import { ExitCode } from '../common/exit-codes.js'
+import { commandStartMark } from '../report/events.js'
 import type { AgentPlan } from './agent-plan.js'
 import type { ArmedSandbox } from './arming.js'
 import { checkGit } from './git-guard.js'
@@ -33,6 +34,9 @@ export async function runCommandPhase(
   const kill = (): void => void docker.containerRemove([names.agent]).catch(() => undefined)
   try {
     hooks.onCommandStart?.()
+    // The kernel's own clock marks the start, for telling the canary's drops from the command's.
+    if (request.hostFirewall)
+      await netfilter.markKernelLog(commandStartMark(run.runId)).catch(() => undefined)
     const commandStartMs = Date.now()
     armed.handshake.go()
     let timedOut = false

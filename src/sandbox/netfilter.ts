@@ -78,6 +78,11 @@ export class Netfilter {
     return this.exec('dmesg', [])
   }
 
+  /** Writes one line into the kernel log, stamped with the kernel log's own clock. */
+  async markKernelLog(line: string): Promise<void> {
+    await this.exec('tee', ['/dev/kmsg'], `${line}\n`)
+  }
+
   /** Replaces the default route of the namespace (used to steer the agent at the proxy). */
   async setDefaultRoute(via: string): Promise<void> {
     await this.exec('ip', ['route', 'replace', 'default', 'via', via])
