@@ -38419,7 +38419,7 @@ function unexpectedBlocks(report) {
     return report.blocked.filter((b) => !b.expected);
 }
 
-const HEADLINE$1 = {
+const HEADLINE$2 = {
     fail: 'The command left git metadata that would make a later git command run a program, so the step fails (git-integrity: fail)',
     warn: 'The command left git metadata that would make a later git command run a program (git-integrity: warn)'
 };
@@ -38427,7 +38427,7 @@ function gitFindingsMarkdown(facts, escape) {
     if (!facts || facts.lines.length === 0)
         return [];
     return [
-        `**${HEADLINE$1[facts.mode]}:**`,
+        `**${HEADLINE$2[facts.mode]}:**`,
         '',
         ...facts.lines.map((l) => `- ${escape(l)}`),
         '',
@@ -38440,6 +38440,23 @@ function gitFailure(facts, total) {
     if (facts.mode !== 'fail' || total === 0)
         return undefined;
     return `git-integrity: the command left ${total} thing(s) in the workspace's git metadata that a later git command would run (${facts.lines.slice(0, 3).join('; ')}). See the summary and git-integrity.json in the logs; set git-integrity: warn to report without failing.`;
+}
+
+/**
+ * How the summary and the CLI report name the hosts whose TLS the proxy decrypted (issue 16:
+ * `credentials` and HTTPS `allow-urls` rules), and the headers it set on them, so that a reader
+ * of the report knows which traffic passed through the run's own CA.
+ */
+const HEADLINE$1 = "decrypted by the proxy with this run's CA";
+function hostText(h, show) {
+    const sets = h.headers.length > 0 ? ` (sets ${h.headers.map(show).join(', ')})` : '';
+    return `${show(h.host)}${sets}`;
+}
+function interceptedMarkdown(hosts, code) {
+    if (!hosts?.length)
+        return [];
+    const headline = HEADLINE$1[0].toUpperCase() + HEADLINE$1.slice(1);
+    return [`${headline}: ${hosts.map((h) => hostText(h, code)).join(', ')}`, ''];
 }
 
 /**
@@ -38553,6 +38570,7 @@ function headerLines(report, facts) {
         ...(facts.images?.length
             ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
             : []),
+        ...interceptedMarkdown(facts.intercepted, code),
         ...presetLines$1(facts),
         ...(facts.hostFirewall === false && !facts.topologyOnly
             ? [`**${HOST_FIREWALL_OFF}.**`, '']
@@ -43820,7 +43838,11 @@ function concludeRun(events, outcome, settings, durationMs, integrity) {
         presets: policy.presets,
         git,
         policySources: settings.provenance,
-        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
+        images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source })),
+        intercepted: settings.interception.hosts.map((host) => ({
+            host,
+            headers: settings.interception.credentials.filter((c) => c.host === host).map((c) => c.header)
+        }))
     };
     return {
         runId: outcome.runId,

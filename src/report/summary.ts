@@ -11,6 +11,7 @@ import type { Report } from './report.js'
 import type { SuggestedPolicy } from './suggest.js'
 import { gitFindingsMarkdown, gitFindingsText, type GitIntegrityFacts } from './git-findings.js'
 import { refusedRequestsMarkdown, refusedRequestsText } from './requests.js'
+import { interceptedMarkdown, interceptedText, type InterceptedHost } from './interception-facts.js'
 import { topologyOnlyMarkdown, topologyOnlyText, type TopologyOnlyFacts } from './topology-only.js'
 
 export interface RunFacts {
@@ -36,6 +37,8 @@ export interface RunFacts {
   readonly policySources?: Provenance
   /** Our proxy and agent images, and where each came from. */
   readonly images?: readonly ImageUse[]
+  /** Hosts whose TLS the proxy decrypted, with the headers it set on them. */
+  readonly intercepted?: readonly InterceptedHost[]
 }
 
 /** The policy file the run used and, per key, what the inputs added to its lists. */
@@ -149,6 +152,7 @@ function headerLines(report: Report, facts: RunFacts): string[] {
     ...(facts.images?.length
       ? [`Images: ${facts.images.map((i) => code(imageLine(i))).join(', ')}`, '']
       : []),
+    ...interceptedMarkdown(facts.intercepted, code),
     ...presetLines(facts),
     ...(facts.hostFirewall === false && !facts.topologyOnly
       ? [`**${HOST_FIREWALL_OFF}.**`, '']
@@ -260,6 +264,7 @@ export function renderTextReport(report: Report, facts: RunFacts): string {
     `enforcement verified: ${facts.checks.length}/${facts.checks.length} checks; ${report.totals.allowed} allowed, ${report.totals.blocked} blocked`,
     ...(facts.hostFirewall === false && !facts.topologyOnly ? [HOST_FIREWALL_OFF] : []),
     ...topologyOnlyText(facts.topologyOnly).map(safe),
+    ...interceptedText(facts.intercepted, safe),
     ...(facts.firewallFailure === undefined
       ? []
       : [

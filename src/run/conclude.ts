@@ -120,7 +120,11 @@ export function concludeRun(
     presets: policy.presets,
     git,
     policySources: settings.provenance,
-    images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source }))
+    images: outcome.images.map(({ kind, ref, source }) => ({ kind, ref, source })),
+    intercepted: settings.interception.hosts.map((host) => ({
+      host,
+      headers: settings.interception.credentials.filter((c) => c.host === host).map((c) => c.header)
+    }))
   }
   return {
     runId: outcome.runId,
