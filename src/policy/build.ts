@@ -105,58 +105,13 @@ export function buildPolicyFrom(
   const allowed = domains('allow-domains', 'allow')
   const blocked = collapseDomains(domains('block-domains', 'block'))
   const allowNetworks = collect<Cidr>(entries('allow-networks'), parseAllowNetwork, problems)
-  const dnsServers = [...new Set(collect(entries('dns-servers'), parseDnsServer, problems))]
-  if (dnsServers.length > MAX_DNS_SERVERS) {
-    const where = entries('dns-servers')[0]?.where ?? 'dns-servers'
-    problems.push(
-      problem(
-        where,
-        dnsServers.join(', '),
-        'names too many resolvers',
-        `At most ${MAX_DNS_SERVERS}.`
-      )
-    )
-  }
+  const dnsServers = parseDnsServers(entries('dns-servers'), problems)
   const hostPorts = collect<HostPort>(entries('allow-host-ports'), parseHostPort, problems)
-  const urlEntries = entries('allow-urls')
-  if (urlEntries.length > MAX_URL_RULES)
-    problems.push(
-      problem(
-        urlEntries[0]!.where,
-        `${urlEntries.length} rules`,
-        'is too long a list',
-        `At most ${MAX_URL_RULES} rules; a pattern with * covers many paths.`
-      )
-    )
-  const urlRules = collect<UrlRule>(urlEntries.slice(0, MAX_URL_RULES), parseUrlRule, problems)
+  const urlRules = parseUrlRules(entries('allow-urls'), problems)
   const mode = parseMode(settingValue(settings, 'mode'), problems)
   if (problems.length > 0) throw new PolicyError(problems)
 
-  const blockIndex = new DomainIndex(blocked)
-  const allowDomains = collapseDomains(allowed).filter((rule) => {
-    const blocker = blockIndex.find(rule, nameCovers)
-    if (blocker)
-      warnings.push(
-        `allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`
-      )
-    return !blocker
-  })
-  const allowUrls = uniqueUrlRules(urlRules).filter((rule) => {
-    const blocker = blockIndex.find(hostRule(rule), nameCovers)
-    if (blocker)
-      warnings.push(
-        `allow-urls rule ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers its host`
-      )
-    return !blocker
-  })
-  const allowIndex = new DomainIndex(allowDomains)
-  for (const host of new Set(allowUrls.map((r) => r.host))) {
-    const covering = allowIndex.find(hostRule({ host, source: host }), nameCovers)
-    if (covering)
-      warnings.push(
-        `allow-domains ${quote(covering.source)} covers ${host}, which allow-urls names: requests to ${host} itself pass only when a URL rule matches`
-      )
-  }
+  const { allowDomains, allowUrls } = withoutBlocked(allowed, urlRules, blocked, warnings)
   if (mode === 'audit')
     warnings.push(
       'audit mode: HTTP and HTTPS to any public domain are allowed and recorded; the summary suggests a policy'
@@ -188,6 +143,77 @@ export function buildPolicyFrom(
       `runner port ${p.port} is open to the command (confirmed with !): it usually serves a database or a remote shell`
     )
   return { policy: deepFreeze(policy), warnings, provenance: settings.provenance }
+}
+
+function parseDnsServers(
+  entries: { value: string; where: string }[],
+  problems: PolicyProblem[]
+): string[] {
+  const dnsServers = [...new Set(collect(entries, parseDnsServer, problems))]
+  if (dnsServers.length > MAX_DNS_SERVERS)
+    problems.push(
+      problem(
+        entries[0]?.where ?? 'dns-servers',
+        dnsServers.join(', '),
+        'names too many resolvers',
+        `At most ${MAX_DNS_SERVERS}.`
+      )
+    )
+  return dnsServers
+}
+
+function parseUrlRules(
+  entries: { value: string; where: string }[],
+  problems: PolicyProblem[]
+): UrlRule[] {
+  if (entries.length > MAX_URL_RULES)
+    problems.push(
+      problem(
+        entries[0]!.where,
+        `${entries.length} rules`,
+        'is too long a list',
+        `At most ${MAX_URL_RULES} rules; a pattern with * covers many paths.`
+      )
+    )
+  return collect<UrlRule>(entries.slice(0, MAX_URL_RULES), parseUrlRule, problems)
+}
+
+/**
+ * The allow entries and URL rules a block entry does not cover (each dropped one is a
+ * warning), and a warning for every URL-rule host an allow-domains entry also covers.
+ */
+function withoutBlocked(
+  allowed: readonly DomainRule[],
+  urlRules: readonly UrlRule[],
+  blocked: readonly DomainRule[],
+  warnings: string[]
+): { allowDomains: DomainRule[]; allowUrls: UrlRule[] } {
+  const blockIndex = new DomainIndex(blocked)
+  const allowDomains = collapseDomains(allowed).filter((rule) => {
+    const blocker = blockIndex.find(rule, nameCovers)
+    if (blocker)
+      warnings.push(
+        `allow entry ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers it`
+      )
+    return !blocker
+  })
+  const allowUrls = uniqueUrlRules(urlRules).filter((rule) => {
+    const blocker = blockIndex.find(hostRule(rule), nameCovers)
+    if (blocker)
+      warnings.push(
+        `allow-urls rule ${quote(rule.source)} is dropped: the block entry ${quote(blocker.source)} covers its host`
+      )
+    return !blocker
+  })
+  const allowIndex = new DomainIndex(allowDomains)
+  for (const host of new Set(allowUrls.map((r) => r.host))) {
+    const covering = allowIndex.find(hostRule({ host, source: host }), nameCovers)
+    if (covering)
+      warnings.push(
+        `allow-domains ${quote(covering.source)} covers ${host}, which allow-urls names: requests to ${host} itself pass only when a URL rule matches`
+      )
+  }
+  return { allowDomains, allowUrls }
 }
 
 /** A URL rule's host as an exact-name domain rule, for coverage checks. */

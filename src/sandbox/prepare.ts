@@ -8,7 +8,11 @@ import type { AgentMode } from '../agent/filesystem.js'
 import { planRules, renderAll, UPSTREAM_CA_FILE, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
-import { placementFromBridge, placementFromDockerHost } from './docker-daemon.js'
+import {
+  placementFromBridge,
+  placementFromDockerHost,
+  type DaemonPlacement
+} from './docker-daemon.js'
 import { ensurePrebuilt, projectRoot, resolveImage, type ResolvedImage } from './images.js'
 import { sharedPathsProbeSpec } from './container-specs.js'
 import { info, warning } from './log.js'
@@ -92,13 +96,7 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     topology.internalBridge,
     deps.probes.interfaceExists(topology.internalBridge)
   )
-  const remote = request.remoteDaemon
-    ? { why: 'docker-daemon is remote' }
-    : !byDockerHost.local
-      ? byDockerHost
-      : !byBridge.local
-        ? byBridge
-        : undefined
+  const remote = remoteDaemon(request.remoteDaemon, [byDockerHost, byBridge])
   const onlyTopology = remote && topologyOnly(remote.why)
   if (onlyTopology) await enterTopologyOnly(run, workDir, ourAgent.ref, onlyTopology)
   const input = { policy: request.policy, topology, ...(await proxyRenderInput(request.proxy)) }
@@ -128,6 +126,16 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     topologyOnly: onlyTopology || undefined,
     entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint
   }
+}
+
+/** Why the daemon counts as remote (forced, or found by DOCKER_HOST or the bridge), if it does. */
+function remoteDaemon(
+  forced: boolean | undefined,
+  placements: readonly DaemonPlacement[]
+): { why: string } | undefined {
+  if (forced) return { why: 'docker-daemon is remote' }
+  for (const p of placements) if (!p.local) return p
+  return undefined
 }
 
 /**
