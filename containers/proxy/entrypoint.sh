@@ -114,8 +114,9 @@ squid -N -f "$squid_conf" &
 squid_pid=$!
 
 # Squid probes its peeking port (a cache_peer) once at start, before that port listens, and
-# then treats it as down until a request asks again (at most once a second). Ask from here
-# until a tunnel is accepted, before the DNS forwarder starts: the readiness probe waits for both.
+# treats it as down until a probe connects; squid.conf's connect_retries has it try again 50 ms
+# later. Ask from here until a tunnel is accepted, before the DNS forwarder starts: the
+# readiness probe waits for both.
 tunnel_accepted() {
   exec 3<>/dev/tcp/127.0.0.1/3128 || return 1
   printf 'CONNECT tunnel.awf.invalid:443 HTTP/1.1\r\nHost: tunnel.awf.invalid:443\r\n\r\n' >&3
@@ -124,10 +125,10 @@ tunnel_accepted() {
   exec 3<&- 3>&-
   [ "$status" = 200 ]
 }
-for ((i = 0; i < 200; i++)); do
+for ((i = 0; i < 500; i++)); do
   kill -0 "$squid_pid" 2>/dev/null || { wait "$squid_pid"; exit $?; }
   tunnel_accepted 2>/dev/null && break
-  pause 0.05
+  pause 0.02
 done
 
 # Each line stamped with the epoch time (bash's own clock: no process per line).

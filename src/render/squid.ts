@@ -173,6 +173,12 @@ function serviceLines(input: RenderInput): string[] {
     'host_verify_strict on',
     'httpd_suppress_version_string on',
     'shutdown_lifetime 0 seconds',
+    // Squid probes its own peeking port (a cache_peer) once at start, before that port listens,
+    // and probes a peer it found down again only when its clock's second changes: 0 to 1 s
+    // before the first tunnel. One retry 50 ms later finds the port listening. For servers it
+    // means one more attempt after a refused connection.
+    '# A refused connection is tried once more, 50 ms later.',
+    'connect_retries 2',
     // In audit mode Squid resolves any name through the upstreams; the agent's own lookups
     // still go through the filtering forwarder.
     `dns_nameservers ${policy.mode === 'audit' ? topology.upstreamDns.join(' ') : '127.0.0.1'}`,
