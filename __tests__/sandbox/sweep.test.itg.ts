@@ -321,6 +321,28 @@ describeWith(
       expect(readdirSync(leaseDir).filter((n) => dead.some((r) => n.startsWith(r.id)))).toEqual([])
     })
 
+    test('a subnet a Docker network already holds is never used (the first look skips the network list)', async () => {
+      const id = randomBytes(4).toString('hex')
+      const pool = parseIpv4Net('172.31.252.0/22')!
+      const taken = takeFirstFreeBlock(`awf-test-holder-${id}`)
+      try {
+        const created = await createNetworks(new Docker(realExec), id, { 'awf.run': id }, [], {
+          pool,
+          random: () => 0
+        })
+        expect(created.topology.internalSubnet.address).not.toBe(taken)
+        expect(created.topology.egressSubnet.address).not.toBe(taken)
+      } finally {
+        quietly('docker', [
+          'network',
+          'rm',
+          `awf-test-holder-${id}`,
+          `awf-${id}-int`,
+          `awf-${id}-egr`
+        ])
+      }
+    })
+
     test('a subnet taken between the look and the create is picked again', async () => {
       const id = randomBytes(4).toString('hex')
       const pool = parseIpv4Net('172.31.252.0/22')!

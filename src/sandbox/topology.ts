@@ -1,8 +1,8 @@
 /**
  * The run's two networks: an internal one (agent and proxy, no route out) and an egress one
- * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. Another
- * run (or anything else) may take a subnet between our look and our create: then both
- * networks are removed and the pick is made again, a few times.
+ * (the proxy only), on /24 subnets of the address pool that nothing on the host uses. A subnet
+ * Docker refuses as taken (by one of its networks, or by another run between our look and our
+ * create) removes both networks, and the pick is made again, a few times.
  */
 import { readFileSync } from 'node:fs'
 import type { SandboxTopology } from '../render/types.js'
@@ -19,9 +19,14 @@ import {
   type Ipv4Net
 } from './subnets.js'
 
-async function usedSubnets(docker: Docker): Promise<Ipv4Net[]> {
+/**
+ * Subnets taken on the host: its routes, and with `withNetworks` every Docker network's. The
+ * first pick looks at the routes only: Docker itself refuses a subnet that overlaps one of its
+ * networks, and listing them (two CLI calls) cost about 0.1 s of every run.
+ */
+async function usedSubnets(docker: Docker, withNetworks: boolean): Promise<Ipv4Net[]> {
   const routes = routesFromProcNetRoute(readFileSync('/proc/net/route', 'utf8'))
-  const nets = await docker.networks()
+  const nets = withNetworks ? await docker.networks() : []
   return [
     ...routes,
     ...nets.flatMap((n) => n.subnets.map(parseIpv4Net).filter((x) => x !== undefined))
@@ -77,7 +82,7 @@ async function createWithRetry(
   const n = names(request.runId)
   for (let attempt = 1; ; attempt++) {
     const picked = pickFreeSubnets(
-      await usedSubnets(docker),
+      await usedSubnets(docker, attempt > 1),
       2,
       Math.floor(random() * 2 ** 16),
       request.pool
