@@ -13317,6 +13317,8 @@ async function eventually(check, timeoutMs = 3000) {
 /** Returns the checks passed; throws listing the failures. */
 async function runCanary(probe, netfilter, run) {
     const { proxyIp, runId } = run.topology;
+    // The probes are independent: they run side by side, each printing one short line (a
+    // single write, so lines never interleave), and the script waits for all of them.
     const script = [
         `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
         `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
@@ -13326,7 +13328,10 @@ async function runCanary(probe, netfilter, run) {
         // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
         // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
         `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
-    ].join('; ');
+    ]
+        .map((probe) => `{ ${probe}; } &`)
+        .concat('wait')
+        .join('\n');
     const r = await probe(script);
     const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
     const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
