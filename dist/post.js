@@ -30837,6 +30837,158 @@ function socketPathsFromProcNetUnix(text) {
 }
 
 /**
+ * Finds what in the runner's visible system folders only root (or a group) may read, so that
+ * a command running as root does not read it as the owner (src/agent/filesystem.ts masks
+ * what this finds). A folder others cannot read or enter is reported whole and not entered.
+ */
+const OTHERS_READ = 0o004;
+const OTHERS_ENTER = 0o001;
+/** Entries looked at before the scan stops (and says so). */
+const SCAN_LIMIT = 300_000;
+/**
+ * Walks `dirs` without following links, leaving out `skip` (the workspace: the command owns
+ * it anyway). Runs use find(1) for the same walk (scanWithFind); this is where find fails.
+ */
+function scanRootOnly(dirs, skip = []) {
+    const started = Date.now();
+    const found = [];
+    let visited = 0;
+    // Paths are joined by hand and links skipped by their directory entry: path.join and a
+    // stat per link made the walk half as slow again (docs/performance.md).
+    const walk = (dir, device) => {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+            if (skip.includes(path))
+                continue;
+            if (++visited > SCAN_LIMIT)
+                return;
+            if (entry.isSymbolicLink())
+                continue;
+            const st = lstatSync(path, { throwIfNoEntry: false });
+            if (!st)
+                continue;
+            if (st.isDirectory()) {
+                if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
+                    found.push({ path, kind: 'dir' });
+                // Another filesystem mounted below (a tool cache, /usr/local on its own disk) is
+                // visible through the recursive bind too, so it is scanned; /proc-like ones never are.
+                else if (st.dev === device || !/^\/(proc|sys|dev|run)(\/|$)/.test(path))
+                    walk(path, st.dev);
+            }
+            else if (st.isFile() && (st.mode & OTHERS_READ) === 0)
+                found.push({ path, kind: 'file' });
+        }
+    };
+    for (const dir of dirs) {
+        try {
+            const st = lstatSync(dir);
+            if (st.isDirectory())
+                walk(dir, st.dev);
+        }
+        catch {
+            // Absent: nothing to scan.
+        }
+    }
+    return { found, visited, ms: Date.now() - started, truncated: visited > SCAN_LIMIT };
+}
+/** find(1) is stopped after this long; what it found by then is masked, and the run says so. */
+const FIND_TIMEOUT_MS = 20_000;
+const PROC_LIKE = /^\/(proc|sys|dev|run)(\/|$)/;
+/** A path as a find(1) `-path` pattern that matches only itself. */
+const literalPattern = (path) => path.replace(/[\\*?[\]]/g, '\\$&');
+/**
+ * find(1)'s arguments for the same walk as scanRootOnly: below each folder (not the folder
+ * itself), `skip` and `prune` left out, a folder others cannot read or enter printed as
+ * `d<path>` and not entered, a file others cannot read as `f<path>` (each ended by NUL), and
+ * one `.` for every other entry, so the entries looked at can be counted.
+ */
+function findArgs(dirs, skip, prune) {
+    const left = [...skip, ...prune].flatMap((p, i) => [
+        ...(i > 0 ? ['-o'] : []),
+        '-path',
+        literalPattern(p)
+    ]);
+    return [
+        '-P',
+        ...dirs,
+        '-mindepth',
+        '1',
+        ...(left.length > 0 ? ['(', ...left, ')', '-prune', '-o'] : []),
+        ...'-type d ( ! -perm -o=r -o ! -perm -o=x ) -printf d%p\\0 -prune -o'.split(' '),
+        ...'-type f ! -perm -o=r -printf f%p\\0 -o'.split(' '),
+        '-printf',
+        '.'
+    ];
+}
+/** What findArgs' find printed: the paths found, and how many entries it looked at. */
+function parseFindOutput(out) {
+    const found = [];
+    let visited = 0;
+    for (let i = 0; i < out.length;) {
+        const c = out[i];
+        if (c === 'd' || c === 'f') {
+            const end = out.indexOf('\0', i);
+            if (end < 0)
+                break;
+            found.push({ path: out.slice(i + 1, end), kind: c === 'd' ? 'dir' : 'file' });
+            i = end + 1;
+        }
+        else
+            i++;
+        visited++;
+    }
+    return { found, visited };
+}
+/** Mount points whose path is /proc-like, below `dirs`, on another device than their parent. */
+function procLikeMounts(mountinfo, dirs) {
+    const unescape = (p) => p.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+    const under = (p) => dirs.some((d) => p.startsWith(d === '/' ? '/' : `${d}/`));
+    return mountinfo
+        .split('\n')
+        .map((line) => line.split(' ')[4])
+        .filter((p) => p !== undefined)
+        .map(unescape)
+        .filter((p) => PROC_LIKE.test(p) && under(p))
+        .filter((p) => lstatSync(p, { throwIfNoEntry: false })?.dev !==
+        lstatSync(dirname(p), { throwIfNoEntry: false })?.dev);
+}
+/**
+ * The scan through find(1), about twice as fast as scanRootOnly and in a process of its own,
+ * so it runs beside the networks being made. Where find fails (absent, or without GNU
+ * `-printf`), scanRootOnly walks here instead: the masks never depend on find.
+ */
+function scanWithFind(run) {
+    return async (dirs, skip) => {
+        const started = Date.now();
+        const present = dirs.filter((d) => lstatSync(d, { throwIfNoEntry: false })?.isDirectory());
+        if (present.length === 0)
+            return { found: [], visited: 0, ms: 0, truncated: false };
+        const prune = procLikeMounts(readFileSync('/proc/self/mountinfo', 'utf8'), present);
+        const killed = signalExitCode(constants$6.signals.SIGKILL);
+        const r = await run('find', findArgs(present, skip, prune), {
+            timeoutMs: FIND_TIMEOUT_MS
+        }).catch((e) => ({ exitCode: -1, stdout: '', stderr: errorText(e) }));
+        // 1: some folder could not be read (scanRootOnly passes over those as well).
+        if (r.exitCode !== 0 && r.exitCode !== 1 && r.exitCode !== killed) {
+            debug(`find could not scan for root-only files (${r.exitCode}: ${r.stderr.trim()}); walking here`);
+            return scanRootOnly(dirs, skip);
+        }
+        return {
+            ...parseFindOutput(r.stdout),
+            ms: Date.now() - started,
+            truncated: r.exitCode === killed
+        };
+    };
+}
+
+/**
  * What the filesystem plan needs to know about the machine besides the step's environment:
  * runner processes (their installation folders hold credentials, their work folders other
  * jobs' files) and bound unix sockets. Read from /proc; anything unreadable is left out.
@@ -30900,7 +31052,8 @@ function realDeps() {
             observeRunner,
             interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
             isAgentProcess: (pid, asRoot) => asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
-            canary: runCanary
+            canary: runCanary,
+            scanRootOnly: scanWithFind(realExec.run)
         },
         reaper: reaperScript()
     };

@@ -8,9 +8,15 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Docker } from '../../src/sandbox/docker.js'
-import type { CommandOptions, CommandResult, Exec } from '../../src/sandbox/exec.js'
+import {
+  runCommand,
+  type CommandOptions,
+  type CommandResult,
+  type Exec
+} from '../../src/sandbox/exec.js'
 import { Netfilter } from '../../src/sandbox/netfilter.js'
 import type { SandboxResources } from '../../src/sandbox/resources.js'
+import { scanWithFind } from '../../src/sandbox/root-only.js'
 import type { AgentHandshake, SandboxDeps } from '../../src/sandbox/types.js'
 
 export interface RecordedCommand {
@@ -190,6 +196,7 @@ export class FakeSandbox {
         inspectProcesses: () => [],
         findInitBinary: () => '/usr/bin/docker-init',
         observeRunner: () => ({}),
+        scanRootOnly: scanWithFind(runCommand),
         interfaceExists: () => !this.options.remoteDaemon,
         isAgentProcess: () => !this.options.foreignPid,
         canary: () =>

@@ -10,6 +10,7 @@ import { Netfilter } from './netfilter.js'
 import { inspectProcessTree } from './process-check.js'
 import { waitForProxy } from './readiness.js'
 import { reaperScript } from './reaper.js'
+import { scanWithFind } from './root-only.js'
 import { observeRunner } from './runner-facts.js'
 import type { SandboxDeps } from './types.js'
 
@@ -27,7 +28,8 @@ export function realDeps(): SandboxDeps {
       interfaceExists: (name) => existsSync(`/sys/class/net/${name}`),
       isAgentProcess: (pid, asRoot) =>
         asRoot ? existsSync(`/proc/${pid}/root${ENTRYPOINT_MOUNT}`) : agentCommandLine(pid),
-      canary: runCanary
+      canary: runCanary,
+      scanRootOnly: scanWithFind(realExec.run)
     },
     reaper: reaperScript()
   }

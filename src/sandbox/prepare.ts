@@ -8,6 +8,7 @@ import type { AgentMode } from '../agent/filesystem.js'
 import { planRules, renderAll, UPSTREAM_CA_FILE, type RunRulePlans } from '../render/index.js'
 import type { RenderedConfig, SandboxTopology } from '../render/types.js'
 import { ablate } from './ablation.js'
+import { scanAhead } from './agent-plan.js'
 import {
   placementFromBridge,
   placementFromDockerHost,
@@ -25,6 +26,7 @@ import { confirmSharedPaths, topologyOnly, type TopologyOnly } from './topology-
 import { createNetworks } from './topology.js'
 import { detectUpstreamDns } from './upstream-dns.js'
 import { proxyRenderInput } from './upstream-proxy.js'
+import type { PendingRootOnlyScan } from './root-only.js'
 import { makeDir, writeConfigs } from './work-dir.js'
 
 export interface PreparedRun {
@@ -50,6 +52,8 @@ export interface PreparedRun {
   readonly topologyOnly?: TopologyOnly
   /** The agent's start handshake script, where the daemon can mount it from. */
   readonly entrypoint: string
+  /** The root-only scan, started before the images and networks (agent-plan.ts scanAhead). */
+  readonly rootOnlyScan?: PendingRootOnlyScan
 }
 
 export async function prepare(run: RunContext): Promise<PreparedRun> {
@@ -61,6 +65,7 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
   // open them by name.
   makeDir(run.logsDir, 0o771)
 
+  const rootOnlyScan = scanAhead(run, workDir)
   const byDockerHost = placementFromDockerHost(request.agent.runner.dockerHost)
   await hooks.phase('Checking Docker', () => deps.docker.ensureEngine())
   const root = projectRoot()
@@ -124,7 +129,8 @@ export async function prepare(run: RunContext): Promise<PreparedRun> {
     upstreamProxy: input.upstreamProxy?.address,
     hostRules: request.hostFirewall && !onlyTopology,
     topologyOnly: onlyTopology || undefined,
-    entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint
+    entrypoint: onlyTopology ? join(workDir, 'entrypoint.sh') : entrypoint,
+    rootOnlyScan
   }
 }
 

@@ -42,7 +42,7 @@ export async function runSandboxed(
   try {
     const prepared = await prepare(run)
     await applyHostRules(run, prepared)
-    const agent = planAgent(run, prepared)
+    const agent = await planAgent(run, prepared)
     const armed = await arm(run, prepared, agent)
     const outcome = await runCommandPhase(run, prepared, agent, armed)
     ended = true

@@ -8,6 +8,7 @@ import type { DomainRule, Policy } from '../policy/types.js'
 import type { DropCount } from '../report/integrity.js'
 import type { Ablation } from './ablation.js'
 import type { CanaryArgs } from './canary.js'
+import type { RootOnlyScanner } from './root-only.js'
 import type { Docker } from './docker.js'
 import type { CommandResult, Exec } from './exec.js'
 import type { Netfilter } from './netfilter.js'
@@ -161,12 +162,13 @@ export interface SandboxProbes {
   readonly observeRunner: () => RunnerObservations
   /** A network interface of that name is in our network namespace (the daemon's bridges are). */
   readonly interfaceExists: (name: string) => boolean
-  /** That PID, as this machine sees it, runs in a container with our agent entrypoint mounted. */
   /**
    * That PID, as this machine sees it, is our agent: its root holds our entrypoint (as root),
    * or its command line is our init running our entrypoint (without root).
    */
   readonly isAgentProcess: (pid: number, asRoot: boolean) => boolean
+  /** The root-only scan of the folders a root command sees (src/sandbox/root-only.ts). */
+  readonly scanRootOnly: RootOnlyScanner
   readonly canary: (
     probe: (script: string) => Promise<CommandResult>,
     netfilter: Netfilter,

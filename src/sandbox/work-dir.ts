@@ -43,15 +43,19 @@ export function kindOf(path: string): PathKind {
 }
 
 /** The command's HOME: empty, and owned by the user the command runs as. */
+/** Where the command's fresh HOME and the masking file live in the work folder. */
+export const homePath = (workDir: string): string => join(workDir, 'home')
+export const emptyFilePath = (workDir: string): string => join(workDir, 'empty')
+
 export function freshHome(workDir: string, uid: number, gid: number): string {
-  const home = makeDir(join(workDir, 'home'), 0o700)
+  const home = makeDir(homePath(workDir), 0o700)
   if (process.getuid?.() === 0) chownSync(home, uid, gid)
   return home
 }
 
 /** The file mounted over every path hidden from the command. */
 export function emptyFile(workDir: string): string {
-  const path = join(workDir, 'empty')
+  const path = emptyFilePath(workDir)
   writeFileSync(path, '', { mode: 0o444 })
   return path
 }
