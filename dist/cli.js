@@ -12032,14 +12032,20 @@ async function waitUntilReady(run, prepared, agent, handshake, exited) {
             dnsPort: DNS_PORT,
             probeName: READINESS_PROBE_NAME
         }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy));
-    await Promise.all([
+    // The agent's rules go in while the proxy starts: the agent waits at its handshake, and
+    // nothing is checked or run before both are ready.
+    const [, access] = await settleAll([
         proxyReady.catch(async (e) => {
             throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`);
         }),
-        handshake.waitReady(READY_TIMEOUT_MS, exited)
+        handshake.waitReady(READY_TIMEOUT_MS, exited).then(() => agentAccess(run, prepared, agent))
     ]);
+    return access;
 }
-/** Where the agent's rules and processes are read: through its PID here, or on the daemon. */
+/**
+ * The container rules installed, and where the agent's rules and processes are read: through
+ * its PID here, or on the daemon.
+ */
 async function agentAccess(run, prepared, agent) {
     const { docker, netfilter, probes } = run.deps;
     const helper = () => armFromHelper(docker, netAdminHelperSpec(agent.options, prepared.ourAgentImage, join(prepared.workDir, 'config')));
@@ -12066,11 +12072,10 @@ async function agentAccess(run, prepared, agent) {
         processes: () => probes.inspectProcesses(pid)
     };
 }
-/** The container rules, then the self-check and the canary side by side. */
-async function armAndCheck(run, prepared, agent) {
+/** The self-check and the canary side by side. */
+async function checkArmed(run, prepared, agent, { agentNet, agentRules, processes }) {
     const { docker, netfilter, probes } = run.deps;
     const { topology } = prepared;
-    const { agentNet, agentRules, processes } = await agentAccess(run, prepared, agent);
     // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
     const checked = (checks) => run.request.ablation?.runDespiteChecks
         ? checks.catch((e) => {
@@ -12090,27 +12095,40 @@ async function armAndCheck(run, prepared, agent) {
     ]);
     return { checks: [...passed, ...canary], agentNet };
 }
-/** Starts everything and checks it; on failure the agent is told to abort and never runs. */
-async function arm(run, prepared, agent) {
-    const { names, hooks } = run;
+/** The agent's plan, then its container, which waits at its handshake for `go`. */
+async function startAgent(run, plan) {
+    const agent = await plan();
     const handshake = await run.deps.probes.openHandshake(agent.controlDir);
+    const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
+    // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
+    exited.catch(() => undefined);
+    return { agent, handshake, exited };
+}
+/** Starts everything and checks it; on failure the agent is told to abort and never runs. */
+async function arm(run, prepared, plan) {
+    const { names, hooks } = run;
+    run.track({
+        containers: [
+            names.canary,
+            names.helper,
+            names.agent,
+            names.proxy,
+            ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
+        ]
+    });
+    let started;
     try {
-        run.track({
-            containers: [
-                names.canary,
-                names.helper,
-                names.agent,
-                names.proxy,
-                ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
-            ]
-        });
-        // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
-        const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
-        // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
-        exited.catch(() => undefined);
-        await hooks.phase('Starting proxy', () => startProxy(run, prepared));
+        // The proxy needs only the networks and starts at once; the agent starts alongside as soon
+        // as its plan is made (a root command's plan waits for the root-only scan).
+        await hooks.phase('Starting proxy', () => settleAll([
+            startProxy(run, prepared),
+            startAgent(run, plan).then((s) => {
+                started = s;
+            })
+        ]));
+        const { agent, handshake, exited } = started;
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-            await waitUntilReady(run, prepared, agent, handshake, exited);
+            const access = await waitUntilReady(run, prepared, agent, handshake, exited);
             const interception = run.request.proxy?.interception;
             if (interception && interception.hosts.length > 0) {
                 info(interceptionLine(interception));
@@ -12122,13 +12140,13 @@ async function arm(run, prepared, agent) {
                     caCertificates: interception.caCertificates
                 });
             }
-            return armAndCheck(run, prepared, agent);
+            return checkArmed(run, prepared, agent, access);
         });
-        return { handshake, exited, checks, agentNet };
+        return { agent, handshake, exited, checks, agentNet };
     }
     catch (e) {
-        handshake.abort();
-        handshake.close();
+        started?.handshake.abort();
+        started?.handshake.close();
         throw e;
     }
 }
@@ -12348,7 +12366,8 @@ function commandExitCode(end) {
         return ExitCode.timeout;
     return end.status;
 }
-async function runCommandPhase(run, prepared, agent, armed) {
+async function runCommandPhase(run, prepared, armed) {
+    const { agent } = armed;
     const { docker, netfilter } = run.deps;
     const { names, hooks, request } = run;
     const kill = () => void docker.containerRemove([names.agent]).catch(() => undefined);
@@ -13609,9 +13628,10 @@ function agentCommandLine(pid) {
 
 /**
  * One firewalled run as its sequence of phases: prepare (work folder, images, networks,
- * configs), host rules, the agent's plan, arming (proxy, container rules, self-check, canary),
- * the command, and teardown whatever happened. Each phase lives in its own module. After a
- * command that ended, the teardown's inert rest goes to a background reaper (reaper.ts).
+ * configs), host rules, arming (proxy, the agent's plan and container, container rules,
+ * self-check, canary), the command, and teardown whatever happened. Each phase lives in its
+ * own module. After a command that ended, the teardown's inert rest goes to a background
+ * reaper (reaper.ts).
  */
 /** Runs `request.command` in a new sandbox and removes the sandbox whatever happens. */
 async function runSandboxed(deps, request, hooks, runId) {
@@ -13623,9 +13643,8 @@ async function runSandboxed(deps, request, hooks, runId) {
     try {
         const prepared = await prepare(run);
         await applyHostRules(run, prepared);
-        const agent = await planAgent(run, prepared);
-        const armed = await arm(run, prepared, agent);
-        const outcome = await runCommandPhase(run, prepared, agent, armed);
+        const armed = await arm(run, prepared, () => planAgent(run, prepared));
+        const outcome = await runCommandPhase(run, prepared, armed);
         ended = true;
         return outcome;
     }

@@ -39,6 +39,7 @@ const CANARY_TIMEOUT_MS = 30000
 type SavedRules = () => Promise<readonly [string, string]>
 
 export interface ArmedSandbox {
+  readonly agent: AgentPlan
   readonly handshake: AgentHandshake
   /** Resolves with the agent container's exit status. */
   readonly exited: Promise<number>
@@ -99,7 +100,7 @@ async function waitUntilReady(
   agent: AgentPlan,
   handshake: AgentHandshake,
   exited: Promise<number>
-): Promise<void> {
+): Promise<AgentAccess> {
   const { docker, probes } = run.deps
   // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
   const proxyReady = prepared.topologyOnly
@@ -120,24 +121,32 @@ async function waitUntilReady(
         READY_TIMEOUT_MS,
         () => docker.containerRunning(run.names.proxy)
       )
-  await Promise.all([
+  // The agent's rules go in while the proxy starts: the agent waits at its handshake, and
+  // nothing is checked or run before both are ready.
+  const [, access] = await settleAll([
     proxyReady.catch(async (e: unknown) => {
       throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`)
     }),
-    handshake.waitReady(READY_TIMEOUT_MS, exited)
+    handshake.waitReady(READY_TIMEOUT_MS, exited).then(() => agentAccess(run, prepared, agent))
   ])
+  return access
 }
 
-/** Where the agent's rules and processes are read: through its PID here, or on the daemon. */
+interface AgentAccess {
+  readonly agentNet?: Netfilter
+  readonly agentRules: SavedRules
+  readonly processes: () => ProcessSecurity[] | Promise<ProcessSecurity[]>
+}
+
+/**
+ * The container rules installed, and where the agent's rules and processes are read: through
+ * its PID here, or on the daemon.
+ */
 async function agentAccess(
   run: RunContext,
   prepared: PreparedRun,
   agent: AgentPlan
-): Promise<{
-  agentNet?: Netfilter
-  agentRules: SavedRules
-  processes: () => ProcessSecurity[] | Promise<ProcessSecurity[]>
-}> {
+): Promise<AgentAccess> {
   const { docker, netfilter, probes } = run.deps
   const helper = (): Promise<SavedRules> =>
     armFromHelper(
@@ -171,15 +180,15 @@ async function agentAccess(
   }
 }
 
-/** The container rules, then the self-check and the canary side by side. */
-async function armAndCheck(
+/** The self-check and the canary side by side. */
+async function checkArmed(
   run: RunContext,
   prepared: PreparedRun,
-  agent: AgentPlan
+  agent: AgentPlan,
+  { agentNet, agentRules, processes }: AgentAccess
 ): Promise<{ checks: string[]; agentNet?: Netfilter }> {
   const { docker, netfilter, probes } = run.deps
   const { topology } = prepared
-  const { agentNet, agentRules, processes } = await agentAccess(run, prepared, agent)
   // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
   const checked = (checks: Promise<string[]>): Promise<string[]> =>
     run.request.ablation?.runDespiteChecks
@@ -213,34 +222,56 @@ async function armAndCheck(
   return { checks: [...passed, ...canary], agentNet }
 }
 
+interface StartedAgent {
+  readonly agent: AgentPlan
+  readonly handshake: AgentHandshake
+  readonly exited: Promise<number>
+}
+
+/** The agent's plan, then its container, which waits at its handshake for `go`. */
+async function startAgent(run: RunContext, plan: () => Promise<AgentPlan>): Promise<StartedAgent> {
+  const agent = await plan()
+  const handshake = await run.deps.probes.openHandshake(agent.controlDir)
+  const exited = run.deps.docker.runAttached(
+    ablateAgent(agentSpec(agent.options), run.request.ablation?.layer),
+    run.request.stdio
+  )
+  // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
+  exited.catch(() => undefined)
+  return { agent, handshake, exited }
+}
+
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
 export async function arm(
   run: RunContext,
   prepared: PreparedRun,
-  agent: AgentPlan
+  plan: () => Promise<AgentPlan>
 ): Promise<ArmedSandbox> {
   const { names, hooks } = run
-  const handshake = await run.deps.probes.openHandshake(agent.controlDir)
+  run.track({
+    containers: [
+      names.canary,
+      names.helper,
+      names.agent,
+      names.proxy,
+      ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
+    ]
+  })
+  let started: StartedAgent | undefined
   try {
-    run.track({
-      containers: [
-        names.canary,
-        names.helper,
-        names.agent,
-        names.proxy,
-        ...(prepared.topologyOnly ? [names.pathsProbe, names.readyProbe, names.inspector] : [])
-      ]
-    })
-    // The agent starts alongside the proxy: its entrypoint waits for `go` either way.
-    const exited = run.deps.docker.runAttached(
-      ablateAgent(agentSpec(agent.options), run.request.ablation?.layer),
-      run.request.stdio
+    // The proxy needs only the networks and starts at once; the agent starts alongside as soon
+    // as its plan is made (a root command's plan waits for the root-only scan).
+    await hooks.phase('Starting proxy', () =>
+      settleAll([
+        startProxy(run, prepared),
+        startAgent(run, plan).then((s) => {
+          started = s
+        })
+      ])
     )
-    // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
-    exited.catch(() => undefined)
-    await hooks.phase('Starting proxy', () => startProxy(run, prepared))
+    const { agent, handshake, exited } = started!
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-      await waitUntilReady(run, prepared, agent, handshake, exited)
+      const access = await waitUntilReady(run, prepared, agent, handshake, exited)
       const interception = run.request.proxy?.interception
       if (interception && interception.hosts.length > 0) {
         info(interceptionLine(interception))
@@ -252,12 +283,12 @@ export async function arm(
           caCertificates: interception.caCertificates
         })
       }
-      return armAndCheck(run, prepared, agent)
+      return checkArmed(run, prepared, agent, access)
     })
-    return { handshake, exited, checks, agentNet }
+    return { agent, handshake, exited, checks, agentNet }
   } catch (e) {
-    handshake.abort()
-    handshake.close()
+    started?.handshake.abort()
+    started?.handshake.close()
     throw e
   }
 }

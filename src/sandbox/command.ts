@@ -4,7 +4,6 @@
  */
 import { ExitCode } from '../common/exit-codes.js'
 import { commandStartMark } from '../report/events.js'
-import type { AgentPlan } from './agent-plan.js'
 import type { ArmedSandbox } from './arming.js'
 import { checkGit } from './git-guard.js'
 import type { PreparedRun } from './prepare.js'
@@ -26,9 +25,9 @@ export function commandExitCode(end: {
 export async function runCommandPhase(
   run: RunContext,
   prepared: PreparedRun,
-  agent: AgentPlan,
   armed: ArmedSandbox
 ): Promise<RunOutcome> {
+  const { agent } = armed
   const { docker, netfilter } = run.deps
   const { names, hooks, request } = run
   const kill = (): void => void docker.containerRemove([names.agent]).catch(() => undefined)

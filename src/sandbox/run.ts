@@ -1,8 +1,9 @@
 /**
  * One firewalled run as its sequence of phases: prepare (work folder, images, networks,
- * configs), host rules, the agent's plan, arming (proxy, container rules, self-check, canary),
- * the command, and teardown whatever happened. Each phase lives in its own module. After a
- * command that ended, the teardown's inert rest goes to a background reaper (reaper.ts).
+ * configs), host rules, arming (proxy, the agent's plan and container, container rules,
+ * self-check, canary), the command, and teardown whatever happened. Each phase lives in its
+ * own module. After a command that ended, the teardown's inert rest goes to a background
+ * reaper (reaper.ts).
  */
 import { newRunId } from '../common/run-names.js'
 import { DockerError } from './docker.js'
@@ -42,9 +43,8 @@ export async function runSandboxed(
   try {
     const prepared = await prepare(run)
     await applyHostRules(run, prepared)
-    const agent = await planAgent(run, prepared)
-    const armed = await arm(run, prepared, agent)
-    const outcome = await runCommandPhase(run, prepared, agent, armed)
+    const armed = await arm(run, prepared, () => planAgent(run, prepared))
+    const outcome = await runCommandPhase(run, prepared, armed)
     ended = true
     return outcome
   } catch (e) {
