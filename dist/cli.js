@@ -8497,7 +8497,13 @@ function buildCreateArgs(spec) {
 }
 /** Foreground run: output streams to our stdio, the exit status is the container's. */
 function buildRunArgs(spec) {
-    return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command];
+    return [
+        'run',
+        ...(spec.keepAfterExit ? [] : ['--rm']),
+        ...containerOptions(spec),
+        spec.image,
+        ...spec.command
+    ];
 }
 function buildBuildArgs(opts) {
     return [
@@ -10410,6 +10416,9 @@ function agentSpec(o) {
             'net.ipv4.ping_group_range': '1 0'
         },
         init: !o.initBinary,
+        // Removed with the proxy in one call once the command's status is in (docker run --rm
+        // would hold the status back until the agent alone was removed).
+        keepAfterExit: true,
         tty: o.tty,
         command: o.initBinary
             ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
@@ -10434,6 +10443,8 @@ function canarySpec(o, canaryImage, script) {
         ...agentPrivileges(o),
         sysctls: {},
         init: false,
+        // Removed with the rest at teardown: its result is in as soon as it exits.
+        keepAfterExit: true,
         entrypoint: '/bin/bash',
         command: ['-c', script]
     };

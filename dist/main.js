@@ -39042,7 +39042,13 @@ function buildCreateArgs(spec) {
 }
 /** Foreground run: output streams to our stdio, the exit status is the container's. */
 function buildRunArgs(spec) {
-    return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command];
+    return [
+        'run',
+        ...(spec.keepAfterExit ? [] : ['--rm']),
+        ...containerOptions(spec),
+        spec.image,
+        ...spec.command
+    ];
 }
 function buildBuildArgs(opts) {
     return [
@@ -40849,6 +40855,9 @@ function agentSpec(o) {
             'net.ipv4.ping_group_range': '1 0'
         },
         init: !o.initBinary,
+        // Removed with the proxy in one call once the command's status is in (docker run --rm
+        // would hold the status back until the agent alone was removed).
+        keepAfterExit: true,
         tty: o.tty,
         command: o.initBinary
             ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
@@ -40873,6 +40882,8 @@ function canarySpec(o, canaryImage, script) {
         ...agentPrivileges(o),
         sysctls: {},
         init: false,
+        // Removed with the rest at teardown: its result is in as soon as it exits.
+        keepAfterExit: true,
         entrypoint: '/bin/bash',
         command: ['-c', script]
     };

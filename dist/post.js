@@ -29971,7 +29971,13 @@ function buildCreateArgs(spec) {
 }
 /** Foreground run: output streams to our stdio, the exit status is the container's. */
 function buildRunArgs(spec) {
-    return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command];
+    return [
+        'run',
+        ...(spec.keepAfterExit ? [] : ['--rm']),
+        ...containerOptions(spec),
+        spec.image,
+        ...spec.command
+    ];
 }
 function buildBuildArgs(opts) {
     return [

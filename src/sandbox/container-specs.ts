@@ -153,6 +153,9 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
       'net.ipv4.ping_group_range': '1 0'
     },
     init: !o.initBinary,
+    // Removed with the proxy in one call once the command's status is in (docker run --rm
+    // would hold the status back until the agent alone was removed).
+    keepAfterExit: true,
     tty: o.tty,
     command: o.initBinary
       ? ['--', '/bin/sh', ENTRYPOINT_MOUNT, ...o.command]
@@ -178,6 +181,8 @@ export function canarySpec(o: AgentOptions, canaryImage: string, script: string)
     ...agentPrivileges(o),
     sysctls: {},
     init: false,
+    // Removed with the rest at teardown: its result is in as soon as it exits.
+    keepAfterExit: true,
     entrypoint: '/bin/bash',
     command: ['-c', script]
   }

@@ -49,6 +49,11 @@ export interface ContainerSpec {
   readonly sharePidOf?: string
   /** Run docker's init (tini) as PID 1 so signals and exit statuses behave as on the runner. */
   readonly init: boolean
+  /**
+   * A foreground run's container stays after it exits, for the teardown to remove with the
+   * rest (`--rm` makes `docker run` return only once the container is gone).
+   */
+  readonly keepAfterExit?: boolean
   readonly command: readonly string[]
 }
 
@@ -165,7 +170,13 @@ export function buildCreateArgs(spec: ContainerSpec): string[] {
 
 /** Foreground run: output streams to our stdio, the exit status is the container's. */
 export function buildRunArgs(spec: ContainerSpec): string[] {
-  return ['run', '--rm', ...containerOptions(spec), spec.image, ...spec.command]
+  return [
+    'run',
+    ...(spec.keepAfterExit ? [] : ['--rm']),
+    ...containerOptions(spec),
+    spec.image,
+    ...spec.command
+  ]
 }
 
 export function buildBuildArgs(opts: {
