@@ -42545,14 +42545,36 @@ async function checkArmed(run, prepared, agent, { agentNet, agentRules, processe
     ]);
     return { checks: [...passed, ...canary], agentNet };
 }
-/** The agent's plan, then its container, which waits at its handshake for `go`. */
-async function startAgent(run, plan) {
+/**
+ * The agent's plan, then its container, which waits at its handshake for `go`; no container
+ * when the proxy failed to start while the plan was made.
+ */
+async function startAgent(run, plan, proxyFailed) {
     const agent = await plan();
+    if (proxyFailed())
+        return undefined;
     const handshake = await run.deps.probes.openHandshake(agent.controlDir);
     const exited = run.deps.docker.runAttached(ablateAgent(agentSpec(agent.options), run.request.ablation?.layer), run.request.stdio);
     // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
     exited.catch(() => undefined);
     return { agent, handshake, exited };
+}
+/** How long a failed start waits for the agent's `docker run` to end after `abort`. */
+const ABORT_WAIT_MS = 10_000;
+/**
+ * After a failed start: `abort` stays in the pipe until the agent's `docker run` has ended (or
+ * ABORT_WAIT_MS has passed), so that an agent container created only now still reads it and
+ * exits, rather than wait for ever, and teardown does not race its creation.
+ */
+async function abandonAgent({ handshake, exited }) {
+    handshake.abort();
+    let timer;
+    await Promise.race([
+        exited.catch(() => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, ABORT_WAIT_MS)))
+    ]);
+    clearTimeout(timer);
+    handshake.close();
 }
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
 async function arm(run, prepared, plan) {
@@ -42567,12 +42589,16 @@ async function arm(run, prepared, plan) {
         ]
     });
     let started;
+    let proxyFailed = false;
     try {
         // The proxy needs only the networks and starts at once; the agent starts alongside as soon
         // as its plan is made (a root command's plan waits for the root-only scan).
         await hooks.phase('Starting proxy', () => settleAll([
-            startProxy(run, prepared),
-            startAgent(run, plan).then((s) => {
+            startProxy(run, prepared).catch((e) => {
+                proxyFailed = true;
+                throw e;
+            }),
+            startAgent(run, plan, () => proxyFailed).then((s) => {
                 started = s;
             })
         ]));
@@ -42595,8 +42621,8 @@ async function arm(run, prepared, plan) {
         return { agent, handshake, exited, checks, agentNet };
     }
     catch (e) {
-        started?.handshake.abort();
-        started?.handshake.close();
+        if (started)
+            await abandonAgent(started);
         throw e;
     }
 }

@@ -176,7 +176,10 @@ export class FakeSandbox {
       go: () => {
         if (!this.options.hangs) setTimeout(() => this.endAgent(this.options.commandStatus ?? 0))
       },
-      abort: () => this.endAgent(125),
+      abort: () => {
+        this.commands.push({ argv: ['#abort'], declared: this.declared })
+        this.endAgent(125)
+      },
       close: () => undefined
     }
   }

@@ -167,6 +167,19 @@ describe('the run as a sequence of phases', () => {
     expect(fake.declared?.workDir).toBeUndefined()
   })
 
+  test('a proxy that cannot be created: an agent already started is aborted before teardown', async () => {
+    const { fake, result } = await start({ failOn: /^docker create / })
+    expect(result).toBeInstanceOf(Error)
+    const at = (match: (c: RecordedCommand) => boolean): number => fake.commands.findIndex(match)
+    const agentRun = at((c) => c.argv[1] === 'run' && nameOf(c) === `awf-${RUN_ID}-agent`)
+    const aborted = at((c) => c.argv[0] === '#abort')
+    const teardown = at((c) => c.argv[1] === 'Removing the sandbox')
+    // Planning may finish before the proxy fails (no root-only scan here): then the agent
+    // has started, and is told to abort, and its run has ended, before anything is removed.
+    if (agentRun >= 0) expect([agentRun < aborted, aborted < teardown]).toEqual([true, true])
+    else expect(aborted).toBe(-1)
+  })
+
   test('after a command that ended, the inert rest goes to the reaper, which takes the lease', async () => {
     const { fake, result } = await start({ reaper: true, commandStatus: 3 })
     expect((result as RunOutcome).exitCode).toBe(3)

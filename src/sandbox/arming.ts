@@ -228,9 +228,17 @@ interface StartedAgent {
   readonly exited: Promise<number>
 }
 
-/** The agent's plan, then its container, which waits at its handshake for `go`. */
-async function startAgent(run: RunContext, plan: () => Promise<AgentPlan>): Promise<StartedAgent> {
+/**
+ * The agent's plan, then its container, which waits at its handshake for `go`; no container
+ * when the proxy failed to start while the plan was made.
+ */
+async function startAgent(
+  run: RunContext,
+  plan: () => Promise<AgentPlan>,
+  proxyFailed: () => boolean
+): Promise<StartedAgent | undefined> {
   const agent = await plan()
+  if (proxyFailed()) return undefined
   const handshake = await run.deps.probes.openHandshake(agent.controlDir)
   const exited = run.deps.docker.runAttached(
     ablateAgent(agentSpec(agent.options), run.request.ablation?.layer),
@@ -239,6 +247,25 @@ async function startAgent(run: RunContext, plan: () => Promise<AgentPlan>): Prom
   // Awaited by the handshake and the command phase; a failure before them must not go unhandled.
   exited.catch(() => undefined)
   return { agent, handshake, exited }
+}
+
+/** How long a failed start waits for the agent's `docker run` to end after `abort`. */
+const ABORT_WAIT_MS = 10_000
+
+/**
+ * After a failed start: `abort` stays in the pipe until the agent's `docker run` has ended (or
+ * ABORT_WAIT_MS has passed), so that an agent container created only now still reads it and
+ * exits, rather than wait for ever, and teardown does not race its creation.
+ */
+async function abandonAgent({ handshake, exited }: StartedAgent): Promise<void> {
+  handshake.abort()
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    exited.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ABORT_WAIT_MS)))
+  ])
+  clearTimeout(timer)
+  handshake.close()
 }
 
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
@@ -258,13 +285,17 @@ export async function arm(
     ]
   })
   let started: StartedAgent | undefined
+  let proxyFailed = false
   try {
     // The proxy needs only the networks and starts at once; the agent starts alongside as soon
     // as its plan is made (a root command's plan waits for the root-only scan).
     await hooks.phase('Starting proxy', () =>
       settleAll([
-        startProxy(run, prepared),
-        startAgent(run, plan).then((s) => {
+        startProxy(run, prepared).catch((e: unknown) => {
+          proxyFailed = true
+          throw e
+        }),
+        startAgent(run, plan, () => proxyFailed).then((s) => {
           started = s
         })
       ])
@@ -287,8 +318,7 @@ export async function arm(
     })
     return { agent, handshake, exited, checks, agentNet }
   } catch (e) {
-    started?.handshake.abort()
-    started?.handshake.close()
+    if (started) await abandonAgent(started)
     throw e
   }
 }
