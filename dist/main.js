@@ -40867,16 +40867,21 @@ function agentSpec(o) {
 /**
  * The enforcement canary runs in its own short-lived container inside the agent's network
  * namespace, as the agent's user with the agent's privileges, from our own image: its probes
- * need bash, curl and python3, which the agent's tools or image may not have.
+ * need bash, curl and python3, which the agent's tools or image may not have. It is started
+ * while the proxy becomes ready and waits at its gate (`gateDir`, mounted like the agent's
+ * handshake folder) for `go`; anything else ends it before a probe is sent.
  */
-function canarySpec(o, canaryImage, script) {
+function canarySpec(o, canaryImage, script, gateDir) {
     const n = runNames(o.topology.runId);
     return {
         name: n.canary,
         image: canaryImage,
         attach: { shareNetworkOf: n.agent },
         labels: o.labels,
-        mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+        mounts: [
+            { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true },
+            { source: gateDir, target: CONTROL_MOUNT, readOnly: true }
+        ],
         // The proxy settings only: the user's variables (secrets among them) stay with the agent.
         env: { http_proxy: proxyUrl(o.topology) },
         ...agentPrivileges(o),
@@ -40885,7 +40890,7 @@ function canarySpec(o, canaryImage, script) {
         // Removed with the rest at teardown: its result is in as soon as it exits.
         keepAfterExit: true,
         entrypoint: '/bin/bash',
-        command: ['-c', script]
+        command: ['-c', `read -r word < ${CONTROL_MOUNT}/go && [ "$word" = go ] || exit 125\n${script}`]
     };
 }
 const HELPER_CONFIG_MOUNT = '/awf/config';
@@ -42425,6 +42430,152 @@ async function settleAll(tasks) {
     }
     return values;
 }
+/** Waits until `task` has settled, or `ms` have passed, whichever comes first. */
+async function settledWithin(task, ms) {
+    let timer;
+    await Promise.race([
+        task.catch(() => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
+    ]);
+    clearTimeout(timer);
+}
+
+/**
+ * The enforcement canary: after the rules are in place and before the command starts, probes
+ * run inside the agent's network namespace with the agent's user, capabilities and seccomp
+ * profile (src/sandbox/container-specs.ts canarySpec), and each refusal is confirmed in the
+ * refusing layer's own log. No probe sends a packet beyond the sandbox: the DNS and proxy
+ * probes stop at the proxy, the direct one aims at the proxy itself. Its container starts
+ * while the proxy becomes ready and holds its probes at a gate until released.
+ */
+const read$1 = (path) => {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+};
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
+async function eventually(check, timeoutMs = 3000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (await check())
+            return true;
+        await new Promise((r) => setTimeout(r, 25));
+    }
+    return check();
+}
+/** The probes, as one bash script run in the agent's network namespace. */
+function canaryScript(topology) {
+    const { proxyIp } = topology;
+    // The probes are independent: they run side by side, each printing one short line (a
+    // single write, so lines never interleave), and the script waits for all of them.
+    return [
+        `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
+        `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
+        `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
+        // A tunnel whose TLS server name is not the CONNECT host's: refused at the ClientHello.
+        `curl -s -o /dev/null --max-time 5 -x http://${proxyIp}:${SQUID_PORT} --connect-to ${CANARY_NAME}:443:${TLS_CANARY_TUNNEL}:443 https://${CANARY_NAME}/; echo "tls=$?"`,
+        // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
+        // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
+        `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
+    ]
+        .map((probe) => `{ ${probe}; } &`)
+        .concat('wait')
+        .join('\n');
+}
+/** Returns the checks passed; throws listing the failures. */
+async function runCanary(probe, netfilter, run) {
+    const { proxyIp, runId } = run.topology;
+    const script = canaryScript(run.topology);
+    const r = await probe(script);
+    const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
+    const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
+    const checks = [
+        [
+            'canary: a DNS query for a name not allowed is refused by the forwarder',
+            async () => got('dns') === '2' &&
+                (await eventually(() => read$1(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
+        ],
+        [
+            'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
+            async () => got('proxy') === '403' &&
+                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read$1(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: a tunnel whose TLS server name does not match it is refused at the ClientHello',
+            async () => got('tls') === '35' &&
+                (await eventually(() => new RegExp(`CONNECT ${escape(TLS_CANARY_TUNNEL)} 443 .* ${escape(CANARY_NAME)} terminate ${SQUID_TLS_PORT}$`, 'm').test(read$1(join(run.logsDir, 'access.log')))))
+        ],
+        [
+            'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
+            () => Promise.resolve(got('netadmin') === '0')
+        ],
+        [
+            'canary: a direct connection that ignores the proxy is dropped by the container rules',
+            async () => got('direct') !== '0' &&
+                (!run.confirmDrops ||
+                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
+        ]
+    ];
+    const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
+    const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
+    if (failed.length > 0)
+        throw new Error(`the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
+            `canary output: ${JSON.stringify(r.stdout + r.stderr)}`);
+    return results.map(([name]) => name);
+}
+/**
+ * The canary's container, waiting at its gate (a FIFO held open here, as the agent's
+ * handshake) until its probes are released, or it is abandoned on a failed start.
+ */
+class StartedCanary {
+    script;
+    gate;
+    result;
+    waiting = true;
+    constructor(script, gate, result) {
+        this.script = script;
+        this.gate = gate;
+        this.result = result;
+    }
+    /** Lets the probes go; the script is the one the container was started with. */
+    async release(script) {
+        if (script !== this.script)
+            throw new Error('the canary was started with other probes than the ones checked');
+        this.waiting = false;
+        this.gate.go();
+        try {
+            return await this.result;
+        }
+        finally {
+            this.gate.close();
+        }
+    }
+    /**
+     * A failed start: `abort` stays in the pipe until the container has ended (or `waitMs` has
+     * passed), so a container created only now still reads it, and teardown does not race it.
+     */
+    async abandon(waitMs) {
+        if (!this.waiting)
+            return;
+        this.waiting = false;
+        this.gate.abort();
+        await settledWithin(this.result, waitMs);
+        this.gate.close();
+    }
+}
+async function startCanary(run, prepared, agent, timeoutMs) {
+    const gateDir = makeDir(join(prepared.workDir, 'canary-ctl'), 0o755);
+    const gate = await run.deps.probes.openHandshake(gateDir);
+    const script = canaryScript(prepared.topology);
+    const result = run.deps.docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script, gateDir), timeoutMs);
+    // Awaited once released; a start that fails before must not go unhandled.
+    result.catch(() => undefined);
+    return new StartedCanary(script, gate, result);
+}
 
 /**
  * Starting the sandbox: the agent container (held at its handshake), the proxy, readiness,
@@ -42471,7 +42622,7 @@ async function startProxy(run, prepared) {
         throw new Error(`the proxy container (${prepared.proxyImage}) could not start: ${errorText(e)}`);
     }
 }
-async function waitUntilReady(run, prepared, agent, handshake, exited) {
+async function waitUntilReady(run, prepared, agent, handshake, exited, onCanary) {
     const { docker, probes } = run.deps;
     // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
     const proxyReady = prepared.topologyOnly
@@ -42482,13 +42633,18 @@ async function waitUntilReady(run, prepared, agent, handshake, exited) {
             dnsPort: DNS_PORT,
             probeName: READINESS_PROBE_NAME
         }, READY_TIMEOUT_MS, () => docker.containerRunning(run.names.proxy));
-    // The agent's rules go in while the proxy starts: the agent waits at its handshake, and
-    // nothing is checked or run before both are ready.
+    // The agent's rules go in, and the canary's container starts, while the proxy becomes
+    // ready: the agent waits at its handshake and the canary at its gate, and nothing is
+    // checked or sent before both are ready.
     const [, access] = await settleAll([
         proxyReady.catch(async (e) => {
             throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`);
         }),
-        handshake.waitReady(READY_TIMEOUT_MS, exited).then(() => agentAccess(run, prepared, agent))
+        handshake.waitReady(READY_TIMEOUT_MS, exited).then(async () => {
+            const ready = await agentAccess(run, prepared, agent);
+            onCanary(await startCanary(run, prepared, agent, READY_TIMEOUT_MS + CANARY_TIMEOUT_MS));
+            return ready;
+        })
     ]);
     return access;
 }
@@ -42522,9 +42678,9 @@ async function agentAccess(run, prepared, agent) {
         processes: () => probes.inspectProcesses(pid)
     };
 }
-/** The self-check and the canary side by side. */
-async function checkArmed(run, prepared, agent, { agentNet, agentRules, processes }) {
-    const { docker, netfilter, probes } = run.deps;
+/** The self-check and the canary's probes side by side. */
+async function checkArmed(run, prepared, { agentNet, agentRules, processes }, canary) {
+    const { netfilter, probes } = run.deps;
     const { topology } = prepared;
     // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
     const checked = (checks) => run.request.ablation?.runDespiteChecks
@@ -42533,7 +42689,7 @@ async function checkArmed(run, prepared, agent, { agentNet, agentRules, processe
             return [];
         })
         : checks;
-    const [passed, canary] = await settleAll([
+    const [passed, probed] = await settleAll([
         checked(selfCheck({
             netfilter,
             agentRules,
@@ -42541,9 +42697,13 @@ async function checkArmed(run, prepared, agent, { agentNet, agentRules, processe
             processes,
             hostRules: prepared.hostRules
         })),
-        checked(probes.canary((script) => docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script), CANARY_TIMEOUT_MS), netfilter, { topology, logsDir: run.logsDir, confirmDrops: prepared.hostRules }))
+        checked(probes.canary((script) => canary.release(script), netfilter, {
+            topology,
+            logsDir: run.logsDir,
+            confirmDrops: prepared.hostRules
+        }))
     ]);
-    return { checks: [...passed, ...canary], agentNet };
+    return { checks: [...passed, ...probed], agentNet };
 }
 /**
  * The agent's plan, then its container, which waits at its handshake for `go`; no container
@@ -42568,12 +42728,7 @@ const ABORT_WAIT_MS = 10_000;
  */
 async function abandonAgent({ handshake, exited }) {
     handshake.abort();
-    let timer;
-    await Promise.race([
-        exited.catch(() => undefined),
-        new Promise((resolve) => (timer = setTimeout(resolve, ABORT_WAIT_MS)))
-    ]);
-    clearTimeout(timer);
+    await settledWithin(exited, ABORT_WAIT_MS);
     handshake.close();
 }
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
@@ -42589,6 +42744,7 @@ async function arm(run, prepared, plan) {
         ]
     });
     let started;
+    let canary;
     let proxyFailed = false;
     try {
         // The proxy needs only the networks and starts at once; the agent starts alongside as soon
@@ -42604,7 +42760,9 @@ async function arm(run, prepared, plan) {
         ]));
         const { agent, handshake, exited } = started;
         const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-            const access = await waitUntilReady(run, prepared, agent, handshake, exited);
+            const access = await waitUntilReady(run, prepared, agent, handshake, exited, (c) => {
+                canary = c;
+            });
             const interception = run.request.proxy?.interception;
             if (interception && interception.hosts.length > 0) {
                 info(interceptionLine(interception));
@@ -42616,11 +42774,12 @@ async function arm(run, prepared, plan) {
                     caCertificates: interception.caCertificates
                 });
             }
-            return checkArmed(run, prepared, agent, access);
+            return checkArmed(run, prepared, access, canary);
         });
         return { agent, handshake, exited, checks, agentNet };
     }
     catch (e) {
+        await canary?.abandon(ABORT_WAIT_MS);
         if (started)
             await abandonAgent(started);
         throw e;
@@ -43477,7 +43636,7 @@ async function createNetworks(docker, runId, labels, upstreamDns, { pool, random
  */
 const RESOLV_CONF = '/etc/resolv.conf';
 const SYSTEMD_UPSTREAM = '/run/systemd/resolve/resolv.conf';
-function read$1(path) {
+function read(path) {
     try {
         return readFileSync(path, 'utf8');
     }
@@ -43485,7 +43644,7 @@ function read$1(path) {
         return undefined;
     }
 }
-function detectUpstreamDns(readFile = read$1) {
+function detectUpstreamDns(readFile = read) {
     const tried = [];
     for (const path of [RESOLV_CONF, SYSTEMD_UPSTREAM]) {
         const text = readFile(path);
@@ -43686,88 +43845,6 @@ async function handOver(exec, script, lease, job) {
     if (!script || !exec.detach || fd === undefined)
         return undefined;
     return exec.detach(process.execPath, [script, JSON.stringify(job)], [fd]);
-}
-
-/**
- * The enforcement canary: after the rules are in place and before the command starts, probes
- * run inside the agent's network namespace with the agent's user, capabilities and seccomp
- * profile (src/sandbox/container-specs.ts canarySpec), and
- * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
- * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
- */
-const read = (path) => {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-};
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Log lines land a moment after the probe returns; look again for a short, bounded while. */
-async function eventually(check, timeoutMs = 3000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (await check())
-            return true;
-        await new Promise((r) => setTimeout(r, 25));
-    }
-    return check();
-}
-/** Returns the checks passed; throws listing the failures. */
-async function runCanary(probe, netfilter, run) {
-    const { proxyIp, runId } = run.topology;
-    // The probes are independent: they run side by side, each printing one short line (a
-    // single write, so lines never interleave), and the script waits for all of them.
-    const script = [
-        `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
-        `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
-        `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
-        // A tunnel whose TLS server name is not the CONNECT host's: refused at the ClientHello.
-        `curl -s -o /dev/null --max-time 5 -x http://${proxyIp}:${SQUID_PORT} --connect-to ${CANARY_NAME}:443:${TLS_CANARY_TUNNEL}:443 https://${CANARY_NAME}/; echo "tls=$?"`,
-        // SIOCSIFFLAGS on lo with the flags it already has (up, loopback, running): a change that
-        // needs CAP_NET_ADMIN, as every firewall rule change does, and would change nothing.
-        `python3 -c "import socket,fcntl,struct; fcntl.ioctl(socket.socket(), 0x8914, struct.pack('16sH14x', b'lo', 0x49))" 2>&1 | grep -q 'Errno 1'; echo "netadmin=$?"`
-    ]
-        .map((probe) => `{ ${probe}; } &`)
-        .concat('wait')
-        .join('\n');
-    const r = await probe(script);
-    const got = (key) => new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none';
-    const agentDrop = new RegExp(`${escape(logPrefixes(runId).agent)}.* DST=${escape(proxyIp)} .*DPT=${CANARY_PORT} `);
-    const checks = [
-        [
-            'canary: a DNS query for a name not allowed is refused by the forwarder',
-            async () => got('dns') === '2' &&
-                (await eventually(() => read(join(run.logsDir, 'dns.log')).includes(`config ${CANARY_NAME} is NXDOMAIN`)))
-        ],
-        [
-            'canary: a proxied request for a name not allowed is refused by Squid, no connection made',
-            async () => got('proxy') === '403' &&
-                (await eventually(() => new RegExp(`TCP_DENIED/403 GET ${escape(CANARY_NAME)} 80 - `).test(read(join(run.logsDir, 'access.log')))))
-        ],
-        [
-            'canary: a tunnel whose TLS server name does not match it is refused at the ClientHello',
-            async () => got('tls') === '35' &&
-                (await eventually(() => new RegExp(`CONNECT ${escape(TLS_CANARY_TUNNEL)} 443 .* ${escape(CANARY_NAME)} terminate ${SQUID_TLS_PORT}$`, 'm').test(read(join(run.logsDir, 'access.log')))))
-        ],
-        [
-            'canary: changing the network configuration fails with EPERM (no NET_ADMIN)',
-            () => Promise.resolve(got('netadmin') === '0')
-        ],
-        [
-            'canary: a direct connection that ignores the proxy is dropped by the container rules',
-            async () => got('direct') !== '0' &&
-                (!run.confirmDrops ||
-                    (await eventually(async () => agentDrop.test(await netfilter.kernelLog()))))
-        ]
-    ];
-    const results = await Promise.all(checks.map(async ([name, ok]) => [name, await ok()]));
-    const failed = results.filter(([, ok]) => !ok).map(([name]) => name);
-    if (failed.length > 0)
-        throw new Error(`the enforcement canary failed, so the command was not started:\n  ${failed.join('\n  ')}\n` +
-            `canary output: ${JSON.stringify(r.stdout + r.stderr)}`);
-    return results.map(([name]) => name);
 }
 
 /**

@@ -13,7 +13,6 @@ import { installTrust, interceptionLine } from './agent-trust.js'
 import type { AgentPlan } from './agent-plan.js'
 import {
   agentSpec,
-  canarySpec,
   netAdminHelperSpec,
   processInspectorSpec,
   proxySpec,
@@ -30,8 +29,9 @@ import type { ProcessSecurity } from './process-check.js'
 import { selfCheck } from './self-check.js'
 import { INSPECT_SCRIPT, inspectInDaemon, waitForProxyInDaemon } from './topology-only.js'
 import { proxyEnv } from './upstream-proxy.js'
-import { settleAll } from './settle.js'
+import { settleAll, settledWithin } from './settle.js'
 import type { AgentHandshake } from './types.js'
+import { startCanary, type StartedCanary } from './canary.js'
 
 const READY_TIMEOUT_MS = 60000
 const CANARY_TIMEOUT_MS = 30000
@@ -99,7 +99,8 @@ async function waitUntilReady(
   prepared: PreparedRun,
   agent: AgentPlan,
   handshake: AgentHandshake,
-  exited: Promise<number>
+  exited: Promise<number>,
+  onCanary: (canary: StartedCanary) => void
 ): Promise<AgentAccess> {
   const { docker, probes } = run.deps
   // A remote daemon's networks are not ours to reach: the probe runs in the proxy's namespace.
@@ -121,13 +122,18 @@ async function waitUntilReady(
         READY_TIMEOUT_MS,
         () => docker.containerRunning(run.names.proxy)
       )
-  // The agent's rules go in while the proxy starts: the agent waits at its handshake, and
-  // nothing is checked or run before both are ready.
+  // The agent's rules go in, and the canary's container starts, while the proxy becomes
+  // ready: the agent waits at its handshake and the canary at its gate, and nothing is
+  // checked or sent before both are ready.
   const [, access] = await settleAll([
     proxyReady.catch(async (e: unknown) => {
       throw new Error(`${errorText(e)}\nproxy log:\n${await docker.logs(run.names.proxy)}`)
     }),
-    handshake.waitReady(READY_TIMEOUT_MS, exited).then(() => agentAccess(run, prepared, agent))
+    handshake.waitReady(READY_TIMEOUT_MS, exited).then(async () => {
+      const ready = await agentAccess(run, prepared, agent)
+      onCanary(await startCanary(run, prepared, agent, READY_TIMEOUT_MS + CANARY_TIMEOUT_MS))
+      return ready
+    })
   ])
   return access
 }
@@ -180,14 +186,14 @@ async function agentAccess(
   }
 }
 
-/** The self-check and the canary side by side. */
+/** The self-check and the canary's probes side by side. */
 async function checkArmed(
   run: RunContext,
   prepared: PreparedRun,
-  agent: AgentPlan,
-  { agentNet, agentRules, processes }: AgentAccess
+  { agentNet, agentRules, processes }: AgentAccess,
+  canary: StartedCanary
 ): Promise<{ checks: string[]; agentNet?: Netfilter }> {
-  const { docker, netfilter, probes } = run.deps
+  const { netfilter, probes } = run.deps
   const { topology } = prepared
   // Test-only (see ablation.ts): a failed check becomes a warning instead of a refusal.
   const checked = (checks: Promise<string[]>): Promise<string[]> =>
@@ -197,7 +203,7 @@ async function checkArmed(
           return []
         })
       : checks
-  const [passed, canary] = await settleAll([
+  const [passed, probed] = await settleAll([
     checked(
       selfCheck({
         netfilter,
@@ -208,18 +214,14 @@ async function checkArmed(
       })
     ),
     checked(
-      probes.canary(
-        (script) =>
-          docker.runCaptured(
-            canarySpec(agent.options, prepared.ourAgentImage, script),
-            CANARY_TIMEOUT_MS
-          ),
-        netfilter,
-        { topology, logsDir: run.logsDir, confirmDrops: prepared.hostRules }
-      )
+      probes.canary((script) => canary.release(script), netfilter, {
+        topology,
+        logsDir: run.logsDir,
+        confirmDrops: prepared.hostRules
+      })
     )
   ])
-  return { checks: [...passed, ...canary], agentNet }
+  return { checks: [...passed, ...probed], agentNet }
 }
 
 interface StartedAgent {
@@ -259,12 +261,7 @@ const ABORT_WAIT_MS = 10_000
  */
 async function abandonAgent({ handshake, exited }: StartedAgent): Promise<void> {
   handshake.abort()
-  let timer: NodeJS.Timeout | undefined
-  await Promise.race([
-    exited.catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, ABORT_WAIT_MS)))
-  ])
-  clearTimeout(timer)
+  await settledWithin(exited, ABORT_WAIT_MS)
   handshake.close()
 }
 
@@ -285,6 +282,7 @@ export async function arm(
     ]
   })
   let started: StartedAgent | undefined
+  let canary: StartedCanary | undefined
   let proxyFailed = false
   try {
     // The proxy needs only the networks and starts at once; the agent starts alongside as soon
@@ -302,7 +300,9 @@ export async function arm(
     )
     const { agent, handshake, exited } = started!
     const { checks, agentNet } = await hooks.phase('Arming the sandbox', async () => {
-      const access = await waitUntilReady(run, prepared, agent, handshake, exited)
+      const access = await waitUntilReady(run, prepared, agent, handshake, exited, (c) => {
+        canary = c
+      })
       const interception = run.request.proxy?.interception
       if (interception && interception.hosts.length > 0) {
         info(interceptionLine(interception))
@@ -314,10 +314,11 @@ export async function arm(
           caCertificates: interception.caCertificates
         })
       }
-      return checkArmed(run, prepared, agent, access)
+      return checkArmed(run, prepared, access, canary!)
     })
     return { agent, handshake, exited, checks, agentNet }
   } catch (e) {
+    await canary?.abandon(ABORT_WAIT_MS)
     if (started) await abandonAgent(started)
     throw e
   }

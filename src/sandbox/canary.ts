@@ -1,16 +1,24 @@
 /**
  * The enforcement canary: after the rules are in place and before the command starts, probes
  * run inside the agent's network namespace with the agent's user, capabilities and seccomp
- * profile (src/sandbox/container-specs.ts canarySpec), and
- * each refusal is confirmed in the refusing layer's own log. No probe sends a packet beyond the
- * sandbox: the DNS and proxy probes stop at the proxy, the direct one aims at the proxy itself.
+ * profile (src/sandbox/container-specs.ts canarySpec), and each refusal is confirmed in the
+ * refusing layer's own log. No probe sends a packet beyond the sandbox: the DNS and proxy
+ * probes stop at the proxy, the direct one aims at the proxy itself. Its container starts
+ * while the proxy becomes ready and holds its probes at a gate until released.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CANARY_NAME, CANARY_PORT, logPrefixes, TLS_CANARY_TUNNEL } from '../render/names.js'
 import { SQUID_PORT, SQUID_TLS_PORT, type SandboxTopology } from '../render/types.js'
 import type { CommandResult } from './exec.js'
+import type { AgentPlan } from './agent-plan.js'
+import { canarySpec } from './container-specs.js'
 import type { Netfilter } from './netfilter.js'
+import type { PreparedRun } from './prepare.js'
+import type { RunContext } from './run-context.js'
+import { settledWithin } from './settle.js'
+import type { AgentHandshake } from './types.js'
+import { makeDir } from './work-dir.js'
 
 const read = (path: string): string => {
   try {
@@ -42,16 +50,12 @@ export interface CanaryArgs {
   readonly confirmDrops: boolean
 }
 
-/** Returns the checks passed; throws listing the failures. */
-export async function runCanary(
-  probe: (script: string) => Promise<CommandResult>,
-  netfilter: Netfilter,
-  run: CanaryArgs
-): Promise<string[]> {
-  const { proxyIp, runId } = run.topology
+/** The probes, as one bash script run in the agent's network namespace. */
+export function canaryScript(topology: SandboxTopology): string {
+  const { proxyIp } = topology
   // The probes are independent: they run side by side, each printing one short line (a
   // single write, so lines never interleave), and the script waits for all of them.
-  const script = [
+  return [
     `getent hosts ${CANARY_NAME} >/dev/null; echo "dns=$?"`,
     `curl -s -o /dev/null -w "proxy=%{http_code}\\n" --max-time 5 http://${CANARY_NAME}/`,
     `(exec 3<>/dev/tcp/${proxyIp}/${CANARY_PORT}) 2>/dev/null; echo "direct=$?"`,
@@ -64,6 +68,16 @@ export async function runCanary(
     .map((probe) => `{ ${probe}; } &`)
     .concat('wait')
     .join('\n')
+}
+
+/** Returns the checks passed; throws listing the failures. */
+export async function runCanary(
+  probe: (script: string) => Promise<CommandResult>,
+  netfilter: Netfilter,
+  run: CanaryArgs
+): Promise<string[]> {
+  const { proxyIp, runId } = run.topology
+  const script = canaryScript(run.topology)
   const r = await probe(script)
   const got = (key: string): string =>
     new RegExp(`^${key}=(\\S+)$`, 'm').exec(r.stdout)?.[1] ?? 'none'
@@ -120,4 +134,61 @@ export async function runCanary(
         `canary output: ${JSON.stringify(r.stdout + r.stderr)}`
     )
   return results.map(([name]) => name)
+}
+
+/**
+ * The canary's container, waiting at its gate (a FIFO held open here, as the agent's
+ * handshake) until its probes are released, or it is abandoned on a failed start.
+ */
+export class StartedCanary {
+  private waiting = true
+
+  constructor(
+    readonly script: string,
+    private readonly gate: AgentHandshake,
+    private readonly result: Promise<CommandResult>
+  ) {}
+
+  /** Lets the probes go; the script is the one the container was started with. */
+  async release(script: string): Promise<CommandResult> {
+    if (script !== this.script)
+      throw new Error('the canary was started with other probes than the ones checked')
+    this.waiting = false
+    this.gate.go()
+    try {
+      return await this.result
+    } finally {
+      this.gate.close()
+    }
+  }
+
+  /**
+   * A failed start: `abort` stays in the pipe until the container has ended (or `waitMs` has
+   * passed), so a container created only now still reads it, and teardown does not race it.
+   */
+  async abandon(waitMs: number): Promise<void> {
+    if (!this.waiting) return
+    this.waiting = false
+    this.gate.abort()
+    await settledWithin(this.result, waitMs)
+    this.gate.close()
+  }
+}
+
+export async function startCanary(
+  run: RunContext,
+  prepared: PreparedRun,
+  agent: AgentPlan,
+  timeoutMs: number
+): Promise<StartedCanary> {
+  const gateDir = makeDir(join(prepared.workDir, 'canary-ctl'), 0o755)
+  const gate = await run.deps.probes.openHandshake(gateDir)
+  const script = canaryScript(prepared.topology)
+  const result = run.deps.docker.runCaptured(
+    canarySpec(agent.options, prepared.ourAgentImage, script, gateDir),
+    timeoutMs
+  )
+  // Awaited once released; a start that fails before must not go unhandled.
+  result.catch(() => undefined)
+  return new StartedCanary(script, gate, result)
 }

@@ -166,16 +166,26 @@ export function agentSpec(o: AgentOptions): ContainerSpec {
 /**
  * The enforcement canary runs in its own short-lived container inside the agent's network
  * namespace, as the agent's user with the agent's privileges, from our own image: its probes
- * need bash, curl and python3, which the agent's tools or image may not have.
+ * need bash, curl and python3, which the agent's tools or image may not have. It is started
+ * while the proxy becomes ready and waits at its gate (`gateDir`, mounted like the agent's
+ * handshake folder) for `go`; anything else ends it before a probe is sent.
  */
-export function canarySpec(o: AgentOptions, canaryImage: string, script: string): ContainerSpec {
+export function canarySpec(
+  o: AgentOptions,
+  canaryImage: string,
+  script: string,
+  gateDir: string
+): ContainerSpec {
   const n = runNames(o.topology.runId)
   return {
     name: n.canary,
     image: canaryImage,
     attach: { shareNetworkOf: n.agent },
     labels: o.labels,
-    mounts: [{ source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true }],
+    mounts: [
+      { source: o.resolvConf, target: '/etc/resolv.conf', readOnly: true },
+      { source: gateDir, target: CONTROL_MOUNT, readOnly: true }
+    ],
     // The proxy settings only: the user's variables (secrets among them) stay with the agent.
     env: { http_proxy: proxyUrl(o.topology) },
     ...agentPrivileges(o),
@@ -184,7 +194,7 @@ export function canarySpec(o: AgentOptions, canaryImage: string, script: string)
     // Removed with the rest at teardown: its result is in as soon as it exits.
     keepAfterExit: true,
     entrypoint: '/bin/bash',
-    command: ['-c', script]
+    command: ['-c', `read -r word < ${CONTROL_MOUNT}/go && [ "$word" = go ] || exit 125\n${script}`]
   }
 }
 

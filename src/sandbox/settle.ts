@@ -17,3 +17,13 @@ export async function settleAll<T extends readonly unknown[] | []>(
     -readonly [K in keyof T]: Awaited<T[K]>
   }
 }
+
+/** Waits until `task` has settled, or `ms` have passed, whichever comes first. */
+export async function settledWithin(task: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    task.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms)))
+  ])
+  clearTimeout(timer)
+}
