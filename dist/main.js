@@ -42537,22 +42537,31 @@ class StartedCanary {
     script;
     gate;
     result;
+    stop;
     waiting = true;
-    constructor(script, gate, result) {
+    constructor(script, gate, result, 
+    /** Removes the container: its `docker run` then ends with what the probes printed so far. */
+    stop) {
         this.script = script;
         this.gate = gate;
         this.result = result;
+        this.stop = stop;
     }
-    /** Lets the probes go; the script is the one the container was started with. */
-    async release(script) {
+    /**
+     * Lets the probes go (the script must be the one the container was started with); after
+     * `limitMs` the container is removed, and the probes that had not answered count as failed.
+     */
+    async release(script, limitMs) {
         if (script !== this.script)
             throw new Error('the canary was started with other probes than the ones checked');
         this.waiting = false;
         this.gate.go();
+        const timer = setTimeout(() => void this.stop().catch(() => undefined), limitMs);
         try {
             return await this.result;
         }
         finally {
+            clearTimeout(timer);
             this.gate.close();
         }
     }
@@ -42569,6 +42578,10 @@ class StartedCanary {
         this.gate.close();
     }
 }
+/**
+ * The canary's container, started at its gate. `timeoutMs` bounds its whole `docker run`
+ * (the wait at the gate included); `release` bounds the probes themselves.
+ */
 async function startCanary(run, prepared, agent, timeoutMs) {
     const gateDir = makeDir(join(prepared.workDir, 'canary-ctl'), 0o755);
     const gate = await run.deps.probes.openHandshake(gateDir);
@@ -42576,7 +42589,8 @@ async function startCanary(run, prepared, agent, timeoutMs) {
     const result = run.deps.docker.runCaptured(canarySpec(agent.options, prepared.ourAgentImage, script, gateDir), timeoutMs);
     // Awaited once released; a start that fails before must not go unhandled.
     result.catch(() => undefined);
-    return new StartedCanary(script, gate, result);
+    const { docker } = run.deps;
+    return new StartedCanary(script, gate, result, () => docker.containerRemove([run.names.canary]));
 }
 
 /**
@@ -42699,7 +42713,7 @@ async function checkArmed(run, prepared, { agentNet, agentRules, processes }, ca
             processes,
             hostRules: prepared.hostRules
         })),
-        checked(probes.canary((script) => canary.release(script), netfilter, {
+        checked(probes.canary((script) => canary.release(script, CANARY_TIMEOUT_MS), netfilter, {
             topology,
             logsDir: run.logsDir,
             confirmDrops: prepared.hostRules

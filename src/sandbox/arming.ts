@@ -214,7 +214,7 @@ async function checkArmed(
       })
     ),
     checked(
-      probes.canary((script) => canary.release(script), netfilter, {
+      probes.canary((script) => canary.release(script, CANARY_TIMEOUT_MS), netfilter, {
         topology,
         logsDir: run.logsDir,
         confirmDrops: prepared.hostRules

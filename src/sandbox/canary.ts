@@ -146,18 +146,25 @@ export class StartedCanary {
   constructor(
     readonly script: string,
     private readonly gate: AgentHandshake,
-    private readonly result: Promise<CommandResult>
+    private readonly result: Promise<CommandResult>,
+    /** Removes the container: its `docker run` then ends with what the probes printed so far. */
+    private readonly stop: () => Promise<void>
   ) {}
 
-  /** Lets the probes go; the script is the one the container was started with. */
-  async release(script: string): Promise<CommandResult> {
+  /**
+   * Lets the probes go (the script must be the one the container was started with); after
+   * `limitMs` the container is removed, and the probes that had not answered count as failed.
+   */
+  async release(script: string, limitMs: number): Promise<CommandResult> {
     if (script !== this.script)
       throw new Error('the canary was started with other probes than the ones checked')
     this.waiting = false
     this.gate.go()
+    const timer = setTimeout(() => void this.stop().catch(() => undefined), limitMs)
     try {
       return await this.result
     } finally {
+      clearTimeout(timer)
       this.gate.close()
     }
   }
@@ -175,6 +182,10 @@ export class StartedCanary {
   }
 }
 
+/**
+ * The canary's container, started at its gate. `timeoutMs` bounds its whole `docker run`
+ * (the wait at the gate included); `release` bounds the probes themselves.
+ */
 export async function startCanary(
   run: RunContext,
   prepared: PreparedRun,
@@ -190,5 +201,6 @@ export async function startCanary(
   )
   // Awaited once released; a start that fails before must not go unhandled.
   result.catch(() => undefined)
-  return new StartedCanary(script, gate, result)
+  const { docker } = run.deps
+  return new StartedCanary(script, gate, result, () => docker.containerRemove([run.names.canary]))
 }
