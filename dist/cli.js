@@ -10187,10 +10187,10 @@ function kindOf(path) {
         return 'missing';
     }
 }
-/** The command's HOME: empty, and owned by the user the command runs as. */
 /** Where the command's fresh HOME and the masking file live in the work folder. */
 const homePath = (workDir) => join(workDir, 'home');
 const emptyFilePath = (workDir) => join(workDir, 'empty');
+/** The command's HOME: empty, and owned by the user the command runs as. */
 function freshHome(workDir, uid, gid) {
     const home = makeDir(homePath(workDir), 0o700);
     if (process.getuid?.() === 0)
@@ -10265,6 +10265,32 @@ async function installTrust(o) {
 }
 
 /**
+ * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
+ * tasks that create things (networks, rules, containers) side by side; if one fails while
+ * another is still creating, teardown must not look before the other is done, or what it
+ * creates afterwards is left behind.
+ */
+async function settleAll(tasks) {
+    const results = (await Promise.allSettled(tasks));
+    const values = [];
+    for (const r of results) {
+        if (r.status === 'rejected')
+            throw r.reason;
+        values.push(r.value);
+    }
+    return values;
+}
+/** Waits until `task` has settled, or `ms` have passed, whichever comes first. */
+async function settledWithin(task, ms) {
+    let timer;
+    await Promise.race([
+        task.catch(() => undefined),
+        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
+    ]);
+    clearTimeout(timer);
+}
+
+/**
  * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
  * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
  * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
@@ -10321,6 +10347,16 @@ class Handshake {
     close() {
         closeSync(this.goFd);
     }
+}
+/**
+ * After a failed start: `abort` stays in the pipe until the container's `run` has ended (or
+ * `waitMs` has passed), so that a container created only now still reads it and exits rather
+ * than wait for ever, and teardown does not race its creation; then the pipe is closed.
+ */
+async function abortAndClose(handshake, run, waitMs) {
+    handshake.abort();
+    await settledWithin(run, waitMs);
+    handshake.close();
 }
 
 /** What the proxy and agent containers are run with: pure functions over the run's facts. */
@@ -11161,27 +11197,27 @@ function scanRootOnly(dirs, skip = []) {
     const started = Date.now();
     const found = [];
     let visited = 0;
-    // Paths are joined by hand and links skipped by their directory entry: path.join and a
-    // stat per link made the walk half as slow again (docs/performance.md).
     const walk = (dir, device) => {
-        let entries;
+        let names;
         try {
-            entries = readdirSync(dir, { withFileTypes: true });
+            names = readdirSync(dir);
         }
         catch {
             return;
         }
-        for (const entry of entries) {
-            const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+        for (const name of names) {
+            const path = join(dir, name);
             if (skip.includes(path))
                 continue;
             if (++visited > SCAN_LIMIT)
                 return;
-            if (entry.isSymbolicLink())
+            let st;
+            try {
+                st = lstatSync(path);
+            }
+            catch {
                 continue;
-            const st = lstatSync(path, { throwIfNoEntry: false });
-            if (!st)
-                continue;
+            }
             if (st.isDirectory()) {
                 if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
                     found.push({ path, kind: 'dir' });
@@ -11302,8 +11338,7 @@ const visibleFolders = (filesystem) => filesystem.binds.filter((b) => b.readOnly
 /** Starts the scan of what `filesystem` shows; `withRootOnlyMasked` takes it up. */
 function startRootOnlyScan(filesystem, workspace, scan) {
     const dirs = rootOnlyScanDirs(visibleFolders(filesystem));
-    const skip = [workspace];
-    return { dirs, skip, result: scan(dirs, skip) };
+    return { dirs, result: scan(dirs, [workspace]) };
 }
 const sameList = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
 /**
@@ -11313,9 +11348,7 @@ const sameList = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]
  */
 async function withRootOnlyMasked(filesystem, workspace, emptyFile, scanner, ahead) {
     const dirs = rootOnlyScanDirs(visibleFolders(filesystem));
-    const scan = ahead && sameList(ahead.dirs, dirs) && sameList(ahead.skip, [workspace])
-        ? await ahead.result
-        : await scanner(dirs, [workspace]);
+    const scan = ahead && sameList(ahead.dirs, dirs) ? await ahead.result : await scanner(dirs, [workspace]);
     const masks = maskRootOnly(scan.found, emptyFile);
     return {
         scan,
@@ -11978,32 +12011,6 @@ function proxyEnv(proxy) {
 }
 
 /**
- * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
- * tasks that create things (networks, rules, containers) side by side; if one fails while
- * another is still creating, teardown must not look before the other is done, or what it
- * creates afterwards is left behind.
- */
-async function settleAll(tasks) {
-    const results = (await Promise.allSettled(tasks));
-    const values = [];
-    for (const r of results) {
-        if (r.status === 'rejected')
-            throw r.reason;
-        values.push(r.value);
-    }
-    return values;
-}
-/** Waits until `task` has settled, or `ms` have passed, whichever comes first. */
-async function settledWithin(task, ms) {
-    let timer;
-    await Promise.race([
-        task.catch(() => undefined),
-        new Promise((resolve) => (timer = setTimeout(resolve, ms)))
-    ]);
-    clearTimeout(timer);
-}
-
-/**
  * The enforcement canary: after the rules are in place and before the command starts, probes
  * run inside the agent's network namespace with the agent's user, capabilities and seccomp
  * profile (src/sandbox/container-specs.ts canarySpec), and each refusal is confirmed in the
@@ -12126,17 +12133,12 @@ class StartedCanary {
             this.gate.close();
         }
     }
-    /**
-     * A failed start: `abort` stays in the pipe until the container has ended (or `waitMs` has
-     * passed), so a container created only now still reads it, and teardown does not race it.
-     */
+    /** A failed start, before the probes were released: the container is told to abort. */
     async abandon(waitMs) {
         if (!this.waiting)
             return;
         this.waiting = false;
-        this.gate.abort();
-        await settledWithin(this.result, waitMs);
-        this.gate.close();
+        await abortAndClose(this.gate, this.result, waitMs);
     }
 }
 /**
@@ -12296,18 +12298,8 @@ async function startAgent(run, plan, proxyFailed) {
     exited.catch(() => undefined);
     return { agent, handshake, exited };
 }
-/** How long a failed start waits for the agent's `docker run` to end after `abort`. */
+/** How long a failed start waits for the agent's and the canary's runs to end after `abort`. */
 const ABORT_WAIT_MS = 10_000;
-/**
- * After a failed start: `abort` stays in the pipe until the agent's `docker run` has ended (or
- * ABORT_WAIT_MS has passed), so that an agent container created only now still reads it and
- * exits, rather than wait for ever, and teardown does not race its creation.
- */
-async function abandonAgent({ handshake, exited }) {
-    handshake.abort();
-    await settledWithin(exited, ABORT_WAIT_MS);
-    handshake.close();
-}
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
 async function arm(run, prepared, plan) {
     const { names, hooks } = run;
@@ -12356,9 +12348,10 @@ async function arm(run, prepared, plan) {
         return { agent, handshake, exited, checks, agentNet };
     }
     catch (e) {
-        await canary?.abandon(ABORT_WAIT_MS);
-        if (started)
-            await abandonAgent(started);
+        await Promise.all([
+            canary?.abandon(ABORT_WAIT_MS),
+            started && abortAndClose(started.handshake, started.exited, ABORT_WAIT_MS)
+        ]);
         throw e;
     }
 }

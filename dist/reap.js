@@ -84,6 +84,23 @@ const SQUID_PORT = 3128;
 const SQUID_TLS_PORT = 3129;
 
 /**
+ * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
+ * tasks that create things (networks, rules, containers) side by side; if one fails while
+ * another is still creating, teardown must not look before the other is done, or what it
+ * creates afterwards is left behind.
+ */
+async function settleAll(tasks) {
+    const results = (await Promise.allSettled(tasks));
+    const values = [];
+    for (const r of results) {
+        if (r.status === 'rejected')
+            throw r.reason;
+        values.push(r.value);
+    }
+    return values;
+}
+
+/**
  * The agent's start handshake over two FIFOs in a read-only control folder: the agent's
  * entrypoint writes `ready` and blocks on `go`; the host arms the sandbox in between and then
  * writes `go` (or `abort`, and the command never runs). See containers/agent/README.
@@ -148,23 +165,6 @@ const ENTRYPOINT_MOUNT = '/awf/entrypoint';
  * the runner's read-only /usr (host mode); so the same binary is mounted here instead.
  */
 const INIT_MOUNT = '/awf/init';
-
-/**
- * Like `Promise.all`, but a failure is raised only once every task has settled. Start-up runs
- * tasks that create things (networks, rules, containers) side by side; if one fails while
- * another is still creating, teardown must not look before the other is done, or what it
- * creates afterwards is left behind.
- */
-async function settleAll(tasks) {
-    const results = (await Promise.allSettled(tasks));
-    const values = [];
-    for (const r of results) {
-        if (r.status === 'rejected')
-            throw r.reason;
-        values.push(r.value);
-    }
-    return values;
-}
 
 // Auto-generated flat public-suffix trie. Do not edit.
 const nodeFlags = /*#__PURE__*/ new Uint8Array([1, 2, 1, 1, 1, 1, 1, 1, 0, 1, 1, 2, 1, 1, 2, 2, 2, 0, 2, 2, 2, 2, 0, 2, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 2, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 0, 0, 2, 0, 0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 2, 0, 1, 1, 0, 2, 0, 2, 2, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 2, 2, 0, 2, 2, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 2, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 0, 0, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 1, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
@@ -2213,27 +2213,27 @@ function scanRootOnly(dirs, skip = []) {
     const started = Date.now();
     const found = [];
     let visited = 0;
-    // Paths are joined by hand and links skipped by their directory entry: path.join and a
-    // stat per link made the walk half as slow again (docs/performance.md).
     const walk = (dir, device) => {
-        let entries;
+        let names;
         try {
-            entries = readdirSync(dir, { withFileTypes: true });
+            names = readdirSync(dir);
         }
         catch {
             return;
         }
-        for (const entry of entries) {
-            const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+        for (const name of names) {
+            const path = join(dir, name);
             if (skip.includes(path))
                 continue;
             if (++visited > SCAN_LIMIT)
                 return;
-            if (entry.isSymbolicLink())
+            let st;
+            try {
+                st = lstatSync(path);
+            }
+            catch {
                 continue;
-            const st = lstatSync(path, { throwIfNoEntry: false });
-            if (!st)
-                continue;
+            }
             if (st.isDirectory()) {
                 if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
                     found.push({ path, kind: 'dir' });

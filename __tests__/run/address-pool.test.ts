@@ -1,15 +1,10 @@
 import { InputError } from '../../src/common/errors.js'
-import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../../src/run/inputs.js'
 import { resolveSettings, type SettingsContext } from '../../src/run/settings.js'
 import { formatNet } from '../../src/sandbox/subnets.js'
+import { runInputs } from '../helpers/run-fixtures.js'
 
-const inputs = (overrides: Partial<Record<string, string>>): RunInputs =>
-  ({
-    ...Object.fromEntries(TEXT_INPUTS.map((name) => [name, ''])),
-    ...Object.fromEntries(BOOLEAN_INPUTS.map((name) => [name, false])),
-    'allow-domains': 'allowed.test',
-    ...overrides
-  }) as unknown as RunInputs
+const inputs = (overrides: Partial<Record<string, string>>) =>
+  runInputs({ 'allow-domains': 'allowed.test', ...overrides })
 
 const ctx = (origin: SettingsContext['origin']): SettingsContext => ({
   origin,

@@ -3,19 +3,13 @@ import { ExitCode } from '../../src/common/exit-codes.js'
 import { InputError } from '../../src/common/errors.js'
 import { renderSummaryMarkdown, renderTextReport } from '../../src/report/index.js'
 import { concludeRun } from '../../src/run/conclude.js'
-import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../../src/run/inputs.js'
 import { resolveSettings } from '../../src/run/settings.js'
 import type { RunOutcome } from '../../src/sandbox/types.js'
-
-const inputs = (given: Partial<Record<string, string>>): RunInputs =>
-  Object.fromEntries([
-    ...TEXT_INPUTS.map((n) => [n, given[n] ?? '']),
-    ...BOOLEAN_INPUTS.map((n) => [n, false])
-  ]) as RunInputs
+import { runInputs, runOutcome } from '../helpers/run-fixtures.js'
 
 const settings = (given: Partial<Record<string, string>> = {}) =>
   resolveSettings(
-    inputs({ 'allow-domains': 'allowed.test', 'dns-servers': '198.18.0.53', ...given }),
+    runInputs({ 'allow-domains': 'allowed.test', 'dns-servers': '198.18.0.53', ...given }),
     {
       origin: 'input',
       baseDir: '/',
@@ -24,22 +18,8 @@ const settings = (given: Partial<Record<string, string>> = {}) =>
     }
   )
 
-const outcome = (exitCode: number, shown: string[]): RunOutcome => ({
-  runId: '0a1b2c3d',
-  exitCode,
-  logsDir: '/tmp/logs',
-  agentIp: '172.28.0.3',
-  proxyIp: '172.28.0.2',
-  commandStartMs: 0,
-  checks: [],
-  mode: 'host',
-  timedOut: false,
-  hostFirewall: true,
-  masked: [],
-  gitFindings: shown.map((s) => ({ path: '.git/config', shown: s })),
-  drops: [],
-  images: []
-})
+const outcome = (exitCode: number, shown: string[]): RunOutcome =>
+  runOutcome({ exitCode, gitFindings: shown.map((s) => ({ path: '.git/config', shown: s })) })
 
 const FINDING = '.git/config: core.fsmonitor (runs a program)'
 

@@ -1,7 +1,7 @@
 /** The home-config input, from raw inputs to the sandbox request. */
-import { BOOLEAN_INPUTS, TEXT_INPUTS, type RunInputs } from '../../src/run/inputs.js'
 import { sandboxRequest } from '../../src/run/pipeline.js'
 import { resolveSettings } from '../../src/run/settings.js'
+import { runInputs } from '../helpers/run-fixtures.js'
 
 const ctx = {
   origin: 'input' as const,
@@ -10,17 +10,9 @@ const ctx = {
   totalMemory: 8 << 30
 }
 
-function inputs(values: Partial<RunInputs>): RunInputs {
-  return {
-    ...(Object.fromEntries(TEXT_INPUTS.map((k) => [k, ''])) as Record<string, string>),
-    ...(Object.fromEntries(BOOLEAN_INPUTS.map((k) => [k, false])) as Record<string, boolean>),
-    ...values
-  } as RunInputs
-}
-
 describe('home-config', () => {
   test('reaches the sandbox request as paths relative to HOME', () => {
-    const settings = resolveSettings(inputs({ 'home-config': '~/.claude/settings.json' }), ctx)
+    const settings = resolveSettings(runInputs({ 'home-config': '~/.claude/settings.json' }), ctx)
     const request = sandboxRequest(settings, {
       command: ['true'],
       workspace: '/work',
@@ -36,7 +28,7 @@ describe('home-config', () => {
 
   test('a credential folder is refused, naming the input, with the other problems', () => {
     expect(() =>
-      resolveSettings(inputs({ 'home-config': '~/.ssh/id_rsa', 'pids-limit': 'x' }), ctx)
+      resolveSettings(runInputs({ 'home-config': '~/.ssh/id_rsa', 'pids-limit': 'x' }), ctx)
     ).toThrow(/pids-limit[\s\S]*input home-config: "~\/.ssh\/id_rsa" would show ~\/.ssh/)
   })
 })

@@ -321,55 +321,44 @@ describeWith(
       expect(readdirSync(leaseDir).filter((n) => dead.some((r) => n.startsWith(r.id)))).toEqual([])
     })
 
-    test('a subnet a Docker network already holds is never used (the first look skips the network list)', async () => {
+    /** Run `id`'s two networks from the test pool, the pick steered by `random`. */
+    const createInTestPool = (id: string, random: () => number) =>
+      createNetworks(new Docker(realExec), id, { 'awf.run': id }, [], {
+        pool: parseIpv4Net('172.31.252.0/22')!,
+        random
+      })
+    const removeNetworks = (id: string, other: string): void =>
+      quietly('docker', ['network', 'rm', other, `awf-${id}-int`, `awf-${id}-egr`])
+
+    test('a subnet a Docker network already holds is never used', async () => {
       const id = randomBytes(4).toString('hex')
-      const pool = parseIpv4Net('172.31.252.0/22')!
       const taken = takeFirstFreeBlock(`awf-test-holder-${id}`)
       try {
-        const created = await createNetworks(new Docker(realExec), id, { 'awf.run': id }, [], {
-          pool,
-          random: () => 0
-        })
+        const created = await createInTestPool(id, () => 0)
         expect(created.topology.internalSubnet.address).not.toBe(taken)
         expect(created.topology.egressSubnet.address).not.toBe(taken)
       } finally {
-        quietly('docker', [
-          'network',
-          'rm',
-          `awf-test-holder-${id}`,
-          `awf-${id}-int`,
-          `awf-${id}-egr`
-        ])
+        removeNetworks(id, `awf-test-holder-${id}`)
       }
     })
 
     test('a subnet taken between the look and the create is picked again', async () => {
       const id = randomBytes(4).toString('hex')
-      const pool = parseIpv4Net('172.31.252.0/22')!
       let picks = 0
       let taken = ''
       try {
-        const created = await createNetworks(new Docker(realExec), id, { 'awf.run': id }, [], {
-          pool,
-          // The first pick starts at the pool's first free block: another network takes it
-          // between the look and the create.
-          random: () => {
-            if (++picks === 1) taken = takeFirstFreeBlock(`awf-test-taker-${id}`)
-            return 0
-          }
+        // The first pick starts at the pool's first free block: another network takes it
+        // between the look and the create.
+        const created = await createInTestPool(id, () => {
+          if (++picks === 1) taken = takeFirstFreeBlock(`awf-test-taker-${id}`)
+          return 0
         })
         expect(picks).toBe(2)
         expect(taken).toMatch(/^172\.31\.25[2-5]\.0$/)
         expect(created.topology.internalSubnet.address).not.toBe(taken)
         expect(created.topology.egressSubnet.address).not.toBe(taken)
       } finally {
-        quietly('docker', [
-          'network',
-          'rm',
-          `awf-test-taker-${id}`,
-          `awf-${id}-int`,
-          `awf-${id}-egr`
-        ])
+        removeNetworks(id, `awf-test-taker-${id}`)
       }
     })
   }

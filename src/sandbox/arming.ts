@@ -29,9 +29,10 @@ import type { ProcessSecurity } from './process-check.js'
 import { selfCheck } from './self-check.js'
 import { INSPECT_SCRIPT, inspectInDaemon, waitForProxyInDaemon } from './topology-only.js'
 import { proxyEnv } from './upstream-proxy.js'
-import { settleAll, settledWithin } from './settle.js'
+import { settleAll } from './settle.js'
 import type { AgentHandshake } from './types.js'
 import { startCanary, type StartedCanary } from './canary.js'
+import { abortAndClose } from './handshake.js'
 
 const READY_TIMEOUT_MS = 60000
 const CANARY_TIMEOUT_MS = 30000
@@ -251,19 +252,8 @@ async function startAgent(
   return { agent, handshake, exited }
 }
 
-/** How long a failed start waits for the agent's `docker run` to end after `abort`. */
+/** How long a failed start waits for the agent's and the canary's runs to end after `abort`. */
 const ABORT_WAIT_MS = 10_000
-
-/**
- * After a failed start: `abort` stays in the pipe until the agent's `docker run` has ended (or
- * ABORT_WAIT_MS has passed), so that an agent container created only now still reads it and
- * exits, rather than wait for ever, and teardown does not race its creation.
- */
-async function abandonAgent({ handshake, exited }: StartedAgent): Promise<void> {
-  handshake.abort()
-  await settledWithin(exited, ABORT_WAIT_MS)
-  handshake.close()
-}
 
 /** Starts everything and checks it; on failure the agent is told to abort and never runs. */
 export async function arm(
@@ -318,8 +308,10 @@ export async function arm(
     })
     return { agent, handshake, exited, checks, agentNet }
   } catch (e) {
-    await canary?.abandon(ABORT_WAIT_MS)
-    if (started) await abandonAgent(started)
+    await Promise.all([
+      canary?.abandon(ABORT_WAIT_MS),
+      started && abortAndClose(started.handshake, started.exited, ABORT_WAIT_MS)
+    ])
     throw e
   }
 }

@@ -16,7 +16,7 @@ import { canarySpec } from './container-specs.js'
 import type { Netfilter } from './netfilter.js'
 import type { PreparedRun } from './prepare.js'
 import type { RunContext } from './run-context.js'
-import { settledWithin } from './settle.js'
+import { abortAndClose } from './handshake.js'
 import type { AgentHandshake } from './types.js'
 import { makeDir } from './work-dir.js'
 
@@ -169,16 +169,11 @@ export class StartedCanary {
     }
   }
 
-  /**
-   * A failed start: `abort` stays in the pipe until the container has ended (or `waitMs` has
-   * passed), so a container created only now still reads it, and teardown does not race it.
-   */
+  /** A failed start, before the probes were released: the container is told to abort. */
   async abandon(waitMs: number): Promise<void> {
     if (!this.waiting) return
     this.waiting = false
-    this.gate.abort()
-    await settledWithin(this.result, waitMs)
-    this.gate.close()
+    await abortAndClose(this.gate, this.result, waitMs)
   }
 }
 

@@ -7,6 +7,8 @@ import { chmodSync, closeSync, constants, openSync, writeSync } from 'node:fs'
 import net from 'node:net'
 import { join } from 'node:path'
 import type { CommandRunner } from './exec.js'
+import { settledWithin } from './settle.js'
+import type { AgentHandshake } from './types.js'
 
 export const CONTROL_MOUNT = '/awf/ctl'
 
@@ -70,4 +72,19 @@ export class Handshake {
   close(): void {
     closeSync(this.goFd)
   }
+}
+
+/**
+ * After a failed start: `abort` stays in the pipe until the container's `run` has ended (or
+ * `waitMs` has passed), so that a container created only now still reads it and exits rather
+ * than wait for ever, and teardown does not race its creation; then the pipe is closed.
+ */
+export async function abortAndClose(
+  handshake: AgentHandshake,
+  run: Promise<unknown>,
+  waitMs: number
+): Promise<void> {
+  handshake.abort()
+  await settledWithin(run, waitMs)
+  handshake.close()
 }

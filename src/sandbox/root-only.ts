@@ -3,8 +3,8 @@
  * a command running as root does not read it as the owner (src/agent/filesystem.ts masks
  * what this finds). A folder others cannot read or enter is reported whole and not entered.
  */
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs'
-import { dirname } from 'node:path'
+import { lstatSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { constants } from 'node:os'
 import { maskRootOnly, type AgentFilesystem } from '../agent/filesystem.js'
 import { errorText } from '../common/errors.js'
@@ -44,22 +44,23 @@ export function scanRootOnly(dirs: readonly string[], skip: readonly string[] = 
   const started = Date.now()
   const found: { path: string; kind: 'dir' | 'file' }[] = []
   let visited = 0
-  // Paths are joined by hand and links skipped by their directory entry: path.join and a
-  // stat per link made the walk half as slow again (docs/performance.md).
   const walk = (dir: string, device: number): void => {
-    let entries: Dirent[]
+    let names: string[]
     try {
-      entries = readdirSync(dir, { withFileTypes: true })
+      names = readdirSync(dir)
     } catch {
       return
     }
-    for (const entry of entries) {
-      const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`
+    for (const name of names) {
+      const path = join(dir, name)
       if (skip.includes(path)) continue
       if (++visited > SCAN_LIMIT) return
-      if (entry.isSymbolicLink()) continue
-      const st = lstatSync(path, { throwIfNoEntry: false })
-      if (!st) continue
+      let st
+      try {
+        st = lstatSync(path)
+      } catch {
+        continue
+      }
       if (st.isDirectory()) {
         if ((st.mode & OTHERS_READ) === 0 || (st.mode & OTHERS_ENTER) === 0)
           found.push({ path, kind: 'dir' })
@@ -190,10 +191,12 @@ export function scanWithFind(run: CommandRunner): RootOnlyScanner {
   }
 }
 
-/** A scan started before the agent's plan is final, with the folders it covers. */
+/**
+ * A scan started before the agent's plan is final, with the folders it covers (the run's
+ * workspace left out).
+ */
 export interface PendingRootOnlyScan {
   readonly dirs: readonly string[]
-  readonly skip: readonly string[]
   readonly result: Promise<RootOnlyScan>
 }
 
@@ -208,8 +211,7 @@ export function startRootOnlyScan(
   scan: RootOnlyScanner
 ): PendingRootOnlyScan {
   const dirs = rootOnlyScanDirs(visibleFolders(filesystem))
-  const skip = [workspace]
-  return { dirs, skip, result: scan(dirs, skip) }
+  return { dirs, result: scan(dirs, [workspace]) }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
@@ -229,9 +231,7 @@ export async function withRootOnlyMasked(
 ): Promise<{ filesystem: AgentFilesystem; scan: RootOnlyScan }> {
   const dirs = rootOnlyScanDirs(visibleFolders(filesystem))
   const scan =
-    ahead && sameList(ahead.dirs, dirs) && sameList(ahead.skip, [workspace])
-      ? await ahead.result
-      : await scanner(dirs, [workspace])
+    ahead && sameList(ahead.dirs, dirs) ? await ahead.result : await scanner(dirs, [workspace])
   const masks = maskRootOnly(scan.found, emptyFile)
   return {
     scan,

@@ -42,11 +42,11 @@ export function kindOf(path: string): PathKind {
   }
 }
 
-/** The command's HOME: empty, and owned by the user the command runs as. */
 /** Where the command's fresh HOME and the masking file live in the work folder. */
 export const homePath = (workDir: string): string => join(workDir, 'home')
 export const emptyFilePath = (workDir: string): string => join(workDir, 'empty')
 
+/** The command's HOME: empty, and owned by the user the command runs as. */
 export function freshHome(workDir: string, uid: number, gid: number): string {
   const home = makeDir(homePath(workDir), 0o700)
   if (process.getuid?.() === 0) chownSync(home, uid, gid)
